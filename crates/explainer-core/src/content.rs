@@ -1,0 +1,384 @@
+//! The content model: everything the explainer says, as data.
+//!
+//! The JSON file is written by editors, so every struct rejects unknown fields:
+//! a misspelt key is reported instead of silently ignored.
+
+use serde::{Deserialize, Serialize};
+
+/// The whole explainer: framing text, the five sources, the diagram and the steps.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Content {
+    /// Headline of the explainer.
+    pub title: String,
+    /// One-sentence subtitle under the headline.
+    pub dek: String,
+    /// Paragraphs introducing the question, in our own words.
+    pub intro: Vec<String>,
+    /// How the explainer was made and what its sources can and cannot support.
+    pub method: Vec<String>,
+    /// Labels for the two perspectives the reader can switch between.
+    pub perspectives: PerspectiveLabels,
+    /// The articles everything rests on; `id` is the article's file stem.
+    pub sources: Vec<Source>,
+    /// Places drawn in the diagram.
+    pub places: Vec<Place>,
+    /// Data flows drawn in the diagram, between places.
+    pub flows: Vec<Flow>,
+    /// The walk-through, in reading order.
+    pub steps: Vec<Step>,
+}
+
+/// Names shown on the perspective switch.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PerspectiveLabels {
+    /// Label for [`Perspective::User`].
+    pub user: String,
+    /// Label for [`Perspective::Creator`].
+    pub creator: String,
+}
+
+/// Whose data the reader is following.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Perspective {
+    /// An ordinary US user of the app.
+    #[default]
+    User,
+    /// A US creator paid by TikTok for their videos.
+    Creator,
+}
+
+impl Perspective {
+    /// Both perspectives, in the order the switch shows them.
+    pub const ALL: [Perspective; 2] = [Perspective::User, Perspective::Creator];
+
+    /// The token used for this perspective in URLs and in the JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Perspective::User => "user",
+            Perspective::Creator => "creator",
+        }
+    }
+
+    /// Parses a URL token; anything unknown is `None`.
+    pub fn from_token(token: &str) -> Option<Perspective> {
+        Perspective::ALL.into_iter().find(|p| p.as_str() == token)
+    }
+}
+
+/// One article from `shared/sources`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// The article's file name without `.txt`; also its anchor `#source-<id>`.
+    pub id: String,
+    /// The headline as the article gives it.
+    pub title: String,
+    /// Who published it, only where the text itself names them.
+    #[serde(default)]
+    pub publisher: Option<Attribution>,
+    /// When it was published, only where the text allows an inference.
+    #[serde(default)]
+    pub date: Option<DateNote>,
+    /// Outlets whose reporting the article relays (e.g. "Forbes").
+    #[serde(default)]
+    pub relays: Vec<String>,
+    /// Our remarks on the text itself, e.g. signs of machine rewording.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+impl Source {
+    /// The article's file name in the sources folder.
+    pub fn file_name(&self) -> String {
+        format!("{}.txt", self.id)
+    }
+
+    /// The HTML id of this source's entry in the sources section.
+    pub fn anchor(&self) -> String {
+        format!("source-{}", self.id)
+    }
+}
+
+/// A fact about a source backed by a verbatim line of the article itself.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Attribution {
+    /// What we conclude, e.g. "New York Wire".
+    pub name: String,
+    /// How the text supports it, in our words.
+    pub basis: String,
+    /// The line of the article that names it (checked verbatim).
+    pub evidence: String,
+}
+
+/// A publication date that can only be inferred from the article's text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DateNote {
+    /// The inferred date or range, e.g. "2022 or later".
+    pub label: String,
+    /// Why the text supports that inference.
+    pub reason: String,
+    /// The line of the article the inference rests on (checked verbatim).
+    pub evidence: String,
+}
+
+/// A box in the diagram.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Place {
+    /// Unique id, referenced by flows and steps.
+    pub id: String,
+    /// Short name drawn in the box.
+    pub label: String,
+    /// Second line drawn under the label (where it is, who runs it).
+    pub detail: String,
+    /// Replacement label in the creator perspective, if it differs.
+    #[serde(default)]
+    pub creator_label: Option<String>,
+    /// Centre of the box in diagram units (the view box is 640 by 420).
+    pub x: f64,
+    /// Centre of the box in diagram units.
+    pub y: f64,
+    /// Width of a region (a place that contains others, drawn behind them).
+    #[serde(default)]
+    pub width: Option<f64>,
+    /// Height of a region; set together with `width`.
+    #[serde(default)]
+    pub height: Option<f64>,
+    /// The step that explains this place; clicking the place opens it.
+    pub step: String,
+}
+
+impl Place {
+    /// The region's size, for a place that is a region rather than a box.
+    pub fn region_size(&self) -> Option<(f64, f64)> {
+        self.width.zip(self.height)
+    }
+
+    /// The label to draw for a perspective.
+    pub fn label_for(&self, perspective: Perspective) -> &str {
+        match (perspective, &self.creator_label) {
+            (Perspective::Creator, Some(label)) => label,
+            _ => &self.label,
+        }
+    }
+}
+
+/// How firmly a flow is established, which the diagram shows by line style.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FlowStatus {
+    /// TikTok says this happens.
+    Stated,
+    /// Reporting says this happened, whatever TikTok says.
+    Reported,
+    /// Alleged by a report and denied by TikTok.
+    Alleged,
+    /// Promised or planned, not described as done.
+    Planned,
+}
+
+impl FlowStatus {
+    /// Legend text for the status.
+    pub fn label(self) -> &'static str {
+        match self {
+            FlowStatus::Stated => "TikTok says so",
+            FlowStatus::Reported => "reported",
+            FlowStatus::Alleged => "alleged, denied by TikTok",
+            FlowStatus::Planned => "planned or promised",
+        }
+    }
+
+    /// Token used in CSS classes.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FlowStatus::Stated => "stated",
+            FlowStatus::Reported => "reported",
+            FlowStatus::Alleged => "alleged",
+            FlowStatus::Planned => "planned",
+        }
+    }
+}
+
+/// An arrow in the diagram: data moving (or reachable) from one place to another.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Flow {
+    /// Unique id, referenced by steps.
+    pub id: String,
+    /// Place the data comes from.
+    pub from: String,
+    /// Place the data goes to or is reached from.
+    pub to: String,
+    /// What data moves, short enough to draw on the arrow.
+    pub label: String,
+    /// One sentence on what moves and on whose word.
+    pub detail: String,
+    /// How firmly this is established.
+    pub status: FlowStatus,
+    /// Perspectives in which this flow applies; empty means both.
+    #[serde(default)]
+    pub perspectives: Vec<Perspective>,
+    /// The step that explains this flow; clicking the flow opens it.
+    pub step: String,
+    /// Where the flow comes from in the articles.
+    pub citations: Vec<Citation>,
+}
+
+impl Flow {
+    /// Whether the flow is part of the picture for this perspective.
+    pub fn applies_to(&self, perspective: Perspective) -> bool {
+        self.perspectives.is_empty() || self.perspectives.contains(&perspective)
+    }
+}
+
+/// One stop of the walk-through.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    /// Unique id, used in the URL as `#step-<id>`: lowercase letters, digits, hyphens.
+    pub id: String,
+    /// Heading of the step.
+    pub title: String,
+    /// Paragraphs in our own words.
+    pub body: Vec<String>,
+    /// Extra paragraph shown in the creator perspective.
+    #[serde(default)]
+    pub creator_note: Option<String>,
+    /// Places highlighted in the diagram at this step.
+    #[serde(default)]
+    pub places: Vec<String>,
+    /// Flows highlighted in the diagram at this step.
+    #[serde(default)]
+    pub flows: Vec<String>,
+    /// When set, TikTok's claims and the others' are shown side by side under this question.
+    #[serde(default)]
+    pub dispute: Option<String>,
+    /// Who says what, with citations.
+    pub claims: Vec<Claim>,
+}
+
+impl Step {
+    /// The URL fragment of this step, without `#`.
+    pub fn anchor(&self) -> String {
+        format!("step-{}", self.id)
+    }
+
+    /// Claims made by TikTok or its executives, then everybody else's.
+    pub fn claims_by_side(&self) -> (Vec<&Claim>, Vec<&Claim>) {
+        self.claims
+            .iter()
+            .partition(|c| c.speaker == Speaker::Tiktok)
+    }
+}
+
+/// Who a claim comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Speaker {
+    /// TikTok, its parent ByteDance, or their executives.
+    Tiktok,
+    /// An investigation or report, as the article relays it.
+    Report,
+    /// Lawmakers, governments or regulators.
+    Officials,
+}
+
+impl Speaker {
+    /// Badge text for the speaker.
+    pub fn label(self) -> &'static str {
+        match self {
+            Speaker::Tiktok => "TikTok says",
+            Speaker::Report => "Reporting says",
+            Speaker::Officials => "Lawmakers and regulators",
+        }
+    }
+
+    /// Token used in CSS classes.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Speaker::Tiktok => "tiktok",
+            Speaker::Report => "report",
+            Speaker::Officials => "officials",
+        }
+    }
+}
+
+/// A claim made in or relayed by the articles, summarised in our words.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Claim {
+    /// Which kind of voice makes the claim.
+    pub speaker: Speaker,
+    /// Who exactly, as the article names them.
+    pub who: String,
+    /// The claim in our own words.
+    pub text: String,
+    /// The verbatim evidence.
+    pub citations: Vec<Citation>,
+}
+
+/// A verbatim quote from one article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Citation {
+    /// The source's id (its file stem).
+    pub source: String,
+    /// The exact words of the article: a sentence or two.
+    pub quote: String,
+}
+
+impl Content {
+    /// The source with this id.
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+
+    /// The place with this id.
+    pub fn place(&self, id: &str) -> Option<&Place> {
+        self.places.iter().find(|p| p.id == id)
+    }
+
+    /// The index of the step with this id.
+    pub fn step_index(&self, id: &str) -> Option<usize> {
+        self.steps.iter().position(|s| s.id == id)
+    }
+
+    /// Every citation in the content, with a human-readable location for messages.
+    pub fn citations(&self) -> Vec<(String, &Citation)> {
+        let mut all = Vec::new();
+        for step in &self.steps {
+            for (ci, claim) in step.claims.iter().enumerate() {
+                for (qi, citation) in claim.citations.iter().enumerate() {
+                    all.push((
+                        format!("step \"{}\" claim {ci} citation {qi}", step.id),
+                        citation,
+                    ));
+                }
+            }
+        }
+        for flow in &self.flows {
+            for (qi, citation) in flow.citations.iter().enumerate() {
+                all.push((format!("flow \"{}\" citation {qi}", flow.id), citation));
+            }
+        }
+        all
+    }
+
+    /// The steps that cite a source, in reading order.
+    pub fn steps_citing(&self, source_id: &str) -> Vec<&Step> {
+        self.steps
+            .iter()
+            .filter(|step| {
+                step.claims
+                    .iter()
+                    .flat_map(|c| &c.citations)
+                    .any(|c| c.source == source_id)
+            })
+            .collect()
+    }
+}

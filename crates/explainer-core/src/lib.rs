@@ -1,0 +1,23 @@
+//! Pure logic of the TikTok data-flow explainer, shared by the web app and the
+//! host tests: nothing here touches the browser, so all of it runs under plain
+//! `cargo test`.
+//!
+//! - [`content`]: the serde model of `public/content.json`, parsed into [`Content`].
+//! - [`validate`]: every cross-reference and rule the content must satisfy,
+//!   reported all at once with field paths.
+//! - [`diagram`]: where the diagram's boxes, arrows and labels go.
+//! - [`quotes`]: checking that a citation's quote appears verbatim in its article.
+//! - [`view_state`]: which step and perspective a URL asks for, and the URL for a view.
+
+pub mod content;
+pub mod diagram;
+pub mod quotes;
+pub mod validate;
+pub mod view_state;
+
+pub use content::{
+    Attribution, Citation, Claim, Content, DateNote, Flow, FlowStatus, Perspective, Place, Source,
+    Speaker, Step,
+};
+pub use validate::{load_content, ContentError, Problem};
+pub use view_state::{RequestedView, ViewState};

@@ -1,0 +1,286 @@
+//! Turning the text of a content file into a [`Content`] the app can trust.
+//!
+//! Parsing stops at the first syntax or type error (serde cannot go on), but the
+//! rules checked after parsing are all reported together, each with the field
+//! path an editor needs to find it.
+
+use std::collections::HashSet;
+use std::fmt;
+
+use crate::content::{Citation, Content};
+use crate::diagram::{BOX_HEIGHT, BOX_WIDTH};
+
+/// Longest quote we accept: citations are a sentence or two, never whole passages.
+pub const MAX_QUOTE_CHARS: usize = 400;
+
+/// Size of the diagram's coordinate space; places must lie inside it.
+pub const DIAGRAM_WIDTH: f64 = 640.0;
+/// Height of the diagram's coordinate space.
+pub const DIAGRAM_HEIGHT: f64 = 420.0;
+
+/// One thing wrong with a content file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// Where, as a field path like `steps[2].claims[0].citations[1].source`.
+    pub path: String,
+    /// What is wrong, in words an editor understands.
+    pub reason: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            write!(f, "{}", self.reason)
+        } else {
+            write!(f, "{}: {}", self.path, self.reason)
+        }
+    }
+}
+
+/// Why a content file cannot be used: the file and every problem found in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContentError {
+    /// The file name, as the reader and the editor know it.
+    pub file: String,
+    /// Every problem found; never empty.
+    pub problems: Vec<Problem>,
+}
+
+impl fmt::Display for ContentError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} has {} problem(s):", self.file, self.problems.len())?;
+        for problem in &self.problems {
+            write!(f, "\n- {problem}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Parses and validates a content file.
+///
+/// ```
+/// let err = explainer_core::load_content("content.json", "{").unwrap_err();
+/// assert_eq!(err.file, "content.json");
+/// assert!(!err.problems.is_empty());
+/// ```
+pub fn load_content(file: &str, text: &str) -> Result<Content, ContentError> {
+    let fail = |problems| ContentError {
+        file: file.to_owned(),
+        problems,
+    };
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let content: Content = serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
+        let path = e.path().to_string();
+        let path = if path == "." { String::new() } else { path };
+        fail(vec![Problem {
+            path,
+            reason: e.into_inner().to_string(),
+        }])
+    })?;
+    let problems = validate(&content);
+    if problems.is_empty() {
+        Ok(content)
+    } else {
+        Err(fail(problems))
+    }
+}
+
+/// Every rule the parsed content breaks; empty when it is usable.
+pub fn validate(content: &Content) -> Vec<Problem> {
+    let mut v = Validator::default();
+    v.non_empty("title", &content.title);
+    v.non_empty("dek", &content.dek);
+    v.non_empty("perspectives.user", &content.perspectives.user);
+    v.non_empty("perspectives.creator", &content.perspectives.creator);
+
+    let source_ids = v.unique_ids("sources", content.sources.iter().map(|s| &s.id));
+    let place_ids = v.unique_ids("places", content.places.iter().map(|p| &p.id));
+    let flow_ids = v.unique_ids("flows", content.flows.iter().map(|f| &f.id));
+    let step_ids = v.unique_ids("steps", content.steps.iter().map(|s| &s.id));
+
+    if content.steps.is_empty() {
+        v.problem("steps", "there must be at least one step".into());
+    }
+
+    for (i, source) in content.sources.iter().enumerate() {
+        let at = format!("sources[{i}]");
+        v.non_empty(&format!("{at}.title"), &source.title);
+        if let Some(publisher) = &source.publisher {
+            v.non_empty(&format!("{at}.publisher.name"), &publisher.name);
+            v.quote_length(&format!("{at}.publisher.evidence"), &publisher.evidence);
+        }
+        if let Some(date) = &source.date {
+            v.non_empty(&format!("{at}.date.label"), &date.label);
+            v.non_empty(&format!("{at}.date.reason"), &date.reason);
+            v.quote_length(&format!("{at}.date.evidence"), &date.evidence);
+        }
+    }
+
+    for (i, place) in content.places.iter().enumerate() {
+        let at = format!("places[{i}]");
+        v.non_empty(&format!("{at}.label"), &place.label);
+        v.reference(&format!("{at}.step"), &place.step, &step_ids, "step");
+        if place.width.is_some() != place.height.is_some() {
+            v.problem(&at, "a region needs both width and height".into());
+        }
+        let (width, height) = place.region_size().unwrap_or((BOX_WIDTH, BOX_HEIGHT));
+        if width <= 0.0 || height <= 0.0 {
+            v.problem(&at, format!("size {width} by {height} must be positive"));
+        }
+        let inside = place.x - width / 2.0 >= 0.0
+            && place.x + width / 2.0 <= DIAGRAM_WIDTH
+            && place.y - height / 2.0 >= 0.0
+            && place.y + height / 2.0 <= DIAGRAM_HEIGHT;
+        if !inside {
+            v.problem(
+                &at,
+                format!(
+                    "its {width} by {height} box centred at ({}, {}) does not fit in the {DIAGRAM_WIDTH} by {DIAGRAM_HEIGHT} diagram",
+                    place.x, place.y
+                ),
+            );
+        }
+    }
+
+    for (i, flow) in content.flows.iter().enumerate() {
+        let at = format!("flows[{i}]");
+        v.non_empty(&format!("{at}.label"), &flow.label);
+        v.reference(&format!("{at}.from"), &flow.from, &place_ids, "place");
+        v.reference(&format!("{at}.to"), &flow.to, &place_ids, "place");
+        if flow.from == flow.to {
+            v.problem(
+                &format!("{at}.to"),
+                "a flow must go to another place".into(),
+            );
+        }
+        v.reference(&format!("{at}.step"), &flow.step, &step_ids, "step");
+        v.citations(&format!("{at}.citations"), &flow.citations, &source_ids);
+    }
+
+    for (i, step) in content.steps.iter().enumerate() {
+        let at = format!("steps[{i}]");
+        v.non_empty(&format!("{at}.title"), &step.title);
+        if step.body.iter().all(|p| p.trim().is_empty()) {
+            v.problem(
+                &format!("{at}.body"),
+                "a step needs some explanation".into(),
+            );
+        }
+        for (j, place) in step.places.iter().enumerate() {
+            v.reference(&format!("{at}.places[{j}]"), place, &place_ids, "place");
+        }
+        for (j, flow) in step.flows.iter().enumerate() {
+            v.reference(&format!("{at}.flows[{j}]"), flow, &flow_ids, "flow");
+        }
+        if step.claims.is_empty() {
+            v.problem(
+                &format!("{at}.claims"),
+                "every step needs at least one cited claim".into(),
+            );
+        }
+        for (j, claim) in step.claims.iter().enumerate() {
+            let claim_at = format!("{at}.claims[{j}]");
+            v.non_empty(&format!("{claim_at}.who"), &claim.who);
+            v.non_empty(&format!("{claim_at}.text"), &claim.text);
+            v.citations(
+                &format!("{claim_at}.citations"),
+                &claim.citations,
+                &source_ids,
+            );
+        }
+        if step.dispute.is_some() {
+            let (tiktok, others) = step.claims_by_side();
+            if tiktok.is_empty() || others.is_empty() {
+                v.problem(
+                    &format!("{at}.dispute"),
+                    "a dispute needs a claim by TikTok and one by somebody else".into(),
+                );
+            }
+        }
+    }
+    v.problems
+}
+
+/// Collects problems while walking the content.
+#[derive(Default)]
+struct Validator {
+    problems: Vec<Problem>,
+}
+
+impl Validator {
+    fn problem(&mut self, path: &str, reason: String) {
+        self.problems.push(Problem {
+            path: path.to_owned(),
+            reason,
+        });
+    }
+
+    fn non_empty(&mut self, path: &str, value: &str) {
+        if value.trim().is_empty() {
+            self.problem(path, "must not be empty".into());
+        }
+    }
+
+    fn quote_length(&mut self, path: &str, quote: &str) {
+        self.non_empty(path, quote);
+        let chars = quote.chars().count();
+        if chars > MAX_QUOTE_CHARS {
+            self.problem(
+                path,
+                format!("quote is {chars} characters; keep it under {MAX_QUOTE_CHARS}"),
+            );
+        }
+    }
+
+    /// Checks ids are well-formed and unique; returns the set of valid ids.
+    fn unique_ids<'a>(
+        &mut self,
+        list: &str,
+        ids: impl Iterator<Item = &'a String>,
+    ) -> HashSet<&'a str> {
+        let mut seen = HashSet::new();
+        for (i, id) in ids.enumerate() {
+            let path = format!("{list}[{i}].id");
+            if !is_valid_id(id) {
+                self.problem(
+                    &path,
+                    format!("id {id:?} must be lowercase letters, digits, '-' or '_'"),
+                );
+            }
+            if !seen.insert(id.as_str()) {
+                self.problem(&path, format!("id {id:?} is used twice"));
+            }
+        }
+        seen
+    }
+
+    fn reference(&mut self, path: &str, id: &str, known: &HashSet<&str>, kind: &str) {
+        if !known.contains(id) {
+            self.problem(path, format!("no {kind} has the id {id:?}"));
+        }
+    }
+
+    fn citations(&mut self, path: &str, citations: &[Citation], sources: &HashSet<&str>) {
+        if citations.is_empty() {
+            self.problem(path, "needs at least one citation".into());
+        }
+        for (i, citation) in citations.iter().enumerate() {
+            self.reference(
+                &format!("{path}[{i}].source"),
+                &citation.source,
+                sources,
+                "source",
+            );
+            self.quote_length(&format!("{path}[{i}].quote"), &citation.quote);
+        }
+    }
+}
+
+/// Ids appear in URLs and HTML ids, so they stay within a safe alphabet.
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 64
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+}

@@ -1,0 +1,74 @@
+//! The shipped content tells the whole story the explainer promises.
+
+mod sources_dir;
+
+use explainer_core::{FlowStatus, Perspective, Speaker};
+
+#[test]
+fn content_has_at_least_seven_steps_each_cited() {
+    let content = sources_dir::shipped_content();
+    assert!(
+        content.steps.len() >= 7,
+        "only {} steps",
+        content.steps.len()
+    );
+    for step in &content.steps {
+        let cited = step.claims.iter().any(|c| !c.citations.is_empty());
+        assert!(cited, "step {} has no citation", step.id);
+    }
+}
+
+#[test]
+fn every_source_is_cited_by_some_step() {
+    let content = sources_dir::shipped_content();
+    for source in &content.sources {
+        assert!(
+            !content.steps_citing(&source.id).is_empty(),
+            "source {} is cited by no step",
+            source.id
+        );
+    }
+}
+
+#[test]
+fn diagram_has_the_required_places() {
+    let content = sources_dir::shipped_content();
+    for id in ["device", "oracle", "tiktok-us", "singapore", "china"] {
+        assert!(content.place(id).is_some(), "missing place {id}");
+    }
+}
+
+#[test]
+fn creator_perspective_adds_a_path_the_user_does_not_have() {
+    let content = sources_dir::shipped_content();
+    let creator_only: Vec<_> = content
+        .flows
+        .iter()
+        .filter(|f| f.applies_to(Perspective::Creator) && !f.applies_to(Perspective::User))
+        .collect();
+    assert!(!creator_only.is_empty(), "no creator-only flow");
+    assert!(content.steps.iter().any(|s| s.creator_note.is_some()));
+}
+
+#[test]
+fn disputes_show_both_sides_and_all_voices_appear() {
+    let content = sources_dir::shipped_content();
+    let disputed: Vec<_> = content
+        .steps
+        .iter()
+        .filter(|s| s.dispute.is_some())
+        .collect();
+    assert!(!disputed.is_empty());
+    let speakers: Vec<Speaker> = content
+        .steps
+        .iter()
+        .flat_map(|s| s.claims.iter().map(|c| c.speaker))
+        .collect();
+    for speaker in [Speaker::Tiktok, Speaker::Report, Speaker::Officials] {
+        assert!(speakers.contains(&speaker), "no claim by {speaker:?}");
+    }
+    assert!(content
+        .flows
+        .iter()
+        .any(|f| f.status == FlowStatus::Alleged));
+}

@@ -1,0 +1,583 @@
+//! `load_content` accepts a small valid file and reports each class of broken
+//! content with the file name, the field path and the offending value.
+
+use explainer_core::{load_content, ContentError, FlowStatus, Perspective, Problem, Speaker};
+
+const FILE: &str = "content.json";
+
+/// A minimal valid content file. Every string the tests replace occurs exactly
+/// once (checked by [`with`]), so each mutation breaks exactly one thing.
+const VALID: &str = r#"{
+  "title": "Where does the data go?",
+  "dek": "A short walk.",
+  "intro": ["Intro paragraph."],
+  "method": ["Method paragraph."],
+  "perspectives": { "user": "A user", "creator": "A creator" },
+  "sources": [
+    { "id": "src-a", "title": "Article A" },
+    { "id": "src-b", "title": "Article B", "relays": ["Forbes"] }
+  ],
+  "places": [
+    { "id": "device", "label": "Your phone", "detail": "In your pocket", "x": 100, "y": 100, "step": "intro" },
+    { "id": "cloud", "label": "Cloud", "detail": "Texas", "creator_label": "Creator cloud", "x": 400, "y": 300, "step": "storage" }
+  ],
+  "flows": [
+    { "id": "upload", "from": "device", "to": "cloud", "label": "Videos", "detail": "Uploads go to the cloud.",
+      "status": "stated", "perspectives": ["creator"], "step": "storage",
+      "citations": [{ "source": "src-b", "quote": "Quote for the flow." }] }
+  ],
+  "steps": [
+    { "id": "intro", "title": "Start here", "body": ["First body."], "places": ["device"],
+      "claims": [
+        { "speaker": "tiktok", "who": "TikTok", "text": "We keep it safe.",
+          "citations": [{ "source": "src-a", "quote": "Quote in step zero." }] }
+      ] },
+    { "id": "storage", "title": "Storage", "body": ["Second body."], "places": ["cloud"], "flows": ["upload"],
+      "dispute": "Can China reach it?",
+      "claims": [
+        { "speaker": "tiktok", "who": "TikTok spokesperson", "text": "No access.",
+          "citations": [{ "source": "src-a", "quote": "Quote in step one." }] },
+        { "speaker": "report", "who": "BuzzFeed News", "text": "Access happened.",
+          "citations": [{ "source": "src-b", "quote": "Reported quote." }] }
+      ] }
+  ]
+}"#;
+
+/// `VALID` with `from` (which must occur exactly once) replaced by `to`.
+fn with(from: &str, to: &str) -> String {
+    assert_eq!(
+        VALID.matches(from).count(),
+        1,
+        "fixture should contain {from:?} exactly once"
+    );
+    VALID.replacen(from, to, 1)
+}
+
+fn load_err(text: &str) -> ContentError {
+    match load_content(FILE, text) {
+        Ok(_) => panic!("content was accepted but should be rejected:\n{text}"),
+        Err(e) => e,
+    }
+}
+
+/// The content is rejected with a problem at `path` whose reason contains every needle.
+fn assert_problem(text: &str, path: &str, needles: &[&str]) -> ContentError {
+    let err = load_err(text);
+    assert_eq!(err.file, FILE);
+    assert!(!err.problems.is_empty());
+    let found = err
+        .problems
+        .iter()
+        .any(|p| p.path == path && needles.iter().all(|n| p.reason.contains(n)));
+    assert!(
+        found,
+        "expected a problem at {path:?} mentioning {needles:?}, got {:#?}",
+        err.problems
+    );
+    err
+}
+
+/// As [`assert_problem`], and that problem is the only one reported.
+fn assert_only_problem(text: &str, path: &str, needles: &[&str]) {
+    let err = assert_problem(text, path, needles);
+    assert_eq!(
+        err.problems.len(),
+        1,
+        "unexpected extra problems: {:#?}",
+        err.problems
+    );
+}
+
+// ---------------------------------------------------------------- valid content
+
+#[test]
+fn valid_minimal_content_parses_with_all_fields() {
+    let content = load_content(FILE, VALID).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(content.title, "Where does the data go?");
+    assert_eq!(content.perspectives.creator, "A creator");
+    assert_eq!(content.sources.len(), 2);
+    assert_eq!(content.sources[1].relays, vec!["Forbes".to_owned()]);
+    assert_eq!(content.sources[0].publisher, None);
+    assert_eq!(content.places.len(), 2);
+    assert_eq!(
+        content.places[1].label_for(Perspective::Creator),
+        "Creator cloud"
+    );
+    assert_eq!(content.places[1].label_for(Perspective::User), "Cloud");
+    assert_eq!(content.places[0].region_size(), None);
+    assert_eq!(content.flows[0].status, FlowStatus::Stated);
+    assert!(content.flows[0].applies_to(Perspective::Creator));
+    assert!(!content.flows[0].applies_to(Perspective::User));
+    assert_eq!(content.step_index("storage"), Some(1));
+    assert_eq!(content.steps[0].flows, Vec::<String>::new());
+    assert_eq!(
+        content.steps[1].dispute.as_deref(),
+        Some("Can China reach it?")
+    );
+    let (tiktok, others) = content.steps[1].claims_by_side();
+    assert_eq!(tiktok.len(), 1);
+    assert_eq!(others[0].speaker, Speaker::Report);
+    // Three citations in steps plus one on the flow.
+    assert_eq!(content.citations().len(), 4);
+}
+
+#[test]
+fn boundary_values_are_accepted() {
+    // Exactly 400 characters (multi-byte, so bytes are well over 400), a
+    // 64-character id, underscores, and a box touching the diagram's far corner
+    // (boxes are 170 by 58, so its centre sits 85 and 29 units in).
+    let quote = "é".repeat(400);
+    let long_id = "a".repeat(64);
+    let text = with("Quote in step one.", &quote)
+        .replace(r#""id": "src-a""#, &format!(r#""id": "{long_id}""#))
+        .replace(r#""source": "src-a""#, &format!(r#""source": "{long_id}""#))
+        .replace(r#""x": 400, "y": 300"#, r#""x": 555, "y": 391"#)
+        .replace(r#""id": "upload""#, r#""id": "up_load-2""#)
+        .replace(r#""flows": ["upload"]"#, r#""flows": ["up_load-2"]"#);
+    let content = load_content(FILE, &text).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(content.sources[0].id, long_id);
+    assert_eq!(
+        content.steps[1].claims[0].citations[0]
+            .quote
+            .chars()
+            .count(),
+        400
+    );
+}
+
+// ------------------------------------------------------------ syntax and types
+
+#[test]
+fn text_that_is_not_json_is_reported() {
+    let err = load_err("hello, this is not JSON");
+    assert_eq!(err.file, FILE);
+    assert_eq!(err.problems.len(), 1);
+    assert_eq!(err.problems[0].path, "");
+    assert!(
+        err.problems[0].reason.contains("line 1"),
+        "{:?}",
+        err.problems
+    );
+}
+
+#[test]
+fn empty_file_is_reported() {
+    let err = load_err("");
+    assert_eq!(err.problems.len(), 1);
+    assert!(err.problems[0].reason.contains("EOF"), "{:?}", err.problems);
+}
+
+#[test]
+fn truncated_json_is_reported_as_premature_end() {
+    let cut = VALID.find(r#""steps""#).unwrap() + 20;
+    let err = load_err(&VALID[..cut]);
+    assert_eq!(err.file, FILE);
+    assert_eq!(err.problems.len(), 1);
+    assert!(
+        err.problems[0].reason.contains("EOF"),
+        "reason should say the file ends early: {:?}",
+        err.problems
+    );
+}
+
+#[test]
+fn number_where_a_string_is_expected_reports_its_path_and_value() {
+    let text = with(
+        r#"{ "source": "src-a", "quote": "Quote in step zero." }"#,
+        r#"{ "source": 42, "quote": "Quote in step zero." }"#,
+    );
+    assert_only_problem(
+        &text,
+        "steps[0].claims[0].citations[0].source",
+        &["42", "string"],
+    );
+}
+
+#[test]
+fn string_where_a_number_is_expected_reports_its_path() {
+    let text = with(r#""x": 100"#, r#""x": "far left""#);
+    assert_only_problem(&text, "places[0].x", &["far left"]);
+}
+
+#[test]
+fn unknown_enum_value_is_reported() {
+    let text = with(r#""status": "stated""#, r#""status": "rumoured""#);
+    assert_only_problem(&text, "flows[0].status", &["unknown variant", "rumoured"]);
+}
+
+#[test]
+fn unknown_field_is_rejected() {
+    let text = with(
+        r#""detail": "In your pocket","#,
+        r#""detail": "In your pocket", "colour": "red","#,
+    );
+    assert_only_problem(&text, "places[0].colour", &["unknown field", "`colour`"]);
+}
+
+#[test]
+fn misspelt_top_level_field_is_rejected() {
+    let text = with(r#""dek":"#, r#""desk":"#);
+    assert_only_problem(&text, "desk", &["unknown field", "`desk`"]);
+}
+
+#[test]
+fn missing_required_field_is_reported_with_its_name() {
+    let text = with(r#""label": "Videos", "#, "");
+    assert_only_problem(&text, "flows[0]", &["missing field", "label"]);
+}
+
+// ------------------------------------------------------------------------ ids
+
+#[test]
+fn duplicate_source_ids_are_reported() {
+    let text = with(
+        "\"sources\": [\n",
+        r#""sources": [{ "id": "src-b", "title": "Again" },"#,
+    );
+    assert_only_problem(&text, "sources[2].id", &["\"src-b\"", "twice"]);
+}
+
+#[test]
+fn duplicate_place_ids_are_reported() {
+    let text = with(
+        "\"places\": [\n",
+        r#""places": [{ "id": "cloud", "label": "Dup", "detail": "d", "x": 100, "y": 100, "step": "intro" },"#,
+    );
+    assert_only_problem(&text, "places[2].id", &["\"cloud\"", "twice"]);
+}
+
+#[test]
+fn duplicate_flow_ids_are_reported() {
+    let text = with(
+        "\"flows\": [\n",
+        r#""flows": [{ "id": "upload", "from": "cloud", "to": "device", "label": "l", "detail": "d",
+            "status": "reported", "step": "intro", "citations": [{ "source": "src-a", "quote": "q" }] },"#,
+    );
+    assert_only_problem(&text, "flows[1].id", &["\"upload\"", "twice"]);
+}
+
+#[test]
+fn duplicate_step_ids_are_reported() {
+    let text = with(
+        "\"steps\": [\n",
+        r#""steps": [{ "id": "storage", "title": "Again", "body": ["b"], "claims": [{ "speaker": "officials",
+            "who": "Senators", "text": "t", "citations": [{ "source": "src-a", "quote": "q" }] }] },"#,
+    );
+    assert_only_problem(&text, "steps[2].id", &["\"storage\"", "twice"]);
+}
+
+#[test]
+fn ids_with_invalid_characters_are_reported() {
+    let too_long = "a".repeat(65);
+    for bad in [
+        "Bad Id",
+        "<script>",
+        "",
+        "café",
+        "UPPER",
+        "a/b",
+        too_long.as_str(),
+    ] {
+        let text = with(
+            "\"sources\": [\n",
+            &format!(r#""sources": [{{ "id": "{bad}", "title": "X" }},"#),
+        );
+        assert_only_problem(&text, "sources[0].id", &[&format!("{bad:?}"), "lowercase"]);
+    }
+}
+
+#[test]
+fn invalid_step_id_is_reported() {
+    let text = with(
+        "\"steps\": [\n",
+        r#""steps": [{ "id": "<script>", "title": "X", "body": ["b"], "claims": [{ "speaker": "report",
+            "who": "W", "text": "t", "citations": [{ "source": "src-a", "quote": "q" }] }] },"#,
+    );
+    assert_only_problem(&text, "steps[0].id", &["\"<script>\""]);
+}
+
+// --------------------------------------------------------- dangling references
+
+#[test]
+fn dangling_flow_from_is_reported() {
+    let text = with(r#""from": "device""#, r#""from": "nowhere""#);
+    assert_only_problem(&text, "flows[0].from", &["place", "\"nowhere\""]);
+}
+
+#[test]
+fn dangling_flow_to_is_reported() {
+    let text = with(r#""to": "cloud""#, r#""to": "the-moon""#);
+    assert_only_problem(&text, "flows[0].to", &["place", "\"the-moon\""]);
+}
+
+#[test]
+fn flow_to_itself_is_reported() {
+    let text = with(r#""to": "cloud""#, r#""to": "device""#);
+    assert_only_problem(&text, "flows[0].to", &["another place"]);
+}
+
+#[test]
+fn dangling_flow_step_is_reported() {
+    let text = with(
+        r#""perspectives": ["creator"], "step": "storage""#,
+        r#""perspectives": ["creator"], "step": "epilogue""#,
+    );
+    assert_only_problem(&text, "flows[0].step", &["step", "\"epilogue\""]);
+}
+
+#[test]
+fn dangling_place_step_is_reported() {
+    let text = with(
+        r#""x": 100, "y": 100, "step": "intro""#,
+        r#""x": 100, "y": 100, "step": "ghost-step""#,
+    );
+    assert_only_problem(&text, "places[0].step", &["step", "\"ghost-step\""]);
+}
+
+#[test]
+fn dangling_step_place_is_reported() {
+    let text = with(
+        r#""places": ["cloud"]"#,
+        r#""places": ["cloud", "basement"]"#,
+    );
+    assert_only_problem(&text, "steps[1].places[1]", &["place", "\"basement\""]);
+}
+
+#[test]
+fn dangling_step_flow_is_reported() {
+    let text = with(r#""flows": ["upload"]"#, r#""flows": ["download"]"#);
+    assert_only_problem(&text, "steps[1].flows[0]", &["flow", "\"download\""]);
+}
+
+#[test]
+fn dangling_citation_source_is_reported() {
+    let text = with(
+        r#""source": "src-a", "quote": "Quote in step one.""#,
+        r#""source": "src-z", "quote": "Quote in step one.""#,
+    );
+    assert_only_problem(
+        &text,
+        "steps[1].claims[0].citations[0].source",
+        &["source", "\"src-z\""],
+    );
+}
+
+#[test]
+fn dangling_flow_citation_source_is_reported() {
+    let text = with(
+        r#""source": "src-b", "quote": "Quote for the flow.""#,
+        r#""source": "nope", "quote": "Quote for the flow.""#,
+    );
+    assert_only_problem(&text, "flows[0].citations[0].source", &["\"nope\""]);
+}
+
+// -------------------------------------------------------------- content rules
+
+#[test]
+fn empty_step_list_is_reported() {
+    let text = r#"{ "title": "T", "dek": "D", "intro": [], "method": [],
+        "perspectives": { "user": "U", "creator": "C" },
+        "sources": [], "places": [], "flows": [], "steps": [] }"#;
+    assert_only_problem(text, "steps", &["at least one step"]);
+}
+
+#[test]
+fn step_without_claims_is_reported() {
+    let start = VALID.find(
+        r#""claims": [
+        { "speaker": "tiktok", "who": "TikTok spokesperson""#,
+    );
+    let start = start.expect("fixture has the second step's claims");
+    let end = VALID[start..].find("] }\n  ]").unwrap() + start + 1;
+    let text = format!("{}\"claims\": []{}", &VALID[..start], &VALID[end..]);
+    // The dispute on that step now has no sides either; the claims problem must be there.
+    let err = assert_problem(&text, "steps[1].claims", &["at least one cited claim"]);
+    assert!(
+        err.problems.iter().all(|p| p.path.starts_with("steps[1]")),
+        "{:#?}",
+        err.problems
+    );
+}
+
+#[test]
+fn claim_without_citations_is_reported() {
+    let text = with(
+        r#"[{ "source": "src-b", "quote": "Reported quote." }]"#,
+        "[]",
+    );
+    assert_only_problem(
+        &text,
+        "steps[1].claims[1].citations",
+        &["at least one citation"],
+    );
+}
+
+#[test]
+fn flow_without_citations_is_reported() {
+    let text = with(
+        r#"[{ "source": "src-b", "quote": "Quote for the flow." }]"#,
+        "[]",
+    );
+    assert_only_problem(&text, "flows[0].citations", &["at least one citation"]);
+}
+
+#[test]
+fn quote_over_400_characters_is_reported_with_its_length() {
+    let text = with("Quote in step one.", &"x".repeat(401));
+    assert_only_problem(
+        &text,
+        "steps[1].claims[0].citations[0].quote",
+        &["401", "400"],
+    );
+}
+
+#[test]
+fn blank_quote_is_reported() {
+    let text = with("Reported quote.", "   ");
+    assert_only_problem(&text, "steps[1].claims[1].citations[0].quote", &["empty"]);
+}
+
+#[test]
+fn overlong_publisher_evidence_is_reported() {
+    let evidence = "y".repeat(450);
+    let text = with(
+        r#"{ "id": "src-a", "title": "Article A" }"#,
+        &format!(
+            r#"{{ "id": "src-a", "title": "Article A",
+                "publisher": {{ "name": "Wire", "basis": "Footer", "evidence": "{evidence}" }} }}"#
+        ),
+    );
+    assert_only_problem(&text, "sources[0].publisher.evidence", &["450"]);
+}
+
+#[test]
+fn place_outside_the_diagram_is_reported() {
+    // The whole box must fit, not only its centre.
+    for (x, y, shown) in [
+        (700, 100, "700"),
+        (100, 421, "421"),
+        (-1, 100, "-1"),
+        (600, 100, "600"),
+        (100, 400, "400"),
+        (84, 100, "84"),
+    ] {
+        let text = with(r#""x": 100, "y": 100"#, &format!(r#""x": {x}, "y": {y}"#));
+        assert_only_problem(&text, "places[0]", &["does not fit", shown]);
+    }
+}
+
+#[test]
+fn region_with_a_non_positive_size_is_reported() {
+    let text = with(
+        r#""x": 400, "y": 300,"#,
+        r#""x": 400, "y": 300, "width": -5, "height": 80,"#,
+    );
+    assert_problem(&text, "places[1]", &["must be positive"]);
+}
+
+#[test]
+fn region_with_width_but_no_height_is_reported() {
+    let text = with(
+        r#""x": 400, "y": 300,"#,
+        r#""x": 400, "y": 300, "width": 200,"#,
+    );
+    assert_only_problem(&text, "places[1]", &["width and height"]);
+    let text = with(
+        r#""x": 400, "y": 300,"#,
+        r#""x": 400, "y": 300, "height": 80,"#,
+    );
+    assert_only_problem(&text, "places[1]", &["width and height"]);
+    let text = with(
+        r#""x": 400, "y": 300,"#,
+        r#""x": 400, "y": 300, "width": 200, "height": 80,"#,
+    );
+    let content = load_content(FILE, &text).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(content.places[1].region_size(), Some((200.0, 80.0)));
+}
+
+#[test]
+fn dispute_with_claims_from_one_side_only_is_reported() {
+    let text = with(
+        r#""places": ["device"],"#,
+        r#""places": ["device"], "dispute": "Who is right?","#,
+    );
+    assert_only_problem(&text, "steps[0].dispute", &["TikTok", "somebody else"]);
+
+    // The other side alone is just as one-sided.
+    let text = with(
+        r#""speaker": "tiktok", "who": "TikTok spokesperson""#,
+        r#""speaker": "officials", "who": "TikTok spokesperson""#,
+    );
+    assert_only_problem(&text, "steps[1].dispute", &["TikTok"]);
+}
+
+#[test]
+fn empty_title_is_reported() {
+    let text = with(r#""title": "Start here""#, r#""title": " ""#);
+    assert_only_problem(&text, "steps[0].title", &["empty"]);
+}
+
+// ------------------------------------------------------- reporting everything
+
+#[test]
+fn independent_problems_are_all_reported_at_once() {
+    let text = with(r#""from": "device""#, r#""from": "nowhere""#)
+        .replace(
+            r#""x": 100, "y": 100, "step": "intro""#,
+            r#""x": 100, "y": 100, "step": "ghost-step""#,
+        )
+        .replace(
+            r#""source": "src-a", "quote": "Quote in step one.""#,
+            r#""source": "src-z", "quote": "Quote in step one.""#,
+        );
+    let err = load_err(&text);
+    assert!(err.problems.len() >= 3, "{:#?}", err.problems);
+    for (path, value) in [
+        ("flows[0].from", "nowhere"),
+        ("places[0].step", "ghost-step"),
+        ("steps[1].claims[0].citations[0].source", "src-z"),
+    ] {
+        assert!(
+            err.problems
+                .iter()
+                .any(|p| p.path == path && p.reason.contains(value)),
+            "missing {path}: {:#?}",
+            err.problems
+        );
+    }
+}
+
+#[test]
+fn display_names_the_file_and_lists_every_problem() {
+    let text = with(r#""from": "device""#, r#""from": "nowhere""#)
+        .replace(r#""flows": ["upload"]"#, r#""flows": ["download"]"#)
+        .replace("Reported quote.", &"z".repeat(401));
+    let err = load_err(&text);
+    assert_eq!(err.problems.len(), 3, "{:#?}", err.problems);
+    let shown = err.to_string();
+    assert!(
+        shown.starts_with("content.json has 3 problem(s):"),
+        "{shown}"
+    );
+    for problem in &err.problems {
+        assert!(
+            shown.contains(&format!("\n- {}: {}", problem.path, problem.reason)),
+            "{shown}"
+        );
+    }
+    assert_eq!(shown.lines().count(), 1 + err.problems.len(), "{shown}");
+}
+
+#[test]
+fn problem_without_path_displays_only_its_reason() {
+    let problem = Problem {
+        path: String::new(),
+        reason: "expected value".into(),
+    };
+    assert_eq!(problem.to_string(), "expected value");
+    let problem = Problem {
+        path: "steps".into(),
+        reason: "empty".into(),
+    };
+    assert_eq!(problem.to_string(), "steps: empty");
+}

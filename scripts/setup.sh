@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Installs everything the build and the tests need, skipping what is already
+# present at the right version. Safe to run again: a second run takes seconds.
+#
+# Only package registries are reachable on our machines, so nothing here
+# downloads a prebuilt binary: Trunk and wasm-bindgen-cli are built from
+# crates.io, wasm-opt comes from npm (binaryen), Chromium from Debian.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+
+TRUNK_VERSION=0.21.14
+WASM_BINDGEN_VERSION=0.2.130
+CARGO_HOME=${CARGO_HOME:-$HOME/.cargo}
+export PATH="$CARGO_HOME/bin:$PATH"
+
+log() { printf '\n==> %s\n' "$*"; }
+
+have_version() { # command, expected substring of its --version output
+  command -v "$1" >/dev/null 2>&1 && "$1" --version 2>/dev/null | grep -qF "$2"
+}
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+  log "Installing Chromium and ChromeDriver (Debian)"
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  log "Adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if ! have_version trunk "trunk $TRUNK_VERSION"; then
+  log "Building Trunk $TRUNK_VERSION from crates.io (about 10 minutes on 2 cores)"
+  # Trunk's default features only add self-update and TLS downloads we never use;
+  # thin LTO-free release profile halves the build time.
+  CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
+    cargo install trunk --locked --version "$TRUNK_VERSION" --no-default-features
+fi
+
+if ! have_version wasm-bindgen "wasm-bindgen $WASM_BINDGEN_VERSION" \
+  || ! have_version wasm-bindgen-test-runner "$WASM_BINDGEN_VERSION"; then
+  log "Building wasm-bindgen-cli $WASM_BINDGEN_VERSION from crates.io"
+  # Its published lock file pins webpki-roots 1.0.11, which the registry no
+  # longer serves: re-lock that one crate, then install from the unpacked source.
+  # A plain locked install fails on that pin, but only after unpacking the source.
+  cargo install wasm-bindgen-cli --locked --version "$WASM_BINDGEN_VERSION" >/dev/null 2>&1 || true
+  src=$(ls -d "$CARGO_HOME"/registry/src/*/wasm-bindgen-cli-"$WASM_BINDGEN_VERSION" | head -n 1)
+  work=$(mktemp -d)
+  cp -r "$src" "$work/wbc"
+  (cd "$work/wbc" && cargo update -q -p webpki-roots --precise 1.0.10 && cargo install --path . --locked --force)
+  rm -rf "$work"
+fi
+
+log "Installing Node packages (wasm-opt from binaryen, Playwright core)"
+if [ -f package-lock.json ]; then
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
+log "Fetching Rust crates (Trunk builds offline)"
+cargo fetch --locked
+
+log "Setup complete"

@@ -1,0 +1,200 @@
+//! The data-flow diagram, drawn as SVG from the content.
+//!
+//! Places and flows of the current step are highlighted; every place and flow is
+//! focusable and opens the step that explains it on click, Enter or Space.
+
+use std::sync::Arc;
+
+use explainer_core::diagram::{layout, FlowShape, PlaceShape};
+use explainer_core::{Content, FlowStatus, Perspective};
+use leptos::prelude::*;
+use web_sys::KeyboardEvent;
+
+use crate::navigator::{use_navigator, Navigator};
+
+/// The diagram with its caption and legend.
+#[component]
+pub fn Diagram(content: Arc<Content>) -> impl IntoView {
+    let nav = use_navigator();
+    let statuses = content.flows.iter().map(|f| f.status).collect::<Vec<_>>();
+    let drawing = move || {
+        let perspective = nav.view.get().perspective;
+        let layout = layout(&content, perspective);
+        let places = layout
+            .places
+            .into_iter()
+            .map(|shape| place_view(shape, &content, perspective, nav))
+            .collect_view();
+        let flows = layout
+            .flows
+            .into_iter()
+            .map(|shape| flow_view(shape, &content, nav))
+            .collect_view();
+        view! {
+            <g class="places">{places}</g>
+            <g class="flows">{flows}</g>
+        }
+    };
+    view! {
+        <figure class="diagram">
+            <svg
+                class="diagram-svg"
+                viewBox="0 0 640 420"
+                role="group"
+                aria-labelledby="diagram-caption"
+            >
+                {drawing}
+            </svg>
+            <figcaption id="diagram-caption" class="diagram-caption">
+                "Where a US user’s data goes. Highlighted: what the current step is about. Select a place or an arrow to read its step; the table of flows below gives the same information as text."
+            </figcaption>
+            <Legend statuses=statuses/>
+        </figure>
+    }
+}
+
+/// Opens a step from the keyboard the way a click does.
+fn activate_on_key(nav: Navigator, step: usize) -> impl Fn(KeyboardEvent) {
+    move |ev: KeyboardEvent| {
+        if ev.key() == "Enter" || ev.key() == " " {
+            ev.prevent_default();
+            nav.jump_to(step);
+        }
+    }
+}
+
+fn place_view(
+    shape: PlaceShape,
+    content: &Content,
+    perspective: Perspective,
+    nav: Navigator,
+) -> impl IntoView {
+    let place = content.place(&shape.id).cloned();
+    let Some(place) = place else {
+        return ().into_any();
+    };
+    let step = content.step_index(&place.step).unwrap_or(0);
+    let id = shape.id.clone();
+    let content_steps: Vec<Vec<String>> = content.steps.iter().map(|s| s.places.clone()).collect();
+    let active = move || content_steps[nav.view.get().step].contains(&id);
+    let label = place.label_for(perspective).to_owned();
+    let rect = shape.rect;
+    let step_title = content
+        .steps
+        .get(step)
+        .map(|s| s.title.clone())
+        .unwrap_or_default();
+    let aria = format!(
+        "{label}, {}. Opens step {}: {step_title}",
+        place.detail,
+        step + 1
+    );
+    let class = if shape.region {
+        "place place--region"
+    } else {
+        "place"
+    };
+    let (label_x, label_y, detail_y) = if shape.region {
+        (rect.left() + 12.0, rect.top() + 20.0, rect.top() + 36.0)
+    } else {
+        (rect.center.x, rect.center.y - 3.0, rect.center.y + 15.0)
+    };
+    view! {
+        <g
+            class=class
+            class:is-active=active
+            data-place=shape.id.clone()
+            role="link"
+            tabindex="0"
+            aria-label=aria
+            on:click=move |_| nav.jump_to(step)
+            on:keydown=activate_on_key(nav, step)
+        >
+            <rect
+                x=format!("{:.1}", rect.left())
+                y=format!("{:.1}", rect.top())
+                width=format!("{:.1}", rect.width)
+                height=format!("{:.1}", rect.height)
+                rx="8"
+            ></rect>
+            <text class="place-label" x=format!("{label_x:.1}") y=format!("{label_y:.1}")>{label}</text>
+            <text class="place-detail" x=format!("{label_x:.1}") y=format!("{detail_y:.1}")>{place.detail.clone()}</text>
+        </g>
+    }
+    .into_any()
+}
+
+fn flow_view(shape: FlowShape, content: &Content, nav: Navigator) -> impl IntoView {
+    let Some(flow) = content.flows.iter().find(|f| f.id == shape.id).cloned() else {
+        return ().into_any();
+    };
+    let step = content.step_index(&flow.step).unwrap_or(0);
+    let name = |id: &str| {
+        content
+            .place(id)
+            .map(|p| p.label.clone())
+            .unwrap_or_default()
+    };
+    let step_title = content
+        .steps
+        .get(step)
+        .map(|s| s.title.clone())
+        .unwrap_or_default();
+    let aria = format!(
+        "{}: from {} to {} ({}). Opens step {}: {step_title}",
+        flow.label,
+        name(&flow.from),
+        name(&flow.to),
+        flow.status.label(),
+        step + 1
+    );
+    let id = flow.id.clone();
+    let step_flows: Vec<Vec<String>> = content.steps.iter().map(|s| s.flows.clone()).collect();
+    let active = move || step_flows[nav.view.get().step].contains(&id);
+    let class = format!("flow flow--{}", shape.status.as_str());
+    view! {
+        <g
+            class=class
+            class:is-active=active
+            data-flow=flow.id.clone()
+            role="link"
+            tabindex="0"
+            aria-label=aria
+            on:click=move |_| nav.jump_to(step)
+            on:keydown=activate_on_key(nav, step)
+        >
+            <path class="flow-hit" d=shape.path.clone()></path>
+            <path class="flow-line" d=shape.path></path>
+            <polygon class="flow-head" points=shape.arrowhead></polygon>
+            <text class="flow-label" x=format!("{:.1}", shape.label_at.x) y=format!("{:.1}", shape.label_at.y + 4.0)>
+                {flow.label}
+            </text>
+        </g>
+    }
+    .into_any()
+}
+
+/// What the line styles in use mean, drawn with the same styles.
+#[component]
+fn Legend(statuses: Vec<FlowStatus>) -> impl IntoView {
+    let items = [
+        FlowStatus::Stated,
+        FlowStatus::Reported,
+        FlowStatus::Alleged,
+        FlowStatus::Planned,
+    ]
+    .into_iter()
+    .filter(|status| statuses.contains(status))
+    .map(|status| {
+        view! {
+            <li class=format!("legend-item flow--{}", status.as_str())>
+                <svg class="legend-swatch" viewBox="0 0 36 12" aria-hidden="true">
+                    <path class="flow-line" d="M2,6 L34,6"></path>
+                </svg>
+                {status.label()}
+            </li>
+        }
+    })
+    .collect_view();
+    view! { <ul class="legend" aria-label="Line styles">{items}</ul> }
+}

@@ -1,0 +1,91 @@
+//! The diagram as a table: every flow with what moves, how firmly it is
+//! established, its evidence and the step that explains it. This is the
+//! diagram's text equivalent for screen readers and for print.
+
+use std::sync::Arc;
+
+use explainer_core::{Content, Perspective};
+use leptos::prelude::*;
+
+use super::step_link::StepLink;
+use crate::navigator::use_navigator;
+
+/// All flows, in both perspectives; the current step's rows are marked.
+#[component]
+pub fn FlowTable(content: Arc<Content>) -> impl IntoView {
+    let nav = use_navigator();
+    let name = |id: &str| {
+        content
+            .place(id)
+            .map(|p| p.label.clone())
+            .unwrap_or_default()
+    };
+    let rows = content
+        .flows
+        .iter()
+        .map(|flow| {
+            let step_index = content.step_index(&flow.step).unwrap_or(0);
+            let step_title = content.steps.get(step_index).map(|s| s.title.clone()).unwrap_or_default();
+            let id = flow.id.clone();
+            let step_flows: Vec<Vec<String>> = content.steps.iter().map(|s| s.flows.clone()).collect();
+            let current = move || step_flows[nav.view.get().step].contains(&id);
+            let creator_only = !flow.applies_to(Perspective::User);
+            let evidence = flow
+                .citations
+                .iter()
+                .map(|c| {
+                    let anchor = format!("#source-{}", c.source);
+                    let title = content.source(&c.source).map(|s| s.title.clone()).unwrap_or_default();
+                    view! {
+                        <p class="flow-evidence">
+                            <q cite=anchor.clone()>{c.quote.clone()}</q>
+                            " — "
+                            <a href=anchor><cite>{title}</cite></a>
+                        </p>
+                    }
+                })
+                .collect_view();
+            view! {
+                <tr class:is-current=current data-flow=flow.id.clone()>
+                    <th scope="row">
+                        {flow.label.clone()}
+                        {creator_only.then(|| view! { <span class="tag">"paid creators only"</span> })}
+                    </th>
+                    <td data-label="From">{name(&flow.from)}</td>
+                    <td data-label="To">{name(&flow.to)}</td>
+                    <td data-label="Status">
+                        <span class=format!("status status--{}", flow.status.as_str())>{flow.status.label()}</span>
+                    </td>
+                    <td data-label="What the sources say">
+                        <p>{flow.detail.clone()}</p>
+                        {evidence}
+                    </td>
+                    <td data-label="Explained in">
+                        <StepLink index=step_index id=flow.step.clone()>
+                            {format!("Step {}: {step_title}", step_index + 1)}
+                        </StepLink>
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="flows" aria-labelledby="flows-heading">
+            <h2 id="flows-heading">"Every flow in the diagram"</h2>
+            <table class="flow-table">
+                <caption>"The diagram as text: what moves where, on whose word, and where the articles say so."</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"What moves"</th>
+                        <th scope="col">"From"</th>
+                        <th scope="col">"To"</th>
+                        <th scope="col">"Status"</th>
+                        <th scope="col">"What the sources say"</th>
+                        <th scope="col">"Explained in"</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </section>
+    }
+}

@@ -1,0 +1,82 @@
+//! The five articles, with only what their own text says of publisher and date,
+//! and links back to every step that cites each.
+
+use std::sync::Arc;
+
+use explainer_core::{Content, Source};
+use leptos::prelude::*;
+
+use super::step_link::StepLink;
+
+/// The sources section; each entry's id is `source-<id>`, the target of every citation.
+#[component]
+pub fn Sources(content: Arc<Content>) -> impl IntoView {
+    let entries = content
+        .sources
+        .iter()
+        .map(|source| source_entry(source, &content))
+        .collect_view();
+    view! {
+        <section class="sources" aria-labelledby="sources-heading">
+            <h2 id="sources-heading">"Sources"</h2>
+            <p class="sources-intro">
+                "Everything above rests on these five articles. None of them gives a byline date; publishers and dates appear only where the text itself supports them."
+            </p>
+            <ol class="source-list">{entries}</ol>
+        </section>
+    }
+}
+
+fn source_entry(source: &Source, content: &Content) -> impl IntoView {
+    let publisher = match &source.publisher {
+        Some(p) => view! {
+            <dd>{p.name.clone()}<span class="source-basis">{format!(" — {}", p.basis)}</span></dd>
+        }
+        .into_any(),
+        None => view! { <dd>"Not named in the text."</dd> }.into_any(),
+    };
+    let date = match &source.date {
+        Some(d) => view! {
+            <dd>{d.label.clone()}<span class="source-basis">{format!(" — {}", d.reason)}</span></dd>
+        }
+        .into_any(),
+        None => view! { <dd>"None can be inferred from the text."</dd> }.into_any(),
+    };
+    let relays = (!source.relays.is_empty()).then(|| {
+        view! {
+            <dt>"Retells reporting by"</dt>
+            <dd>{source.relays.join(", ")}</dd>
+        }
+    });
+    let cited_in = content
+        .steps_citing(&source.id)
+        .into_iter()
+        .map(|step| {
+            let index = content.step_index(&step.id).unwrap_or(0);
+            view! {
+                <li>
+                    <StepLink index=index id=step.id.clone()>
+                        {format!("Step {}: {}", index + 1, step.title)}
+                    </StepLink>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <li class="source" id=source.anchor() data-file=source.file_name()>
+            <p class="source-title"><cite>{source.title.clone()}</cite></p>
+            <dl class="source-facts">
+                <dt>"Publisher"</dt>
+                {publisher}
+                <dt>"Date"</dt>
+                {date}
+                {relays}
+                <dt>"File"</dt>
+                <dd><code>{source.file_name()}</code></dd>
+            </dl>
+            {source.note.clone().map(|note| view! { <p class="source-note">{note}</p> })}
+            <p class="source-cited-label">"Cited in:"</p>
+            <ul class="source-cited">{cited_in}</ul>
+        </li>
+    }
+}

@@ -1,0 +1,38 @@
+//! The list of every step, with the current one marked.
+
+use std::sync::Arc;
+
+use explainer_core::Content;
+use leptos::prelude::*;
+
+use super::step_link::StepLink;
+use crate::navigator::use_navigator;
+
+/// All steps as links; the current one carries `aria-current="step"`.
+#[component]
+pub fn StepList(content: Arc<Content>) -> impl IntoView {
+    let nav = use_navigator();
+    let items = content
+        .steps
+        .iter()
+        .enumerate()
+        .map(|(index, step)| {
+            let current = move || nav.view.get().step == index;
+            let title = step.title.clone();
+            view! {
+                <li class:is-current=current aria-current=move || current().then_some("step")>
+                    <StepLink index=index id=step.id.clone()>
+                        <span class="step-list-number">{index + 1}</span>
+                        <span class="step-list-title">{title}</span>
+                    </StepLink>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <nav class="step-list" aria-labelledby="step-list-heading">
+            <h2 id="step-list-heading">"All steps"</h2>
+            <ol>{items}</ol>
+        </nav>
+    }
+}

@@ -1,0 +1,47 @@
+//! The browser side of the view state: reading and writing `location` and history.
+//! What the URL means is decided in `explainer_core::view_state`; this only moves
+//! strings between it and the browser.
+
+use explainer_core::view_state::{perspective_param, step_hash, with_param};
+use explainer_core::{Perspective, RequestedView};
+use wasm_bindgen::JsValue;
+
+/// What the current URL asks for.
+pub fn requested_view() -> RequestedView {
+    let location = leptos::prelude::window().location();
+    RequestedView::parse(
+        &location.search().unwrap_or_default(),
+        &location.hash().unwrap_or_default(),
+    )
+}
+
+/// Adds a history entry for a step, so back and forward move between steps.
+pub fn push_step(step_id: &str) {
+    let url = format!("{}{}", current_search(), step_hash(step_id));
+    if let Ok(history) = leptos::prelude::window().history() {
+        let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// Records the perspective in the query without adding a history entry: switching
+/// perspective is not a move the back button should undo.
+pub fn replace_perspective(perspective: Perspective) {
+    let location = leptos::prelude::window().location();
+    let search = with_param(&current_search(), "view", perspective_param(perspective));
+    let url = format!(
+        "{}{}{}",
+        location.pathname().unwrap_or_default(),
+        search,
+        location.hash().unwrap_or_default()
+    );
+    if let Ok(history) = leptos::prelude::window().history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+    }
+}
+
+fn current_search() -> String {
+    leptos::prelude::window()
+        .location()
+        .search()
+        .unwrap_or_default()
+}

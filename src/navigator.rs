@@ -1,0 +1,97 @@
+//! The view being shown and every way of changing it, shared through context so
+//! components stay thin: they read [`Navigator::view`] and call its methods.
+
+use std::sync::Arc;
+
+use explainer_core::{Perspective, ViewState};
+use leptos::prelude::*;
+
+use crate::location;
+
+/// Id of the current step's heading, focused after a jump from elsewhere.
+pub const STEP_HEADING_ID: &str = "step-heading";
+
+/// Handle on the current view; cheap to copy into event handlers.
+#[derive(Clone, Copy)]
+pub struct Navigator {
+    /// The step and perspective on screen.
+    pub view: RwSignal<ViewState>,
+    step_ids: StoredValue<Arc<Vec<String>>>,
+}
+
+impl Navigator {
+    /// Creates the navigator for these steps, starting from the URL.
+    pub fn new(step_ids: Vec<String>) -> Navigator {
+        let ids: Vec<&str> = step_ids.iter().map(String::as_str).collect();
+        let start = location::requested_view().resolve(&ids, None);
+        Navigator {
+            view: RwSignal::new(start),
+            step_ids: StoredValue::new(Arc::new(step_ids)),
+        }
+    }
+
+    /// Number of steps.
+    pub fn step_count(&self) -> usize {
+        self.step_ids.with_value(|ids| ids.len())
+    }
+
+    /// Goes to a step, adding a history entry. Out-of-range indexes are ignored.
+    pub fn go_to(&self, index: usize) {
+        let Some(id) = self.step_ids.with_value(|ids| ids.get(index).cloned()) else {
+            return;
+        };
+        if self.view.get_untracked().step != index {
+            self.view.update(|v| v.step = index);
+            location::push_step(&id);
+        }
+    }
+
+    /// Goes to a step and moves keyboard focus to its heading, for jumps from
+    /// the diagram, the step list or the sources, far from the step text.
+    pub fn jump_to(&self, index: usize) {
+        self.go_to(index);
+        if let Some(heading) = document().get_element_by_id(STEP_HEADING_ID) {
+            if let Ok(heading) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(heading) {
+                let _ = heading.focus();
+            }
+        }
+    }
+
+    /// One step forward, stopping at the last.
+    pub fn next(&self) {
+        self.go_to(self.view.get_untracked().step + 1);
+    }
+
+    /// One step back, stopping at the first.
+    pub fn previous(&self) {
+        if let Some(index) = self.view.get_untracked().step.checked_sub(1) {
+            self.go_to(index);
+        }
+    }
+
+    /// Switches whose data the diagram and the steps follow.
+    pub fn set_perspective(&self, perspective: Perspective) {
+        if self.view.get_untracked().perspective != perspective {
+            self.view.update(|v| v.perspective = perspective);
+            location::replace_perspective(perspective);
+        }
+    }
+
+    /// Follows the URL after back/forward or a hash link: an unknown step keeps
+    /// the current one.
+    pub fn sync_from_location(&self) {
+        let current = self.view.get_untracked();
+        let next = self.step_ids.with_value(|ids| {
+            let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+            location::requested_view().resolve(&ids, Some(current.step))
+        });
+        if next != current {
+            self.view.set(next);
+        }
+    }
+}
+
+/// The navigator provided by the explainer.
+pub fn use_navigator() -> Navigator {
+    expect_context::<Navigator>()
+}
