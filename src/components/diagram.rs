@@ -5,10 +5,12 @@
 
 use std::sync::Arc;
 
-use explainer_core::diagram::{layout, FlowShape, PlaceShape};
+use explainer_core::diagram::{layout, FlowShape, Orientation, PlaceShape};
 use explainer_core::{Content, FlowStatus, Perspective};
 use leptos::prelude::*;
-use web_sys::KeyboardEvent;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::{KeyboardEvent, MediaQueryListEvent};
 
 use crate::navigator::{use_navigator, Navigator};
 
@@ -17,9 +19,12 @@ use crate::navigator::{use_navigator, Navigator};
 pub fn Diagram(content: Arc<Content>) -> impl IntoView {
     let nav = use_navigator();
     let statuses = content.flows.iter().map(|f| f.status).collect::<Vec<_>>();
+    let orientation = use_orientation();
+    let flows_per_step: Vec<usize> = content.steps.iter().map(|s| s.flows.len()).collect();
+    let crowded = move || flows_per_step[nav.view.get().step] > MAX_LABELLED_FLOWS;
     let drawing = move || {
         let perspective = nav.view.get().perspective;
-        let layout = layout(&content, perspective);
+        let layout = layout(&content, perspective, orientation.get());
         let places = layout
             .places
             .into_iter()
@@ -39,7 +44,8 @@ pub fn Diagram(content: Arc<Content>) -> impl IntoView {
         <figure class="diagram">
             <svg
                 class="diagram-svg"
-                viewBox="0 0 640 420"
+                class:is-crowded=crowded
+                viewBox=move || orientation.get().view_box()
                 role="group"
                 aria-labelledby="diagram-caption"
             >
@@ -51,6 +57,28 @@ pub fn Diagram(content: Arc<Content>) -> impl IntoView {
             <Legend statuses=statuses/>
         </figure>
     }
+}
+
+/// Above this many highlighted flows, their labels show only on hover or focus.
+const MAX_LABELLED_FLOWS: usize = 3;
+
+/// Screens narrower than this get the portrait drawing, whose text stays legible.
+const PORTRAIT_QUERY: &str = "(max-width: 599px)";
+
+/// The orientation that suits the viewport, following it as the window resizes.
+fn use_orientation() -> ReadSignal<Orientation> {
+    let pick = |portrait: bool| if portrait { Orientation::Portrait } else { Orientation::Landscape };
+    let query = window().match_media(PORTRAIT_QUERY).ok().flatten();
+    let (orientation, set_orientation) = signal(pick(query.as_ref().is_some_and(|q| q.matches())));
+    if let Some(query) = query {
+        let on_change = Closure::<dyn Fn(MediaQueryListEvent)>::new(move |ev: MediaQueryListEvent| {
+            set_orientation.set(pick(ev.matches()));
+        });
+        query.set_onchange(Some(on_change.as_ref().unchecked_ref()));
+        // The diagram lives as long as the page; the listener must too.
+        on_change.forget();
+    }
+    orientation
 }
 
 /// Opens a step from the keyboard the way a click does.

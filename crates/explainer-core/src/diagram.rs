@@ -3,9 +3,10 @@
 //! each arrow's label goes.
 
 use crate::content::{Content, FlowStatus, Perspective};
+use crate::validate::{DIAGRAM_HEIGHT, DIAGRAM_WIDTH};
 
 /// Size of an ordinary place's box, in diagram units.
-pub const BOX_WIDTH: f64 = 170.0;
+pub const BOX_WIDTH: f64 = 176.0;
 /// Height of an ordinary place's box.
 pub const BOX_HEIGHT: f64 = 58.0;
 /// Distance between parallel arrows joining the same two places.
@@ -14,6 +15,46 @@ const PARALLEL_SPACING: f64 = 44.0;
 const ARROW_LENGTH: f64 = 11.0;
 /// Half the width of an arrowhead's base.
 const ARROW_HALF_WIDTH: f64 = 5.5;
+
+/// Which way the diagram is drawn. Content positions are for [`Orientation::Landscape`];
+/// narrow screens get the same picture transposed, so text stays legible.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Orientation {
+    /// 640 wide by 420 high: beside the text on wide screens.
+    #[default]
+    Landscape,
+    /// 420 wide by 640 high: above the text on phones.
+    Portrait,
+}
+
+impl Orientation {
+    /// Both orientations.
+    pub const ALL: [Orientation; 2] = [Orientation::Landscape, Orientation::Portrait];
+
+    /// Width and height of the drawing area.
+    pub fn size(self) -> (f64, f64) {
+        match self {
+            Orientation::Landscape => (DIAGRAM_WIDTH, DIAGRAM_HEIGHT),
+            Orientation::Portrait => (DIAGRAM_HEIGHT, DIAGRAM_WIDTH),
+        }
+    }
+
+    /// The SVG `viewBox` attribute.
+    pub fn view_box(self) -> String {
+        let (w, h) = self.size();
+        format!("0 0 {w} {h}")
+    }
+
+    /// Where a content position (and a region's size) lands in this orientation.
+    pub fn place(self, x: f64, y: f64, size: (f64, f64), region: bool) -> Rect {
+        let (center, (width, height)) = match self {
+            Orientation::Landscape => (Point { x, y }, size),
+            // Boxes keep their shape so labels stay horizontal; regions turn with the picture.
+            Orientation::Portrait => (Point { x: y, y: x }, if region { (size.1, size.0) } else { size }),
+        };
+        Rect { center, width, height }
+    }
+}
 
 /// A point in diagram units.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -44,6 +85,21 @@ impl Rect {
     /// Top edge.
     pub fn top(&self) -> f64 {
         self.center.y - self.height / 2.0
+    }
+
+    /// Right edge.
+    pub fn right(&self) -> f64 {
+        self.center.x + self.width / 2.0
+    }
+
+    /// Bottom edge.
+    pub fn bottom(&self) -> f64 {
+        self.center.y + self.height / 2.0
+    }
+
+    /// Whether the rectangle lies wholly inside `width` by `height` from the origin.
+    pub fn fits_in(&self, width: f64, height: f64) -> bool {
+        self.left() >= 0.0 && self.top() >= 0.0 && self.right() <= width && self.bottom() <= height
     }
 
     /// Where the ray from the centre towards `toward` leaves the rectangle.
@@ -105,21 +161,17 @@ pub struct DiagramLayout {
     pub flows: Vec<FlowShape>,
 }
 
-/// Lays out the diagram for a perspective. Flows to unknown places are skipped
-/// (validation reports them; drawing must not fail).
-pub fn layout(content: &Content, perspective: Perspective) -> DiagramLayout {
+/// Lays out the diagram for a perspective and orientation. Flows to unknown
+/// places are skipped (validation reports them; drawing must not fail).
+pub fn layout(content: &Content, perspective: Perspective, orientation: Orientation) -> DiagramLayout {
     let mut places: Vec<PlaceShape> = content
         .places
         .iter()
         .map(|p| {
-            let (width, height) = p.region_size().unwrap_or((BOX_WIDTH, BOX_HEIGHT));
+            let size = p.region_size().unwrap_or((BOX_WIDTH, BOX_HEIGHT));
             PlaceShape {
                 id: p.id.clone(),
-                rect: Rect {
-                    center: Point { x: p.x, y: p.y },
-                    width,
-                    height,
-                },
+                rect: orientation.place(p.x, p.y, size, p.region_size().is_some()),
                 region: p.region_size().is_some(),
             }
         })
@@ -131,7 +183,7 @@ pub fn layout(content: &Content, perspective: Perspective) -> DiagramLayout {
         .iter()
         .filter(|f| f.applies_to(perspective))
         .collect();
-    let rect_of = |id: &str| places.iter().find(|p| p.id == id).map(|p| p.rect);
+    let shape_of = |id: &str| places.iter().find(|p| p.id == id).cloned();
     let same_pair = |a: &crate::Flow, b: &crate::Flow| {
         (a.from == b.from && a.to == b.to) || (a.from == b.to && a.to == b.from)
     };
@@ -139,7 +191,7 @@ pub fn layout(content: &Content, perspective: Perspective) -> DiagramLayout {
     let flows = visible
         .iter()
         .filter_map(|flow| {
-            let (from, to) = (rect_of(&flow.from)?, rect_of(&flow.to)?);
+            let (from, to) = (shape_of(&flow.from)?, shape_of(&flow.to)?);
             let siblings: Vec<_> = visible.iter().filter(|f| same_pair(f, flow)).collect();
             let index = siblings.iter().position(|f| f.id == flow.id).unwrap_or(0);
             // Offsets are measured in one fixed direction per pair, so a flow
@@ -150,7 +202,12 @@ pub fn layout(content: &Content, perspective: Perspective) -> DiagramLayout {
             if reversed {
                 offset = -offset;
             }
-            Some(curve(flow.id.clone(), from, to, offset, flow.status))
+            let shape = if from.region || to.region {
+                straight_from_region(flow.id.clone(), &from, &to, offset, flow.status)
+            } else {
+                curve(flow.id.clone(), from.rect, to.rect, offset, flow.status)
+            };
+            Some(shape)
         })
         .collect();
     DiagramLayout { places, flows }
@@ -184,6 +241,40 @@ fn curve(id: String, from: Rect, to: Rect, offset: f64, status: FlowStatus) -> F
         ),
         arrowhead: arrowhead(control, end),
         label_at,
+        status,
+    }
+}
+
+/// A flow between a region and a place outside it: a near-straight line from the
+/// region's edge facing the place, parallel flows spread along that edge, so they
+/// do not loop around the places inside the region.
+fn straight_from_region(id: String, from: &PlaceShape, to: &PlaceShape, offset: f64, status: FlowStatus) -> FlowShape {
+    let (region, other) = if from.region { (from.rect, to.rect) } else { (to.rect, from.rect) };
+    let target = other.center;
+    let facing_sideways = target.x > region.right() || target.x < region.left();
+    let edge_point = if facing_sideways {
+        let x = if target.x > region.right() { region.right() } else { region.left() };
+        Point { x, y: (target.y + offset).clamp(region.top(), region.bottom()) }
+    } else {
+        let y = if target.y > region.bottom() { region.bottom() } else { region.top() };
+        Point { x: (target.x + offset).clamp(region.left(), region.right()), y }
+    };
+    let aim = if facing_sideways {
+        Point { x: edge_point.x, y: target.y + offset / 2.0 }
+    } else {
+        Point { x: target.x + offset / 2.0, y: edge_point.y }
+    };
+    let other_point = other.exit_towards(aim);
+    let (start, end) = if from.region { (edge_point, other_point) } else { (other_point, edge_point) };
+    let middle = Point { x: (start.x + end.x) / 2.0, y: (start.y + end.y) / 2.0 };
+    FlowShape {
+        id,
+        path: format!(
+            "M{:.1},{:.1} Q{:.1},{:.1} {:.1},{:.1}",
+            start.x, start.y, middle.x, middle.y, end.x, end.y
+        ),
+        arrowhead: arrowhead(start, end),
+        label_at: middle,
         status,
     }
 }

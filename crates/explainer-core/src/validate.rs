@@ -8,7 +8,7 @@ use std::collections::HashSet;
 use std::fmt;
 
 use crate::content::{Citation, Content};
-use crate::diagram::{BOX_HEIGHT, BOX_WIDTH};
+use crate::diagram::{Orientation, BOX_HEIGHT, BOX_WIDTH};
 
 /// Longest quote we accept: citations are a sentence or two, never whole passages.
 pub const MAX_QUOTE_CHARS: usize = 400;
@@ -123,22 +123,22 @@ pub fn validate(content: &Content) -> Vec<Problem> {
         if place.width.is_some() != place.height.is_some() {
             v.problem(&at, "a region needs both width and height".into());
         }
-        let (width, height) = place.region_size().unwrap_or((BOX_WIDTH, BOX_HEIGHT));
-        if width <= 0.0 || height <= 0.0 {
-            v.problem(&at, format!("size {width} by {height} must be positive"));
+        let size = place.region_size().unwrap_or((BOX_WIDTH, BOX_HEIGHT));
+        if size.0 <= 0.0 || size.1 <= 0.0 {
+            v.problem(&at, format!("size {} by {} must be positive", size.0, size.1));
         }
-        let inside = place.x - width / 2.0 >= 0.0
-            && place.x + width / 2.0 <= DIAGRAM_WIDTH
-            && place.y - height / 2.0 >= 0.0
-            && place.y + height / 2.0 <= DIAGRAM_HEIGHT;
-        if !inside {
-            v.problem(
-                &at,
-                format!(
-                    "its {width} by {height} box centred at ({}, {}) does not fit in the {DIAGRAM_WIDTH} by {DIAGRAM_HEIGHT} diagram",
-                    place.x, place.y
-                ),
-            );
+        for orientation in Orientation::ALL {
+            let rect = orientation.place(place.x, place.y, size, place.region_size().is_some());
+            let (width, height) = orientation.size();
+            if !rect.fits_in(width, height) {
+                v.problem(
+                    &at,
+                    format!(
+                        "its {} by {} box centred at ({}, {}) does not fit in the {width} by {height} diagram ({orientation:?})",
+                        size.0, size.1, place.x, place.y
+                    ),
+                );
+            }
         }
     }
 

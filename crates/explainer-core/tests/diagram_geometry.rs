@@ -1,6 +1,6 @@
 //! Where the diagram draws places, arrows and labels.
 
-use explainer_core::diagram::{layout, FlowShape, Point, Rect, BOX_HEIGHT, BOX_WIDTH};
+use explainer_core::diagram::{layout, FlowShape, Orientation, Point, Rect, BOX_HEIGHT, BOX_WIDTH};
 use explainer_core::{load_content, Content, FlowStatus, Perspective};
 
 /// Three boxes and a region (listed last, so sorting is needed to draw it first).
@@ -108,7 +108,7 @@ fn assert_close(actual: Point, expected: Point) {
 
 #[test]
 fn regions_come_first_and_boxes_keep_their_order() {
-    let diagram = layout(&content(), Perspective::User);
+    let diagram = layout(&content(), Perspective::User, Orientation::Landscape);
     let order: Vec<&str> = diagram.places.iter().map(|p| p.id.as_str()).collect();
     assert_eq!(order, ["us", "phone", "server", "lab"]);
     assert!(diagram.places[0].region);
@@ -117,7 +117,7 @@ fn regions_come_first_and_boxes_keep_their_order() {
 
 #[test]
 fn regions_use_their_size_and_boxes_the_standard_one() {
-    let diagram = layout(&content(), Perspective::User);
+    let diagram = layout(&content(), Perspective::User, Orientation::Landscape);
     assert_eq!(diagram.places[0].rect, rect(320.0, 210.0, 600.0, 380.0));
     assert_eq!(
         diagram.places[1].rect,
@@ -130,8 +130,8 @@ fn regions_use_their_size_and_boxes_the_standard_one() {
 #[test]
 fn creator_only_flow_is_drawn_only_for_creators() {
     let content = content();
-    let user = layout(&content, Perspective::User);
-    let creator = layout(&content, Perspective::Creator);
+    let user = layout(&content, Perspective::User, Orientation::Landscape);
+    let creator = layout(&content, Perspective::Creator, Orientation::Landscape);
     assert!(!ids(&user.flows).contains(&"payout"));
     assert!(ids(&creator.flows).contains(&"payout"));
     // And the user-only flow the other way round; shared flows in both.
@@ -147,8 +147,8 @@ fn creator_only_flow_is_drawn_only_for_creators() {
 #[test]
 fn every_flow_starts_and_ends_on_its_places_borders() {
     let content = content();
-    for perspective in Perspective::ALL {
-        let diagram = layout(&content, perspective);
+    for (perspective, orientation) in combinations() {
+        let diagram = layout(&content, perspective, orientation);
         assert!(!diagram.flows.is_empty());
         for shape in &diagram.flows {
             let source = content.flows.iter().find(|f| f.id == shape.id).unwrap();
@@ -171,7 +171,7 @@ fn every_flow_starts_and_ends_on_its_places_borders() {
 
 #[test]
 fn arrowhead_points_at_the_end_of_the_path() {
-    let diagram = layout(&content(), Perspective::Creator);
+    let diagram = layout(&content(), Perspective::Creator, Orientation::Landscape);
     for shape in &diagram.flows {
         let [_, _, end] = path_points(&shape.path);
         let tip: Vec<f64> = shape
@@ -199,8 +199,8 @@ fn arrowhead_points_at_the_end_of_the_path() {
 #[test]
 fn flows_between_the_same_places_get_separate_labels() {
     let content = content();
-    for perspective in Perspective::ALL {
-        let diagram = layout(&content, perspective);
+    for (perspective, orientation) in combinations() {
+        let diagram = layout(&content, perspective, orientation);
         // upload and sync go the same way, download the other way.
         let pair = ["upload", "sync", "download"];
         for (i, a) in pair.iter().enumerate() {
@@ -225,7 +225,7 @@ fn a_flow_and_its_reverse_do_not_overlap() {
     content
         .flows
         .retain(|f| f.id == "upload" || f.id == "download");
-    let diagram = layout(&content, Perspective::User);
+    let diagram = layout(&content, Perspective::User, Orientation::Landscape);
     let (up, down) = (
         flow(&diagram.flows, "upload"),
         flow(&diagram.flows, "download"),
@@ -249,7 +249,7 @@ fn a_flow_and_its_reverse_do_not_overlap() {
 #[test]
 fn a_lone_flow_is_straight_between_the_boxes() {
     let content = content();
-    let diagram = layout(&content, Perspective::User);
+    let diagram = layout(&content, Perspective::User, Orientation::Landscape);
     let audit = flow(&diagram.flows, "audit");
     let [start, control, end] = path_points(&audit.path);
     // server (470,110) straight down to lab (470,330): bottom edge to top edge.
@@ -275,7 +275,7 @@ fn a_lone_flow_is_straight_between_the_boxes() {
 fn flows_to_unknown_places_are_skipped_not_fatal() {
     let mut content = content();
     content.flows[0].to = "nowhere".into();
-    let diagram = layout(&content, Perspective::User);
+    let diagram = layout(&content, Perspective::User, Orientation::Landscape);
     assert!(!ids(&diagram.flows).contains(&"upload"));
     assert!(ids(&diagram.flows).contains(&"download"));
 }
@@ -343,4 +343,32 @@ fn exit_towards_the_centre_itself_is_the_centre() {
     assert_eq!(r.exit_towards(r.center), r.center);
     assert_eq!(r.left(), 25.0);
     assert_eq!(r.top(), 71.0);
+}
+
+/// Every perspective in every orientation.
+fn combinations() -> Vec<(Perspective, Orientation)> {
+    Perspective::ALL
+        .into_iter()
+        .flat_map(|p| Orientation::ALL.into_iter().map(move |o| (p, o)))
+        .collect()
+}
+
+#[test]
+fn portrait_transposes_positions_but_keeps_boxes_upright() {
+    let content = content();
+    let landscape = layout(&content, Perspective::User, Orientation::Landscape);
+    let portrait = layout(&content, Perspective::User, Orientation::Portrait);
+    for (l, p) in landscape.places.iter().zip(&portrait.places) {
+        assert_eq!(l.id, p.id);
+        assert_eq!(
+            (l.rect.center.x, l.rect.center.y),
+            (p.rect.center.y, p.rect.center.x)
+        );
+        if l.region {
+            assert_eq!((l.rect.width, l.rect.height), (p.rect.height, p.rect.width));
+        } else {
+            assert_eq!((p.rect.width, p.rect.height), (BOX_WIDTH, BOX_HEIGHT));
+        }
+    }
+    assert_eq!(Orientation::Portrait.view_box(), "0 0 420 640");
 }

@@ -1,0 +1,197 @@
+// The diagram follows the step: highlighted places and flows, places and flows
+// that open their step, accessible names, and the flow table as its text twin.
+
+import { test, before, after, beforeEach } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  launch, loadContent, openApp, expectStep, expectHeadingFocused, waitForHeading, assertNoErrors,
+  flowApplies, TIMEOUT, TEST_TIMEOUT,
+} from './support.mjs';
+
+const content = loadContent();
+const N = content.steps.length;
+const stepIndex = (id) => content.steps.findIndex((s) => s.id === id);
+const sorted = (xs) => [...xs].sort();
+let app;
+let page;
+
+before(async () => {
+  app = await launch();
+});
+after(async () => app?.close());
+beforeEach(async () => {
+  page = await app.newPage();
+});
+
+async function done() {
+  assertNoErrors(page);
+  await page.close();
+}
+
+/** Ids of the highlighted flows and places, and the table's current rows. */
+async function highlighted(page) {
+  return page.evaluate(() => {
+    const ids = (sel, attr) => [...document.querySelectorAll(sel)].map((el) => el.getAttribute(attr)).sort();
+    return {
+      flows: ids('svg g.flow.is-active[data-flow]', 'data-flow'),
+      places: ids('svg g.place.is-active[data-place]', 'data-place'),
+      rows: ids('table.flow-table tr.is-current[data-flow]', 'data-flow'),
+    };
+  });
+}
+
+function expectedHighlight(step, perspective) {
+  const flowById = new Map(content.flows.map((f) => [f.id, f]));
+  return {
+    flows: sorted(step.flows.filter((id) => flowById.has(id) && flowApplies(flowById.get(id), perspective))),
+    places: sorted(step.places),
+    // The table lists every flow in both perspectives, so its current rows are the step's flows.
+    rows: sorted(step.flows),
+  };
+}
+
+async function expectHighlight(page, step, perspective) {
+  const want = expectedHighlight(step, perspective);
+  await page
+    .waitForFunction(
+      (w) => {
+        const ids = (sel, attr) => [...document.querySelectorAll(sel)].map((el) => el.getAttribute(attr)).sort();
+        return JSON.stringify({
+          flows: ids('svg g.flow.is-active[data-flow]', 'data-flow'),
+          places: ids('svg g.place.is-active[data-place]', 'data-place'),
+          rows: ids('table.flow-table tr.is-current[data-flow]', 'data-flow'),
+        }) === JSON.stringify(w);
+      },
+      want,
+      { timeout: TIMEOUT },
+    )
+    .catch(() => {});
+  assert.deepEqual(await highlighted(page), want, `highlights of step "${step.id}" in ${perspective} view`);
+}
+
+test('user view: each step highlights exactly its flows and places (walked with Next)', { timeout: TEST_TIMEOUT }, async () => {
+  await openApp(page, app.baseUrl, '/');
+  for (let i = 0; i < N; i++) {
+    if (i > 0) await page.click('.pager-next');
+    await expectStep(page, content, i, { hash: i > 0 });
+    await expectHighlight(page, content.steps[i], 'user');
+  }
+  await done();
+});
+
+test('creator view: each step highlights exactly its flows and places (opened by hash)', { timeout: TEST_TIMEOUT }, async () => {
+  await openApp(page, app.baseUrl, `/?view=creator#step-${content.steps[N - 1].id}`);
+  // Visit in reverse, changing only the hash (a hash link or a pasted URL).
+  for (let i = N - 1; i >= 0; i--) {
+    await page.evaluate((id) => {
+      location.hash = `#step-${id}`;
+    }, content.steps[i].id);
+    await expectStep(page, content, i);
+    await expectHighlight(page, content.steps[i], 'creator');
+  }
+  await done();
+});
+
+test('every place and flow is focusable and named', { timeout: TEST_TIMEOUT }, async () => {
+  await openApp(page, app.baseUrl, '/?view=creator');
+  const shapes = await page.$$eval('svg.diagram-svg g.place[data-place], svg.diagram-svg g.flow[data-flow]', (gs) =>
+    gs.map((g) => ({
+      id: g.getAttribute('data-place') ?? g.getAttribute('data-flow'),
+      kind: g.hasAttribute('data-place') ? 'place' : 'flow',
+      tabindex: g.getAttribute('tabindex'),
+      role: g.getAttribute('role'),
+      label: (g.getAttribute('aria-label') ?? '').trim(),
+    })),
+  );
+  const ids = (kind) => sorted(shapes.filter((s) => s.kind === kind).map((s) => s.id));
+  assert.deepEqual(ids('place'), sorted(content.places.map((p) => p.id)), 'one shape per place');
+  assert.deepEqual(ids('flow'), sorted(content.flows.filter((f) => flowApplies(f, 'creator')).map((f) => f.id)),
+    'one shape per flow (creator view shows all of them)');
+  for (const s of shapes) {
+    assert.equal(s.tabindex, '0', `${s.kind} ${s.id} is in the tab order`);
+    assert.equal(s.role, 'link', `${s.kind} ${s.id} has role=link`);
+    assert.ok(s.label.length > 0, `${s.kind} ${s.id} has an aria-label`);
+  }
+  // Focusable for real: focus() lands on each of them.
+  for (const s of shapes) {
+    const sel = s.kind === 'place' ? `g.place[data-place="${s.id}"]` : `g.flow[data-flow="${s.id}"]`;
+    await page.focus(sel);
+    assert.equal(await page.evaluate((q) => document.activeElement === document.querySelector(q), sel), true,
+      `${s.kind} ${s.id} takes focus`);
+  }
+  await done();
+});
+
+/**
+ * A point on the flow's own arrow (the group's bounding-box centre is often off
+ * the curve), relative to the group's box, that a pointer would really hit.
+ */
+async function pointOnFlow(page, flowId) {
+  const sel = `svg g.flow[data-flow="${flowId}"]`;
+  await page.locator(sel).scrollIntoViewIfNeeded();
+  const position = await page.$eval(sel, (g) => {
+    const path = g.querySelector('path.flow-hit') ?? g.querySelector('path');
+    const box = g.getBoundingClientRect();
+    const ctm = path.getScreenCTM();
+    const total = path.getTotalLength();
+    for (const f of [0.5, 0.4, 0.6, 0.3, 0.7, 0.25, 0.75, 0.2, 0.8]) {
+      const p = path.getPointAtLength(total * f);
+      const x = ctm.a * p.x + ctm.c * p.y + ctm.e;
+      const y = ctm.b * p.x + ctm.d * p.y + ctm.f;
+      if (document.elementFromPoint(x, y)?.closest('g.flow') === g) return { x: x - box.left, y: y - box.top };
+    }
+    return null;
+  });
+  assert.ok(position, `flow ${flowId} has a visible, clickable point on its arrow`);
+  return position;
+}
+
+test('clicking a flow opens the step that explains it', { timeout: TEST_TIMEOUT }, async () => {
+  await openApp(page, app.baseUrl, '/?view=creator');
+  for (const flow of content.flows) {
+    const target = stepIndex(flow.step);
+    assert.ok(target >= 0, `flow ${flow.id} names an existing step`);
+    // Start somewhere else so the click has to move.
+    const from = target === 0 ? N - 1 : 0;
+    await page.click(`nav.step-list a[href="#step-${content.steps[from].id}"]`);
+    await expectStep(page, content, from);
+    await page.click(`svg g.flow[data-flow="${flow.id}"]`, { position: await pointOnFlow(page, flow.id) });
+    await waitForHeading(page, content.steps[target].title);
+    await expectStep(page, content, target);
+    await expectHeadingFocused(page);
+  }
+  await done();
+});
+
+test('Enter on a focused place opens the step that explains it', { timeout: TEST_TIMEOUT }, async () => {
+  await openApp(page, app.baseUrl, '/');
+  for (const place of content.places) {
+    const target = stepIndex(place.step);
+    assert.ok(target >= 0, `place ${place.id} names an existing step`);
+    const from = target === 0 ? N - 1 : 0;
+    await page.click(`nav.step-list a[href="#step-${content.steps[from].id}"]`);
+    await expectStep(page, content, from);
+    await page.focus(`svg g.place[data-place="${place.id}"]`);
+    await page.keyboard.press('Enter');
+    await waitForHeading(page, content.steps[target].title);
+    await expectStep(page, content, target);
+    await expectHeadingFocused(page);
+  }
+  // Space works like Enter.
+  const place = content.places[content.places.length - 1];
+  const target = stepIndex(place.step);
+  const from = target === 0 ? N - 1 : 0;
+  await page.click(`nav.step-list a[href="#step-${content.steps[from].id}"]`);
+  await expectStep(page, content, from);
+  await page.focus(`svg g.place[data-place="${place.id}"]`);
+  await page.keyboard.press('Space');
+  await expectStep(page, content, target);
+  await done();
+});
+
+test('the flow table has one row per flow', { timeout: TEST_TIMEOUT }, async () => {
+  await openApp(page, app.baseUrl, '/');
+  const rows = await page.$$eval('table.flow-table tr[data-flow]', (trs) => trs.map((tr) => tr.getAttribute('data-flow')));
+  assert.deepEqual(rows, content.flows.map((f) => f.id), 'rows in content order, creator-only flows included');
+  await done();
+});

@@ -1,0 +1,275 @@
+// Shared helpers for the browser tests: a tiny static server over the built app,
+// a Chromium launcher that records console errors and page errors, the content
+// file the tests derive their expectations from, and step-state helpers.
+//
+// Every wait is event-based (waitForSelector / waitForFunction) and bounded.
+
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const ROOT = path.resolve(here, '..', '..');
+export const DIST = process.env.DIST_DIR ? path.resolve(process.env.DIST_DIR) : path.join(ROOT, 'dist');
+export const RESULTS = path.join(ROOT, 'test-results');
+
+/** Longest any single wait may take. */
+export const TIMEOUT = 10_000;
+/** Per-test budget for node:test (a test does many bounded waits). */
+export const TEST_TIMEOUT = 90_000;
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** Serves `root` on 127.0.0.1 with an ephemeral port. */
+export async function startServer(root = DIST) {
+  if (!existsSync(path.join(root, 'index.html'))) {
+    throw new Error(`${root}/index.html is missing: build the app first (trunk build --release --offline)`);
+  }
+  const server = createServer(async (req, res) => {
+    try {
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        res.writeHead(405, { Allow: 'GET, HEAD' }).end();
+        return;
+      }
+      let pathname = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+      if (pathname.endsWith('/')) pathname += 'index.html';
+      const file = path.resolve(root, '.' + pathname);
+      if (file !== root && !file.startsWith(root + path.sep)) {
+        res.writeHead(403).end('Forbidden');
+        return;
+      }
+      const info = await stat(file).catch(() => null);
+      if (!info || !info.isFile()) {
+        res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
+        return;
+      }
+      const body = await readFile(file);
+      res.writeHead(200, {
+        'Content-Type': TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+        'Content-Length': body.length,
+        'Cache-Control': 'no-store',
+      });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    } catch (error) {
+      res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' }).end(String(error));
+    }
+  });
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  const { port } = server.address();
+  return {
+    server,
+    baseUrl: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections?.();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** Starts recording console errors and uncaught page errors for `page`. */
+export function trackErrors(page) {
+  const errors = { console: [], page: [] };
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.console.push(msg.text());
+  });
+  page.on('pageerror', (error) => errors.page.push(String(error?.stack ?? error)));
+  page.errors = errors;
+  return errors;
+}
+
+/** Asserts that nothing went wrong on `page` so far. */
+export function assertNoErrors(page, { console: checkConsole = true } = {}) {
+  assert.deepEqual(page.errors.page, [], 'uncaught page errors');
+  if (checkConsole) assert.deepEqual(page.errors.console, [], 'console errors');
+}
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-dev-shm-usage',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/**
+ * Starts a server over `root` and a headless Chromium with one page.
+ * Returns { browser, context, page, baseUrl, server, newPage, close }.
+ */
+export async function launch({ root = DIST, viewport = { width: 1280, height: 900 } } = {}) {
+  const server = await startServer(root);
+  let browser;
+  try {
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+      args: CHROMIUM_ARGS,
+      timeout: 15_000,
+    });
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
+  const context = await browser.newContext({ viewport, reducedMotion: 'reduce' });
+  context.setDefaultTimeout(TIMEOUT);
+  context.setDefaultNavigationTimeout(TIMEOUT);
+  const newPage = async () => {
+    const page = await context.newPage();
+    trackErrors(page);
+    return page;
+  };
+  const page = await newPage();
+  return {
+    browser,
+    context,
+    page,
+    baseUrl: server.baseUrl,
+    server,
+    newPage,
+    close: async () => {
+      await browser.close().catch(() => {});
+      await server.close();
+    },
+  };
+}
+
+/** The content the served app shows: the source of truth for expectations. */
+export function loadContent(root = DIST) {
+  const served = path.join(root, 'content.json');
+  const file = existsSync(served) ? served : path.join(ROOT, 'public', 'content.json');
+  return JSON.parse(readFileSync(file, 'utf8'));
+}
+
+/** Whether a flow is drawn for a perspective ("user" | "creator"). */
+export function flowApplies(flow, perspective) {
+  return !flow.perspectives || flow.perspectives.length === 0 || flow.perspectives.includes(perspective);
+}
+
+/** Opens `pathAndHash` (e.g. "/#step-backups") and waits for the explainer. */
+export async function openApp(page, baseUrl, pathAndHash = '/') {
+  await page.goto(baseUrl + pathAndHash, { waitUntil: 'load' });
+  await waitForExplainer(page);
+}
+
+export async function waitForExplainer(page) {
+  await page.waitForSelector('#step-heading', { state: 'visible', timeout: TIMEOUT });
+}
+
+/** Reads everything that says which step is shown. Runs in the page. */
+function readStepState() {
+  const q = (s) => document.querySelector(s);
+  const text = (s) => q(s)?.textContent.replace(/\s+/g, ' ').trim() ?? null;
+  const items = [...document.querySelectorAll('nav.step-list li')];
+  return {
+    step: q('article.step')?.getAttribute('data-step') ?? null,
+    heading: text('#step-heading'),
+    kicker: text('.step-kicker'),
+    hash: location.hash,
+    currentItems: items.flatMap((li, i) => (li.getAttribute('aria-current') === 'step' ? [i] : [])),
+    announcer: text('[data-announcer]'),
+  };
+}
+
+export async function stepState(page) {
+  return page.evaluate(readStepState);
+}
+
+/** What the page shows at step index `i` (0-based). */
+export function expectedStepState(content, i) {
+  const n = content.steps.length;
+  const step = content.steps[i];
+  const title = step.title.replace(/\s+/g, ' ').trim();
+  return {
+    step: step.id,
+    heading: title,
+    kicker: `Step ${i + 1} of ${n}`,
+    hash: `#step-${step.id}`,
+    currentItems: [i],
+    announcer: `Step ${i + 1} of ${n}: ${title}`,
+  };
+}
+
+/**
+ * Waits until the page shows step `i` everywhere (heading, kicker, URL, step
+ * list, live region), then asserts it, so a failure prints a precise diff.
+ * `hash: false` skips the URL check (for the first step opened from a bad hash).
+ */
+export async function expectStep(page, content, i, { hash = true, timeout = TIMEOUT } = {}) {
+  const expected = expectedStepState(content, i);
+  if (!hash) delete expected.hash;
+  const check = `(() => { const s = (${readStepState})(); const e = ${JSON.stringify(expected)};
+    return Object.keys(e).every((k) => JSON.stringify(s[k]) === JSON.stringify(e[k])); })()`;
+  await page.waitForFunction(check, null, { timeout }).catch(() => {});
+  const actual = await stepState(page);
+  if (!hash) delete actual.hash;
+  assert.deepEqual(actual, expected, `expected step ${i + 1} (${content.steps[i].id})`);
+}
+
+/** Waits until `#step-heading` has `title` (ignoring whitespace differences). */
+export async function waitForHeading(page, title, timeout = TIMEOUT) {
+  const want = title.replace(/\s+/g, ' ').trim();
+  await page
+    .waitForFunction(
+      (w) => document.querySelector('#step-heading')?.textContent.replace(/\s+/g, ' ').trim() === w,
+      want,
+      { timeout },
+    )
+    .catch(() => {});
+  const got = await page.evaluate(
+    () => document.querySelector('#step-heading')?.textContent.replace(/\s+/g, ' ').trim() ?? null,
+  );
+  assert.equal(got, want, 'step heading');
+}
+
+/** Waits until the focused element is the step heading, then asserts it. */
+export async function expectHeadingFocused(page, timeout = TIMEOUT) {
+  await page
+    .waitForFunction(() => document.activeElement?.id === 'step-heading', null, { timeout })
+    .catch(() => {});
+  const focused = await page.evaluate(() => {
+    const el = document.activeElement;
+    return el ? `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}` : null;
+  });
+  assert.equal(focused, 'h2#step-heading', 'keyboard focus moves to the step heading');
+}
+
+/** Waits for a boolean page predicate, then asserts it with `message`. */
+export async function waitTrue(page, fn, arg, message, timeout = TIMEOUT) {
+  await page.waitForFunction(fn, arg, { timeout }).catch(() => {});
+  assert.ok(await page.evaluate(fn, arg), message);
+}
+
+/** Collapses whitespace, as text is compared throughout. */
+export function norm(s) {
+  return String(s ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Lets the page finish whatever an input started: waits for two animation
+ * frames (an event, not a fixed delay), so "nothing happened" checks are fair.
+ */
+export async function settle(page) {
+  await page.evaluate(
+    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
+  );
+}
