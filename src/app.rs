@@ -10,6 +10,7 @@ use leptos::task::spawn_local;
 use crate::components::explainer::Explainer;
 use crate::components::load_status::{LoadFailed, Loading};
 use crate::content_loader::{fetch_content, LoadError};
+use crate::embed;
 
 /// Where loading the content stands.
 #[derive(Clone)]
@@ -22,6 +23,8 @@ enum LoadState {
 /// The whole page.
 #[component]
 pub fn App() -> impl IntoView {
+    let embed = embed::set_up();
+    provide_context(embed);
     let state = RwSignal::new(LoadState::Loading);
     let load = move || {
         state.set(LoadState::Loading);
@@ -36,6 +39,11 @@ pub fn App() -> impl IntoView {
         });
     };
     load();
+    // Loading, failure and the explainer differ in height: tell the host each time.
+    Effect::new(move |_| {
+        state.track();
+        request_animation_frame(move || embed.report_height());
+    });
 
     move || match state.get() {
         LoadState::Loading => Loading().into_any(),

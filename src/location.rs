@@ -15,11 +15,17 @@ pub fn requested_view() -> RequestedView {
     )
 }
 
-/// Adds a history entry for a step, so back and forward move between steps.
-pub fn push_step(step_id: &str) {
+/// Records the step in the URL. On its own page that adds a history entry, so
+/// back and forward move between steps; inside a host page's frame it replaces the
+/// entry instead, so the host's back button still leaves the article.
+pub fn record_step(step_id: &str, framed: bool) {
     let url = format!("{}{}", current_search(), step_hash(step_id));
     if let Ok(history) = leptos::prelude::window().history() {
-        let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&url));
+        let _ = if framed {
+            history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
+        } else {
+            history.push_state_with_url(&JsValue::NULL, "", Some(&url))
+        };
     }
 }
 

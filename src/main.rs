@@ -4,6 +4,7 @@
 mod app;
 mod components;
 mod content_loader;
+mod embed;
 mod location;
 mod navigator;
 

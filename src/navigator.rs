@@ -17,16 +17,19 @@ pub struct Navigator {
     /// The step and perspective on screen.
     pub view: RwSignal<ViewState>,
     step_ids: StoredValue<Arc<Vec<String>>>,
+    framed: bool,
 }
 
 impl Navigator {
-    /// Creates the navigator for these steps, starting from the URL.
-    pub fn new(step_ids: Vec<String>) -> Navigator {
+    /// Creates the navigator for these steps, starting from the URL. `framed`
+    /// pages replace history entries instead of adding them.
+    pub fn new(step_ids: Vec<String>, framed: bool) -> Navigator {
         let ids: Vec<&str> = step_ids.iter().map(String::as_str).collect();
         let start = location::requested_view().resolve(&ids, None);
         Navigator {
             view: RwSignal::new(start),
             step_ids: StoredValue::new(Arc::new(step_ids)),
+            framed,
         }
     }
 
@@ -42,7 +45,7 @@ impl Navigator {
         };
         if self.view.get_untracked().step != index {
             self.view.update(|v| v.step = index);
-            location::push_step(&id);
+            location::record_step(&id, self.framed);
         }
     }
 
@@ -60,12 +63,14 @@ impl Navigator {
     /// One step forward, stopping at the last.
     pub fn next(&self) {
         self.go_to(self.view.get_untracked().step + 1);
+        reveal_heading();
     }
 
     /// One step back, stopping at the first.
     pub fn previous(&self) {
         if let Some(index) = self.view.get_untracked().step.checked_sub(1) {
             self.go_to(index);
+            reveal_heading();
         }
     }
 
@@ -87,6 +92,16 @@ impl Navigator {
         });
         if next != current {
             self.view.set(next);
+        }
+    }
+}
+
+/// After Previous/Next at the foot of a long step, the new step's heading can be
+/// above the viewport: bring it back so the reader starts at the top of the step.
+fn reveal_heading() {
+    if let Some(heading) = document().get_element_by_id(STEP_HEADING_ID) {
+        if heading.get_bounding_client_rect().top() < 0.0 {
+            heading.scroll_into_view();
         }
     }
 }

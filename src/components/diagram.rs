@@ -67,13 +67,20 @@ const PORTRAIT_QUERY: &str = "(max-width: 599px)";
 
 /// The orientation that suits the viewport, following it as the window resizes.
 fn use_orientation() -> ReadSignal<Orientation> {
-    let pick = |portrait: bool| if portrait { Orientation::Portrait } else { Orientation::Landscape };
+    let pick = |portrait: bool| {
+        if portrait {
+            Orientation::Portrait
+        } else {
+            Orientation::Landscape
+        }
+    };
     let query = window().match_media(PORTRAIT_QUERY).ok().flatten();
     let (orientation, set_orientation) = signal(pick(query.as_ref().is_some_and(|q| q.matches())));
     if let Some(query) = query {
-        let on_change = Closure::<dyn Fn(MediaQueryListEvent)>::new(move |ev: MediaQueryListEvent| {
-            set_orientation.set(pick(ev.matches()));
-        });
+        let on_change =
+            Closure::<dyn Fn(MediaQueryListEvent)>::new(move |ev: MediaQueryListEvent| {
+                set_orientation.set(pick(ev.matches()));
+            });
         query.set_onchange(Some(on_change.as_ref().unchecked_ref()));
         // The diagram lives as long as the page; the listener must too.
         on_change.forget();

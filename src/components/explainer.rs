@@ -8,23 +8,33 @@ use leptos::prelude::*;
 use web_sys::KeyboardEvent;
 
 use super::diagram::Diagram;
+use super::embed_code::EmbedCode;
 use super::flow_table::FlowTable;
 use super::perspective_switch::PerspectiveSwitch;
 use super::sources::Sources;
 use super::step_list::StepList;
 use super::step_nav::{StepPager, StepProgress};
 use super::step_view::StepView;
+use crate::embed::EmbedState;
 use crate::navigator::{use_navigator, Navigator};
 
 /// The whole explainer for loaded content.
 #[component]
 pub fn Explainer(content: Arc<Content>) -> impl IntoView {
-    let nav = Navigator::new(content.steps.iter().map(|s| s.id.clone()).collect());
+    let embed = expect_context::<EmbedState>();
+    let nav = Navigator::new(
+        content.steps.iter().map(|s| s.id.clone()).collect(),
+        embed.framed,
+    );
     provide_context(nav);
     listen_to_browser(nav);
+    Effect::new(move |_| {
+        nav.view.track();
+        request_animation_frame(move || embed.report_height());
+    });
 
     view! {
-        <Header content=content.clone()/>
+        <Header content=content.clone() compact=embed.compact/>
         <main id="explainer" class="explainer">
             <Announcer content=content.clone()/>
             <div class="stage">
@@ -42,7 +52,10 @@ pub fn Explainer(content: Arc<Content>) -> impl IntoView {
             <StepList content=content.clone()/>
             <FlowTable content=content.clone()/>
             <Sources content=content.clone()/>
-            <Method content=content/>
+            {(!embed.compact).then(|| view! {
+                <Method content=content.clone()/>
+                <EmbedCode title=content.title.clone()/>
+            })}
         </main>
     }
 }
@@ -98,15 +111,22 @@ fn Announcer(content: Arc<Content>) -> impl IntoView {
     view! { <p class="visually-hidden" aria-live="polite" aria-atomic="true" data-announcer="">{text}</p> }
 }
 
-/// Headline, subtitle and introduction.
+/// Headline, subtitle and introduction; embeds keep only the headline and subtitle.
 #[component]
-fn Header(content: Arc<Content>) -> impl IntoView {
+fn Header(content: Arc<Content>, compact: bool) -> impl IntoView {
+    let intro = (!compact).then(|| {
+        content
+            .intro
+            .iter()
+            .map(|p| view! { <p class="intro">{p.clone()}</p> })
+            .collect_view()
+    });
     view! {
         <header class="masthead">
             <p class="kicker">"Explainer · Data and privacy"</p>
             <h1>{content.title.clone()}</h1>
             <p class="dek">{content.dek.clone()}</p>
-            {content.intro.iter().map(|p| view! { <p class="intro">{p.clone()}</p> }).collect_view()}
+            {intro}
         </header>
     }
 }

@@ -54,7 +54,7 @@ pub fn FlowTable(content: Arc<Content>) -> impl IntoView {
                     <td data-label="From">{name(&flow.from)}</td>
                     <td data-label="To">{name(&flow.to)}</td>
                     <td data-label="Status">
-                        <span class=format!("status status--{}", flow.status.as_str())>{flow.status.label()}</span>
+                        <span class=format!("flow-status flow-status--{}", flow.status.as_str())>{flow.status.label()}</span>
                     </td>
                     <td data-label="What the sources say">
                         <p>{flow.detail.clone()}</p>

@@ -3,6 +3,7 @@
 pub mod citation;
 pub mod claim;
 pub mod diagram;
+pub mod embed_code;
 pub mod explainer;
 pub mod flow_table;
 pub mod load_status;

@@ -50,9 +50,16 @@ impl Orientation {
         let (center, (width, height)) = match self {
             Orientation::Landscape => (Point { x, y }, size),
             // Boxes keep their shape so labels stay horizontal; regions turn with the picture.
-            Orientation::Portrait => (Point { x: y, y: x }, if region { (size.1, size.0) } else { size }),
+            Orientation::Portrait => (
+                Point { x: y, y: x },
+                if region { (size.1, size.0) } else { size },
+            ),
         };
-        Rect { center, width, height }
+        Rect {
+            center,
+            width,
+            height,
+        }
     }
 }
 
@@ -163,7 +170,11 @@ pub struct DiagramLayout {
 
 /// Lays out the diagram for a perspective and orientation. Flows to unknown
 /// places are skipped (validation reports them; drawing must not fail).
-pub fn layout(content: &Content, perspective: Perspective, orientation: Orientation) -> DiagramLayout {
+pub fn layout(
+    content: &Content,
+    perspective: Perspective,
+    orientation: Orientation,
+) -> DiagramLayout {
     let mut places: Vec<PlaceShape> = content
         .places
         .iter()
@@ -248,25 +259,62 @@ fn curve(id: String, from: Rect, to: Rect, offset: f64, status: FlowStatus) -> F
 /// A flow between a region and a place outside it: a near-straight line from the
 /// region's edge facing the place, parallel flows spread along that edge, so they
 /// do not loop around the places inside the region.
-fn straight_from_region(id: String, from: &PlaceShape, to: &PlaceShape, offset: f64, status: FlowStatus) -> FlowShape {
-    let (region, other) = if from.region { (from.rect, to.rect) } else { (to.rect, from.rect) };
+fn straight_from_region(
+    id: String,
+    from: &PlaceShape,
+    to: &PlaceShape,
+    offset: f64,
+    status: FlowStatus,
+) -> FlowShape {
+    let (region, other) = if from.region {
+        (from.rect, to.rect)
+    } else {
+        (to.rect, from.rect)
+    };
     let target = other.center;
     let facing_sideways = target.x > region.right() || target.x < region.left();
     let edge_point = if facing_sideways {
-        let x = if target.x > region.right() { region.right() } else { region.left() };
-        Point { x, y: (target.y + offset).clamp(region.top(), region.bottom()) }
+        let x = if target.x > region.right() {
+            region.right()
+        } else {
+            region.left()
+        };
+        Point {
+            x,
+            y: (target.y + offset).clamp(region.top(), region.bottom()),
+        }
     } else {
-        let y = if target.y > region.bottom() { region.bottom() } else { region.top() };
-        Point { x: (target.x + offset).clamp(region.left(), region.right()), y }
+        let y = if target.y > region.bottom() {
+            region.bottom()
+        } else {
+            region.top()
+        };
+        Point {
+            x: (target.x + offset).clamp(region.left(), region.right()),
+            y,
+        }
     };
     let aim = if facing_sideways {
-        Point { x: edge_point.x, y: target.y + offset / 2.0 }
+        Point {
+            x: edge_point.x,
+            y: target.y + offset / 2.0,
+        }
     } else {
-        Point { x: target.x + offset / 2.0, y: edge_point.y }
+        Point {
+            x: target.x + offset / 2.0,
+            y: edge_point.y,
+        }
     };
     let other_point = other.exit_towards(aim);
-    let (start, end) = if from.region { (edge_point, other_point) } else { (other_point, edge_point) };
-    let middle = Point { x: (start.x + end.x) / 2.0, y: (start.y + end.y) / 2.0 };
+    let (start, end) = if from.region {
+        (edge_point, other_point)
+    } else {
+        (other_point, edge_point)
+    };
+    let middle = Point {
+        x: (start.x + end.x) / 2.0,
+        y: (start.y + end.y) / 2.0,
+    };
     FlowShape {
         id,
         path: format!(

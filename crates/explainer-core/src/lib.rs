@@ -6,11 +6,13 @@
 //! - [`validate`]: every cross-reference and rule the content must satisfy,
 //!   reported all at once with field paths.
 //! - [`diagram`]: where the diagram's boxes, arrows and labels go.
+//! - [`embed`]: the height and resize messages exchanged with a host page.
 //! - [`quotes`]: checking that a citation's quote appears verbatim in its article.
 //! - [`view_state`]: which step and perspective a URL asks for, and the URL for a view.
 
 pub mod content;
 pub mod diagram;
+pub mod embed;
 pub mod quotes;
 pub mod validate;
 pub mod view_state;

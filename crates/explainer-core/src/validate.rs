@@ -125,7 +125,10 @@ pub fn validate(content: &Content) -> Vec<Problem> {
         }
         let size = place.region_size().unwrap_or((BOX_WIDTH, BOX_HEIGHT));
         if size.0 <= 0.0 || size.1 <= 0.0 {
-            v.problem(&at, format!("size {} by {} must be positive", size.0, size.1));
+            v.problem(
+                &at,
+                format!("size {} by {} must be positive", size.0, size.1),
+            );
         }
         for orientation in Orientation::ALL {
             let rect = orientation.place(place.x, place.y, size, place.region_size().is_some());

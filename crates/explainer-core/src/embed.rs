@@ -1,0 +1,123 @@
+//! The embed protocols newsrooms use to size iframes, as plain data.
+//!
+//! Outgoing, after every change of size: a Pym.js height message
+//! (`pymxPYMx<childId>xPYMxheightxPYMx<px>`) and an AMP `embed-size` message
+//! (`{sentinel: "amp", type: "embed-size", height}`), which `@newswire/frames`
+//! also understands. Incoming, from the parent only: Pym's `width` message and
+//! frames' `frames-init`, both answered with the height. Everything else is ignored.
+
+/// Separator of the fields of a Pym.js message.
+pub const PYM_DELIMITER: &str = "xPYMx";
+
+/// Longest incoming message we look at; Pym messages are a few dozen bytes.
+const MAX_MESSAGE_BYTES: usize = 512;
+
+/// A message from the host page that the app acts on.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum ParentMessage {
+    /// Pym.js tells the child the width of its container.
+    PymWidth(f64),
+    /// `@newswire/frames` asks the child for its height.
+    FramesInit,
+}
+
+/// The Pym.js message carrying the page height, e.g. `pymxPYMxmapxPYMxheightxPYMx812`.
+///
+/// ```
+/// assert_eq!(explainer_core::embed::pym_height_message("map", 812), "pymxPYMxmapxPYMxheightxPYMx812");
+/// ```
+pub fn pym_height_message(child_id: &str, height: u32) -> String {
+    ["pym", child_id, "height", &height.to_string()].join(PYM_DELIMITER)
+}
+
+/// The AMP `embed-size` message as JSON text, to be parsed into an object before posting.
+///
+/// ```
+/// assert_eq!(
+///     explainer_core::embed::amp_embed_size_json(640),
+///     r#"{"sentinel":"amp","type":"embed-size","height":640}"#
+/// );
+/// ```
+pub fn amp_embed_size_json(height: u32) -> String {
+    format!(r#"{{"sentinel":"amp","type":"embed-size","height":{height}}}"#)
+}
+
+/// Reads a string message from the parent: only a Pym `width` message for our
+/// own child id, with a finite, positive width, is accepted.
+pub fn parse_pym_message(data: &str, child_id: &str) -> Option<ParentMessage> {
+    if data.len() > MAX_MESSAGE_BYTES {
+        return None;
+    }
+    let parts: Vec<&str> = data.split(PYM_DELIMITER).collect();
+    match parts.as_slice() {
+        ["pym", id, "width", width] if *id == child_id => {
+            let width: f64 = width.trim().parse().ok()?;
+            (width.is_finite() && width > 0.0 && width < 100_000.0)
+                .then_some(ParentMessage::PymWidth(width))
+        }
+        _ => None,
+    }
+}
+
+/// Reads an object message from the parent, given its `sentinel` and `type` fields
+/// (if they are strings): only `frames-init` is accepted.
+pub fn parse_amp_message(sentinel: Option<&str>, kind: Option<&str>) -> Option<ParentMessage> {
+    (sentinel == Some("amp") && kind == Some("frames-init")).then_some(ParentMessage::FramesInit)
+}
+
+/// The height to report for a measured document height: whole pixels, rounded up
+/// so the frame never clips the last line.
+pub fn reported_height(measured: f64) -> u32 {
+    if measured.is_finite() && measured > 0.0 {
+        measured.ceil().min(u32::MAX as f64) as u32
+    } else {
+        0
+    }
+}
+
+/// The `<iframe>` snippet readers copy: full width, lazy, titled, no fixed height,
+/// with a few lines that apply the heights the explainer posts (AMP `embed-size`).
+pub fn iframe_snippet(embed_url: &str, title: &str) -> String {
+    let url = escape_attribute(embed_url);
+    let title = escape_attribute(title);
+    format!(
+        r#"<iframe src="{url}" title="{title}" width="100%" loading="lazy" style="border:0;display:block" scrolling="no"></iframe>
+<script>
+(function (frame) {{
+  window.addEventListener("message", function (e) {{
+    if (e.source === frame.contentWindow && e.data && e.data.sentinel === "amp" && e.data.type === "embed-size") {{
+      frame.style.height = Math.ceil(Number(e.data.height)) + "px";
+    }}
+  }});
+}})(document.currentScript.previousElementSibling);
+</script>"#
+    )
+}
+
+/// The Pym.js variant of the snippet, for pages that already load Pym.js.
+pub fn pym_snippet(embed_url: &str, title: &str, container_id: &str) -> String {
+    let url = escape_js_string(embed_url);
+    let title = escape_js_string(title);
+    format!(
+        r#"<div id="{container_id}"></div>
+<script>
+  new pym.Parent("{container_id}", "{url}", {{ title: "{title}" }});
+</script>"#
+    )
+}
+
+/// Escapes text for a double-quoted HTML attribute.
+fn escape_attribute(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// Escapes text for a double-quoted JavaScript string inside a `<script>`.
+fn escape_js_string(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace('"', "\\\"")
+        .replace('<', "\\u003c")
+        .replace('\n', "\\n")
+}

@@ -1,0 +1,148 @@
+//! Living inside a news site's iframe: marks the document, reports the page
+//! height to the host in the Pym.js and AMP formats, and answers the host's
+//! requests. Message formats are in `explainer_core::embed`; this is the glue.
+
+use explainer_core::embed::{
+    amp_embed_size_json, parse_amp_message, parse_pym_message, pym_height_message, reported_height,
+    ParentMessage,
+};
+use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{MessageEvent, ResizeObserver};
+
+use crate::location;
+
+/// How the page is being shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct EmbedState {
+    /// `?embed` was asked for: compact layout without the page chrome.
+    pub compact: bool,
+    /// The page runs inside another page's frame.
+    pub framed: bool,
+    reporter: Option<HeightReporter>,
+}
+
+impl EmbedState {
+    /// Reports the current height to the host page, if framed.
+    pub fn report_height(&self) {
+        if let Some(reporter) = self.reporter {
+            reporter.post();
+        }
+    }
+}
+
+/// Posts the document height to the parent window.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct HeightReporter {
+    child_id: StoredValue<Option<String>>,
+}
+
+impl HeightReporter {
+    fn post(&self) {
+        let Some(parent) = parent_window() else {
+            return;
+        };
+        let Some(root) = document().document_element() else {
+            return;
+        };
+        let Ok(root) = root.dyn_into::<web_sys::HtmlElement>() else {
+            return;
+        };
+        // The root element's own box is the content height; scrollHeight would never
+        // report less than the frame and so could not shrink.
+        let height = reported_height(
+            root.get_bounding_client_rect()
+                .height()
+                .max(root.offset_height() as f64),
+        );
+        if let Some(id) = self.child_id.get_value() {
+            let _ = parent.post_message(&JsValue::from_str(&pym_height_message(&id, height)), "*");
+        }
+        if let Ok(message) = js_sys::JSON::parse(&amp_embed_size_json(height)) {
+            let _ = parent.post_message(&message, "*");
+        }
+    }
+}
+
+/// Reads the embed wishes from the URL, marks `<html>` with `embed` and
+/// `embedded` classes, and when framed starts reporting the height.
+pub fn set_up() -> EmbedState {
+    let requested = location::requested_view();
+    let framed = parent_window().is_some();
+    if let Some(root) = document().document_element() {
+        let classes = root.class_list();
+        if requested.embed {
+            let _ = classes.add_1("embed");
+        }
+        if framed {
+            let _ = classes.add_1("embedded");
+        }
+    }
+    let reporter = framed.then(|| {
+        let reporter = HeightReporter {
+            child_id: StoredValue::new(requested.child_id.clone()),
+        };
+        observe_size(reporter);
+        listen_to_parent(reporter);
+        reporter
+    });
+    EmbedState {
+        compact: requested.embed,
+        framed,
+        reporter,
+    }
+}
+
+/// The parent window, when there is one other than this window.
+fn parent_window() -> Option<web_sys::Window> {
+    let own = window();
+    let parent = own.parent().ok().flatten()?;
+    (!js_sys::Object::is(&parent, &own)).then_some(parent)
+}
+
+/// Reports the height whenever the document's size changes.
+fn observe_size(reporter: HeightReporter) {
+    let callback = Closure::<dyn Fn()>::new(move || reporter.post());
+    let Ok(observer) = ResizeObserver::new(callback.as_ref().unchecked_ref()) else {
+        return;
+    };
+    if let Some(root) = document().document_element() {
+        observer.observe(&root);
+    }
+    // Observer and callback live as long as the page.
+    callback.forget();
+    std::mem::forget(observer);
+}
+
+/// Answers the parent's Pym `width` and frames' `frames-init` messages; ignores
+/// everything else, including any message from a window other than the parent.
+fn listen_to_parent(reporter: HeightReporter) {
+    let child_id = reporter.child_id.get_value().unwrap_or_default();
+    let _ = window_event_listener(leptos::ev::message, move |ev: MessageEvent| {
+        let from_parent = match (ev.source(), parent_window()) {
+            (Some(source), Some(parent)) => js_sys::Object::is(&source, &parent),
+            _ => false,
+        };
+        if from_parent && parent_message(&ev.data(), &child_id).is_some() {
+            reporter.post();
+        }
+    });
+}
+
+/// Parses a message's data without trusting its shape: getters that throw,
+/// proxies and odd types all come out as `None`.
+fn parent_message(data: &JsValue, child_id: &str) -> Option<ParentMessage> {
+    if let Some(text) = data.as_string() {
+        return parse_pym_message(&text, child_id);
+    }
+    if !data.is_object() {
+        return None;
+    }
+    let field = |name: &str| {
+        js_sys::Reflect::get(data, &JsValue::from_str(name))
+            .ok()
+            .and_then(|v| v.as_string())
+    };
+    parse_amp_message(field("sentinel").as_deref(), field("type").as_deref())
+}
