@@ -7,13 +7,18 @@
 //!   reported all at once with field paths.
 //! - [`diagram`]: where the diagram's boxes, arrows and labels go.
 //! - [`embed`]: the height and resize messages exchanged with a host page.
+//! - [`structure`]: every structural problem of a file serde rejects, with paths.
 //! - [`quotes`]: checking that a citation's quote appears verbatim in its article.
 //! - [`view_state`]: which step and perspective a URL asks for, and the URL for a view.
+
+// Everything here handles data from outside the program: no panicking shortcuts.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod content;
 pub mod diagram;
 pub mod embed;
 pub mod quotes;
+pub mod structure;
 pub mod validate;
 pub mod view_state;
 

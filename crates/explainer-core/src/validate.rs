@@ -9,9 +9,13 @@ use std::fmt;
 
 use crate::content::{Citation, Content};
 use crate::diagram::{Orientation, BOX_HEIGHT, BOX_WIDTH};
+use crate::structure::structural_problems;
 
 /// Longest quote we accept: citations are a sentence or two, never whole passages.
 pub const MAX_QUOTE_CHARS: usize = 400;
+
+/// Longest text of any other field: longer strings are mistakes, not prose.
+pub const MAX_TEXT_CHARS: usize = 2_000;
 
 /// Size of the diagram's coordinate space; places must lie inside it.
 pub const DIAGRAM_WIDTH: f64 = 640.0;
@@ -68,15 +72,25 @@ pub fn load_content(file: &str, text: &str) -> Result<Content, ContentError> {
         file: file.to_owned(),
         problems,
     };
-    let mut deserializer = serde_json::Deserializer::from_str(text);
-    let content: Content = serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
-        let path = e.path().to_string();
-        let path = if path == "." { String::new() } else { path };
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
         fail(vec![Problem {
-            path,
-            reason: e.into_inner().to_string(),
+            path: String::new(),
+            reason: format!("not valid JSON: {e}"),
         }])
     })?;
+    let content = match serde_json::from_value::<Content>(value.clone()) {
+        Ok(content) => content,
+        Err(first) => {
+            let mut problems = structural_problems(&value);
+            if problems.is_empty() {
+                problems.push(Problem {
+                    path: String::new(),
+                    reason: first.to_string(),
+                });
+            }
+            return Err(fail(problems));
+        }
+    };
     let problems = validate(&content);
     if problems.is_empty() {
         Ok(content)
@@ -92,6 +106,8 @@ pub fn validate(content: &Content) -> Vec<Problem> {
     v.non_empty("dek", &content.dek);
     v.non_empty("perspectives.user", &content.perspectives.user);
     v.non_empty("perspectives.creator", &content.perspectives.creator);
+    v.paragraphs("intro", &content.intro);
+    v.paragraphs("method", &content.method);
 
     let source_ids = v.unique_ids("sources", content.sources.iter().map(|s| &s.id));
     let place_ids = v.unique_ids("places", content.places.iter().map(|p| &p.id));
@@ -105,8 +121,15 @@ pub fn validate(content: &Content) -> Vec<Problem> {
     for (i, source) in content.sources.iter().enumerate() {
         let at = format!("sources[{i}]");
         v.non_empty(&format!("{at}.title"), &source.title);
+        if let Some(note) = &source.note {
+            v.non_empty(&format!("{at}.note"), note);
+        }
+        for (j, outlet) in source.relays.iter().enumerate() {
+            v.non_empty(&format!("{at}.relays[{j}]"), outlet);
+        }
         if let Some(publisher) = &source.publisher {
             v.non_empty(&format!("{at}.publisher.name"), &publisher.name);
+            v.non_empty(&format!("{at}.publisher.basis"), &publisher.basis);
             v.quote_length(&format!("{at}.publisher.evidence"), &publisher.evidence);
         }
         if let Some(date) = &source.date {
@@ -119,6 +142,10 @@ pub fn validate(content: &Content) -> Vec<Problem> {
     for (i, place) in content.places.iter().enumerate() {
         let at = format!("places[{i}]");
         v.non_empty(&format!("{at}.label"), &place.label);
+        v.non_empty(&format!("{at}.detail"), &place.detail);
+        if let Some(label) = &place.creator_label {
+            v.non_empty(&format!("{at}.creator_label"), label);
+        }
         v.reference(&format!("{at}.step"), &place.step, &step_ids, "step");
         if place.width.is_some() != place.height.is_some() {
             v.problem(&at, "a region needs both width and height".into());
@@ -148,6 +175,7 @@ pub fn validate(content: &Content) -> Vec<Problem> {
     for (i, flow) in content.flows.iter().enumerate() {
         let at = format!("flows[{i}]");
         v.non_empty(&format!("{at}.label"), &flow.label);
+        v.non_empty(&format!("{at}.detail"), &flow.detail);
         v.reference(&format!("{at}.from"), &flow.from, &place_ids, "place");
         v.reference(&format!("{at}.to"), &flow.to, &place_ids, "place");
         if flow.from == flow.to {
@@ -163,11 +191,18 @@ pub fn validate(content: &Content) -> Vec<Problem> {
     for (i, step) in content.steps.iter().enumerate() {
         let at = format!("steps[{i}]");
         v.non_empty(&format!("{at}.title"), &step.title);
-        if step.body.iter().all(|p| p.trim().is_empty()) {
+        if step.body.is_empty() {
             v.problem(
                 &format!("{at}.body"),
                 "a step needs some explanation".into(),
             );
+        }
+        v.paragraphs(&format!("{at}.body"), &step.body);
+        if let Some(note) = &step.creator_note {
+            v.non_empty(&format!("{at}.creator_note"), note);
+        }
+        if let Some(question) = &step.dispute {
+            v.non_empty(&format!("{at}.dispute"), question);
         }
         for (j, place) in step.places.iter().enumerate() {
             v.reference(&format!("{at}.places[{j}]"), place, &place_ids, "place");
@@ -218,9 +253,29 @@ impl Validator {
         });
     }
 
+    /// Text shown to readers: present, of a readable length, and plain text.
     fn non_empty(&mut self, path: &str, value: &str) {
         if value.trim().is_empty() {
             self.problem(path, "must not be empty".into());
+        }
+        let chars = value.chars().count();
+        if chars > MAX_TEXT_CHARS {
+            self.problem(
+                path,
+                format!("text is {chars} characters; keep it under {MAX_TEXT_CHARS}"),
+            );
+        }
+        if looks_like_markup(value) {
+            self.problem(
+                path,
+                "looks like HTML markup; content is plain text and is shown as written".into(),
+            );
+        }
+    }
+
+    fn paragraphs(&mut self, path: &str, paragraphs: &[String]) {
+        for (i, paragraph) in paragraphs.iter().enumerate() {
+            self.non_empty(&format!("{path}[{i}]"), paragraph);
         }
     }
 
@@ -277,6 +332,13 @@ impl Validator {
             self.quote_length(&format!("{path}[{i}].quote"), &citation.quote);
         }
     }
+}
+
+/// Whether text contains something that starts an HTML tag, comment or declaration.
+fn looks_like_markup(text: &str) -> bool {
+    text.as_bytes()
+        .windows(2)
+        .any(|w| w[0] == b'<' && (w[1].is_ascii_alphabetic() || matches!(w[1], b'/' | b'!' | b'?')))
 }
 
 /// Ids appear in URLs and HTML ids, so they stay within a safe alphabet.

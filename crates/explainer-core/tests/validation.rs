@@ -218,7 +218,59 @@ fn unknown_field_is_rejected() {
 #[test]
 fn misspelt_top_level_field_is_rejected() {
     let text = with(r#""dek":"#, r#""desk":"#);
-    assert_only_problem(&text, "desk", &["unknown field", "`desk`"]);
+    let err = assert_problem(&text, "desk", &["unknown field", "`desk`"]);
+    assert!(
+        err.problems
+            .iter()
+            .any(|p| p.path == "dek" && p.reason.contains("missing field")),
+        "{err}"
+    );
+    assert_eq!(err.problems.len(), 2, "{err}");
+}
+
+#[test]
+fn type_errors_in_different_items_are_all_reported() {
+    // Two broken steps and a broken place: serde alone would stop at the first.
+    let text = with(r#""title": "Start here""#, r#""title": 7"#)
+        .replacen(r#""title": "Storage""#, r#""title": ["Storage"]"#, 1)
+        .replacen(r#""x": 400"#, r#""x": "east""#, 1);
+    let err = load_content(FILE, &text).unwrap_err();
+    for path in ["steps[0].title", "steps[1].title", "places[1].x"] {
+        assert!(
+            err.problems.iter().any(|p| p.path == path),
+            "no problem at {path}: {err}"
+        );
+    }
+}
+
+#[test]
+fn a_document_that_is_not_an_object_is_reported() {
+    for (text, kind) in [
+        ("[]", "a list"),
+        ("42", "a number"),
+        ("null", "null"),
+        ("\"text\"", "a string"),
+    ] {
+        let err = load_content(FILE, text).unwrap_err();
+        assert_eq!(err.problems.len(), 1, "{err}");
+        assert!(err.problems[0].reason.contains(kind), "{err}");
+    }
+}
+
+#[test]
+fn enormous_strings_are_reported() {
+    let huge = "a".repeat(50_000);
+    let text = with("First body.", &huge);
+    assert_only_problem(&text, "steps[0].body[0]", &["50000 characters"]);
+}
+
+#[test]
+fn markup_in_text_is_reported_not_rendered() {
+    let text = with("Start here", "<script>alert(1)</script>");
+    assert_only_problem(&text, "steps[0].title", &["HTML markup"]);
+    // A lone "<" in prose is fine.
+    let text = with("Start here", "Less < more");
+    load_content(FILE, &text).unwrap_or_else(|e| panic!("{e}"));
 }
 
 #[test]

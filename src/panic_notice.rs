@@ -1,0 +1,33 @@
+//! If the app ever panics, the reader is told, and what is on screen stays readable.
+
+use wasm_bindgen::JsCast;
+
+/// Logs panics to the console and shows a notice at the top of the page.
+pub fn install() {
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        show_notice();
+    }));
+}
+
+/// Adds the notice with plain DOM calls: the reactive system may be what broke.
+fn show_notice() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if document.get_element_by_id("panic-notice").is_some() {
+        return;
+    }
+    let (Ok(notice), Some(body)) = (document.create_element("div"), document.body()) else {
+        return;
+    };
+    notice.set_id("panic-notice");
+    notice.set_class_name("panic-notice");
+    let _ = notice.set_attribute("role", "alert");
+    notice.set_text_content(Some(
+        "Something went wrong and the explainer stopped responding. The text on this page is still accurate; reload the page to use the interactive version again.",
+    ));
+    if let Ok(node) = notice.dyn_into::<web_sys::Node>() {
+        let _ = body.insert_before(&node, body.first_child().as_ref());
+    }
+}
