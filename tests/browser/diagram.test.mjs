@@ -1,7 +1,7 @@
 // The diagram follows the step: highlighted places and flows, places and flows
 // that open their step, accessible names, and the flow table as its text twin.
 
-import { test, before, after, beforeEach } from 'node:test';
+import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   launch, loadContent, openApp, expectStep, expectHeadingFocused, waitForHeading, assertNoErrors,
@@ -13,31 +13,25 @@ const N = content.steps.length;
 const stepIndex = (id) => content.steps.findIndex((s) => s.id === id);
 const sorted = (xs) => [...xs].sort();
 let app;
-let page;
 
 before(async () => {
   app = await launch();
 });
 after(async () => app?.close());
-beforeEach(async () => {
-  page = await app.newPage();
-});
 
-async function done() {
+async function done(page) {
   assertNoErrors(page);
   await page.close();
 }
 
-/** Ids of the highlighted flows and places, and the table's current rows. */
-async function highlighted(page) {
-  return page.evaluate(() => {
-    const ids = (sel, attr) => [...document.querySelectorAll(sel)].map((el) => el.getAttribute(attr)).sort();
-    return {
-      flows: ids('svg g.flow.is-active[data-flow]', 'data-flow'),
-      places: ids('svg g.place.is-active[data-place]', 'data-place'),
-      rows: ids('table.flow-table tr.is-current[data-flow]', 'data-flow'),
-    };
-  });
+/** Ids of the highlighted flows and places, and the table's current rows. Runs in the page. */
+function readHighlight() {
+  const ids = (sel, attr) => [...document.querySelectorAll(sel)].map((el) => el.getAttribute(attr)).sort();
+  return {
+    flows: ids('svg g.flow.is-active[data-flow]', 'data-flow'),
+    places: ids('svg g.place.is-active[data-place]', 'data-place'),
+    rows: ids('table.flow-table tr.is-current[data-flow]', 'data-flow'),
+  };
 }
 
 function expectedHighlight(step, perspective) {
@@ -53,33 +47,26 @@ function expectedHighlight(step, perspective) {
 async function expectHighlight(page, step, perspective) {
   const want = expectedHighlight(step, perspective);
   await page
-    .waitForFunction(
-      (w) => {
-        const ids = (sel, attr) => [...document.querySelectorAll(sel)].map((el) => el.getAttribute(attr)).sort();
-        return JSON.stringify({
-          flows: ids('svg g.flow.is-active[data-flow]', 'data-flow'),
-          places: ids('svg g.place.is-active[data-place]', 'data-place'),
-          rows: ids('table.flow-table tr.is-current[data-flow]', 'data-flow'),
-        }) === JSON.stringify(w);
-      },
-      want,
-      { timeout: TIMEOUT },
-    )
+    .waitForFunction(`JSON.stringify((${readHighlight})()) === ${JSON.stringify(JSON.stringify(want))}`, null, {
+      timeout: TIMEOUT,
+    })
     .catch(() => {});
-  assert.deepEqual(await highlighted(page), want, `highlights of step "${step.id}" in ${perspective} view`);
+  assert.deepEqual(await page.evaluate(readHighlight), want, `highlights of step "${step.id}" in ${perspective} view`);
 }
 
 test('user view: each step highlights exactly its flows and places (walked with Next)', { timeout: TEST_TIMEOUT }, async () => {
+  const page = await app.newPage();
   await openApp(page, app.baseUrl, '/');
   for (let i = 0; i < N; i++) {
     if (i > 0) await page.click('.pager-next');
     await expectStep(page, content, i, { hash: i > 0 });
     await expectHighlight(page, content.steps[i], 'user');
   }
-  await done();
+  await done(page);
 });
 
 test('creator view: each step highlights exactly its flows and places (opened by hash)', { timeout: TEST_TIMEOUT }, async () => {
+  const page = await app.newPage();
   await openApp(page, app.baseUrl, `/?view=creator#step-${content.steps[N - 1].id}`);
   // Visit in reverse, changing only the hash (a hash link or a pasted URL).
   for (let i = N - 1; i >= 0; i--) {
@@ -89,10 +76,11 @@ test('creator view: each step highlights exactly its flows and places (opened by
     await expectStep(page, content, i);
     await expectHighlight(page, content.steps[i], 'creator');
   }
-  await done();
+  await done(page);
 });
 
 test('every place and flow is focusable and named', { timeout: TEST_TIMEOUT }, async () => {
+  const page = await app.newPage();
   await openApp(page, app.baseUrl, '/?view=creator');
   const shapes = await page.$$eval('svg.diagram-svg g.place[data-place], svg.diagram-svg g.flow[data-flow]', (gs) =>
     gs.map((g) => ({
@@ -119,7 +107,7 @@ test('every place and flow is focusable and named', { timeout: TEST_TIMEOUT }, a
     assert.equal(await page.evaluate((q) => document.activeElement === document.querySelector(q), sel), true,
       `${s.kind} ${s.id} takes focus`);
   }
-  await done();
+  await done(page);
 });
 
 /**
@@ -158,26 +146,35 @@ async function pointOnFlow(page, flowId) {
   return { x: found.point.x - box.x, y: found.point.y - box.y };
 }
 
-test('clicking a flow opens the step that explains it', { timeout: TEST_TIMEOUT }, async (t) => {
-  await openApp(page, app.baseUrl, '/?view=creator');
-  for (const flow of content.flows) {
-    await t.test(`flow ${flow.id} opens step "${flow.step}"`, async () => {
-      const target = stepIndex(flow.step);
-      assert.ok(target >= 0, `flow ${flow.id} names an existing step`);
-      // Start somewhere else so the click has to move.
-      const from = target === 0 ? N - 1 : 0;
-      await page.click(`nav.step-list a[href="#step-${content.steps[from].id}"]`);
-      await expectStep(page, content, from);
-      await page.click(`svg g.flow[data-flow="${flow.id}"]`, { position: await pointOnFlow(page, flow.id) });
-      await waitForHeading(page, content.steps[target].title);
-      await expectStep(page, content, target);
-      await expectHeadingFocused(page);
+// Wide screens draw the diagram landscape beside the text, phones portrait above
+// it; the creator view adds flows, which moves the others. Try every combination.
+for (const width of [1280, 375]) {
+  for (const perspective of ['user', 'creator']) {
+    test(`${width}px wide, ${perspective} view: clicking a flow opens the step that explains it`, { timeout: TEST_TIMEOUT }, async (t) => {
+      const page = await app.newPage();
+      await page.setViewportSize({ width, height: 900 });
+      await openApp(page, app.baseUrl, perspective === 'creator' ? '/?view=creator' : '/');
+      for (const flow of content.flows.filter((f) => flowApplies(f, perspective))) {
+        await t.test(`flow ${flow.id} opens step "${flow.step}"`, async () => {
+          const target = stepIndex(flow.step);
+          assert.ok(target >= 0, `flow ${flow.id} names an existing step`);
+          // Start somewhere else so the click has to move.
+          const from = target === 0 ? N - 1 : 0;
+          await page.click(`nav.step-list a[href="#step-${content.steps[from].id}"]`);
+          await expectStep(page, content, from);
+          await page.click(`svg g.flow[data-flow="${flow.id}"]`, { position: await pointOnFlow(page, flow.id) });
+          await waitForHeading(page, content.steps[target].title);
+          await expectStep(page, content, target);
+          await expectHeadingFocused(page);
+        });
+      }
+      await done(page);
     });
   }
-  await done();
-});
+}
 
 test('Enter on a focused place opens the step that explains it', { timeout: TEST_TIMEOUT }, async () => {
+  const page = await app.newPage();
   await openApp(page, app.baseUrl, '/');
   for (const place of content.places) {
     const target = stepIndex(place.step);
@@ -200,12 +197,13 @@ test('Enter on a focused place opens the step that explains it', { timeout: TEST
   await page.focus(`svg g.place[data-place="${place.id}"]`);
   await page.keyboard.press('Space');
   await expectStep(page, content, target);
-  await done();
+  await done(page);
 });
 
 test('the flow table has one row per flow', { timeout: TEST_TIMEOUT }, async () => {
+  const page = await app.newPage();
   await openApp(page, app.baseUrl, '/');
   const rows = await page.$$eval('table.flow-table tr[data-flow]', (trs) => trs.map((tr) => tr.getAttribute('data-flow')));
   assert.deepEqual(rows, content.flows.map((f) => f.id), 'rows in content order, creator-only flows included');
-  await done();
+  await done(page);
 });

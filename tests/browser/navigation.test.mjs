@@ -1,6 +1,6 @@
 // Moving between steps: Next/Previous, arrow keys, keyboard only, the step list.
 
-import { test, before, after, beforeEach } from 'node:test';
+import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   launch, loadContent, openApp, expectStep, expectHeadingFocused, assertNoErrors, settle, TEST_TIMEOUT,
@@ -9,23 +9,20 @@ import {
 const content = loadContent();
 const N = content.steps.length;
 let app;
-let page;
 
 before(async () => {
   assert.ok(N >= 3, 'the walk-through needs at least three steps to test navigation');
   app = await launch();
 });
 after(async () => app?.close());
-beforeEach(async () => {
-  page = await app.newPage();
-});
 
-async function done() {
+async function done(page) {
   assertNoErrors(page);
   await page.close();
 }
 
 test('Next walks every step in order, Previous walks back to the first', { timeout: TEST_TIMEOUT }, async () => {
+  const page = await app.newPage();
   await openApp(page, app.baseUrl, '/');
   await expectStep(page, content, 0, { hash: false });
   assert.equal(await page.getAttribute('.pager-previous', 'aria-disabled'), 'true', 'Previous is disabled on step 1');
@@ -46,10 +43,11 @@ test('Next walks every step in order, Previous walks back to the first', { timeo
   await page.click('.pager-previous', { force: true });
   await settle(page);
   await expectStep(page, content, 0);
-  await done();
+  await done(page);
 });
 
 test('ArrowRight reaches the last step and ArrowLeft comes back', { timeout: TEST_TIMEOUT }, async () => {
+  const page = await app.newPage();
   await openApp(page, app.baseUrl, '/');
   await page.evaluate(() => document.activeElement?.blur());
   assert.equal(await page.evaluate(() => document.activeElement === document.body), true, 'focus is on body');
@@ -70,10 +68,11 @@ test('ArrowRight reaches the last step and ArrowLeft comes back', { timeout: TES
   await page.keyboard.press('Alt+ArrowRight');
   await settle(page);
   await expectStep(page, content, 0);
-  await done();
+  await done(page);
 });
 
 test('keyboard only: Tab to Next, then Enter walks every step', { timeout: TEST_TIMEOUT }, async () => {
+  const page = await app.newPage();
   await openApp(page, app.baseUrl, '/');
   let reached = false;
   for (let presses = 0; presses < 150 && !reached; presses++) {
@@ -95,10 +94,11 @@ test('keyboard only: Tab to Next, then Enter walks every step', { timeout: TEST_
   await settle(page);
   await expectStep(page, content, N - 1);
   assert.equal(await page.evaluate(() => document.activeElement?.matches('button.pager-next') ?? false), true);
-  await done();
+  await done(page);
 });
 
 test('Next at the last step does nothing', { timeout: TEST_TIMEOUT }, async () => {
+  const page = await app.newPage();
   const last = content.steps[N - 1];
   await openApp(page, app.baseUrl, `/#step-${last.id}`);
   await expectStep(page, content, N - 1);
@@ -114,10 +114,11 @@ test('Next at the last step does nothing', { timeout: TEST_TIMEOUT }, async () =
   await expectStep(page, content, N - 1);
   assert.equal(await page.getAttribute('.pager-next', 'aria-disabled'), 'true');
   assert.equal(await page.evaluate(() => history.length), historyBefore, 'no history entry was added');
-  await done();
+  await done(page);
 });
 
 test('the step list opens any step and focuses its heading', { timeout: TEST_TIMEOUT }, async () => {
+  const page = await app.newPage();
   await openApp(page, app.baseUrl, '/');
   const links = await page.$$eval('nav.step-list li a', (as) => as.map((a) => a.getAttribute('href')));
   assert.deepEqual(links, content.steps.map((s) => `#step-${s.id}`), 'one link per step, in order');
@@ -134,5 +135,5 @@ test('the step list opens any step and focuses its heading', { timeout: TEST_TIM
       'the current step list item has class is-current',
     );
   }
-  await done();
+  await done(page);
 });

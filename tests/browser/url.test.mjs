@@ -1,7 +1,7 @@
 // The URL is the view: #step-<id> per step, history for back/forward,
 // ?view=creator for the perspective, and any bad hash opens the first step.
 
-import { test, before, after, beforeEach } from 'node:test';
+import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   launch, loadContent, openApp, expectStep, assertNoErrors, settle, TEST_TIMEOUT,
@@ -15,32 +15,30 @@ const index = (id) => {
   return i;
 };
 let app;
-let page;
 
 before(async () => {
   app = await launch();
 });
 after(async () => app?.close());
-beforeEach(async () => {
-  page = await app.newPage();
-});
 
-async function done() {
+async function done(page) {
   assertNoErrors(page);
   await page.close();
 }
 
 test('#step-backups opens that step, and a reload keeps it', { timeout: TEST_TIMEOUT }, async () => {
+  const page = await app.newPage();
   const i = index('backups');
   await openApp(page, app.baseUrl, '/#step-backups');
   await expectStep(page, content, i);
   await page.reload({ waitUntil: 'load' });
   await page.waitForSelector('#step-heading');
   await expectStep(page, content, i);
-  await done();
+  await done(page);
 });
 
 test('back and forward move between the steps visited', { timeout: TEST_TIMEOUT }, async () => {
+  const page = await app.newPage();
   const start = index('backups');
   assert.ok(start + 3 < N, 'three steps follow "backups"');
   await openApp(page, app.baseUrl, '/#step-backups');
@@ -62,7 +60,7 @@ test('back and forward move between the steps visited', { timeout: TEST_TIMEOUT 
   await page.goBack();
   await page.goBack();
   await expectStep(page, content, start);
-  await done();
+  await done(page);
 });
 
 const badHashes = [
@@ -74,6 +72,7 @@ const badHashes = [
 
 for (const [name, hash] of badHashes) {
   test(`${name} opens the first step without an error`, { timeout: TEST_TIMEOUT }, async () => {
+    const page = await app.newPage();
     assert.ok(hash.length <= 5000);
     await openApp(page, app.baseUrl, '/' + hash);
     await expectStep(page, content, 0, { hash: false });
@@ -83,11 +82,12 @@ for (const [name, hash] of badHashes) {
     // The explainer keeps working from there.
     await page.click('.pager-next');
     await expectStep(page, content, 1);
-    await done();
+    await done(page);
   });
 }
 
 test('?view=creator#step-exceptions opens that step in creator view', { timeout: TEST_TIMEOUT }, async () => {
+  const page = await app.newPage();
   const i = index('exceptions');
   await openApp(page, app.baseUrl, '/?view=creator#step-exceptions');
   await expectStep(page, content, i);
@@ -98,5 +98,5 @@ test('?view=creator#step-exceptions opens that step in creator view', { timeout:
   await expectStep(page, content, i + 1);
   assert.equal(new URL(page.url()).searchParams.get('view'), 'creator');
   assert.equal(await page.getAttribute('[data-perspective="creator"]', 'aria-pressed'), 'true');
-  await done();
+  await done(page);
 });

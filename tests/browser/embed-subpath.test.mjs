@@ -1,0 +1,111 @@
+// The same build served under a sub-path, as news sites publish graphics:
+// /graphics/tiktok-data/ maps to dist/, and everything else (the site root
+// included) is a 404, so any asset or content URL that is not relative shows up
+// as a failed request.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { launch, loadContent, expectStep, assertNoErrors, DIST, TEST_TIMEOUT } from './support.mjs';
+
+const PREFIX = '/graphics/tiktok-data/';
+const WAIT = 15_000;
+const content = loadContent();
+const N = content.steps.length;
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+};
+
+/** Serves DIST under PREFIX only. */
+async function startSubPathServer() {
+  const server = createServer(async (req, res) => {
+    const notFound = () => res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
+    try {
+      const pathname = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      if (!pathname.startsWith(PREFIX)) return notFound();
+      let rel = pathname.slice(PREFIX.length);
+      if (rel === '' || rel.endsWith('/')) rel += 'index.html';
+      const file = path.resolve(DIST, rel);
+      if (!file.startsWith(DIST + path.sep)) return notFound();
+      const info = await stat(file).catch(() => null);
+      if (!info?.isFile()) return notFound();
+      const body = await readFile(file);
+      res.writeHead(200, {
+        'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+        'Cache-Control': 'no-store',
+      });
+      res.end(body);
+    } catch (error) {
+      res.writeHead(400, { 'Content-Type': 'text/plain' }).end(String(error));
+    }
+  });
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  return {
+    base: `http://127.0.0.1:${server.address().port}`,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections?.();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+let app; // only its browser is used
+let site;
+
+before(async () => {
+  app = await launch();
+  site = await startSubPathServer();
+});
+after(async () => {
+  await app?.close();
+  await site?.close();
+});
+
+/** Opens `url`, records every failed request, walks all steps with Next. */
+async function walk(url) {
+  const page = await app.newPage();
+  const failed = [];
+  page.on('requestfailed', (r) => failed.push(`${r.url()} (${r.failure()?.errorText})`));
+  page.on('response', (r) => {
+    if (r.status() >= 400) failed.push(`${r.url()} (HTTP ${r.status()})`);
+  });
+  // The root really is missing: a request that escaped the prefix would fail.
+  assert.equal((await fetch(`${site.base}/index.html`)).status, 404, 'the site root is not the app');
+
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForSelector('#step-heading', { state: 'visible', timeout: WAIT });
+  await expectStep(page, content, 0, { hash: false, timeout: WAIT });
+  for (let i = 1; i < N; i++) {
+    await page.click('button.pager-next');
+    await expectStep(page, content, i, { timeout: WAIT });
+  }
+  assert.deepEqual(failed, [], 'no failed requests');
+  assertNoErrors(page);
+  return page;
+}
+
+test('the full page works under /graphics/tiktok-data/', { timeout: TEST_TIMEOUT }, async () => {
+  const page = await walk(`${site.base}${PREFIX}`);
+  // Its embed snippet points at the sub-path too.
+  const snippet = await page.inputValue('div.snippet[data-snippet="iframe"] textarea');
+  assert.ok(snippet.includes(`src="${site.base}${PREFIX}?embed"`), `iframe snippet src is under the sub-path:\n${snippet}`);
+  await page.close();
+});
+
+test('the embed works under /graphics/tiktok-data/index.html?embed', { timeout: TEST_TIMEOUT }, async () => {
+  const page = await walk(`${site.base}${PREFIX}index.html?embed`);
+  assert.ok(await page.evaluate(() => document.documentElement.classList.contains('embed')), 'compact mode');
+  await page.close();
+});

@@ -1,0 +1,143 @@
+// The perspective switch: an ordinary user's data or a paid creator's.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  launch, loadContent, openApp, expectStep, assertNoErrors, waitTrue, norm, TEST_TIMEOUT,
+} from './support.mjs';
+
+const content = loadContent();
+const creatorOnly = content.flows.filter(
+  (f) => Array.isArray(f.perspectives) && f.perspectives.length === 1 && f.perspectives[0] === 'creator',
+);
+const noteIndex = content.steps.findIndex((s) => s.creator_note);
+const noteStep = content.steps[noteIndex];
+const device = content.places.find((p) => p.id === 'device');
+let app;
+
+before(async () => {
+  assert.ok(creatorOnly.length > 0, 'content.json has at least one creator-only flow');
+  assert.ok(noteIndex >= 0, 'content.json has a step with a creator_note');
+  assert.ok(device?.creator_label, 'the "device" place has a creator_label');
+  assert.notEqual(norm(device.creator_label), norm(device.label));
+});
+before(async () => {
+  app = await launch();
+});
+after(async () => app?.close());
+
+/** What the perspective controls on screen. */
+function readView() {
+  const flows = [...document.querySelectorAll('svg g.flow[data-flow]')].map((g) => g.getAttribute('data-flow'));
+  const note = document.querySelector('article.step .creator-note');
+  const visible = (el) => !!el && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+  return {
+    user: document.querySelector('[data-perspective="user"]')?.getAttribute('aria-pressed') ?? null,
+    creator: document.querySelector('[data-perspective="creator"]')?.getAttribute('aria-pressed') ?? null,
+    flows,
+    deviceLabel: document
+      .querySelector('g.place[data-place="device"] text.place-label')
+      ?.textContent.replace(/\s+/g, ' ')
+      .trim() ?? null,
+    view: new URLSearchParams(location.search).get('view'),
+    note: note ? { visible: visible(note), text: note.textContent.replace(/\s+/g, ' ').trim() } : null,
+  };
+}
+
+async function expectView(page, perspective) {
+  const creator = perspective === 'creator';
+  const step = await page.$eval('article.step', (a) => a.getAttribute('data-step'));
+  const stepData = content.steps.find((s) => s.id === step);
+  // Wait for the switch to settle before asserting each part.
+  await page
+    .waitForFunction(
+      ({ p, label }) =>
+        document.querySelector(`[data-perspective="${p}"]`)?.getAttribute('aria-pressed') === 'true' &&
+        document.querySelector('g.place[data-place="device"] text.place-label')?.textContent.replace(/\s+/g, ' ').trim() === label,
+      { p: perspective, label: norm(creator ? device.creator_label : device.label) },
+    )
+    .catch(() => {});
+  const v = await page.evaluate(readView);
+  assert.equal(v.creator, String(creator), 'creator button aria-pressed');
+  assert.equal(v.user, String(!creator), 'user button aria-pressed');
+  for (const flow of creatorOnly) {
+    assert.equal(v.flows.includes(flow.id), creator, `creator-only flow ${flow.id} ${creator ? 'is drawn' : 'is absent'}`);
+  }
+  const shared = content.flows.filter((f) => !f.perspectives || f.perspectives.length === 0);
+  for (const flow of shared) assert.ok(v.flows.includes(flow.id), `flow ${flow.id} is drawn in both views`);
+  assert.equal(v.deviceLabel, norm(creator ? device.creator_label : device.label), 'label of the "device" place');
+  assert.equal(v.view, creator ? 'creator' : null, 'the URL query says view=creator only in creator view');
+  if (creator && stepData.creator_note) {
+    assert.ok(v.note, `.creator-note is shown on step "${step}"`);
+    assert.ok(v.note.visible, '.creator-note is visible');
+    assert.ok(v.note.text.includes(norm(stepData.creator_note)), '.creator-note has the step\'s creator_note');
+  } else {
+    assert.equal(v.note, null, `no .creator-note on step "${step}" in ${perspective} view`);
+  }
+}
+
+test('switching to creator view and back', { timeout: TEST_TIMEOUT }, async () => {
+  const page = await app.newPage();
+  await openApp(page, app.baseUrl, `/#step-${noteStep.id}`);
+  await expectStep(page, content, noteIndex);
+  await expectView(page, 'user');
+  const historyLength = await page.evaluate(() => history.length);
+
+  await page.click('[data-perspective="creator"]');
+  await expectView(page, 'creator');
+  await expectStep(page, content, noteIndex); // same step, hash kept
+  assert.equal(await page.evaluate(() => history.length), historyLength, 'switching adds no history entry');
+
+  await page.reload({ waitUntil: 'load' });
+  await page.waitForSelector('#step-heading');
+  await expectStep(page, content, noteIndex);
+  await expectView(page, 'creator');
+
+  // The note follows the step: none on a step without one, back on return.
+  const plain = content.steps.findIndex((s) => !s.creator_note);
+  await page.click(`nav.step-list a[href="#step-${content.steps[plain].id}"]`);
+  await expectStep(page, content, plain);
+  await expectView(page, 'creator');
+  await page.goBack();
+  await expectStep(page, content, noteIndex);
+  await expectView(page, 'creator');
+
+  await page.click('[data-perspective="user"]');
+  await expectView(page, 'user');
+  await expectStep(page, content, noteIndex);
+  assertNoErrors(page);
+  await page.close();
+});
+
+test('every creator note appears in creator view only', { timeout: TEST_TIMEOUT }, async () => {
+  const page = await app.newPage();
+  await openApp(page, app.baseUrl, '/?view=creator');
+  for (let i = 0; i < content.steps.length; i++) {
+    if (i > 0) await page.click('.pager-next');
+    await expectStep(page, content, i, { hash: i > 0 });
+    await expectView(page, 'creator');
+  }
+  await page.click('[data-perspective="user"]');
+  for (let i = content.steps.length - 1; i >= 0; i--) {
+    if (i < content.steps.length - 1) await page.click('.pager-previous');
+    await expectStep(page, content, i);
+    await expectView(page, 'user');
+  }
+  assertNoErrors(page);
+  await page.close();
+});
+
+test('the pressed button is the only pressed one, and keyboard toggles it', { timeout: TEST_TIMEOUT }, async () => {
+  const page = await app.newPage();
+  await openApp(page, app.baseUrl, '/');
+  await page.focus('[data-perspective="creator"]');
+  await page.keyboard.press('Enter');
+  await expectView(page, 'creator');
+  await page.focus('[data-perspective="user"]');
+  await page.keyboard.press('Space');
+  await expectView(page, 'user');
+  await waitTrue(page, () => document.querySelectorAll('[data-perspective][aria-pressed="true"]').length === 1, null,
+    'exactly one perspective is pressed');
+  assertNoErrors(page);
+  await page.close();
+});
