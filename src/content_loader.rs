@@ -72,6 +72,23 @@ impl fmt::Display for LoadError {
     }
 }
 
+/// Id of the `<script type="application/json">` that carries the content in the
+/// single-file edition, where there is no server to fetch from.
+pub const INLINE_CONTENT_ID: &str = "explainer-content";
+
+/// The content embedded in the page if there is any, otherwise fetched.
+pub async fn fetch_or_read_content() -> Result<Arc<Content>, LoadError> {
+    let inline = leptos::prelude::document()
+        .get_element_by_id(INLINE_CONTENT_ID)
+        .and_then(|el| el.text_content());
+    match inline {
+        Some(text) => load_content(INLINE_CONTENT_ID, &text)
+            .map(Arc::new)
+            .map_err(LoadError::Invalid),
+        None => fetch_content().await,
+    }
+}
+
 /// How long the whole download may take before it is abandoned.
 pub const TIMEOUT: Duration = Duration::from_secs(15);
 

@@ -13,8 +13,11 @@ use web_sys::{MessageEvent, ResizeObserver};
 
 use crate::location;
 
-/// How the page is being shown.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// Longest string message worth reading; protocol messages are far shorter.
+const MAX_MESSAGE_CHARS: usize = 512;
+
+/// How the page is being shown; the default is a page of its own, as pre-rendered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub struct EmbedState {
     /// `?embed` was asked for: compact layout without the page chrome.
     pub compact: bool,
@@ -133,6 +136,13 @@ fn listen_to_parent(reporter: HeightReporter) {
 /// Parses a message's data without trusting its shape: getters that throw,
 /// proxies and odd types all come out as `None`.
 fn parent_message(data: &JsValue, child_id: &str) -> Option<ParentMessage> {
+    // Measure strings before copying them into wasm: a flood of huge messages
+    // must not cost an allocation each.
+    if let Some(text) = data.dyn_ref::<js_sys::JsString>() {
+        if text.length() as usize > MAX_MESSAGE_CHARS {
+            return None;
+        }
+    }
     if let Some(text) = data.as_string() {
         return parse_pym_message(&text, child_id);
     }

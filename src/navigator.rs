@@ -21,16 +21,19 @@ pub struct Navigator {
 }
 
 impl Navigator {
-    /// Creates the navigator for these steps, starting from the URL. `framed`
-    /// pages replace history entries instead of adding them.
-    pub fn new(step_ids: Vec<String>, framed: bool) -> Navigator {
-        let ids: Vec<&str> = step_ids.iter().map(String::as_str).collect();
-        let start = location::requested_view().resolve(&ids, None);
+    /// Creates the navigator for these steps, showing `start`. `framed` pages
+    /// replace history entries instead of adding them.
+    pub fn new(step_ids: Vec<String>, start: ViewState, framed: bool) -> Navigator {
         Navigator {
             view: RwSignal::new(start),
             step_ids: StoredValue::new(Arc::new(step_ids)),
             framed,
         }
+    }
+
+    /// The id of the step at `index`.
+    pub fn step_id(&self, index: usize) -> Option<String> {
+        self.step_ids.with_value(|ids| ids.get(index).cloned())
     }
 
     /// Number of steps.
@@ -40,7 +43,7 @@ impl Navigator {
 
     /// Goes to a step, adding a history entry. Out-of-range indexes are ignored.
     pub fn go_to(&self, index: usize) {
-        let Some(id) = self.step_ids.with_value(|ids| ids.get(index).cloned()) else {
+        let Some(id) = self.step_id(index) else {
             return;
         };
         if self.view.get_untracked().step != index {

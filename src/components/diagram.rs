@@ -8,49 +8,62 @@ use std::sync::Arc;
 use explainer_core::diagram::{layout, FlowShape, Orientation, PlaceShape};
 use explainer_core::{Content, FlowStatus, Perspective};
 use leptos::prelude::*;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
-use web_sys::{KeyboardEvent, MediaQueryListEvent};
+use web_sys::KeyboardEvent;
 
 use crate::navigator::{use_navigator, Navigator};
 
-/// The diagram with its caption and legend.
+/// The diagram with its caption and legend. Both orientations are drawn and CSS
+/// shows the one that suits the viewport, so the pre-rendered page and the live
+/// app agree at every width and nothing jumps when the app takes over.
 #[component]
 pub fn Diagram(content: Arc<Content>) -> impl IntoView {
     let nav = use_navigator();
     let statuses = content.flows.iter().map(|f| f.status).collect::<Vec<_>>();
-    let orientation = use_orientation();
     let flows_per_step: Vec<usize> = content.steps.iter().map(|s| s.flows.len()).collect();
     let crowded = move || flows_per_step[nav.view.get().step] > MAX_LABELLED_FLOWS;
-    let drawing = move || {
-        let perspective = nav.view.get().perspective;
-        let layout = layout(&content, perspective, orientation.get());
-        let places = layout
-            .places
-            .into_iter()
-            .map(|shape| place_view(shape, &content, perspective, nav))
-            .collect_view();
-        let flows = layout
-            .flows
-            .into_iter()
-            .map(|shape| flow_view(shape, &content, nav))
-            .collect_view();
-        view! {
-            <g class="places">{places}</g>
-            <g class="flows">{flows}</g>
-        }
-    };
+    let drawings = Orientation::ALL
+        .into_iter()
+        .map(|orientation| {
+            let content = content.clone();
+            let drawing = move || {
+                let perspective = nav.view.get().perspective;
+                let layout = layout(&content, perspective, orientation);
+                let places = layout
+                    .places
+                    .into_iter()
+                    .map(|shape| place_view(shape, &content, perspective, nav))
+                    .collect_view();
+                let flows = layout
+                    .flows
+                    .into_iter()
+                    .map(|shape| flow_view(shape, &content, nav))
+                    .collect_view();
+                view! {
+                    <g class="places">{places}</g>
+                    <g class="flows">{flows}</g>
+                }
+            };
+            let name = match orientation {
+                Orientation::Landscape => "landscape",
+                Orientation::Portrait => "portrait",
+            };
+            view! {
+                <svg
+                    class=format!("diagram-svg diagram-svg--{name}")
+                    class:is-crowded=crowded.clone()
+                    data-orientation=name
+                    viewBox=orientation.view_box()
+                    role="group"
+                    aria-labelledby="diagram-caption"
+                >
+                    {drawing}
+                </svg>
+            }
+        })
+        .collect_view();
     view! {
         <figure class="diagram">
-            <svg
-                class="diagram-svg"
-                class:is-crowded=crowded
-                viewBox=move || orientation.get().view_box()
-                role="group"
-                aria-labelledby="diagram-caption"
-            >
-                {drawing}
-            </svg>
+            {drawings}
             <figcaption id="diagram-caption" class="diagram-caption">
                 "Where a US user’s data goes. Highlighted: what the current step is about. Select a place or an arrow to read its step; the table of flows below gives the same information as text."
             </figcaption>
@@ -61,32 +74,6 @@ pub fn Diagram(content: Arc<Content>) -> impl IntoView {
 
 /// Above this many highlighted flows, their labels show only on hover or focus.
 const MAX_LABELLED_FLOWS: usize = 3;
-
-/// Screens narrower than this get the portrait drawing, whose text stays legible.
-const PORTRAIT_QUERY: &str = "(max-width: 599px)";
-
-/// The orientation that suits the viewport, following it as the window resizes.
-fn use_orientation() -> ReadSignal<Orientation> {
-    let pick = |portrait: bool| {
-        if portrait {
-            Orientation::Portrait
-        } else {
-            Orientation::Landscape
-        }
-    };
-    let query = window().match_media(PORTRAIT_QUERY).ok().flatten();
-    let (orientation, set_orientation) = signal(pick(query.as_ref().is_some_and(|q| q.matches())));
-    if let Some(query) = query {
-        let on_change =
-            Closure::<dyn Fn(MediaQueryListEvent)>::new(move |ev: MediaQueryListEvent| {
-                set_orientation.set(pick(ev.matches()));
-            });
-        query.set_onchange(Some(on_change.as_ref().unchecked_ref()));
-        // The diagram lives as long as the page; the listener must too.
-        on_change.forget();
-    }
-    orientation
-}
 
 /// Opens a step from the keyboard the way a click does.
 fn activate_on_key(nav: Navigator, step: usize) -> impl Fn(KeyboardEvent) {

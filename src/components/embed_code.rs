@@ -11,23 +11,29 @@ const PYM_CONTAINER_ID: &str = "tiktok-data-explainer";
 /// The embed panel: a plain iframe snippet (sizes itself) and a Pym.js variant.
 #[component]
 pub fn EmbedCode(title: String) -> impl IntoView {
-    let url = embed_url();
-    let snippets = [
-        (
-            "iframe",
-            "Plain iframe (works on any page; the few lines of script resize it)",
-            iframe_snippet(&url, &title),
-        ),
-        (
-            "pym",
-            "Pym.js (for pages that already load Pym.js)",
-            pym_snippet(&url, &title, PYM_CONTAINER_ID),
-        ),
-    ];
-    let blocks = snippets
-        .into_iter()
-        .map(|(kind, label, code)| view! { <Snippet kind=kind label=label code=code/> })
-        .collect_view();
+    // The page's own address is only known in the browser; the pre-rendered
+    // page shows a relative one until then.
+    let url = RwSignal::new(String::from("?embed"));
+    Effect::new(move |_| url.set(embed_url()));
+    let blocks = move || {
+        let url = url.get();
+        let snippets = [
+            (
+                "iframe",
+                "Plain iframe (works on any page; the few lines of script resize it)",
+                iframe_snippet(&url, &title),
+            ),
+            (
+                "pym",
+                "Pym.js (for pages that already load Pym.js)",
+                pym_snippet(&url, &title, PYM_CONTAINER_ID),
+            ),
+        ];
+        snippets
+            .into_iter()
+            .map(|(kind, label, code)| view! { <Snippet kind=kind label=label code=code/> })
+            .collect_view()
+    };
     view! {
         <section class="embed-code" aria-labelledby="embed-heading">
             <h2 id="embed-heading">"Embed this"</h2>

@@ -5,34 +5,25 @@ use std::sync::Arc;
 
 use explainer_core::Content;
 use leptos::prelude::*;
-use web_sys::KeyboardEvent;
 
 use super::diagram::Diagram;
 use super::embed_code::EmbedCode;
 use super::flow_table::FlowTable;
+use super::full_text::FullText;
 use super::perspective_switch::PerspectiveSwitch;
 use super::sources::Sources;
 use super::step_list::StepList;
 use super::step_nav::{StepPager, StepProgress};
 use super::step_view::StepView;
 use crate::embed::EmbedState;
-use crate::navigator::{use_navigator, Navigator};
+use crate::navigator::use_navigator;
 
-/// The whole explainer for loaded content.
+/// The whole explainer for loaded content. Expects a [`Navigator`](crate::navigator::Navigator)
+/// in context (and optionally an [`EmbedState`]); it touches no browser API itself, so the
+/// pre-renderer can render it too.
 #[component]
 pub fn Explainer(content: Arc<Content>) -> impl IntoView {
-    let embed = expect_context::<EmbedState>();
-    let nav = Navigator::new(
-        content.steps.iter().map(|s| s.id.clone()).collect(),
-        embed.framed,
-    );
-    provide_context(nav);
-    listen_to_browser(nav);
-    Effect::new(move |_| {
-        nav.view.track();
-        request_animation_frame(move || embed.report_height());
-    });
-
+    let embed = use_context::<EmbedState>().unwrap_or_default();
     view! {
         <Header content=content.clone() compact=embed.compact/>
         <main id="explainer" class="explainer">
@@ -50,6 +41,7 @@ pub fn Explainer(content: Arc<Content>) -> impl IntoView {
                 </div>
             </div>
             <StepList content=content.clone()/>
+            <FullText content=content.clone()/>
             <FlowTable content=content.clone()/>
             <Sources content=content.clone()/>
             {(!embed.compact).then(|| view! {
@@ -58,40 +50,6 @@ pub fn Explainer(content: Arc<Content>) -> impl IntoView {
             })}
         </main>
     }
-}
-
-/// Arrow keys move between steps; back/forward and hash links move the view.
-fn listen_to_browser(nav: Navigator) {
-    // The explainer lives as long as the page, so the listeners are never removed.
-    let _ = window_event_listener(leptos::ev::keydown, move |ev: KeyboardEvent| {
-        if ev.default_prevented()
-            || ev.alt_key()
-            || ev.ctrl_key()
-            || ev.meta_key()
-            || ev.shift_key()
-        {
-            return;
-        }
-        if focus_is_in_text_field() {
-            return;
-        }
-        match ev.key().as_str() {
-            "ArrowRight" => nav.next(),
-            "ArrowLeft" => nav.previous(),
-            _ => return,
-        }
-        ev.prevent_default();
-    });
-    let _ = window_event_listener(leptos::ev::popstate, move |_| nav.sync_from_location());
-    let _ = window_event_listener(leptos::ev::hashchange, move |_| nav.sync_from_location());
-}
-
-/// Arrow keys belong to the caret inside form fields.
-fn focus_is_in_text_field() -> bool {
-    document()
-        .active_element()
-        .map(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
-        .unwrap_or(false)
 }
 
 /// Politely tells screen readers which step is now shown.
@@ -131,13 +89,20 @@ fn Header(content: Arc<Content>, compact: bool) -> impl IntoView {
     }
 }
 
-/// How the explainer was made.
+/// How the explainer was made, and where to get the offline copy.
 #[component]
 fn Method(content: Arc<Content>) -> impl IntoView {
     view! {
         <section class="method" aria-labelledby="method-heading">
             <h2 id="method-heading">"How this explainer was made"</h2>
             {content.method.iter().map(|p| view! { <p>{p.clone()}</p> }).collect_view()}
+            <p class="download">
+                <a href=SINGLE_FILE download="">"Download this explainer as a single file"</a>
+                " to read offline: open it from your disk in any modern browser; it needs no connection."
+            </p>
         </section>
     }
 }
+
+/// The single-file edition written next to the page at build time.
+pub const SINGLE_FILE: &str = "tiktok-data-explainer-offline.html";

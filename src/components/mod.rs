@@ -6,6 +6,7 @@ pub mod diagram;
 pub mod embed_code;
 pub mod explainer;
 pub mod flow_table;
+pub mod full_text;
 pub mod load_status;
 pub mod perspective_switch;
 pub mod sources;
@@ -13,3 +14,13 @@ pub mod step_link;
 pub mod step_list;
 pub mod step_nav;
 pub mod step_view;
+
+/// Present in context while the pre-renderer renders the page for readers
+/// without JavaScript: controls that need scripts render as plain links there.
+#[derive(Clone, Copy, Debug)]
+pub struct StaticPage;
+
+/// Whether this render is the static, pre-rendered page.
+pub fn is_static_page() -> bool {
+    leptos::prelude::use_context::<StaticPage>().is_some()
+}

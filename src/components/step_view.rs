@@ -39,7 +39,7 @@ pub fn StepView(content: Arc<Content>) -> impl IntoView {
 
 /// Claims side by side when the step is a dispute, otherwise in one list.
 #[component]
-fn Claims(step: Step, content: Arc<Content>) -> impl IntoView {
+pub fn Claims(step: Step, content: Arc<Content>) -> impl IntoView {
     let cards = move |claims: Vec<&Claim>, content: &Arc<Content>| {
         claims
             .into_iter()

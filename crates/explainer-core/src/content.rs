@@ -225,6 +225,10 @@ pub struct Flow {
     pub perspectives: Vec<Perspective>,
     /// The step that explains this flow; clicking the flow opens it.
     pub step: String,
+    /// Extra sideways bow of the arrow in diagram units (positive bends to the
+    /// left of the direction of travel), to steer it clear of other arrows.
+    #[serde(default)]
+    pub bend: f64,
     /// Where the flow comes from in the articles.
     pub citations: Vec<Citation>,
 }

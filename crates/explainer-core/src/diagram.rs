@@ -199,7 +199,7 @@ pub fn layout(
         (a.from == b.from && a.to == b.to) || (a.from == b.to && a.to == b.from)
     };
 
-    let flows = visible
+    let mut routes: Vec<Route> = visible
         .iter()
         .filter_map(|flow| {
             let (from, to) = (shape_of(&flow.from)?, shape_of(&flow.to)?);
@@ -213,19 +213,157 @@ pub fn layout(
             if reversed {
                 offset = -offset;
             }
-            let shape = if from.region || to.region {
-                straight_from_region(flow.id.clone(), &from, &to, offset, flow.status)
+            offset += flow.bend;
+            let route = if from.region || to.region {
+                straight_from_region(&from, &to, offset)
             } else {
-                curve(flow.id.clone(), from.rect, to.rect, offset, flow.status)
+                // The portrait drawing mirrors the landscape one across its
+                // diagonal, which turns left bends into right ones: undo that.
+                let mirrored = if orientation == Orientation::Portrait {
+                    -offset
+                } else {
+                    offset
+                };
+                curve(from.rect, to.rect, mirrored)
             };
-            Some(shape)
+            Some(Route {
+                id: flow.id.clone(),
+                to: flow.to.clone(),
+                target: to.rect,
+                status: flow.status,
+                ..route
+            })
         })
         .collect();
+    spread_arrivals(&mut routes);
+    let flows = routes.into_iter().map(Route::into_shape).collect();
     DiagramLayout { places, flows }
 }
 
+/// Gap between the arrowheads of flows that end at the same place: wider than an
+/// arrow's click area, so each arrow can be selected right up to its head.
+const ARRIVAL_SPACING: f64 = 14.0;
+
+/// A flow's line before it is turned into SVG.
+#[derive(Debug, Clone)]
+struct Route {
+    id: String,
+    to: String,
+    target: Rect,
+    status: FlowStatus,
+    start: Point,
+    control: Point,
+    end: Point,
+    /// Drawn straight: the control point stays midway between the ends.
+    straight: bool,
+}
+
+impl Route {
+    fn new(start: Point, control: Point, end: Point, straight: bool) -> Route {
+        Route {
+            id: String::new(),
+            to: String::new(),
+            target: Rect {
+                center: end,
+                width: 0.0,
+                height: 0.0,
+            },
+            status: FlowStatus::Stated,
+            start,
+            control,
+            end,
+            straight,
+        }
+    }
+
+    fn into_shape(self) -> FlowShape {
+        let Route {
+            start,
+            control,
+            end,
+            ..
+        } = self;
+        FlowShape {
+            id: self.id,
+            path: format!(
+                "M{:.1},{:.1} Q{:.1},{:.1} {:.1},{:.1}",
+                start.x, start.y, control.x, control.y, end.x, end.y
+            ),
+            arrowhead: arrowhead(control, end),
+            label_at: Point {
+                x: 0.25 * start.x + 0.5 * control.x + 0.25 * end.x,
+                y: 0.25 * start.y + 0.5 * control.y + 0.25 * end.y,
+            },
+            status: self.status,
+        }
+    }
+}
+
+/// Flows ending at the same place get their own spot on its edge, in the order
+/// they arrive from, so their lines do not merge near the arrowheads.
+fn spread_arrivals(routes: &mut [Route]) {
+    let mut targets: Vec<String> = routes.iter().map(|r| r.to.clone()).collect();
+    targets.sort();
+    targets.dedup();
+    for target in targets {
+        let mut arriving: Vec<usize> = (0..routes.len())
+            .filter(|&i| routes[i].to == target)
+            .collect();
+        if arriving.len() < 2 {
+            continue;
+        }
+        let rect = routes[arriving[0]].target;
+        let on_side =
+            |p: Point| (p.x - rect.left()).abs() < 0.5 || (p.x - rect.right()).abs() < 0.5;
+        let sideways =
+            arriving.iter().filter(|&&i| on_side(routes[i].end)).count() * 2 >= arriving.len();
+        let along = |p: Point| if sideways { p.y } else { p.x };
+        arriving.sort_by(|&a, &b| along(routes[a].control).total_cmp(&along(routes[b].control)));
+        let count = arriving.len() as f64;
+        for (slot, &i) in arriving.iter().enumerate() {
+            let shift = (slot as f64 - (count - 1.0) / 2.0) * ARRIVAL_SPACING;
+            let route = &mut routes[i];
+            let (c, half_w, half_h) = (rect.center, rect.width / 2.0, rect.height / 2.0);
+            // Aim at the shifted spot and land where that line meets the edge.
+            let aim = if sideways {
+                Point {
+                    x: c.x,
+                    y: (c.y + shift).clamp(c.y - half_h + 4.0, c.y + half_h - 4.0),
+                }
+            } else {
+                Point {
+                    x: (c.x + shift).clamp(c.x - half_w + 4.0, c.x + half_w - 4.0),
+                    y: c.y,
+                }
+            };
+            let end = if sideways {
+                let x = if route.control.x < c.x {
+                    rect.left()
+                } else {
+                    rect.right()
+                };
+                Point { x, y: aim.y }
+            } else {
+                let y = if route.control.y < c.y {
+                    rect.top()
+                } else {
+                    rect.bottom()
+                };
+                Point { x: aim.x, y }
+            };
+            route.end = end;
+            if route.straight {
+                route.control = Point {
+                    x: (route.start.x + end.x) / 2.0,
+                    y: (route.start.y + end.y) / 2.0,
+                };
+            }
+        }
+    }
+}
+
 /// A quadratic curve from `from` to `to`, bowed sideways by `offset`.
-fn curve(id: String, from: Rect, to: Rect, offset: f64, status: FlowStatus) -> FlowShape {
+fn curve(from: Rect, to: Rect, offset: f64) -> Route {
     let (a, b) = (from.center, to.center);
     let (dx, dy) = (b.x - a.x, b.y - a.y);
     let length = (dx * dx + dy * dy).sqrt().max(1.0);
@@ -238,34 +376,18 @@ fn curve(id: String, from: Rect, to: Rect, offset: f64, status: FlowStatus) -> F
         x: (a.x + b.x) / 2.0 + normal.x * offset * 2.0,
         y: (a.y + b.y) / 2.0 + normal.y * offset * 2.0,
     };
-    let start = from.exit_towards(control);
-    let end = to.exit_towards(control);
-    let label_at = Point {
-        x: 0.25 * start.x + 0.5 * control.x + 0.25 * end.x,
-        y: 0.25 * start.y + 0.5 * control.y + 0.25 * end.y,
-    };
-    FlowShape {
-        id,
-        path: format!(
-            "M{:.1},{:.1} Q{:.1},{:.1} {:.1},{:.1}",
-            start.x, start.y, control.x, control.y, end.x, end.y
-        ),
-        arrowhead: arrowhead(control, end),
-        label_at,
-        status,
-    }
+    Route::new(
+        from.exit_towards(control),
+        control,
+        to.exit_towards(control),
+        false,
+    )
 }
 
 /// A flow between a region and a place outside it: a near-straight line from the
 /// region's edge facing the place, parallel flows spread along that edge, so they
 /// do not loop around the places inside the region.
-fn straight_from_region(
-    id: String,
-    from: &PlaceShape,
-    to: &PlaceShape,
-    offset: f64,
-    status: FlowStatus,
-) -> FlowShape {
+fn straight_from_region(from: &PlaceShape, to: &PlaceShape, offset: f64) -> Route {
     let (region, other) = if from.region {
         (from.rect, to.rect)
     } else {
@@ -315,16 +437,7 @@ fn straight_from_region(
         x: (start.x + end.x) / 2.0,
         y: (start.y + end.y) / 2.0,
     };
-    FlowShape {
-        id,
-        path: format!(
-            "M{:.1},{:.1} Q{:.1},{:.1} {:.1},{:.1}",
-            start.x, start.y, middle.x, middle.y, end.x, end.y
-        ),
-        arrowhead: arrowhead(start, end),
-        label_at: middle,
-        status,
-    }
+    Route::new(start, middle, end, true)
 }
 
 /// A triangle at `tip`, pointing along the direction from `from` to `tip`.

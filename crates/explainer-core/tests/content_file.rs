@@ -72,3 +72,62 @@ fn disputes_show_both_sides_and_all_voices_appear() {
         .iter()
         .any(|f| f.status == FlowStatus::Alleged));
 }
+
+/// Points along a flow's quadratic curve, parsed from its SVG path.
+fn sample(path: &str, n: usize) -> Vec<(f64, f64)> {
+    let numbers: Vec<f64> = path
+        .split(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-'))
+        .filter(|s| !s.is_empty())
+        .map(|s| s.parse().unwrap())
+        .collect();
+    let [x0, y0, cx, cy, x1, y1] = numbers[..] else {
+        panic!("unexpected path {path}")
+    };
+    (0..=n)
+        .map(|i| {
+            let t = i as f64 / n as f64;
+            let u = 1.0 - t;
+            (
+                u * u * x0 + 2.0 * u * t * cx + t * t * x1,
+                u * u * y0 + 2.0 * u * t * cy + t * t * y1,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn every_arrow_stays_clear_of_the_others_for_most_of_its_length() {
+    use explainer_core::diagram::{layout, Orientation};
+    let content = sources_dir::shipped_content();
+    for perspective in Perspective::ALL {
+        for orientation in Orientation::ALL {
+            let drawn = layout(&content, perspective, orientation);
+            let samples: Vec<_> = drawn
+                .flows
+                .iter()
+                .map(|f| (f.id.clone(), sample(&f.path, 40)))
+                .collect();
+            for (id, points) in &samples {
+                let clear = points
+                    .iter()
+                    .filter(|(x, y)| {
+                        samples
+                            .iter()
+                            .filter(|(other, _)| other != id)
+                            .all(|(_, others)| {
+                                others.iter().all(|(ox, oy)| {
+                                    ((x - ox).powi(2) + (y - oy).powi(2)).sqrt() > 9.0
+                                })
+                            })
+                    })
+                    .count();
+                assert!(
+                    clear * 2 >= points.len(),
+                    "{perspective:?} {orientation:?}: {id} is within 9 units of another arrow for {} of {} points",
+                    points.len() - clear,
+                    points.len()
+                );
+            }
+        }
+    }
+}

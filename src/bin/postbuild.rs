@@ -1,0 +1,149 @@
+//! Runs after every Trunk build (a `post_build` hook in `Trunk.toml`) on the
+//! staging folder, or on the folder given as its argument:
+//! 1. pre-renders the explainer into `index.html`, with metadata and a CSP;
+//! 2. writes the single-file edition;
+//! 3. writes the service worker that precaches this build;
+//! 4. writes `.gz` and `.br` copies of every text asset and the wasm.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use tiktok_data_explainer::components::explainer::SINGLE_FILE;
+use tiktok_data_explainer::prerender::{
+    finish_head, insert_body, metadata, render_explainer, service_worker, short_hash, single_file,
+    SingleFileParts,
+};
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("postbuild: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run() -> Result<(), String> {
+    let dir = std::env::args()
+        .nth(1)
+        .or_else(|| std::env::var("TRUNK_STAGING_DIR").ok())
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("dist"));
+    let read = |name: &str| {
+        fs::read_to_string(dir.join(name)).map_err(|e| format!("{}: {e}", dir.join(name).display()))
+    };
+
+    let content_text = read("content.json")?;
+    let content =
+        explainer_core::load_content("content.json", &content_text).map_err(|e| e.to_string())?;
+    let content = Arc::new(content);
+    let page = read("index.html")?;
+
+    let body = render_explainer(&content);
+    let page = insert_body(&page, &body)?;
+    let meta = metadata(&content);
+
+    let find = |ext: &str| find_asset(&dir, ext);
+    let parts_page = page.replacen(tiktok_data_explainer::prerender::HEAD_MARKER, &meta, 1);
+    let css = read(&find(".css")?)?;
+    let glue = read(&find(".js")?)?;
+    let wasm_name = find("_bg.wasm")?;
+    let wasm = fs::read(dir.join(&wasm_name)).map_err(|e| e.to_string())?;
+    let icon = read(&find(".svg")?)?;
+    let offline = single_file(&SingleFileParts {
+        page: &parts_page,
+        css: &css,
+        glue: &glue,
+        wasm: &wasm,
+        content: &content_text,
+        icon: &icon,
+    })?;
+    write(&dir.join(SINGLE_FILE), offline.as_bytes())?;
+
+    let page = finish_head(&page, &meta);
+    write(&dir.join("index.html"), page.as_bytes())?;
+
+    let mut files = asset_names(&dir)?;
+    files.retain(|f| f != "sw.js" && f != SINGLE_FILE);
+    let mut all_bytes = Vec::new();
+    for file in &files {
+        all_bytes.extend(fs::read(dir.join(file)).map_err(|e| e.to_string())?);
+    }
+    let mut precache = vec!["./".to_owned()];
+    precache.extend(files.iter().cloned());
+    write(
+        &dir.join("sw.js"),
+        service_worker(&precache, &short_hash(&all_bytes)).as_bytes(),
+    )?;
+
+    for file in asset_names(&dir)? {
+        compress(&dir.join(&file))?;
+    }
+    println!(
+        "postbuild: pre-rendered {} steps into {}",
+        content.steps.len(),
+        dir.display()
+    );
+    Ok(())
+}
+
+/// The build's files (not compressed copies), sorted.
+fn asset_names(dir: &Path) -> Result<Vec<String>, String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .flatten()
+        .filter(|e| e.path().is_file())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| !n.ends_with(".gz") && !n.ends_with(".br"))
+        .collect();
+    names.sort();
+    Ok(names)
+}
+
+/// The one file whose name ends with `suffix` (Trunk hashes the names).
+fn find_asset(dir: &Path, suffix: &str) -> Result<String, String> {
+    let names: Vec<String> = asset_names(dir)?
+        .into_iter()
+        .filter(|n| {
+            n.ends_with(suffix) && n != "sw.js" && !(suffix == ".js" && n.ends_with("_bg.js"))
+        })
+        .collect();
+    match names.as_slice() {
+        [one] => Ok(one.clone()),
+        _ => Err(format!(
+            "expected one *{suffix} file in {}, found {names:?}",
+            dir.display()
+        )),
+    }
+}
+
+fn write(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    fs::write(path, bytes).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// Writes `.gz` and `.br` beside a text asset or the wasm, for static hosts that serve them.
+fn compress(path: &Path) -> Result<(), String> {
+    let compressible = ["html", "js", "css", "json", "svg", "wasm"];
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or_default();
+    if !compressible.contains(&ext) {
+        return Ok(());
+    }
+    let bytes = fs::read(path).map_err(|e| e.to_string())?;
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    gz.write_all(&bytes).map_err(|e| e.to_string())?;
+    let gz = gz.finish().map_err(|e| e.to_string())?;
+    write(&PathBuf::from(format!("{}.gz", path.display())), &gz)?;
+    let mut br = Vec::new();
+    {
+        let mut writer = brotli::CompressorWriter::new(&mut br, 4096, 11, 22);
+        writer.write_all(&bytes).map_err(|e| e.to_string())?;
+    }
+    write(&PathBuf::from(format!("{}.br", path.display())), &br)
+}

@@ -1,0 +1,47 @@
+//! Every step on one page: the text version of the walk-through, for reading
+//! without scripts, for search, for print, and for anyone who prefers to scroll.
+//! Each step's section carries the `step-<id>` anchor, so step links work
+//! without JavaScript.
+
+use std::sync::Arc;
+
+use explainer_core::Content;
+use leptos::prelude::*;
+
+use super::is_static_page;
+use super::step_view::Claims;
+
+/// All steps in order, collapsed in the live app and open in the static page.
+#[component]
+pub fn FullText(content: Arc<Content>) -> impl IntoView {
+    let total = content.steps.len();
+    let sections = content
+        .steps
+        .iter()
+        .enumerate()
+        .map(|(index, step)| {
+            let heading_id = format!("full-{}", step.id);
+            let labelled_by = heading_id.clone();
+            view! {
+                <section class="full-step" id=step.anchor() aria-labelledby=labelled_by>
+                    <h3 id=heading_id>{format!("Step {} of {total}: {}", index + 1, step.title)}</h3>
+                    {step.body.iter().map(|p| view! { <p class="step-body">{p.clone()}</p> }).collect_view()}
+                    {step.creator_note.clone().map(|note| view! {
+                        <aside class="creator-note" aria-label="For a paid creator">
+                            <p><strong>"If you are a paid creator: "</strong>{note}</p>
+                        </aside>
+                    })}
+                    <Claims step=step.clone() content=content.clone()/>
+                </section>
+            }
+        })
+        .collect_view();
+    view! {
+        <details class="full-text" open=is_static_page()>
+            <summary>
+                <h2 id="full-text-heading">"Read every step on one page"</h2>
+            </summary>
+            {sections}
+        </details>
+    }
+}
