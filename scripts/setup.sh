@@ -22,10 +22,11 @@ have_version() { # command, expected substring of its --version output
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
-if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-  log "Installing Chromium and ChromeDriver (Debian)"
+# Chromium runs the browser tests; pdftotext (poppler-utils) reads the printed PDF.
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v pdftotext >/dev/null; then
+  log "Installing Chromium, ChromeDriver and poppler-utils (Debian)"
   as_root apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium chromium-driver >/dev/null
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium chromium-driver poppler-utils >/dev/null
 fi
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then

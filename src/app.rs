@@ -70,7 +70,8 @@ pub fn start() {
         }
         LoadState::Ready => ().into_any(),
     };
-    leptos::mount::mount_to(status_area, status).forget();
+    // `mount_to` calls its argument once to build the view; the closure it returns stays reactive.
+    leptos::mount::mount_to(status_area, move || status).forget();
     load();
     register_service_worker();
 }

@@ -19,30 +19,32 @@ const RESOURCE_ERROR = /Failed to load resource|net::ERR_/;
 async function openBroken(page, handler) {
   await page.route('**/content.json', handler);
   await page.goto(app.baseUrl + '/', { waitUntil: 'load' });
-  await page.waitForSelector('main.status--error [role="alert"]', { state: 'visible', timeout: TIMEOUT });
+  await page.waitForSelector('#app-status .status--error [role="alert"]', { state: 'visible', timeout: TIMEOUT });
   return readFailure(page);
 }
 
 async function readFailure(page) {
   return page.evaluate(() => {
-    const alert = document.querySelector('main.status--error [role="alert"]');
+    const alert = document.querySelector('#app-status .status--error [role="alert"]');
     return {
       alert: alert?.textContent.replace(/\s+/g, ' ').trim() ?? '',
       summary: document.querySelector('.status-summary')?.textContent.replace(/\s+/g, ' ').trim() ?? '',
-      problems: [...document.querySelectorAll('main.status--error ul.status-problems li')].map((li) => ({
+      problems: [...document.querySelectorAll('#app-status .status--error ul.status-problems li')].map((li) => ({
         code: li.querySelector('code')?.textContent.trim() ?? null,
         text: li.textContent.replace(/\s+/g, ' ').trim(),
       })),
       bodyText: document.body.innerText.trim().length,
-      explainer: !!document.querySelector('#step-heading'),
-      retry: [...document.querySelectorAll('main.status--error button')].some((b) => /try again/i.test(b.textContent)),
+      live: document.querySelector('#app')?.hasAttribute('data-live') ?? false,
+      prerendered: document.querySelector('#app #step-heading')?.textContent.replace(/\s+/g, ' ').trim() ?? '',
+      retry: [...document.querySelectorAll('#app-status .status--error button')].some((b) => /try again/i.test(b.textContent)),
     };
   });
 }
 
 function assertNotBlank(f) {
   assert.ok(f.bodyText > 50, `the page is not blank (${f.bodyText} characters of text)`);
-  assert.equal(f.explainer, false, 'no half-built explainer is shown');
+  assert.equal(f.live, false, 'no half-built live explainer is shown');
+  assert.equal(f.prerendered, norm(content.steps[0].title), 'the pre-rendered text stays readable');
   assert.ok(f.retry, 'a "Try again" button is offered');
 }
 
@@ -155,7 +157,7 @@ for (const status of [404, 500]) {
   });
 }
 
-test('a loading status shows while content.json is on its way', { timeout: TEST_TIMEOUT }, async () => {
+test('while content.json is on its way, the pre-rendered explainer is readable', { timeout: TEST_TIMEOUT }, async () => {
   const page = await app.newPage();
   let release;
   const held = new Promise((resolve) => {
@@ -166,11 +168,18 @@ test('a loading status shows while content.json is on its way', { timeout: TEST_
     await route.continue();
   });
   await page.goto(app.baseUrl + '/', { waitUntil: 'load' });
-  await page.waitForSelector('main.status[role="status"]', { state: 'visible' });
-  assert.ok((await page.evaluate(() => document.body.innerText.trim().length)) > 0, 'the loading status has text');
+  const early = await page.evaluate(() => ({
+    heading: document.querySelector('#app #step-heading')?.textContent.replace(/\s+/g, ' ').trim() ?? '',
+    live: document.querySelector('#app').hasAttribute('data-live'),
+    sources: document.querySelectorAll('#app li.source').length,
+    spinner: document.querySelectorAll('#app-status [role="status"]').length,
+  }));
+  assert.equal(early.live, false, 'the app has not taken over yet');
+  assert.equal(early.heading, norm(content.steps[0].title), 'the first step is readable before the content arrives');
+  assert.equal(early.sources, content.sources.length, 'so are the sources');
+  assert.equal(early.spinner, 0, 'no loading spinner covers pre-rendered text');
   release();
   await waitForExplainer(page);
-  assert.equal(await page.locator('main.status[role="status"]').count(), 0, 'the loading status is gone');
   assertClean(page);
   await page.close();
 });

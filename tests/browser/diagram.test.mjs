@@ -26,10 +26,12 @@ async function done(page) {
 
 /** Ids of the highlighted flows and places, and the table's current rows. Runs in the page. */
 function readHighlight() {
-  const ids = (sel, attr) => [...document.querySelectorAll(sel)].map((el) => el.getAttribute(attr)).sort();
+  const ids = (sel, attr, root = document) => [...root.querySelectorAll(sel)].map((el) => el.getAttribute(attr)).sort();
+  // Both orientations are drawn; CSS shows the one that suits the width.
+  const svg = [...document.querySelectorAll('svg.diagram-svg')].find((el) => el.getClientRects().length > 0);
   return {
-    flows: ids('svg g.flow.is-active[data-flow]', 'data-flow'),
-    places: ids('svg g.place.is-active[data-place]', 'data-place'),
+    flows: ids('g.flow.is-active[data-flow]', 'data-flow', svg),
+    places: ids('g.place.is-active[data-place]', 'data-place', svg),
     rows: ids('table.flow-table tr.is-current[data-flow]', 'data-flow'),
   };
 }
@@ -82,7 +84,7 @@ test('creator view: each step highlights exactly its flows and places (opened by
 test('every place and flow is focusable and named', { timeout: TEST_TIMEOUT }, async () => {
   const page = await app.newPage();
   await openApp(page, app.baseUrl, '/?view=creator');
-  const shapes = await page.$$eval('svg.diagram-svg g.place[data-place], svg.diagram-svg g.flow[data-flow]', (gs) =>
+  const shapes = await page.$$eval('svg.diagram-svg:visible g.place[data-place], svg.diagram-svg:visible g.flow[data-flow]', (gs) =>
     gs.map((g) => ({
       id: g.getAttribute('data-place') ?? g.getAttribute('data-flow'),
       kind: g.hasAttribute('data-place') ? 'place' : 'flow',
@@ -102,9 +104,9 @@ test('every place and flow is focusable and named', { timeout: TEST_TIMEOUT }, a
   }
   // Focusable for real: focus() lands on each of them.
   for (const s of shapes) {
-    const sel = s.kind === 'place' ? `g.place[data-place="${s.id}"]` : `g.flow[data-flow="${s.id}"]`;
-    await page.focus(sel);
-    assert.equal(await page.evaluate((q) => document.activeElement === document.querySelector(q), sel), true,
+    const attr = s.kind === 'place' ? 'data-place' : 'data-flow';
+    await page.focus(`svg.diagram-svg:visible g.${s.kind}[${attr}="${s.id}"]`);
+    assert.equal(await page.evaluate((a) => document.activeElement?.getAttribute(a), attr), s.id,
       `${s.kind} ${s.id} takes focus`);
   }
   await done(page);
@@ -118,7 +120,7 @@ test('every place and flow is focusable and named', { timeout: TEST_TIMEOUT }, a
  * drawn arrow would open some other step.
  */
 async function pointOnFlow(page, flowId) {
-  const sel = `svg g.flow[data-flow="${flowId}"]`;
+  const sel = `svg.diagram-svg:visible g.flow[data-flow="${flowId}"]`;
   const flow = page.locator(sel);
   await flow.scrollIntoViewIfNeeded();
   const found = await page.$eval(sel, (g) => {
@@ -162,7 +164,7 @@ for (const width of [1280, 375]) {
           const from = target === 0 ? N - 1 : 0;
           await page.click(`nav.step-list a[href="#step-${content.steps[from].id}"]`);
           await expectStep(page, content, from);
-          await page.click(`svg g.flow[data-flow="${flow.id}"]`, { position: await pointOnFlow(page, flow.id) });
+          await page.click(`svg.diagram-svg:visible g.flow[data-flow="${flow.id}"]`, { position: await pointOnFlow(page, flow.id) });
           await waitForHeading(page, content.steps[target].title);
           await expectStep(page, content, target);
           await expectHeadingFocused(page);
@@ -182,7 +184,7 @@ test('Enter on a focused place opens the step that explains it', { timeout: TEST
     const from = target === 0 ? N - 1 : 0;
     await page.click(`nav.step-list a[href="#step-${content.steps[from].id}"]`);
     await expectStep(page, content, from);
-    await page.focus(`svg g.place[data-place="${place.id}"]`);
+    await page.focus(`svg.diagram-svg:visible g.place[data-place="${place.id}"]`);
     await page.keyboard.press('Enter');
     await waitForHeading(page, content.steps[target].title);
     await expectStep(page, content, target);
@@ -194,7 +196,7 @@ test('Enter on a focused place opens the step that explains it', { timeout: TEST
   const from = target === 0 ? N - 1 : 0;
   await page.click(`nav.step-list a[href="#step-${content.steps[from].id}"]`);
   await expectStep(page, content, from);
-  await page.focus(`svg g.place[data-place="${place.id}"]`);
+  await page.focus(`svg.diagram-svg:visible g.place[data-place="${place.id}"]`);
   await page.keyboard.press('Space');
   await expectStep(page, content, target);
   await done(page);

@@ -28,14 +28,16 @@ after(async () => app?.close());
 
 /** What the perspective controls on screen. */
 function readView() {
-  const flows = [...document.querySelectorAll('svg g.flow[data-flow]')].map((g) => g.getAttribute('data-flow'));
+  // Both orientations are drawn; CSS shows the one that suits the width.
+  const svg = [...document.querySelectorAll('svg.diagram-svg')].find((el) => el.getClientRects().length > 0);
+  const flows = [...svg.querySelectorAll('g.flow[data-flow]')].map((g) => g.getAttribute('data-flow'));
   const note = document.querySelector('article.step .creator-note');
   const visible = (el) => !!el && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
   return {
     user: document.querySelector('[data-perspective="user"]')?.getAttribute('aria-pressed') ?? null,
     creator: document.querySelector('[data-perspective="creator"]')?.getAttribute('aria-pressed') ?? null,
     flows,
-    deviceLabel: document
+    deviceLabel: svg
       .querySelector('g.place[data-place="device"] text.place-label')
       ?.textContent.replace(/\s+/g, ' ')
       .trim() ?? null,

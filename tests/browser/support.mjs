@@ -130,7 +130,9 @@ export async function launch({ root = DIST, viewport = { width: 1280, height: 90
     await server.close();
     throw error;
   }
-  const context = await browser.newContext({ viewport, reducedMotion: 'reduce' });
+  // Service workers would answer requests from their cache, out of reach of
+  // page.route(); the offline tests open a context of their own that allows them.
+  const context = await browser.newContext({ viewport, reducedMotion: 'reduce', serviceWorkers: 'block' });
   context.setDefaultTimeout(TIMEOUT);
   context.setDefaultNavigationTimeout(TIMEOUT);
   const newPage = async () => {
@@ -172,7 +174,8 @@ export async function openApp(page, baseUrl, pathAndHash = '/') {
 }
 
 export async function waitForExplainer(page) {
-  await page.waitForSelector('#step-heading', { state: 'visible', timeout: TIMEOUT });
+  // The pre-rendered page already has a #step-heading; the live app marks #app when it takes over.
+  await page.waitForSelector('#app[data-live] #step-heading', { state: 'visible', timeout: TIMEOUT });
 }
 
 /** Reads everything that says which step is shown. Runs in the page. */

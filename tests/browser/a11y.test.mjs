@@ -1,0 +1,210 @@
+// Automated accessibility audit with axe-core (WCAG 2.0/2.1 A and AA, WCAG 2.2 AA,
+// target size included) of the live app: every step in both perspectives at 1280px
+// in the light theme, and the first step, the disputed step nearest the middle and
+// the last step in the dark theme, at 320px, and in embed mode (?embed).
+//
+// axe cannot tell the background of SVG text ("incomplete"), so the diagram's text
+// and line contrast is measured here too, from computed colours and opacity.
+//
+// The page's Content-Security-Policy forbids inline scripts, which is how
+// page.addScriptTag injects axe: the audit contexts bypass the CSP (nothing else
+// changes; the CSP itself is tested elsewhere).
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import {
+  ROOT, TEST_TIMEOUT, TIMEOUT, launch, loadContent, trackErrors, assertNoErrors, expectStep, openApp,
+} from './support.mjs';
+
+const content = loadContent();
+const N = content.steps.length;
+const AXE = path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
+const AXE_OPTIONS = {
+  runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+  rules: { 'target-size': { enabled: true } },
+};
+const PERSPECTIVES = ['user', 'creator'];
+
+/** First, the disputed step nearest the middle, last. */
+const SUBSET = (() => {
+  const mid = Math.floor((N - 1) / 2);
+  const disputed = content.steps
+    .map((s, i) => (s.dispute ? i : -1))
+    .filter((i) => i > 0 && i < N - 1)
+    .sort((a, b) => Math.abs(a - mid) - Math.abs(b - mid))[0] ?? mid;
+  return [...new Set([0, disputed, N - 1])];
+})();
+
+let app;
+before(async () => {
+  app = await launch();
+});
+after(async () => app?.close());
+
+/** A fresh context (own colour scheme, width, CSP bypass for axe) and page. */
+async function openPage({ width = 1280, height = 900, colorScheme = 'light' } = {}) {
+  const context = await app.browser.newContext({
+    viewport: { width, height },
+    colorScheme,
+    reducedMotion: 'reduce', // no half-finished opacity transitions while axe reads colours
+    bypassCSP: true,
+  });
+  context.setDefaultTimeout(TIMEOUT);
+  context.setDefaultNavigationTimeout(TIMEOUT);
+  const page = await context.newPage();
+  trackErrors(page);
+  return { context, page };
+}
+
+async function goLive(page, pathAndHash) {
+  await openApp(page, app.baseUrl, pathAndHash);
+  await page.waitForSelector('#app[data-live]', { timeout: TIMEOUT });
+}
+
+async function setPerspective(page, perspective) {
+  if (perspective === 'user') return;
+  await page.click(`button.switch-option[data-perspective="${perspective}"]`);
+  await page.waitForSelector(`button.switch-option[data-perspective="${perspective}"][aria-pressed="true"]`);
+}
+
+/** Runs axe on the page; returns one readable line per violation. */
+async function audit(page, where) {
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) {
+    await page.addScriptTag({ path: AXE });
+  }
+  const result = await page.evaluate((options) => window.axe.run(document, options), AXE_OPTIONS);
+  return result.violations.map((v) => {
+    const targets = v.nodes.slice(0, 4).map((n) => n.target.join(' ')).join(' | ');
+    const more = v.nodes.length > 4 ? ` (+${v.nodes.length - 4} more)` : '';
+    return `${where}: ${v.id} [${v.impact}] ${v.help} (${v.nodes.length} nodes): ${targets}${more}\n    ${v.helpUrl}`;
+  });
+}
+
+function assertClean(problems) {
+  assert.equal(problems.length, 0, `axe found violations:\n${problems.join('\n')}`);
+}
+
+for (const perspective of PERSPECTIVES) {
+  test(`axe: all ${N} steps, ${perspective} view, 1280px, light`, { timeout: TEST_TIMEOUT }, async () => {
+    const { context, page } = await openPage();
+    try {
+      await goLive(page, '/');
+      await setPerspective(page, perspective);
+      const problems = [];
+      for (let i = 0; i < N; i++) {
+        if (i > 0) await page.click('button.pager-next');
+        await expectStep(page, content, i);
+        problems.push(...(await audit(page, `step ${i + 1} (${content.steps[i].id}), ${perspective}`)));
+      }
+      assertClean(problems);
+      assertNoErrors(page);
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+const SUBSET_CONFIGS = [
+  { name: '1280px, dark', width: 1280, colorScheme: 'dark', query: '' },
+  { name: '320px, light', width: 320, height: 640, colorScheme: 'light', query: '' },
+  { name: '320px, dark', width: 320, height: 640, colorScheme: 'dark', query: '' },
+  { name: 'embed, 1280px, light', width: 1280, colorScheme: 'light', query: '?embed' },
+  { name: 'embed, 320px, dark', width: 320, height: 640, colorScheme: 'dark', query: '?embed' },
+];
+
+for (const config of SUBSET_CONFIGS) {
+  test(`axe: steps ${SUBSET.map((i) => i + 1).join(', ')}, both views, ${config.name}`, { timeout: TEST_TIMEOUT }, async () => {
+    const { context, page } = await openPage(config);
+    try {
+      const problems = [];
+      for (const perspective of PERSPECTIVES) {
+        for (const i of SUBSET) {
+          const step = content.steps[i];
+          await goLive(page, `/${config.query}#step-${step.id}`);
+          await expectStep(page, content, i);
+          await setPerspective(page, perspective);
+          if (config.query === '?embed') {
+            assert.ok(await page.evaluate(() => document.documentElement.classList.contains('embed')), 'embed mode is on');
+          }
+          problems.push(...(await audit(page, `${config.name}, step ${i + 1} (${step.id}), ${perspective}`)));
+        }
+      }
+      assertClean(problems);
+      assertNoErrors(page);
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+// ---- Diagram contrast, which axe leaves "incomplete" for SVG text -------------------
+
+/** Runs in the page: contrast of every visible diagram text and flow line. */
+function diagramContrast() {
+  const parse = (c) => {
+    const m = (c.match(/[\d.]+/g) ?? []).map(Number);
+    return { r: m[0], g: m[1], b: m[2], a: m.length > 3 ? m[3] : 1 };
+  };
+  const channel = (v) => {
+    const s = v / 255;
+    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  };
+  const lum = (c) => 0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b);
+  const over = (fg, bg, a) => ({ r: fg.r * a + bg.r * (1 - a), g: fg.g * a + bg.g * (1 - a), b: fg.b * a + bg.b * (1 - a) });
+  const ratio = (x, y) => {
+    const [hi, lo] = [lum(x), lum(y)].sort((p, q) => q - p);
+    return (hi + 0.05) / (lo + 0.05);
+  };
+  const visible = (el) => {
+    const r = el.getBoundingClientRect();
+    return r.width > 0 && r.height > 0 && getComputedStyle(el).display !== 'none';
+  };
+  const panel = parse(getComputedStyle(document.querySelector('figure.diagram')).backgroundColor);
+  const name = (g) => g?.dataset.place ?? g?.dataset.flow ?? '?';
+  const texts = [];
+  for (const t of document.querySelectorAll('svg.diagram-svg text')) {
+    if (!visible(t)) continue;
+    const g = t.closest('g.place, g.flow');
+    let bg = panel;
+    if (g?.matches('.place')) {
+      const fill = getComputedStyle(g.querySelector('rect')).fill;
+      if (fill && fill !== 'none') bg = parse(fill);
+    }
+    const fill = parse(getComputedStyle(t).fill);
+    const alpha = (g ? Number(getComputedStyle(g).opacity) : 1) * fill.a;
+    texts.push({ what: `${name(g)} ${t.getAttribute('class')}`, ratio: ratio(over(fill, bg, alpha), bg) });
+  }
+  const lines = [];
+  for (const g of document.querySelectorAll('svg.diagram-svg g.flow')) {
+    const line = g.querySelector('.flow-line');
+    if (!line || !visible(line)) continue;
+    const stroke = parse(getComputedStyle(line).stroke);
+    const alpha = Number(getComputedStyle(g).opacity) * stroke.a;
+    lines.push({ what: `${name(g)}${g.matches('.is-active') ? ' (active)' : ''}`, ratio: ratio(over(stroke, panel, alpha), panel) });
+  }
+  return { texts, lines };
+}
+
+for (const colorScheme of ['light', 'dark']) {
+  for (const width of [1280, 320]) {
+    test(`diagram contrast: text 4.5:1, lines 3:1 (${colorScheme}, ${width}px)`, { timeout: TEST_TIMEOUT }, async () => {
+      const { context, page } = await openPage({ width, colorScheme });
+      try {
+        const problems = [];
+        for (const i of SUBSET) {
+          await goLive(page, `/#step-${content.steps[i].id}`);
+          await expectStep(page, content, i);
+          const { texts, lines } = await page.evaluate(diagramContrast);
+          assert.ok(texts.length > 0 && lines.length > 0, 'the diagram has visible text and lines');
+          for (const t of texts) if (t.ratio < 4.5) problems.push(`step ${i + 1}: text ${t.what} ${t.ratio.toFixed(2)}:1`);
+          for (const l of lines) if (l.ratio < 3) problems.push(`step ${i + 1}: line ${l.what} ${l.ratio.toFixed(2)}:1`);
+        }
+        assert.deepEqual(problems, [], 'diagram contrast below WCAG 1.4.3 / 1.4.11');
+        assertNoErrors(page);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+}

@@ -1,0 +1,220 @@
+// Reading without a connection: after one visit the service worker serves the
+// whole app offline, and the single-file edition works on its own from file://.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { copyFile, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  launch, startServer, loadContent, trackErrors, assertNoErrors, waitForHeading, norm, DIST, TIMEOUT, TEST_TIMEOUT,
+} from './support.mjs';
+
+const content = loadContent();
+const SINGLE_FILE = 'tiktok-data-explainer-offline.html';
+let app;
+
+before(async () => {
+  app = await launch();
+});
+after(async () => app?.close());
+
+async function freshContext(viewport = { width: 1280, height: 900 }) {
+  const context = await app.browser.newContext({ viewport, reducedMotion: 'reduce' });
+  context.setDefaultTimeout(TIMEOUT);
+  context.setDefaultNavigationTimeout(TIMEOUT);
+  return context;
+}
+
+/** Clicks Next through every step, checking each heading; ends on the last step. */
+async function walkAllSteps(page) {
+  await waitForHeading(page, content.steps[0].title);
+  for (let i = 1; i < content.steps.length; i++) {
+    await page.click('button.pager-next');
+    await waitForHeading(page, content.steps[i].title);
+  }
+}
+
+/** The precache list written into sw.js at build time. */
+async function precacheList(root = DIST) {
+  const sw = await readFile(path.join(root, 'sw.js'), 'utf8');
+  const m = /const FILES = (\[[^\]]*\]);/.exec(sw);
+  assert.ok(m, 'sw.js declares its FILES list');
+  return JSON.parse(m[1]);
+}
+
+/** Resolves once the page is controlled by an activated service worker (bounded). */
+function controlled() {
+  return Promise.race([
+    navigator.serviceWorker.ready.then(
+      (reg) =>
+        reg.active?.state === 'activated' && navigator.serviceWorker.controller
+          ? true
+          : new Promise((resolve) => {
+              navigator.serviceWorker.addEventListener('controllerchange', () => resolve(true), { once: true });
+              if (navigator.serviceWorker.controller) resolve(true);
+            }),
+    ),
+    new Promise((resolve) => setTimeout(() => resolve(false), 5000)),
+  ]);
+}
+
+test('after one visit the explainer works offline through the service worker', { timeout: TEST_TIMEOUT }, async () => {
+  // Its own server, so "offline" can also mean the server is really gone.
+  const server = await startServer(DIST);
+  const context = await freshContext();
+  try {
+    const page = await context.newPage();
+    trackErrors(page);
+    const online = [];
+    page.on('request', (r) => online.push(r.url()));
+    await page.goto(server.baseUrl + '/', { waitUntil: 'load' });
+    await page.waitForSelector('#app[data-live] #step-heading', { timeout: TIMEOUT });
+
+    let isControlled = await page.evaluate(controlled);
+    if (!isControlled) {
+      // The first visit may finish before the worker claims it; one reload must do.
+      await page.reload({ waitUntil: 'load' });
+      await page.waitForSelector('#app[data-live] #step-heading', { timeout: TIMEOUT });
+      isControlled = await page.evaluate(controlled);
+    }
+    assert.ok(isControlled, 'the page is controlled by an active service worker (sw.js)');
+    const scope = await page.evaluate(async () => {
+      const reg = await navigator.serviceWorker.ready;
+      return { script: reg.active?.scriptURL ?? null, scope: reg.scope };
+    });
+    assert.equal(scope.script, server.baseUrl + '/sw.js', 'the active worker is sw.js');
+
+    // The precache list covers every file the page asked for while online
+    // (sw.js itself is the worker script, which the browser fetches, not the page).
+    const files = await precacheList();
+    const requested = [...new Set(online.map((u) => new URL(u)))]
+      .filter((u) => u.origin === server.baseUrl)
+      .map((u) => (u.pathname === '/' ? './' : decodeURIComponent(u.pathname.slice(1))))
+      .filter((name) => name !== 'sw.js');
+    const uniqueRequested = [...new Set(requested)].sort();
+    assert.ok(uniqueRequested.length >= 4, `the page requested its files: ${uniqueRequested.join(', ')}`);
+    assert.deepEqual(
+      uniqueRequested.filter((name) => !files.includes(name)),
+      [],
+      `requested files missing from sw.js's precache list ${JSON.stringify(files)}`,
+    );
+    // And the cache really holds them.
+    const uncached = await page.evaluate(async (names) => {
+      const out = [];
+      for (const name of names) if (!(await caches.match(new URL(name, location.href).href))) out.push(name);
+      return out;
+    }, uniqueRequested);
+    assert.deepEqual(uncached, [], 'requested files missing from the service worker cache');
+    assertNoErrors(page);
+
+    // Offline: the browser has no network and the server is gone.
+    await context.setOffline(true);
+    await server.close();
+    const failed = [];
+    page.on('requestfailed', (r) => {
+      if (new URL(r.url()).pathname !== '/sw.js') failed.push(`${r.url()} ${r.failure()?.errorText ?? ''}`);
+    });
+    await page.reload({ waitUntil: 'load' });
+    await page.waitForSelector('#app[data-live] #step-heading', { timeout: TIMEOUT });
+    await walkAllSteps(page);
+    assert.deepEqual(failed, [], 'no request failed offline');
+    assertNoErrors(page);
+  } finally {
+    await context.close().catch(() => {});
+    await server.close();
+  }
+});
+
+/** The visible diagram (CSS shows one of the two drawings) and what it draws. */
+function readVisibleDiagram() {
+  const visible = [...document.querySelectorAll('svg.diagram-svg')].filter((svg) => {
+    const r = svg.getBoundingClientRect();
+    return getComputedStyle(svg).display !== 'none' && r.width > 0 && r.height > 0;
+  });
+  const svg = visible[0];
+  return {
+    visible: visible.map((s) =>
+      s.classList.contains('diagram-svg--landscape') ? 'landscape' : s.classList.contains('diagram-svg--portrait') ? 'portrait' : s.getAttribute('class'),
+    ),
+    places: svg ? [...svg.querySelectorAll('g.place[data-place]')].map((g) => g.getAttribute('data-place')).sort() : [],
+    flows: svg ? [...svg.querySelectorAll('g.flow[data-flow]')].map((g) => g.getAttribute('data-flow')).sort() : [],
+  };
+}
+
+test('the single-file edition works alone from file://', { timeout: TEST_TIMEOUT }, async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'readable-single-'));
+  const context = await freshContext();
+  try {
+    const file = path.join(dir, SINGLE_FILE);
+    await copyFile(path.join(DIST, SINGLE_FILE), file);
+    assert.deepEqual(await readdir(dir), [SINGLE_FILE], 'nothing else is next to the file');
+    const url = pathToFileURL(file).href;
+
+    const page = await context.newPage();
+    trackErrors(page);
+    const requests = [];
+    context.on('request', (r) => requests.push(r.url()));
+    await page.goto(url, { waitUntil: 'load' });
+    await page.waitForSelector('#app[data-live] #step-heading', { timeout: TIMEOUT });
+
+    await walkAllSteps(page);
+
+    const placeIds = content.places.map((p) => p.id).sort();
+    let diagram = await page.evaluate(readVisibleDiagram);
+    assert.deepEqual(diagram.visible, ['landscape'], 'one diagram, the landscape one, is shown at 1280px');
+    assert.deepEqual(diagram.places, placeIds, 'the diagram draws every place');
+    assert.ok(!diagram.flows.includes('creator-data'), 'the creator-only flow is not drawn for an ordinary user');
+
+    await page.click('button.switch-option[data-perspective=creator]');
+    await page
+      .waitForFunction(
+        () =>
+          [...document.querySelectorAll('svg.diagram-svg')].some(
+            (svg) => getComputedStyle(svg).display !== 'none' && svg.querySelector('g.flow[data-flow="creator-data"]'),
+          ),
+        null,
+        { timeout: TIMEOUT },
+      )
+      .catch(() => {});
+    diagram = await page.evaluate(readVisibleDiagram);
+    assert.ok(diagram.flows.includes('creator-data'), `the creator flow is drawn in the visible diagram: ${diagram.flows}`);
+    assert.equal(
+      await page.getAttribute('button.switch-option[data-perspective=creator]', 'aria-pressed'),
+      'true',
+      'the creator button is pressed',
+    );
+
+    // On a phone the portrait drawing is shown, with the same places and flow.
+    await page.setViewportSize({ width: 375, height: 812 });
+    await page.waitForFunction(
+      () => getComputedStyle(document.querySelector('svg.diagram-svg--portrait')).display !== 'none',
+      null,
+      { timeout: TIMEOUT },
+    ).catch(() => {});
+    diagram = await page.evaluate(readVisibleDiagram);
+    assert.deepEqual(diagram.visible, ['portrait'], 'the portrait diagram is shown at 375px');
+    assert.deepEqual(diagram.places, placeIds, 'the portrait diagram draws every place');
+    assert.ok(diagram.flows.includes('creator-data'), 'the portrait diagram draws the creator flow');
+
+    const sourceTitles = await page.evaluate(() =>
+      [...document.querySelectorAll('li.source')].map((li) => li.textContent.replace(/\s+/g, ' ').trim()),
+    );
+    assert.equal(sourceTitles.length, content.sources.length, 'one entry per source');
+    for (const s of content.sources) {
+      assert.ok(
+        sourceTitles.some((t) => t.includes(norm(s.title))),
+        `the sources section lists "${s.title}"`,
+      );
+    }
+
+    assertNoErrors(page);
+    const other = requests.filter((u) => u !== url && !u.startsWith('data:'));
+    assert.deepEqual(other, [], 'the single file requests nothing but itself and data: URLs');
+    assert.ok(requests.includes(url), 'the file itself was loaded');
+  } finally {
+    await context.close().catch(() => {});
+    await rm(dir, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,97 @@
+// Printing the live page gives the whole story: every step title and every
+// claim's quote is in the PDF's text, and the on-screen controls are left out.
+// Needs `pdftotext` (Debian package poppler-utils).
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile, readFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { launch, loadContent, assertNoErrors, norm, TIMEOUT, TEST_TIMEOUT } from './support.mjs';
+
+const run = promisify(execFile);
+const content = loadContent();
+let app;
+let dir;
+
+before(async () => {
+  await run('pdftotext', ['-v']).catch((error) => {
+    throw new Error(`pdftotext is needed for the print test (apt-get install -y poppler-utils): ${error.message}`);
+  });
+  dir = await mkdtemp(path.join(os.tmpdir(), 'readable-print-'));
+  app = await launch();
+});
+after(async () => {
+  await app?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+/**
+ * Text as compared across a PDF: soft hyphens dropped and all whitespace
+ * removed (pdftotext breaks long lines wherever a space was). `hyphenBreaks`
+ * says what a hyphen at the end of a line is: "drop" (a hyphenation break) or
+ * "keep" (a word like "e-mail" broken at its own hyphen).
+ */
+function squash(text, hyphenBreaks = 'keep') {
+  let t = String(text).normalize('NFC').replace(/\u00ad/g, '');
+  if (hyphenBreaks === 'drop') t = t.replace(/(\p{L})-[ \t]*\r?\n\s*(\p{Ll})/gu, '$1$2');
+  return t.replace(/\s+/g, '');
+}
+
+test('the printed live page holds every step title and claim quote, without the controls', { timeout: TEST_TIMEOUT }, async () => {
+  const page = await app.newPage();
+  await page.goto(app.baseUrl + '/', { waitUntil: 'load' });
+  await page.waitForSelector('#app[data-live] #step-heading', { timeout: TIMEOUT });
+  await page.evaluate(() => document.fonts.ready);
+
+  await page.emulateMedia({ media: 'print' });
+  const hidden = await page.evaluate(() =>
+    Object.fromEntries(
+      ['.pager', '.switch', 'button.pager-next', 'button.switch-option'].map((sel) => {
+        const el = document.querySelector(sel);
+        return [sel, el ? getComputedStyle(el).display === 'none' || el.getClientRects().length === 0 : 'missing'];
+      }),
+    ),
+  );
+  assert.deepEqual(
+    hidden,
+    { '.pager': true, '.switch': true, 'button.pager-next': true, 'button.switch-option': true },
+    'in print the pager and the perspective switch are not displayed',
+  );
+  assert.equal(
+    await page.evaluate(() => getComputedStyle(document.querySelector('.pager')).display),
+    'none',
+    'the pager is display: none in print',
+  );
+  assert.equal(
+    await page.evaluate(() => getComputedStyle(document.querySelector('.switch')).display),
+    'none',
+    'the perspective switch is display: none in print',
+  );
+
+  const pdfPath = path.join(dir, 'explainer.pdf');
+  await writeFile(pdfPath, await page.pdf({ format: 'A4', printBackground: false, timeout: TIMEOUT * 3 }));
+  const txtPath = path.join(dir, 'explainer.txt');
+  // -raw keeps the PDF's drawing order (the DOM order): the default mode would
+  // interleave the lines of the two side-by-side columns of a dispute.
+  await run('pdftotext', ['-raw', '-enc', 'UTF-8', pdfPath, txtPath], { timeout: TIMEOUT * 2 });
+  const text = await readFile(txtPath, 'utf8');
+  const printed = squash(text);
+  const dehyphenated = squash(text, 'drop');
+  assert.ok(printed.length > 1000, 'the PDF has text');
+
+  const missing = (list) => list.filter((t) => !printed.includes(squash(t)) && !dehyphenated.includes(squash(t)));
+  assert.deepEqual(missing(content.steps.map((s) => s.title)), [], 'step titles missing from the printout');
+  const quotes = content.steps.flatMap((s) => s.claims.flatMap((c) => c.citations.map((cit) => cit.quote)));
+  assert.ok(quotes.length > 0, 'content.json has claim quotes');
+  assert.deepEqual(missing(quotes).map(norm), [], 'claim quotes missing from the printout');
+  // Each full-text step heading is printed too, so the steps come in order.
+  const n = content.steps.length;
+  const headings = content.steps.map((s, i) => printed.indexOf(squash(`Step ${i + 1} of ${n}: ${s.title}`)));
+  assert.ok(headings.every((at) => at >= 0), `every "Step i of ${n}: title" heading is printed`);
+  assert.deepEqual([...headings].sort((a, b) => a - b), headings, 'the steps are printed in order');
+  assertNoErrors(page);
+  await page.close();
+});
