@@ -136,8 +136,9 @@ fn hashes(page: &str, open: &str, close: &str, keep: impl Fn(&str) -> bool) -> V
 }
 
 /// The service worker: precaches every file of this build under a cache named
-/// by the build's hash, serves them cache-first, answers navigations with the
-/// cached page, and deletes other builds' caches when it activates.
+/// by the build's hash and deletes other builds' caches when it activates.
+/// Hashed assets are served cache-first; the page and `content.json` (which
+/// editors may change without a rebuild) network-first, falling back to the cache.
 pub fn service_worker(files: &[String], build_hash: &str) -> String {
     let list = serde_json::to_string(files).unwrap_or_else(|_| "[]".into());
     format!(
@@ -162,6 +163,18 @@ self.addEventListener("fetch", (event) => {{
     if (request.mode === "navigate") {{
       const page = await cache.match("./", {{ ignoreSearch: true }}) || await cache.match("index.html", {{ ignoreSearch: true }});
       try {{ return await fetch(request); }} catch (e) {{ if (page) return page; throw e; }}
+    }}
+    // content.json may be edited on the server without a rebuild: try the network first.
+    if (new URL(request.url).pathname.endsWith("/content.json")) {{
+      try {{
+        const fresh = await fetch(request);
+        if (fresh.ok) cache.put(request, fresh.clone());
+        return fresh;
+      }} catch (e) {{
+        const saved = await cache.match(request, {{ ignoreSearch: true }});
+        if (saved) return saved;
+        throw e;
+      }}
     }}
     const hit = await cache.match(request, {{ ignoreSearch: true }});
     return hit || fetch(request);

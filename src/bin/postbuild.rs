@@ -3,7 +3,8 @@
 //! 1. pre-renders the explainer into `index.html`, with metadata and a CSP;
 //! 2. writes the single-file edition;
 //! 3. writes the service worker that precaches this build;
-//! 4. writes `.gz` and `.br` copies of every text asset and the wasm.
+//! 4. writes `.gz` and `.br` copies of every text asset and the wasm;
+//! 5. writes `_headers` with the CSP as an HTTP header, for static hosts.
 
 use std::fs;
 use std::io::Write;
@@ -13,8 +14,8 @@ use std::sync::Arc;
 
 use tiktok_data_explainer::components::explainer::SINGLE_FILE;
 use tiktok_data_explainer::prerender::{
-    finish_head, insert_body, metadata, render_explainer, service_worker, short_hash, single_file,
-    SingleFileParts,
+    content_security_policy, finish_head, insert_body, metadata, render_explainer, service_worker,
+    short_hash, single_file, SingleFileParts,
 };
 
 fn main() -> ExitCode {
@@ -66,9 +67,17 @@ fn run() -> Result<(), String> {
 
     let page = finish_head(&page, &meta);
     write(&dir.join("index.html"), page.as_bytes())?;
+    // The same policy as an HTTP header, for hosts that read a _headers file
+    // (and to copy into any other server's configuration).
+    let policy = content_security_policy(&page);
+    let headers =
+        format!("/*\n  Content-Security-Policy: {policy}\n  X-Content-Type-Options: nosniff\n");
+    write(&dir.join("_headers"), headers.as_bytes())?;
 
     let mut files = asset_names(&dir)?;
-    files.retain(|f| f != "sw.js" && f != SINGLE_FILE);
+    // Not precached: the worker itself, the large offline edition (a download, not
+    // part of the page), and _headers, which hosts read but do not serve.
+    files.retain(|f| f != "sw.js" && f != SINGLE_FILE && f != "_headers");
     let mut all_bytes = Vec::new();
     for file in &files {
         all_bytes.extend(fs::read(dir.join(file)).map_err(|e| e.to_string())?);

@@ -1,0 +1,179 @@
+//! Property tests for the messages a host page may send into the frame: only a
+//! Pym.js `width` message with our own child id and a finite, positive width, or
+//! an AMP `frames-init`, is accepted; arbitrary and near-miss input never panics
+//! and is rejected.
+
+use explainer_core::embed::{
+    parse_amp_message, parse_pym_message, pym_height_message, ParentMessage, PYM_DELIMITER,
+};
+use proptest::prelude::*;
+use proptest::test_runner::Config;
+
+/// Longest message the parser reads (mirrors `MAX_MESSAGE_BYTES`).
+const MAX_MESSAGE_BYTES: usize = 512;
+/// Widths at or above this are not believed (mirrors the parser).
+const MAX_WIDTH: f64 = 100_000.0;
+
+fn config() -> Config {
+    Config {
+        failure_persistence: None,
+        ..Config::with_cases(10_000)
+    }
+}
+
+/// What the parser must return for `data`, written independently: the exact
+/// four-field shape, our id, the `width` type, and a believable number.
+fn oracle(data: &str, child_id: &str) -> Option<ParentMessage> {
+    if data.len() > MAX_MESSAGE_BYTES {
+        return None;
+    }
+    let prefix = format!("pym{PYM_DELIMITER}{child_id}{PYM_DELIMITER}width{PYM_DELIMITER}");
+    let width = data.strip_prefix(&prefix)?;
+    // The id must be delimited unambiguously: an id containing the delimiter, or
+    // ending so that it and the delimiter overlap (`…xPYM`), cannot be addressed.
+    let framed_id = format!("{child_id}{PYM_DELIMITER}");
+    if width.contains(PYM_DELIMITER) || framed_id.find(PYM_DELIMITER) != Some(child_id.len()) {
+        return None;
+    }
+    let width: f64 = width.trim().parse().ok()?;
+    (width.is_finite() && width > 0.0 && width < MAX_WIDTH)
+        .then_some(ParentMessage::PymWidth(width))
+}
+
+fn child_id() -> impl Strategy<Value = String> {
+    prop_oneof![
+        4 => Just("x".to_owned()),
+        2 => "[a-zA-Z0-9_-]{1,24}",
+        1 => any::<String>(),
+        1 => prop::sample::select(vec!["xPYMx", "axPYM", "PYMx", "x", ""]).prop_map(str::to_owned),
+        1 => Just("a b".to_owned()),
+    ]
+}
+
+/// Widths as text: good ones, and every way a width can be wrong.
+fn width_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        4 => (1u32..99_999).prop_map(|w| w.to_string()),
+        2 => (0.001f64..99_999.0).prop_map(|w| w.to_string()),
+        6 => prop::sample::select(vec![
+            "NaN", "nan", "-NaN", "Infinity", "-Infinity", "inf", "-inf", "infinity", "0", "-0",
+            "0.0", "-1", "-640", "-0.0001", "100000", "100000.0", "1e5", "1e6", "1e308", "1e309",
+            "9".repeat(400).leak(), "abc", "", " ", "640px", "640,5", "6 40", "0x280", "undefined",
+            "null", "true", "[640]", "{\"w\":640}", "640xPYMx", "1e-400", "4e-324",
+        ])
+        .prop_map(str::to_owned),
+        2 => any::<String>(),
+        1 => any::<f64>().prop_map(|w| w.to_string()),
+    ]
+}
+
+fn message_type() -> impl Strategy<Value = String> {
+    prop_oneof![
+        4 => Just("width".to_owned()),
+        3 => prop::sample::select(vec![
+            "height", "Width", "WIDTH", "width ", " width", "widths", "navigateTo", "scrollToChildPos",
+            "parentPositionInfo", "", "xPYMx",
+        ])
+        .prop_map(str::to_owned),
+        1 => any::<String>(),
+    ]
+}
+
+/// Pym-shaped messages built from parts, plus mangled framing.
+fn pym_like(our_id: String) -> impl Strategy<Value = (String, String)> {
+    let other_id = prop_oneof![Just(our_id.clone()), child_id()];
+    (
+        prop::sample::select(vec!["pym", "pym", "pym", "PYM", "py", "pymx", " pym", ""]),
+        other_id,
+        message_type(),
+        width_text(),
+        prop::sample::select(vec!["", "", "", "xPYMx", "xPYMxextra", " ", "\n", "\u{0}"]),
+        prop::sample::select(vec![
+            "xPYMx", "xPYMx", "xPYMx", "xpymx", "XPYMX", "xPYM", "", "_",
+        ]),
+    )
+        .prop_map(move |(pym, id, kind, width, suffix, delim)| {
+            (
+                format!("{pym}{delim}{id}{delim}{kind}{delim}{width}{suffix}"),
+                our_id.clone(),
+            )
+        })
+}
+
+fn any_input() -> impl Strategy<Value = (String, String)> {
+    prop_oneof![
+        3 => child_id().prop_flat_map(pym_like),
+        2 => (any::<String>(), child_id()),
+        1 => (
+            (prop::sample::select(vec!["a", "xPYMx", "😀", "pymxPYMxxxPYMxwidthxPYMx1"]), 100usize..2_000)
+                .prop_map(|(unit, n)| unit.repeat(n)),
+            child_id(),
+        ),
+        // A valid message whose child id makes it just over the size limit.
+        1 => (400usize..600, 1u32..99_999).prop_map(|(n, w)| {
+            let id = "i".repeat(n);
+            (format!("pymxPYMx{id}xPYMxwidthxPYMx{w}"), id)
+        }),
+    ]
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// Any input: no panic, and the parser agrees with the independent oracle.
+    #[test]
+    fn pym_parser_accepts_exactly_the_well_formed_width_message((data, id) in any_input()) {
+        let parsed = parse_pym_message(&data, &id);
+        prop_assert_eq!(parsed, oracle(&data, &id), "data {:?} for child id {:?}", data, id);
+        if let Some(message) = parsed {
+            match message {
+                ParentMessage::PymWidth(w) => prop_assert!(w.is_finite() && w > 0.0 && w < MAX_WIDTH),
+                ParentMessage::FramesInit => prop_assert!(false, "a string is never frames-init"),
+            }
+        }
+    }
+
+    /// A message for another child id is never accepted, however well formed.
+    #[test]
+    fn pym_messages_for_other_children_are_ignored(
+        ours in child_id(),
+        theirs in child_id(),
+        width in 1u32..99_999,
+    ) {
+        // Equal ids are made to differ by one character at either end.
+        let theirs = if ours == theirs { format!("{theirs}_") } else { theirs };
+        let data = ["pym", theirs.as_str(), "width", &width.to_string()].join(PYM_DELIMITER);
+        prop_assert_eq!(parse_pym_message(&data, &ours), None);
+    }
+
+    /// A well-formed width message for our id is accepted with its width.
+    #[test]
+    fn well_formed_width_messages_are_accepted(
+        id in "[a-zA-Z0-9_-]{1,64}",
+        width in prop_oneof![(1u32..99_999).prop_map(f64::from), 0.01f64..99_999.0],
+    ) {
+        let data = format!("pymxPYMx{id}xPYMxwidthxPYMx{width}");
+        prop_assert_eq!(parse_pym_message(&data, &id), Some(ParentMessage::PymWidth(width)));
+        // Our own height messages are never mistaken for width requests.
+        let height = pym_height_message(&id, width as u32);
+        prop_assert_eq!(parse_pym_message(&height, &id), None);
+    }
+
+    /// The AMP parser accepts `frames-init` with the `amp` sentinel and nothing else.
+    #[test]
+    fn amp_parser_accepts_only_frames_init(
+        sentinel in prop::option::of(prop_oneof![
+            Just("amp".to_owned()), Just("AMP".to_owned()), Just("amp ".to_owned()),
+            Just("".to_owned()), Just("pym".to_owned()), any::<String>(),
+        ]),
+        kind in prop::option::of(prop_oneof![
+            Just("frames-init".to_owned()), Just("embed-size".to_owned()), Just("frames-init ".to_owned()),
+            Just("Frames-Init".to_owned()), Just("frames_init".to_owned()), Just("".to_owned()),
+            any::<String>(),
+        ]),
+    ) {
+        let expected = (sentinel.as_deref() == Some("amp") && kind.as_deref() == Some("frames-init"))
+            .then_some(ParentMessage::FramesInit);
+        prop_assert_eq!(parse_amp_message(sentinel.as_deref(), kind.as_deref()), expected);
+    }
+}
