@@ -36,6 +36,16 @@ impl Navigator {
         self.step_ids.with_value(|ids| ids.get(index).cloned())
     }
 
+    /// Whether the current step is one of `steps`, as a reactive closure for
+    /// highlighting an element that those steps are about.
+    pub fn is_current_in(
+        &self,
+        steps: Vec<usize>,
+    ) -> impl Fn() -> bool + Send + Sync + Clone + 'static {
+        let view = self.view;
+        move || steps.contains(&view.get().step)
+    }
+
     /// Number of steps.
     pub fn step_count(&self) -> usize {
         self.step_ids.with_value(|ids| ids.len())

@@ -96,9 +96,7 @@ fn place_view(
         return ().into_any();
     };
     let step = content.step_index(&place.step).unwrap_or(0);
-    let id = shape.id.clone();
-    let content_steps: Vec<Vec<String>> = content.steps.iter().map(|s| s.places.clone()).collect();
-    let active = move || content_steps[nav.view.get().step].contains(&id);
+    let active = nav.is_current_in(content.steps_highlighting_place(&shape.id));
     let label = place.label_for(perspective).to_owned();
     let rect = shape.rect;
     let step_title = content
@@ -170,9 +168,7 @@ fn flow_view(shape: FlowShape, content: &Content, nav: Navigator) -> impl IntoVi
         flow.status.label(),
         step + 1
     );
-    let id = flow.id.clone();
-    let step_flows: Vec<Vec<String>> = content.steps.iter().map(|s| s.flows.clone()).collect();
-    let active = move || step_flows[nav.view.get().step].contains(&id);
+    let active = nav.is_current_in(content.steps_highlighting_flow(&flow.id));
     let class = format!("flow flow--{}", shape.status.as_str());
     view! {
         <g

@@ -26,9 +26,7 @@ pub fn FlowTable(content: Arc<Content>) -> impl IntoView {
         .map(|flow| {
             let step_index = content.step_index(&flow.step).unwrap_or(0);
             let step_title = content.steps.get(step_index).map(|s| s.title.clone()).unwrap_or_default();
-            let id = flow.id.clone();
-            let step_flows: Vec<Vec<String>> = content.steps.iter().map(|s| s.flows.clone()).collect();
-            let current = move || step_flows[nav.view.get().step].contains(&id);
+            let current = nav.is_current_in(content.steps_highlighting_flow(&flow.id));
             let creator_only = !flow.applies_to(Perspective::User);
             let evidence = flow
                 .citations

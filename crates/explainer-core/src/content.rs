@@ -373,6 +373,25 @@ impl Content {
         all
     }
 
+    /// Indexes of the steps that highlight this flow in the diagram.
+    pub fn steps_highlighting_flow(&self, flow_id: &str) -> Vec<usize> {
+        self.step_indexes(|step| step.flows.iter().any(|f| f == flow_id))
+    }
+
+    /// Indexes of the steps that highlight this place in the diagram.
+    pub fn steps_highlighting_place(&self, place_id: &str) -> Vec<usize> {
+        self.step_indexes(|step| step.places.iter().any(|p| p == place_id))
+    }
+
+    fn step_indexes(&self, keep: impl Fn(&Step) -> bool) -> Vec<usize> {
+        self.steps
+            .iter()
+            .enumerate()
+            .filter(|(_, step)| keep(step))
+            .map(|(i, _)| i)
+            .collect()
+    }
+
     /// The steps that cite a source, in reading order.
     pub fn steps_citing(&self, source_id: &str) -> Vec<&Step> {
         self.steps
