@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use explainer_core::diagram::{layout, FlowShape, Orientation, PlaceShape};
+use explainer_core::diagram::{layout, one_decimal, FlowShape, Orientation, PlaceShape};
 use explainer_core::{Content, FlowStatus, Perspective};
 use leptos::prelude::*;
 use web_sys::KeyboardEvent;
@@ -131,14 +131,14 @@ fn place_view(
             on:keydown=activate_on_key(nav, step)
         >
             <rect
-                x=format!("{:.1}", rect.left())
-                y=format!("{:.1}", rect.top())
-                width=format!("{:.1}", rect.width)
-                height=format!("{:.1}", rect.height)
+                x=one_decimal(rect.left())
+                y=one_decimal(rect.top())
+                width=one_decimal(rect.width)
+                height=one_decimal(rect.height)
                 rx="8"
             ></rect>
-            <text class="place-label" x=format!("{label_x:.1}") y=format!("{label_y:.1}")>{label}</text>
-            <text class="place-detail" x=format!("{label_x:.1}") y=format!("{detail_y:.1}")>{place.detail.clone()}</text>
+            <text class="place-label" x=one_decimal(label_x) y=one_decimal(label_y)>{label}</text>
+            <text class="place-detail" x=one_decimal(label_x) y=one_decimal(detail_y)>{place.detail.clone()}</text>
         </g>
     }
     .into_any()
@@ -184,7 +184,7 @@ fn flow_view(shape: FlowShape, content: &Content, nav: Navigator) -> impl IntoVi
             <path class="flow-hit" d=shape.path.clone()></path>
             <path class="flow-line" d=shape.path></path>
             <polygon class="flow-head" points=shape.arrowhead></polygon>
-            <text class="flow-label" x=format!("{:.1}", shape.label_at.x) y=format!("{:.1}", shape.label_at.y + 4.0)>
+            <text class="flow-label" x=one_decimal(shape.label_at.x) y=one_decimal(shape.label_at.y + 4.0)>
                 {flow.label}
             </text>
         </g>

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use explainer_core::diagram::one_decimal;
 use explainer_core::view_state::step_hash;
 
 use super::is_static_page;
@@ -13,12 +14,7 @@ use crate::navigator::{use_navigator, Navigator};
 pub fn StepProgress() -> impl IntoView {
     let nav = use_navigator();
     let total = nav.step_count().max(1);
-    let width = move || {
-        format!(
-            "{:.1}",
-            (nav.view.get().step + 1) as f64 * 100.0 / total as f64
-        )
-    };
+    let width = move || one_decimal((nav.view.get().step + 1) as f64 * 100.0 / total as f64);
     view! {
         <svg class="progress" viewBox="0 0 100 6" preserveAspectRatio="none" aria-hidden="true">
             <rect class="progress-track" width="100" height="6"></rect>

@@ -1,13 +1,13 @@
 //! Finding every structural problem in a content file, not only the first.
 //!
-//! serde stops at the first type error. When the whole file does not
-//! deserialize, each top-level field and each list item is deserialized on its
-//! own, so an editor sees one problem per broken item, each with its field path.
+//! serde stops at the first type error, so each top-level field and each list
+//! item is deserialized on its own: an editor sees one problem per broken item,
+//! each with its field path.
 
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use crate::content::{Flow, PerspectiveLabels, Place, Source, Step};
+use crate::content::{Content, Flow, PerspectiveLabels, Place, Source, Step};
 use crate::validate::Problem;
 
 /// The top-level fields of a content file, in the order they are checked.
@@ -23,13 +23,15 @@ pub const TOP_LEVEL_FIELDS: [&str; 9] = [
     "steps",
 ];
 
-/// Every structural problem in a parsed JSON document.
-pub fn structural_problems(value: &Value) -> Vec<Problem> {
+/// Deserializes a parsed JSON document into [`Content`], item by item, so that
+/// every structural problem is found, each with its path. One pass serves both
+/// the good case and the bad one, which keeps the wasm small.
+pub fn parse_content(value: &Value) -> Result<Content, Vec<Problem>> {
     let Some(object) = value.as_object() else {
-        return vec![problem(
+        return Err(vec![problem(
             String::new(),
             format!("the file must hold a JSON object, not {}", kind_of(value)),
-        )];
+        )]);
     };
     let mut problems = Vec::new();
     for key in object.keys() {
@@ -43,54 +45,91 @@ pub fn structural_problems(value: &Value) -> Vec<Problem> {
             ));
         }
     }
-    for field in TOP_LEVEL_FIELDS {
-        let Some(value) = object.get(field) else {
-            problems.push(problem(
-                field.to_owned(),
-                format!("missing field `{field}`"),
-            ));
-            continue;
-        };
-        let path = field.to_owned();
-        match field {
-            "title" | "dek" => check::<String>(path, value, &mut problems),
-            "intro" | "method" => list::<String>(path, value, &mut problems),
-            "perspectives" => check::<PerspectiveLabels>(path, value, &mut problems),
-            "sources" => list::<Source>(path, value, &mut problems),
-            "places" => list::<Place>(path, value, &mut problems),
-            "flows" => list::<Flow>(path, value, &mut problems),
-            _ => list::<Step>(path, value, &mut problems),
+    let mut field = |name: &str| {
+        let found = object.get(name);
+        if found.is_none() {
+            problems.push(problem(name.to_owned(), format!("missing field `{name}`")));
         }
+        found
+    };
+    let (title, dek, intro, method, perspectives) = (
+        field("title"),
+        field("dek"),
+        field("intro"),
+        field("method"),
+        field("perspectives"),
+    );
+    let (sources, places, flows, steps) = (
+        field("sources"),
+        field("places"),
+        field("flows"),
+        field("steps"),
+    );
+    // Every field is checked, even after one fails, so all problems are reported.
+    let title = title.and_then(|v| check(&mut problems, "title", v));
+    let dek = dek.and_then(|v| check(&mut problems, "dek", v));
+    let intro = intro.and_then(|v| list(&mut problems, "intro", v));
+    let method = method.and_then(|v| list(&mut problems, "method", v));
+    let perspectives =
+        perspectives.and_then(|v| check::<PerspectiveLabels>(&mut problems, "perspectives", v));
+    let sources = sources.and_then(|v| list::<Source>(&mut problems, "sources", v));
+    let places = places.and_then(|v| list::<Place>(&mut problems, "places", v));
+    let flows = flows.and_then(|v| list::<Flow>(&mut problems, "flows", v));
+    let steps = steps.and_then(|v| list::<Step>(&mut problems, "steps", v));
+    let content = (|| {
+        Some(Content {
+            title: title?,
+            dek: dek?,
+            intro: intro?,
+            method: method?,
+            perspectives: perspectives?,
+            sources: sources?,
+            places: places?,
+            flows: flows?,
+            steps: steps?,
+        })
+    })();
+    match content {
+        Some(content) if problems.is_empty() => Ok(content),
+        _ => Err(problems),
     }
-    problems
 }
 
 /// Deserializes one value, recording the problem with its full path.
-fn check<T: DeserializeOwned>(path: String, value: &Value, problems: &mut Vec<Problem>) {
-    if let Err(error) = serde_path_to_error::deserialize::<_, T>(value) {
-        let inner = error.path().to_string();
-        let full = match inner.as_str() {
-            "." => path,
-            _ if inner.starts_with('[') => format!("{path}{inner}"),
-            _ => format!("{path}.{inner}"),
-        };
-        problems.push(problem(full, error.into_inner().to_string()));
-    }
+fn check<T: DeserializeOwned>(problems: &mut Vec<Problem>, path: &str, value: &Value) -> Option<T> {
+    serde_path_to_error::deserialize::<_, T>(value)
+        .map_err(|error| {
+            let inner = error.path().to_string();
+            let full = match inner.as_str() {
+                "." => path.to_owned(),
+                _ if inner.starts_with('[') => format!("{path}{inner}"),
+                _ => format!("{path}.{inner}"),
+            };
+            problems.push(problem(full, error.into_inner().to_string()));
+        })
+        .ok()
 }
 
-/// Deserializes each item of a list on its own.
-fn list<T: DeserializeOwned>(path: String, value: &Value, problems: &mut Vec<Problem>) {
-    match value.as_array() {
-        Some(items) => {
-            for (i, item) in items.iter().enumerate() {
-                check::<T>(format!("{path}[{i}]"), item, problems);
-            }
-        }
-        None => problems.push(problem(
-            path,
+/// Deserializes each item of a list on its own, so one broken item does not
+/// hide the problems of the next.
+fn list<T: DeserializeOwned>(
+    problems: &mut Vec<Problem>,
+    path: &str,
+    value: &Value,
+) -> Option<Vec<T>> {
+    let Some(items) = value.as_array() else {
+        problems.push(problem(
+            path.to_owned(),
             format!("expected a list, found {}", kind_of(value)),
-        )),
-    }
+        ));
+        return None;
+    };
+    let parsed: Vec<Option<T>> = items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| check(problems, &format!("{path}[{i}]"), item))
+        .collect();
+    parsed.into_iter().collect()
 }
 
 fn problem(path: String, reason: String) -> Problem {

@@ -8,8 +8,8 @@ use std::collections::HashSet;
 use std::fmt;
 
 use crate::content::{Citation, Content};
-use crate::diagram::{Orientation, BOX_HEIGHT, BOX_WIDTH};
-use crate::structure::structural_problems;
+use crate::diagram::{one_decimal, Orientation, BOX_HEIGHT, BOX_WIDTH};
+use crate::structure::parse_content;
 
 /// Longest quote we accept: citations are a sentence or two, never whole passages.
 pub const MAX_QUOTE_CHARS: usize = 400;
@@ -78,19 +78,7 @@ pub fn load_content(file: &str, text: &str) -> Result<Content, ContentError> {
             reason: format!("not valid JSON: {e}"),
         }])
     })?;
-    let content = match serde_json::from_value::<Content>(value.clone()) {
-        Ok(content) => content,
-        Err(first) => {
-            let mut problems = structural_problems(&value);
-            if problems.is_empty() {
-                problems.push(Problem {
-                    path: String::new(),
-                    reason: first.to_string(),
-                });
-            }
-            return Err(fail(problems));
-        }
-    };
+    let content = parse_content(&value).map_err(fail)?;
     let problems = validate(&content);
     if problems.is_empty() {
         Ok(content)
@@ -154,7 +142,11 @@ pub fn validate(content: &Content) -> Vec<Problem> {
         if size.0 <= 0.0 || size.1 <= 0.0 {
             v.problem(
                 &at,
-                format!("size {} by {} must be positive", size.0, size.1),
+                format!(
+                    "size {} by {} must be positive",
+                    one_decimal(size.0),
+                    one_decimal(size.1)
+                ),
             );
         }
         for orientation in Orientation::ALL {
@@ -164,8 +156,13 @@ pub fn validate(content: &Content) -> Vec<Problem> {
                 v.problem(
                     &at,
                     format!(
-                        "its {} by {} box centred at ({}, {}) does not fit in the {width} by {height} diagram ({orientation:?})",
-                        size.0, size.1, place.x, place.y
+                        "its {} by {} box centred at ({}, {}) does not fit in the {} by {} diagram ({orientation:?})",
+                        one_decimal(size.0),
+                        one_decimal(size.1),
+                        one_decimal(place.x),
+                        one_decimal(place.y),
+                        one_decimal(width),
+                        one_decimal(height)
                     ),
                 );
             }
