@@ -46,6 +46,48 @@ pub fn insert_body(page: &str, body: &str) -> Result<String, String> {
     ))
 }
 
+/// Starts the app only after the pre-rendered page has loaded and painted:
+/// Trunk's bootstrap and its preload links would otherwise put the wasm download
+/// in front of the first paint on slow connections, although the page is
+/// readable without it. Rewrites Trunk's module script in place.
+pub fn defer_app_start(page: &str) -> Result<String, String> {
+    const OPEN: &str = "<script type=\"module\">";
+    let start = page
+        .find(OPEN)
+        .ok_or("index.html has no Trunk module script")?;
+    let end = start
+        + page[start..]
+            .find("</script>")
+            .ok_or("unclosed module script")?;
+    let bootstrap = &page[start + OPEN.len()..end];
+    let quoted_after = |marker: &str| {
+        bootstrap
+            .find(marker)
+            .map(|i| &bootstrap[i + marker.len()..])
+            .and_then(|rest| rest.find('\'').map(|j| rest[..j].to_owned()))
+            .ok_or(format!("Trunk's bootstrap has no {marker}"))
+    };
+    let glue = quoted_after("from '")?;
+    let wasm = quoted_after("module_or_path: '")?;
+    let script = format!(
+        r#"{OPEN}
+if (document.readyState !== "complete") await new Promise((r) => addEventListener("load", r, {{ once: true }}));
+await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+const bindings = await import("{glue}");
+const wasm = await bindings.default({{ module_or_path: "{wasm}" }});
+window.wasmBindings = bindings;
+dispatchEvent(new CustomEvent("TrunkApplicationStarted", {{ detail: {{ wasm }} }}));
+</script>"#
+    );
+    let page = format!(
+        "{}{script}{}",
+        &page[..start],
+        &page[end + "</script>".len()..]
+    );
+    let page = strip_between(&page, "<link rel=\"modulepreload\"", ">");
+    Ok(strip_between(&page, "<link rel=\"preload\"", ">"))
+}
+
 /// Social and search metadata: Open Graph tags and a JSON-LD `Article` citing every source.
 pub fn metadata(content: &Content) -> String {
     let citations: Vec<serde_json::Value> = content

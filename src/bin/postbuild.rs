@@ -14,8 +14,8 @@ use std::sync::Arc;
 
 use tiktok_data_explainer::components::explainer::SINGLE_FILE;
 use tiktok_data_explainer::prerender::{
-    content_security_policy, finish_head, insert_body, metadata, render_explainer, service_worker,
-    short_hash, single_file, SingleFileParts,
+    content_security_policy, defer_app_start, finish_head, insert_body, metadata, render_explainer,
+    service_worker, short_hash, single_file, SingleFileParts,
 };
 
 fn main() -> ExitCode {
@@ -45,7 +45,7 @@ fn run() -> Result<(), String> {
     let page = read("index.html")?;
 
     let body = render_explainer(&content);
-    let page = insert_body(&page, &body)?;
+    let page = defer_app_start(&insert_body(&page, &body)?)?;
     let meta = metadata(&content);
 
     let find = |ext: &str| find_asset(&dir, ext);

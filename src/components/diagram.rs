@@ -21,12 +21,15 @@ pub fn Diagram(content: Arc<Content>) -> impl IntoView {
     let statuses = content.flows.iter().map(|f| f.status).collect::<Vec<_>>();
     let flows_per_step: Vec<usize> = content.steps.iter().map(|s| s.flows.len()).collect();
     let crowded = move || flows_per_step[nav.view.get().step] > MAX_LABELLED_FLOWS;
+    // Redraw only when the perspective changes; step changes just move the
+    // highlight classes, so elements (and focus) survive them.
+    let perspective = Memo::new(move |_| nav.view.get().perspective);
     let drawings = Orientation::ALL
         .into_iter()
         .map(|orientation| {
             let content = content.clone();
             let drawing = move || {
-                let perspective = nav.view.get().perspective;
+                let perspective = perspective.get();
                 let layout = layout(&content, perspective, orientation);
                 let places = layout
                     .places
@@ -138,6 +141,8 @@ fn place_view(
                 rx="8"
             ></rect>
             <text class="place-label" x=one_decimal(label_x) y=one_decimal(label_y)>{label}</text>
+            // Not drawn, but keeps the accessible text "label detail" rather than "labeldetail".
+            " "
             <text class="place-detail" x=one_decimal(label_x) y=one_decimal(detail_y)>{place.detail.clone()}</text>
         </g>
     }

@@ -63,8 +63,8 @@ for (const width of WIDTHS) {
       assert.ok(m.diagram.bottom <= m.text.top + 1,
         `diagram (bottom ${m.diagram.bottom}) is above the step text (top ${m.text.top})`);
     } else {
-      assert.ok(m.diagram.left >= m.text.right - 1,
-        `diagram (left ${m.diagram.left}) is right of the step text (right ${m.text.right})`);
+      assert.ok(m.text.left >= m.diagram.right - 1,
+        `the step text (left ${m.text.left}) is right of the diagram (right ${m.diagram.right})`);
       assert.ok(m.diagram.top < m.text.bottom && m.text.top < m.diagram.bottom,
         'diagram and step text share a vertical band');
     }
