@@ -23,7 +23,7 @@
 
 import { createServer } from 'node:http';
 import { readFileSync, writeFileSync, mkdtempSync, mkdirSync, cpSync, rmSync, readdirSync, existsSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tmpdir, loadavg, cpus } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
@@ -35,60 +35,64 @@ const MIB = 1024 * 1024;
 // ---------------------------------------------------------------------------------
 // Budgets. `target` is the issue's number; `enforced` is what --check applies.
 // Where the current build cannot meet the target, `enforced` is the value measured
-// on this build (release build of 2026-11-26, Chromium 156, this 2-core machine) with
-// a small margin, so --check still catches regressions; the table says which budgets
-// are relaxed and by how much.
-//  - Sizes: the wasm is ~193 KiB gzip, most of it Leptos itself (reactive system,
-//    hydration, SSR-compatible views): 60 KiB is out of reach without replacing the
-//    framework, so wasm and first view enforce today's size rounded up by ~3%.
-//  - The other budgets enforce the issue's targets when this build meets them, else
-//    the measured value with a small margin (noted next to each).
+// on the build of 2026-11-26 (Chromium 156, this 2-core machine, median of 3
+// Lighthouse runs) plus a small margin, so --check still catches regressions; the
+// table prints which budgets are relaxed and by how much.
+//  - Sizes: the wasm is ~180 KiB gzip, most of it Leptos itself (reactive system,
+//    DOM renderer, hydration-compatible views): 60 KiB is out of reach without
+//    replacing the framework, so the wasm and first-view budgets enforce today's
+//    size rounded up by ~3% (to a whole KiB).
+//  - The other budgets enforce the issue's target when this build meets it, else the
+//    measured value with a small margin (noted next to each).
 // ---------------------------------------------------------------------------------
 export const BUDGETS = {
   wasmGzip: {
     label: 'wasm, gzip', unit: 'bytes', better: 'lower',
     target: 60 * KIB,
-    enforced: 200 * KIB, // RELAXED: measured 197,115 B (192.5 KiB) + ~3%, rounded up to a whole KiB
+    enforced: 186 * KIB, // RELAXED: measured 184,253 B (179.9 KiB) + 3%
   },
   firstViewGzip: {
     label: 'first view, gzip', unit: 'bytes', better: 'lower',
     target: 110 * KIB,
-    enforced: 245 * KIB, // RELAXED: measured 237,466 B (231.9 KiB) + ~3%, rounded up to a whole KiB
+    enforced: 224 * KIB, // RELAXED: measured 222,225 B (217.0 KiB) + 3%
   },
   lighthousePerformance: {
     label: 'Lighthouse performance (app)', unit: 'score', better: 'higher',
     target: 98,
-    enforced: 98,
+    enforced: 92, // RELAXED: measured 95 (runs 93-96); LCP and TBT cost the points
   },
   lighthouseAccessibility: {
     label: 'Lighthouse accessibility (app)', unit: 'score', better: 'higher',
     target: 100,
-    enforced: 100,
+    enforced: 100, // met
   },
   lcpRatio: {
     label: 'LCP app / plain page', unit: 'ratio', better: 'lower',
     target: 1.1,
-    enforced: 1.1,
+    enforced: 1.1, // met: 0.88 since the app starts after the pre-rendered page has painted
   },
   cls: {
     label: 'CLS (app)', unit: 'cls', better: 'lower',
     target: 0.05,
-    enforced: 0.05,
+    enforced: 0.05, // met (0)
   },
   stepChangeP95: {
     label: 'step change p95', unit: 'ms', better: 'lower',
     target: 16,
-    enforced: 16,
+    // RELAXED: measured 19.9-21.5 ms on a loaded machine. By construction the number
+    // includes the wait for the next frame (0-16.7 ms at 60 Hz), so a p95 under 16 ms
+    // needs the app's own part (keydown -> heading changed) to be near zero.
+    enforced: 24,
   },
   jsHeapGrowth: {
     label: 'JS heap growth', unit: 'bytes', better: 'lower',
     target: 1 * MIB,
-    enforced: 1 * MIB,
+    enforced: 1 * MIB, // met (~54 KiB)
   },
   wasmMemoryGrowth: {
     label: 'wasm memory growth', unit: 'bytes', better: 'lower',
     target: 1 * MIB,
-    enforced: 1 * MIB,
+    enforced: 1 * MIB, // met: 0 B since every drawing is built once (was 4.3 MiB)
   },
 };
 
@@ -251,7 +255,7 @@ const TYPES = {
 };
 
 /** Serves `root` on 127.0.0.1; answers with the .gz copy (or gzips) when the client accepts gzip. */
-async function serve(root) {
+export async function serve(root) {
   const gzCache = new Map();
   const server = createServer((req, res) => {
     try {
@@ -302,7 +306,20 @@ function lighthouseVersion() {
   }
 }
 
-async function lighthouseRuns(url, runs) {
+/** The first DOM node snippet anywhere in an audit's details. */
+function firstNodeSnippet(details) {
+  if (!details || typeof details !== 'object') return null;
+  if (details.type === 'node' && details.snippet) return details.snippet;
+  for (const value of Object.values(details)) {
+    const found = Array.isArray(value)
+      ? value.map(firstNodeSnippet).find(Boolean)
+      : typeof value === 'object' ? firstNodeSnippet(value) : null;
+    if (found) return found;
+  }
+  return null;
+}
+
+export async function lighthouseRuns(url, runs) {
   const { default: lighthouse } = await import('lighthouse');
   const chromeLauncher = await import('chrome-launcher');
   const results = [];
@@ -337,8 +354,9 @@ async function lighthouseRuns(url, runs) {
         tbtMs: num('total-blocking-time'),
         cls: num('cumulative-layout-shift'),
         speedIndexMs: num('speed-index'),
-        lcpElement: lhr.audits['largest-contentful-paint-element']?.details?.items?.[0]?.items?.[0]?.node?.snippet
-          ?? lhr.audits['largest-contentful-paint-element']?.details?.items?.[0]?.node?.snippet ?? null,
+        observedFcpMs: lhr.audits.metrics?.details?.items?.[0]?.observedFirstContentfulPaint ?? null,
+        observedLcpMs: lhr.audits.metrics?.details?.items?.[0]?.observedLargestContentfulPaint ?? null,
+        lcpElement: firstNodeSnippet(lhr.audits['largest-contentful-paint-element']?.details),
         failing: {
           performance: failing('performance'),
           accessibility: failing('accessibility'),
@@ -365,6 +383,8 @@ async function lighthouseRuns(url, runs) {
       tbtMs: med('tbtMs'),
       cls: med('cls'),
       speedIndexMs: med('speedIndexMs'),
+      observedFcpMs: med('observedFcpMs'),
+      observedLcpMs: med('observedLcpMs'),
     },
   };
 }
@@ -373,7 +393,7 @@ async function lighthouseRuns(url, runs) {
 
 /** Installed before the page's scripts: latency probe, and a handle on the wasm memory. */
 function probe() {
-  window.__bench = { samples: [], pending: null, wasmMemory: null };
+  window.__bench = { samples: [], toDom: [], pending: null, wasmMemory: null };
   addEventListener('TrunkApplicationStarted', (e) => {
     window.__bench.wasmMemory = e.detail?.wasm?.memory ?? null;
   });
@@ -390,7 +410,11 @@ function probe() {
       const now = document.querySelector('#step-heading')?.textContent ?? '';
       if (now === p.before) return;
       window.__bench.pending = null;
-      requestAnimationFrame(() => window.__bench.samples.push(performance.now() - p.t0));
+      const changedAt = performance.now();
+      requestAnimationFrame(() => {
+        window.__bench.toDom.push(changedAt - p.t0);
+        window.__bench.samples.push(performance.now() - p.t0);
+      });
     }).observe(target, { subtree: true, childList: true, characterData: true });
   };
   if (document.readyState === 'loading') addEventListener('DOMContentLoaded', watch);
@@ -426,7 +450,7 @@ async function interaction(url, { presses = 500, steps = 1000, switches = 200 } 
       at += dir;
       await page.waitForFunction((n) => window.__bench.samples.length >= n, i + 1, { timeout: 5_000 });
     }
-    const samples = await page.evaluate(() => window.__bench.samples);
+    const { samples, toDom } = await page.evaluate(() => window.__bench);
 
     // Memory: after gc, before and after 1,000 step changes and 200 perspective switches.
     const memory = () =>
@@ -480,6 +504,10 @@ async function interaction(url, { presses = 500, steps = 1000, switches = 200 } 
         medianMs: median(samples),
         p95Ms: percentile(samples, 95),
         maxMs: Math.max(...samples),
+        // The part spent before the heading changed (event handling and DOM updates),
+        // without the wait for the next frame.
+        toDomMedianMs: median(toDom),
+        toDomP95Ms: percentile(toDom, 95),
       },
       memory: {
         stepChanges: steps,
@@ -583,7 +611,8 @@ async function main() {
 
     // ---- print
     const out = [];
-    out.push(`Benchmark of ${args.dist} (copied to ${snapshot})`, '');
+    out.push(`Benchmark of ${args.dist} (copied to ${snapshot})`);
+    out.push(`Machine: ${cpus().length} cores, load average at the end ${loadavg().map((x) => x.toFixed(1)).join(' / ')} (timings are noisy on a busy machine)`, '');
     out.push('Sizes (gzip: zlib level 9; brotli: quality 11)');
     out.push(table(
       [...['wasm', 'js', 'css', 'html', 'content', 'favicon'].map((k) => [`${k} (${size[k].file})`, fmtBytes(size[k].raw), fmtBytes(size[k].gzip), fmtBytes(size[k].brotli)]),
@@ -604,8 +633,10 @@ async function main() {
         ['TBT', `${Math.round(m(lh.app).tbtMs)} ms`, `${Math.round(m(lh.plain).tbtMs)} ms`],
         ['CLS', m(lh.app).cls.toFixed(3), m(lh.plain).cls.toFixed(3)],
         ['Speed Index', `${Math.round(m(lh.app).speedIndexMs)} ms`, `${Math.round(m(lh.plain).speedIndexMs)} ms`],
+        ['LCP observed (unthrottled)', `${Math.round(m(lh.app).observedLcpMs)} ms`, `${Math.round(m(lh.plain).observedLcpMs)} ms`],
       ], ['metric', 'app', 'plain (no scripts)']));
       out.push(`LCP ratio app/plain: ${lh.lcpRatio.toFixed(2)}`);
+      out.push(`LCP element (first run): app ${lh.app.runs[0].lcpElement ?? 'n/a'}; plain ${lh.plain.runs[0].lcpElement ?? 'n/a'}`);
       const f = lh.app.runs[0].failing;
       const notPerfect = Object.entries(f).filter(([, ids]) => ids.length).map(([c, ids]) => `${c}: ${ids.join(', ')}`);
       if (notPerfect.length) out.push(`app audits below 1 (first run): ${notPerfect.join('; ')}`);
@@ -614,7 +645,8 @@ async function main() {
       out.push('Lighthouse: skipped (--quick)', '');
     }
     out.push(`Step change (${live.latency.presses} ←/→ presses, keydown → next frame after #step-heading changed)`);
-    out.push(`  median ${live.latency.medianMs.toFixed(1)} ms, p95 ${live.latency.p95Ms.toFixed(1)} ms, max ${live.latency.maxMs.toFixed(1)} ms`, '');
+    out.push(`  median ${live.latency.medianMs.toFixed(1)} ms, p95 ${live.latency.p95Ms.toFixed(1)} ms, max ${live.latency.maxMs.toFixed(1)} ms`);
+    out.push(`  of which keydown -> heading changed: median ${live.latency.toDomMedianMs.toFixed(1)} ms, p95 ${live.latency.toDomP95Ms.toFixed(1)} ms (the rest is the wait for the next frame)`, '');
     const mem = live.memory;
     out.push(`Memory, after gc${mem.gcExposed ? '' : ' (gc NOT exposed: numbers are noisy)'}: before / after ${mem.stepChanges} step changes and ${mem.perspectiveSwitches} perspective switches`);
     out.push(`  JS heap      ${fmtBytes(mem.jsHeapBefore)} -> ${fmtBytes(mem.jsHeapAfter)}  (growth ${fmtBytes(mem.jsHeapGrowth)})`);
@@ -635,7 +667,7 @@ async function main() {
     console.log(out.join('\n'));
 
     if (args.json) {
-      const report = { date: new Date().toISOString(), dist: args.dist, chrome: CHROME, sizes: size, lighthouse: lh, interaction: live, budgets: verdicts };
+      const report = { date: new Date().toISOString(), dist: args.dist, chrome: CHROME, loadAverage: loadavg(), cores: cpus().length, sizes: size, lighthouse: lh, interaction: live, budgets: verdicts };
       writeFileSync(path.resolve(args.json), JSON.stringify(report, null, 2) + '\n');
       log(`wrote ${args.json}`);
     }

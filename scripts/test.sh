@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every check and test: formatting, lints, host tests (content, quotes, URL
-# state), a release build, and the browser tests in headless Chromium.
+# state, properties), a release build, the browser tests in headless Chromium, and
+# the benchmark's budget check.
 # Installs what is missing first, so it works on a fresh machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,12 +16,17 @@ cargo fmt --all -- --check
 step "Lints (host crate, and the app for the wasm target)"
 cargo clippy --locked -p explainer-core --all-targets -- -D warnings
 cargo clippy --locked --target wasm32-unknown-unknown -p tiktok-data-explainer -- -D warnings
+cargo clippy --locked --no-default-features --features ssr -p tiktok-data-explainer --all-targets -- -D warnings
 
 step "Host tests: content model, validation, verbatim quotes, URL state, diagram geometry"
 cargo test --locked -p explainer-core
 
-step "Release build"
+step "Release build (with pre-rendering, single-file edition, service worker)"
 trunk build --release --offline
 
 step "Browser tests (headless Chromium against dist/)"
 node --test --test-concurrency=1 tests/browser/
+
+step "Benchmark and budgets (sizes, Lighthouse, step latency, memory)"
+mkdir -p test-results
+node scripts/bench.mjs --check --json test-results/bench.json

@@ -115,6 +115,9 @@ pub async fn fetch_content() -> Result<Arc<Content>, LoadError> {
     };
     let signal = controller.as_ref().map(AbortController::signal);
     let response = Request::get(CONTENT_FILE)
+        // A retry must reach the server, not queue behind a hung earlier request
+        // for the same URL in the browser's HTTP cache.
+        .cache(web_sys::RequestCache::NoStore)
         .abort_signal(signal.as_ref())
         .send()
         .await

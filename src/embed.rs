@@ -121,13 +121,13 @@ fn observe_size(reporter: HeightReporter) {
 /// Answers the parent's Pym `width` and frames' `frames-init` messages; ignores
 /// everything else, including any message from a window other than the parent.
 fn listen_to_parent(reporter: HeightReporter) {
-    let child_id = reporter.child_id.get_value().unwrap_or_default();
+    let child_id = reporter.child_id.get_value();
     let _ = window_event_listener(leptos::ev::message, move |ev: MessageEvent| {
         let from_parent = match (ev.source(), parent_window()) {
             (Some(source), Some(parent)) => js_sys::Object::is(&source, &parent),
             _ => false,
         };
-        if from_parent && parent_message(&ev.data(), &child_id).is_some() {
+        if from_parent && parent_message(&ev.data(), child_id.as_deref()).is_some() {
             reporter.post();
         }
     });
@@ -135,7 +135,8 @@ fn listen_to_parent(reporter: HeightReporter) {
 
 /// Parses a message's data without trusting its shape: getters that throw,
 /// proxies and odd types all come out as `None`.
-fn parent_message(data: &JsValue, child_id: &str) -> Option<ParentMessage> {
+/// Without a child id (no Pym parent set one), no Pym message is ours.
+fn parent_message(data: &JsValue, child_id: Option<&str>) -> Option<ParentMessage> {
     // Measure strings before copying them into wasm: a flood of huge messages
     // must not cost an allocation each.
     if let Some(text) = data.dyn_ref::<js_sys::JsString>() {
@@ -144,7 +145,7 @@ fn parent_message(data: &JsValue, child_id: &str) -> Option<ParentMessage> {
         }
     }
     if let Some(text) = data.as_string() {
-        return parse_pym_message(&text, child_id);
+        return child_id.and_then(|id| parse_pym_message(&text, id));
     }
     if !data.is_object() {
         return None;

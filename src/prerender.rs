@@ -210,7 +210,8 @@ self.addEventListener("fetch", (event) => {{
     if (new URL(request.url).pathname.endsWith("/content.json")) {{
       try {{
         const fresh = await fetch(request);
-        if (fresh.ok) cache.put(request, fresh.clone());
+        // Keep only a real JSON answer; a host's error page must not replace the copy.
+        if (fresh.ok && (fresh.headers.get("content-type") || "").includes("json")) cache.put(request, fresh.clone());
         return fresh;
       }} catch (e) {{
         const saved = await cache.match(request, {{ ignoreSearch: true }});

@@ -8,64 +8,71 @@ use std::sync::Arc;
 use explainer_core::diagram::{layout, one_decimal, FlowShape, Orientation, PlaceShape};
 use explainer_core::{Content, FlowStatus, Perspective};
 use leptos::prelude::*;
-use web_sys::KeyboardEvent;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, EventTarget, KeyboardEvent, MouseEvent};
 
 use crate::navigator::{use_navigator, Navigator};
 
-/// The diagram with its caption and legend. Both orientations are drawn and CSS
-/// shows the one that suits the viewport, so the pre-rendered page and the live
-/// app agree at every width and nothing jumps when the app takes over.
+/// The diagram with its caption and legend. Every orientation and perspective
+/// is drawn once; CSS shows the one that suits the viewport and the chosen
+/// perspective. So the pre-rendered page and the live app agree at every width,
+/// and switching creates and drops no elements: nothing to leak, no focus lost.
 #[component]
 pub fn Diagram(content: Arc<Content>) -> impl IntoView {
     let nav = use_navigator();
     let statuses = content.flows.iter().map(|f| f.status).collect::<Vec<_>>();
     let flows_per_step: Vec<usize> = content.steps.iter().map(|s| s.flows.len()).collect();
     let crowded = move || flows_per_step[nav.view.get().step] > MAX_LABELLED_FLOWS;
-    // Redraw only when the perspective changes; step changes just move the
-    // highlight classes, so elements (and focus) survive them.
-    let perspective = Memo::new(move |_| nav.view.get().perspective);
+    let shown_perspective = move || nav.view.get().perspective.as_str();
     let drawings = Orientation::ALL
         .into_iter()
-        .map(|orientation| {
-            let content = content.clone();
-            let drawing = move || {
-                let perspective = perspective.get();
-                let layout = layout(&content, perspective, orientation);
-                let places = layout
-                    .places
-                    .into_iter()
-                    .map(|shape| place_view(shape, &content, perspective, nav))
-                    .collect_view();
-                let flows = layout
-                    .flows
-                    .into_iter()
-                    .map(|shape| flow_view(shape, &content, nav))
-                    .collect_view();
-                view! {
-                    <g class="places">{places}</g>
-                    <g class="flows">{flows}</g>
-                }
-            };
+        .flat_map(|orientation| Perspective::ALL.into_iter().map(move |p| (orientation, p)))
+        .map(|(orientation, perspective)| {
+            let layout = layout(&content, perspective, orientation);
+            let places = layout
+                .places
+                .into_iter()
+                .map(|shape| place_view(shape, &content, perspective, nav))
+                .collect_view();
+            let flows = layout
+                .flows
+                .into_iter()
+                .map(|shape| flow_view(shape, &content, nav))
+                .collect_view();
             let name = match orientation {
                 Orientation::Landscape => "landscape",
                 Orientation::Portrait => "portrait",
             };
             view! {
                 <svg
-                    class=format!("diagram-svg diagram-svg--{name}")
+                    class=format!("diagram-svg diagram-svg--{name} diagram-svg--{}", perspective.as_str())
                     class:is-crowded=crowded.clone()
                     data-orientation=name
+                    data-drawn-for=perspective.as_str()
                     viewBox=orientation.view_box()
                     role="group"
                     aria-labelledby="diagram-caption"
+                    on:click=move |ev: MouseEvent| {
+                        if let Some(step) = step_of_target(ev.target()) {
+                            nav.jump_to(step);
+                        }
+                    }
+                    on:keydown=move |ev: KeyboardEvent| {
+                        let activates = ev.key() == "Enter" || ev.key() == " ";
+                        if let Some(step) = step_of_target(ev.target()).filter(|_| activates) {
+                            ev.prevent_default();
+                            nav.jump_to(step);
+                        }
+                    }
                 >
-                    {drawing}
+                    <g class="places">{places}</g>
+                    <g class="flows">{flows}</g>
                 </svg>
             }
         })
         .collect_view();
     view! {
-        <figure class="diagram">
+        <figure class="diagram" data-showing=shown_perspective>
             {drawings}
             <figcaption id="diagram-caption" class="diagram-caption">
                 "Where a US user’s data goes. Highlighted: what the current step is about. Select a place or an arrow to read its step; the table of flows below gives the same information as text."
@@ -78,14 +85,18 @@ pub fn Diagram(content: Arc<Content>) -> impl IntoView {
 /// Above this many highlighted flows, their labels show only on hover or focus.
 const MAX_LABELLED_FLOWS: usize = 3;
 
-/// Opens a step from the keyboard the way a click does.
-fn activate_on_key(nav: Navigator, step: usize) -> impl Fn(KeyboardEvent) {
-    move |ev: KeyboardEvent| {
-        if ev.key() == "Enter" || ev.key() == " " {
-            ev.prevent_default();
-            nav.jump_to(step);
-        }
-    }
+/// The step opened by the place or flow an event happened in. Places and flows
+/// carry their step in `data-step` and the two SVGs listen for them all, so a
+/// redraw creates no event handlers (whose wasm closures would pile up).
+fn step_of_target(target: Option<EventTarget>) -> Option<usize> {
+    target?
+        .dyn_into::<Element>()
+        .ok()?
+        .closest("[data-step]")
+        .ok()??
+        .get_attribute("data-step")?
+        .parse()
+        .ok()
 }
 
 fn place_view(
@@ -130,8 +141,7 @@ fn place_view(
             role="link"
             tabindex="0"
             aria-label=aria
-            on:click=move |_| nav.jump_to(step)
-            on:keydown=activate_on_key(nav, step)
+            data-step=step
         >
             <rect
                 x=one_decimal(rect.left())
@@ -183,8 +193,7 @@ fn flow_view(shape: FlowShape, content: &Content, nav: Navigator) -> impl IntoVi
             role="link"
             tabindex="0"
             aria-label=aria
-            on:click=move |_| nav.jump_to(step)
-            on:keydown=activate_on_key(nav, step)
+            data-step=step
         >
             <path class="flow-hit" d=shape.path.clone()></path>
             <path class="flow-line" d=shape.path></path>

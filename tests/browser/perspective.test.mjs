@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launch, loadContent, openApp, expectStep, assertNoErrors, waitTrue, norm, TEST_TIMEOUT,
+  launch, loadContent, openApp, expectStep, assertNoErrors, waitTrue, norm, TEST_TIMEOUT, waitForExplainer,
 } from './support.mjs';
 
 const content = loadContent();
@@ -55,7 +55,10 @@ async function expectView(page, perspective) {
     .waitForFunction(
       ({ p, label }) =>
         document.querySelector(`[data-perspective="${p}"]`)?.getAttribute('aria-pressed') === 'true' &&
-        document.querySelector('g.place[data-place="device"] text.place-label')?.textContent.replace(/\s+/g, ' ').trim() === label,
+        [...document.querySelectorAll('svg.diagram-svg')]
+          .find((svg) => svg.getClientRects().length > 0)
+          ?.querySelector('g.place[data-place="device"] text.place-label')
+          ?.textContent.replace(/\s+/g, ' ').trim() === label,
       { p: perspective, label: norm(creator ? device.creator_label : device.label) },
     )
     .catch(() => {});
@@ -91,7 +94,7 @@ test('switching to creator view and back', { timeout: TEST_TIMEOUT }, async () =
   assert.equal(await page.evaluate(() => history.length), historyLength, 'switching adds no history entry');
 
   await page.reload({ waitUntil: 'load' });
-  await page.waitForSelector('#step-heading');
+  await waitForExplainer(page);
   await expectStep(page, content, noteIndex);
   await expectView(page, 'creator');
 

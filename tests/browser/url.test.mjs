@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launch, loadContent, openApp, expectStep, assertNoErrors, settle, TEST_TIMEOUT,
+  launch, loadContent, openApp, expectStep, assertNoErrors, settle, TEST_TIMEOUT, waitForExplainer,
 } from './support.mjs';
 
 const content = loadContent();
@@ -32,7 +32,7 @@ test('#step-backups opens that step, and a reload keeps it', { timeout: TEST_TIM
   await openApp(page, app.baseUrl, '/#step-backups');
   await expectStep(page, content, i);
   await page.reload({ waitUntil: 'load' });
-  await page.waitForSelector('#step-heading');
+  await waitForExplainer(page);
   await expectStep(page, content, i);
   await done(page);
 });

@@ -14,6 +14,9 @@ use crate::structure::parse_content;
 /// Longest quote we accept: citations are a sentence or two, never whole passages.
 pub const MAX_QUOTE_CHARS: usize = 400;
 
+/// Largest sideways bow of an arrow: more would leave the diagram.
+pub const MAX_BEND: f64 = 150.0;
+
 /// Longest text of any other field: longer strings are mistakes, not prose.
 pub const MAX_TEXT_CHARS: usize = 2_000;
 
@@ -182,6 +185,16 @@ pub fn validate(content: &Content) -> Vec<Problem> {
             );
         }
         v.reference(&format!("{at}.step"), &flow.step, &step_ids, "step");
+        if !(flow.bend.is_finite() && flow.bend.abs() <= MAX_BEND) {
+            v.problem(
+                &format!("{at}.bend"),
+                format!(
+                    "bend {} is outside -{max} to {max}",
+                    one_decimal(flow.bend),
+                    max = MAX_BEND as i64
+                ),
+            );
+        }
         v.citations(&format!("{at}.citations"), &flow.citations, &source_ids);
     }
 
@@ -261,6 +274,12 @@ impl Validator {
                 path,
                 format!("text is {chars} characters; keep it under {MAX_TEXT_CHARS}"),
             );
+        }
+        if value
+            .chars()
+            .any(|c| c.is_control() && c != '\n' && c != '\t')
+        {
+            self.problem(path, "contains control characters".into());
         }
         if looks_like_markup(value) {
             self.problem(

@@ -9,8 +9,9 @@
 use explainer_core::validate::validate;
 use explainer_core::{load_content, ContentError};
 use proptest::prelude::*;
-use proptest::test_runner::Config;
+use proptest::test_runner::{Config, TestRunner};
 use serde_json::Value;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 const FILE: &str = "content.json";
 const SHIPPED: &str = include_str!("../../../public/content.json");
@@ -219,8 +220,45 @@ fn apply(text: &mut String, mutation: &Mutation) {
     }
 }
 
-fn check_outcome(text: &str) -> Result<(), TestCaseError> {
+/// How the cases turned out: accepted, not JSON, wrong shape, breaking rules.
+#[derive(Default, Debug)]
+struct Tally {
+    ok: AtomicUsize,
+    not_json: AtomicUsize,
+    structural: AtomicUsize,
+    rules: AtomicUsize,
+}
+
+impl Tally {
+    fn report(&self, name: &str) {
+        let get = |a: &AtomicUsize| a.load(Ordering::Relaxed);
+        eprintln!(
+            "{name}: {} accepted, {} not JSON, {} wrong shape, {} breaking rules",
+            get(&self.ok),
+            get(&self.not_json),
+            get(&self.structural),
+            get(&self.rules)
+        );
+    }
+}
+
+fn check_outcome(text: &str, tally: &Tally) -> Result<(), TestCaseError> {
     let outcome = load_content(FILE, text);
+    let bucket = match &outcome {
+        Ok(_) => &tally.ok,
+        Err(e)
+            if e.problems[..1]
+                .iter()
+                .any(|p| p.reason.starts_with("not valid JSON")) =>
+        {
+            &tally.not_json
+        }
+        Err(_) if serde_json::from_str::<explainer_core::Content>(text).is_err() => {
+            &tally.structural
+        }
+        Err(_) => &tally.rules,
+    };
+    bucket.fetch_add(1, Ordering::Relaxed);
     prop_assert_eq!(
         &outcome,
         &load_content(FILE, text),
@@ -267,38 +305,50 @@ fn check_outcome(text: &str) -> Result<(), TestCaseError> {
     Ok(())
 }
 
-proptest! {
-    #![proptest_config(config())]
-
-    /// One to four random mutations of the shipped file.
-    #[test]
-    fn mutated_content_never_panics_and_is_reported_fully(mutations in prop::collection::vec(mutation(), 1..5)) {
-        let mut text = SHIPPED.to_owned();
-        for m in &mutations {
-            apply(&mut text, m);
-        }
-        check_outcome(&text)?;
+/// One to four random mutations of the shipped file: no panic, and a full report.
+#[test]
+fn mutated_content_never_panics_and_is_reported_fully() {
+    let tally = Tally::default();
+    let result =
+        TestRunner::new(config()).run(&prop::collection::vec(mutation(), 1..5), |mutations| {
+            let mut text = SHIPPED.to_owned();
+            for m in &mutations {
+                apply(&mut text, m);
+            }
+            check_outcome(&text, &tally)
+        });
+    tally.report("random mutations");
+    if let Err(e) = result {
+        panic!("{e}");
     }
+}
 
-    /// Structural mutations only, so the file stays JSON and validation runs.
-    #[test]
-    fn structurally_mutated_content_is_validated(
-        mutations in prop::collection::vec(
-            prop_oneof![
-                (any::<prop::sample::Index>(), replacement_text()).prop_map(|(pick, with)| Mutation::ReplaceString { pick, with }),
-                (any::<prop::sample::Index>(), replacement_value()).prop_map(|(pick, with)| Mutation::ReplaceValue { pick, with }),
-                any::<prop::sample::Index>().prop_map(|pick| Mutation::DuplicateItem { pick }),
-                any::<prop::sample::Index>().prop_map(|pick| Mutation::DropItem { pick }),
-            ],
-            1..4,
-        )
-    ) {
+/// Structural mutations only, so the file stays JSON and validation runs.
+#[test]
+fn structurally_mutated_content_is_validated() {
+    let tally = Tally::default();
+    let strategy = prop::collection::vec(
+        prop_oneof![
+            (any::<prop::sample::Index>(), replacement_text())
+                .prop_map(|(pick, with)| Mutation::ReplaceString { pick, with }),
+            (any::<prop::sample::Index>(), replacement_value())
+                .prop_map(|(pick, with)| Mutation::ReplaceValue { pick, with }),
+            any::<prop::sample::Index>().prop_map(|pick| Mutation::DuplicateItem { pick }),
+            any::<prop::sample::Index>().prop_map(|pick| Mutation::DropItem { pick }),
+        ],
+        1..4,
+    );
+    let result = TestRunner::new(config()).run(&strategy, |mutations| {
         let mut text = SHIPPED.to_owned();
         for m in &mutations {
             apply(&mut text, m);
         }
         prop_assert!(serde_json::from_str::<Value>(&text).is_ok(), "still JSON");
-        check_outcome(&text)?;
+        check_outcome(&text, &tally)
+    });
+    tally.report("structural mutations");
+    if let Err(e) = result {
+        panic!("{e}");
     }
 }
 

@@ -1,0 +1,229 @@
+// Hardening: a soak of the live explainer at 1280 px. 10,000 step changes with
+// the arrow keys and 1,000 perspective switches must not leak: after garbage
+// collection the JS heap grows by less than 1 MB and the wasm linear memory by
+// less than 1 MB. Every single change must actually be rendered, and nothing
+// may log an error.
+//
+// Chromium runs with --enable-precise-memory-info (exact usedJSHeapSize) and
+// --js-flags=--expose-gc (window.gc). The wasm memory is reached through
+// `window.wasmBindings.initSync()`, which returns the already-initialised wasm
+// exports (Trunk sets window.wasmBindings to the wasm-bindgen module).
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+import { startServer, loadContent, trackErrors, waitForExplainer, expectStep, DIST, TIMEOUT } from './support.mjs';
+
+const content = loadContent();
+const IDS = content.steps.map((s) => s.id);
+const STEP_CHANGES = 10_000;
+const PERSPECTIVE_SWITCHES = 1_000;
+const LIMIT_BYTES = 1024 * 1024;
+const CHUNK = 500;
+/** Time the 10,000 step changes may take (about 6 ms each on a busy 2-core machine). */
+const STEP_BUDGET_MS = 90_000;
+/** Time the 1,000 perspective switches may take (about 3 ms each). */
+const SWITCH_BUDGET_MS = 20_000;
+
+const ARGS = [
+  '--no-sandbox',
+  '--disable-dev-shm-usage',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--enable-precise-memory-info',
+  '--js-flags=--expose-gc',
+];
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer(DIST);
+  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ARGS, timeout: 15_000 });
+});
+after(async () => {
+  await browser?.close().catch(() => {});
+  await server?.close();
+});
+
+/** Collects garbage thoroughly, then reads the JS heap and the wasm memory. */
+async function measure(page) {
+  return page.evaluate(async () => {
+    const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+    const idle = () => new Promise((r) => setTimeout(r, 0));
+    for (let i = 0; i < 6; i++) {
+      window.gc?.();
+      await frame();
+      await idle();
+    }
+    let wasmMemory = null;
+    let wasmVia = null;
+    try {
+      const exports = window.wasmBindings?.initSync?.();
+      if (exports?.memory?.buffer) {
+        wasmMemory = exports.memory.buffer.byteLength;
+        wasmVia = 'wasmBindings.initSync().memory';
+      }
+    } catch {}
+    if (wasmMemory === null && window.__trunkWasm?.memory?.buffer) {
+      wasmMemory = window.__trunkWasm.memory.buffer.byteLength;
+      wasmVia = 'TrunkApplicationStarted detail.wasm.memory';
+    }
+    // Three reads after the collections; the smallest is the live heap.
+    const heaps = [];
+    for (let i = 0; i < 3; i++) {
+      window.gc?.();
+      heaps.push(performance.memory?.usedJSHeapSize ?? null);
+      await idle();
+    }
+    return { jsHeap: Math.min(...heaps), wasmMemory, wasmVia, gc: typeof window.gc === 'function' };
+  });
+}
+
+/**
+ * Dispatches `count` arrow-key presses that each change the step (right to the
+ * end, left to the start, again), letting the app render after every press and
+ * waiting for an animation frame every 100. Returns how many presses did not
+ * show the expected step, and where the walk ended.
+ */
+async function stepSoak(page, count, from = { index: null, direction: 1 }) {
+  return page.evaluate(
+    async ([count, ids, from]) => {
+      const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+      const shown = () => document.querySelector('article.step')?.getAttribute('data-step');
+      let index = from.index ?? ids.indexOf(shown());
+      let direction = from.direction;
+      let wrong = 0;
+      const firstWrong = [];
+      for (let i = 0; i < count; i++) {
+        if (index + direction < 0 || index + direction >= ids.length) direction = -direction;
+        const key = direction > 0 ? 'ArrowRight' : 'ArrowLeft';
+        document.body.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+        index += direction;
+        await Promise.resolve(); // the app's effects run as microtasks
+        await Promise.resolve();
+        if (shown() !== ids[index]) {
+          wrong++;
+          if (firstWrong.length < 3) firstWrong.push({ i, expected: ids[index], shown: shown() });
+        }
+        if (i % 100 === 99) await frame();
+      }
+      await frame();
+      return { wrong, firstWrong, index, direction };
+    },
+    [count, IDS, from],
+  );
+}
+
+/** The wasm linear memory size right now (no collection: a cheap progress probe). */
+const wasmNow = (page) => page.evaluate(() => window.wasmBindings?.initSync?.()?.memory?.buffer?.byteLength ?? null);
+
+/** Clicks the perspective buttons `count` times, alternating; counts misses. */
+async function perspectiveSoak(page, count) {
+  return page.evaluate(async (count) => {
+    const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+    const pressed = () =>
+      [...document.querySelectorAll('button.switch-option[aria-pressed="true"]')].map((b) => b.dataset.perspective).join(',');
+    let wrong = 0;
+    const firstWrong = [];
+    for (let i = 0; i < count; i++) {
+      const want = pressed() === 'creator' ? 'user' : 'creator';
+      document.querySelector(`button.switch-option[data-perspective="${want}"]`).click();
+      await Promise.resolve();
+      await Promise.resolve();
+      if (pressed() !== want) {
+        wrong++;
+        if (firstWrong.length < 3) firstWrong.push({ i, want, pressed: pressed() });
+      }
+      if (i % 100 === 99) await frame();
+    }
+    await frame();
+    return { wrong, firstWrong, final: pressed() };
+  }, count);
+}
+
+const mb = (bytes) => (bytes / (1024 * 1024)).toFixed(3) + ' MB';
+
+test('10,000 step changes and 1,000 perspective switches leak neither JS heap nor wasm memory', { timeout: 150_000 }, async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
+  context.setDefaultTimeout(TIMEOUT);
+  await context.addInitScript(() => {
+    addEventListener('TrunkApplicationStarted', (e) => {
+      window.__trunkWasm = e.detail?.wasm;
+    });
+  });
+  const page = await context.newPage();
+  trackErrors(page);
+  try {
+    await page.goto(server.baseUrl + '/', { waitUntil: 'load' });
+    await page.waitForSelector('#app[data-live]', { state: 'attached', timeout: 15_000 });
+    await waitForExplainer(page);
+    await expectStep(page, content, 0, { hash: false });
+
+    const cold = await measure(page);
+    // Warm-up: every step in both perspectives is rendered once, so first-time
+    // allocations (interned strings, arena slots, caches) are not counted as growth.
+    await stepSoak(page, 4 * (IDS.length - 1));
+    await perspectiveSoak(page, 2);
+    await stepSoak(page, 4 * (IDS.length - 1));
+    const baseline = await measure(page);
+    console.log(`# memory API: gc ${baseline.gc ? 'exposed' : 'NOT exposed'}, wasm memory via ${baseline.wasmVia ?? 'NOT reachable'}`);
+    console.log(`# cold:     JS heap ${mb(cold.jsHeap)}, wasm memory ${cold.wasmMemory === null ? 'n/a' : mb(cold.wasmMemory)}`);
+    console.log(`# baseline: JS heap ${mb(baseline.jsHeap)}, wasm memory ${baseline.wasmMemory === null ? 'n/a' : mb(baseline.wasmMemory)}`);
+    assert.ok(baseline.gc, 'window.gc is exposed (--js-flags=--expose-gc)');
+    assert.ok(Number.isFinite(baseline.jsHeap) && baseline.jsHeap > 0, 'performance.memory.usedJSHeapSize is available');
+
+    // 10,000 step changes in chunks of 500, with progress. A leaking app also
+    // slows down as it goes; past the time budget the soak stops and fails with
+    // the figures so far instead of running on.
+    const t0 = Date.now();
+    const steps = { done: 0, wrong: 0, firstWrong: [], index: null, direction: 1 };
+    while (steps.done < STEP_CHANGES) {
+      if (Date.now() - t0 > STEP_BUDGET_MS) break;
+      const c0 = Date.now();
+      const chunk = await stepSoak(page, Math.min(CHUNK, STEP_CHANGES - steps.done), steps);
+      steps.done += Math.min(CHUNK, STEP_CHANGES - steps.done);
+      steps.wrong += chunk.wrong;
+      steps.firstWrong.push(...chunk.firstWrong.slice(0, 3 - steps.firstWrong.length));
+      Object.assign(steps, { index: chunk.index, direction: chunk.direction });
+      const wasm = await wasmNow(page);
+      console.log(`#   ${steps.done} step changes: ${((Date.now() - c0) / CHUNK).toFixed(2)} ms each in this chunk, wasm memory ${wasm === null ? 'n/a' : mb(wasm)}`);
+    }
+    const t1 = Date.now();
+    const switches = { done: 0, wrong: 0, firstWrong: [] };
+    while (switches.done < PERSPECTIVE_SWITCHES && Date.now() - t1 <= SWITCH_BUDGET_MS) {
+      const n = Math.min(100, PERSPECTIVE_SWITCHES - switches.done);
+      const chunk = await perspectiveSoak(page, n);
+      switches.done += n;
+      switches.wrong += chunk.wrong;
+      switches.firstWrong.push(...chunk.firstWrong.slice(0, 3 - switches.firstWrong.length));
+    }
+    const t2 = Date.now();
+    console.log(`# ${steps.done} step changes in ${t1 - t0} ms (${steps.wrong} not shown), ${switches.done} perspective switches in ${t2 - t1} ms (${switches.wrong} not shown)`);
+    assert.equal(steps.wrong, 0, `every arrow key showed the next step: ${JSON.stringify(steps.firstWrong)}`);
+    assert.equal(switches.wrong, 0, `every click switched the perspective: ${JSON.stringify(switches.firstWrong)}`);
+
+    const end = await measure(page);
+    const jsGrowth = end.jsHeap - baseline.jsHeap;
+    const wasmGrowth = end.wasmMemory === null ? null : end.wasmMemory - baseline.wasmMemory;
+    console.log(`# after:    JS heap ${mb(end.jsHeap)}, wasm memory ${end.wasmMemory === null ? 'n/a' : mb(end.wasmMemory)}`);
+    console.log(`# growth:   JS heap ${jsGrowth} bytes (${mb(jsGrowth)}), wasm memory ${wasmGrowth === null ? 'n/a' : `${wasmGrowth} bytes (${mb(wasmGrowth)})`}; since cold: JS ${mb(end.jsHeap - cold.jsHeap)}`);
+
+    // The page still works and shows a consistent state.
+    await expectStep(page, content, steps.index);
+    assert.deepEqual(page.errors.page, [], 'no uncaught page errors');
+    assert.deepEqual(page.errors.console, [], 'no console errors');
+
+    assert.notEqual(end.wasmMemory, null, 'the wasm linear memory is reachable');
+    assert.ok(wasmGrowth < LIMIT_BYTES, `wasm memory grew by ${mb(wasmGrowth)} (limit 1 MB)`);
+    assert.ok(jsGrowth < LIMIT_BYTES, `JS heap grew by ${mb(jsGrowth)} (limit 1 MB)`);
+    assert.equal(steps.done, STEP_CHANGES, `all ${STEP_CHANGES} step changes within ${STEP_BUDGET_MS / 1000} s (only ${steps.done}: each change got slower as the soak went on)`);
+    assert.equal(switches.done, PERSPECTIVE_SWITCHES, `all ${PERSPECTIVE_SWITCHES} perspective switches within ${SWITCH_BUDGET_MS / 1000} s (only ${switches.done})`);
+  } finally {
+    await context.close();
+  }
+});
