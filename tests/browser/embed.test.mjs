@@ -198,14 +198,19 @@ async function choosePerspective(frame, perspective) {
 }
 
 /** Compact-mode markers, read inside the page or frame. */
+// Counts only what is displayed: the pre-rendered page keeps these elements in the
+// DOM until the app takes over, but compact mode hides them from the first paint.
 const chrome = (frameOrPage) =>
-  frameOrPage.evaluate(() => ({
+  frameOrPage.evaluate(() => {
+    const shown = (sel) => [...document.querySelectorAll(sel)].filter((el) => el.getClientRects().length > 0).length;
+    return {
     classes: [...document.documentElement.classList].sort(),
-    intro: document.querySelectorAll('.masthead .intro').length,
-    method: document.querySelectorAll('section.method').length,
-    embedPanel: document.querySelectorAll('section.embed-code').length,
+    intro: shown('.masthead .intro'),
+    method: shown('section.method'),
+    embedPanel: shown('section.embed-code'),
     headline: Boolean(document.querySelector('.masthead h1')),
-  }));
+    };
+  });
 
 // ---------------------------------------------------------------------------
 // The snippets, read from the app's own embed panel.
