@@ -113,15 +113,11 @@ fn place_view(
     let active = nav.is_current_in(content.steps_highlighting_place(&shape.id));
     let label = place.label_for(perspective).to_owned();
     let rect = shape.rect;
-    let step_title = content
-        .steps
-        .get(step)
-        .map(|s| s.title.clone())
-        .unwrap_or_default();
     let aria = format!(
-        "{label}, {}. Opens step {}: {step_title}",
+        "{label}, {}. Opens step {}: {}",
         place.detail,
-        step + 1
+        step + 1,
+        content.step_title(step)
     );
     let class = if shape.region {
         "place place--region"
@@ -164,24 +160,14 @@ fn flow_view(shape: FlowShape, content: &Content, nav: Navigator) -> impl IntoVi
         return ().into_any();
     };
     let step = content.step_index(&flow.step).unwrap_or(0);
-    let name = |id: &str| {
-        content
-            .place(id)
-            .map(|p| p.label.clone())
-            .unwrap_or_default()
-    };
-    let step_title = content
-        .steps
-        .get(step)
-        .map(|s| s.title.clone())
-        .unwrap_or_default();
     let aria = format!(
-        "{}: from {} to {} ({}). Opens step {}: {step_title}",
+        "{}: from {} to {} ({}). Opens step {}: {}",
         flow.label,
-        name(&flow.from),
-        name(&flow.to),
+        content.place_label(&flow.from),
+        content.place_label(&flow.to),
         flow.status.label(),
-        step + 1
+        step + 1,
+        content.step_title(step)
     );
     let active = nav.is_current_in(content.steps_highlighting_flow(&flow.id));
     let class = format!("flow flow--{}", shape.status.as_str());

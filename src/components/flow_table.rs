@@ -14,18 +14,12 @@ use crate::navigator::use_navigator;
 #[component]
 pub fn FlowTable(content: Arc<Content>) -> impl IntoView {
     let nav = use_navigator();
-    let name = |id: &str| {
-        content
-            .place(id)
-            .map(|p| p.label.clone())
-            .unwrap_or_default()
-    };
     let rows = content
         .flows
         .iter()
         .map(|flow| {
             let step_index = content.step_index(&flow.step).unwrap_or(0);
-            let step_title = content.steps.get(step_index).map(|s| s.title.clone()).unwrap_or_default();
+            let step_title = content.step_title(step_index).to_owned();
             let current = nav.is_current_in(content.steps_highlighting_flow(&flow.id));
             let creator_only = !flow.applies_to(Perspective::User);
             let evidence = flow
@@ -49,8 +43,8 @@ pub fn FlowTable(content: Arc<Content>) -> impl IntoView {
                         {flow.label.clone()}
                         {creator_only.then(|| view! { <span class="tag">"paid creators only"</span> })}
                     </th>
-                    <td data-label="From">{name(&flow.from)}</td>
-                    <td data-label="To">{name(&flow.to)}</td>
+                    <td data-label="From">{content.place_label(&flow.from).to_owned()}</td>
+                    <td data-label="To">{content.place_label(&flow.to).to_owned()}</td>
                     <td data-label="Status">
                         <span class=format!("flow-status flow-status--{}", flow.status.as_str())>{flow.status.label()}</span>
                     </td>

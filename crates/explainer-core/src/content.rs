@@ -347,6 +347,19 @@ impl Content {
         self.places.iter().find(|p| p.id == id)
     }
 
+    /// The label of the place with this id, or `""` for an unknown id.
+    pub fn place_label(&self, id: &str) -> &str {
+        self.place(id).map(|p| p.label.as_str()).unwrap_or_default()
+    }
+
+    /// The title of the step at `index`, or `""` past the end.
+    pub fn step_title(&self, index: usize) -> &str {
+        self.steps
+            .get(index)
+            .map(|s| s.title.as_str())
+            .unwrap_or_default()
+    }
+
     /// The index of the step with this id.
     pub fn step_index(&self, id: &str) -> Option<usize> {
         self.steps.iter().position(|s| s.id == id)
