@@ -12,7 +12,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
-import { startServer, loadContent, trackErrors, waitForExplainer, expectStep, DIST, TIMEOUT } from './support.mjs';
+import {
+  startServer, loadContent, trackErrors, waitForExplainer, expectStep, DIST, TIMEOUT, CHROMIUM_ARGS,
+} from './support.mjs';
 
 const content = loadContent();
 const IDS = content.steps.map((s) => s.id);
@@ -25,18 +27,8 @@ const STEP_BUDGET_MS = 90_000;
 /** Time the 1,000 perspective switches may take (about 3 ms each). */
 const SWITCH_BUDGET_MS = 20_000;
 
-const ARGS = [
-  '--no-sandbox',
-  '--disable-dev-shm-usage',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--enable-precise-memory-info',
-  '--js-flags=--expose-gc',
-];
+// The shared flags, plus precise heap figures and a callable gc() for the measurements.
+const ARGS = [...CHROMIUM_ARGS, '--enable-precise-memory-info', '--js-flags=--expose-gc'];
 
 let server;
 let browser;

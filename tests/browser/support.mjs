@@ -102,7 +102,8 @@ export function assertNoErrors(page, { console: checkConsole = true } = {}) {
   if (checkConsole) assert.deepEqual(page.errors.console, [], 'console errors');
 }
 
-const CHROMIUM_ARGS = [
+/** Flags every headless Chromium here needs (root, small /dev/shm, closed network). */
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-dev-shm-usage',
   '--disable-gpu',
