@@ -222,7 +222,13 @@ function readSnippets() {
     const page = await app.newPage();
     try {
       await page.goto(`${app.baseUrl}/`, { waitUntil: 'load' });
-      await page.waitForSelector('section.embed-code div.snippet[data-snippet="pym"] textarea', { timeout: WAIT });
+      // The pre-rendered panel shows a relative address; the live app fills in this page's.
+      await page.waitForSelector('#app[data-live] section.embed-code div.snippet[data-snippet="pym"] textarea', { timeout: WAIT });
+      await page.waitForFunction(
+        () => document.querySelector('#app[data-live] div.snippet[data-snippet="iframe"] textarea')?.value.includes(location.origin),
+        null,
+        { timeout: WAIT },
+      );
       const read = (kind) => page.inputValue(`section.embed-code div.snippet[data-snippet="${kind}"] textarea`);
       const result = { iframe: await read('iframe'), pym: await read('pym'), chrome: await chrome(page) };
       assertNoErrors(page);
