@@ -5,6 +5,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::cited::CitedText;
+
 /// The whole explainer: framing text, the five sources, the diagram and the steps.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -168,28 +170,39 @@ impl Place {
     }
 }
 
-/// How firmly a flow is established, which the diagram shows by line style.
+/// Who asserts a flow, which the diagram shows by line style. Validation ties
+/// each status to the speakers of the flow's own citations.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum FlowStatus {
-    /// TikTok says this happens.
+    /// TikTok says this happens (a TikTok citation backs it).
     Stated,
-    /// Reporting says this happened, whatever TikTok says.
+    /// Reporting or officials say this happened, and the articles give no
+    /// TikTok denial of it (no TikTok citation).
     Reported,
-    /// Alleged by a report and denied by TikTok.
+    /// Reported by others and denied by TikTok (citations from both sides).
     Alleged,
     /// Promised or planned, not described as done.
     Planned,
 }
 
 impl FlowStatus {
-    /// Legend text for the status.
+    /// Every status, in the order the legend lists them.
+    pub const ALL: [FlowStatus; 4] = [
+        FlowStatus::Stated,
+        FlowStatus::Reported,
+        FlowStatus::Alleged,
+        FlowStatus::Planned,
+    ];
+
+    /// Legend text for the status: the name of a line style. Each flow's own
+    /// `attribution` says, with citations, who asserts that flow.
     pub fn label(self) -> &'static str {
         match self {
             FlowStatus::Stated => "TikTok says so",
-            FlowStatus::Reported => "reported",
-            FlowStatus::Alleged => "alleged, denied by TikTok",
-            FlowStatus::Planned => "planned or promised",
+            FlowStatus::Reported => "Reported",
+            FlowStatus::Alleged => "Alleged; TikTok denies it",
+            FlowStatus::Planned => "Planned or promised",
         }
     }
 
@@ -214,12 +227,15 @@ pub struct Flow {
     pub from: String,
     /// Place the data goes to or is reached from.
     pub to: String,
-    /// What data moves, short enough to draw on the arrow.
-    pub label: String,
-    /// One sentence on what moves and on whose word.
-    pub detail: String,
-    /// How firmly this is established.
+    /// What data moves, short enough to draw on the arrow (cited).
+    pub label: CitedText,
+    /// What moves and on whose word (cited).
+    pub detail: CitedText,
+    /// Who asserts it: the line style's meaning for this flow (cited).
     pub status: FlowStatus,
+    /// Who asserts this flow, in words a reader understands at a glance,
+    /// e.g. "Alleged by Forbes; TikTok denies it. [a, b]" (cited).
+    pub attribution: CitedText,
     /// Perspectives in which this flow applies; empty means both.
     #[serde(default)]
     pub perspectives: Vec<Perspective>,
@@ -229,7 +245,7 @@ pub struct Flow {
     /// left of the direction of travel), to steer it clear of other arrows.
     #[serde(default)]
     pub bend: f64,
-    /// Where the flow comes from in the articles.
+    /// Where the flow comes from in the articles; each names its speaker.
     pub citations: Vec<Citation>,
 }
 
@@ -248,20 +264,21 @@ pub struct Step {
     pub id: String,
     /// Heading of the step.
     pub title: String,
-    /// Paragraphs in our own words.
-    pub body: Vec<String>,
-    /// Extra paragraph shown in the creator perspective.
+    /// Paragraphs in our own words (cited).
+    pub body: Vec<CitedText>,
+    /// Extra paragraph shown in the creator perspective (cited).
     #[serde(default)]
-    pub creator_note: Option<String>,
+    pub creator_note: Option<CitedText>,
     /// Places highlighted in the diagram at this step.
     #[serde(default)]
     pub places: Vec<String>,
     /// Flows highlighted in the diagram at this step.
     #[serde(default)]
     pub flows: Vec<String>,
-    /// When set, TikTok's claims and the others' are shown side by side under this question.
+    /// When set, TikTok's claims and the others' are shown side by side under
+    /// this question (cited).
     #[serde(default)]
-    pub dispute: Option<String>,
+    pub dispute: Option<CitedText>,
     /// Who says what, with citations.
     pub claims: Vec<Claim>,
 }
@@ -280,34 +297,52 @@ impl Step {
     }
 }
 
-/// Who a claim comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// Whose words a claim or a flow's citation reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Speaker {
-    /// TikTok, its parent ByteDance, or their executives.
+    /// TikTok, its parent ByteDance, their executives, statements and letters.
     Tiktok,
-    /// An investigation or report, as the article relays it.
-    Report,
-    /// Lawmakers, governments or regulators.
+    /// Reporting by an outlet the article relays (Forbes, BuzzFeed News, The
+    /// Wall Street Journal, the BBC), including the people quoted in it.
+    Outlet,
+    /// The article's own author: its framing, commentary and summaries.
+    Author,
+    /// Lawmakers or officials in their own words.
     Officials,
+    /// An article's account of an official act (an order, a fine, a ban).
+    Record,
 }
 
 impl Speaker {
+    /// Every speaker, in the order summaries list them.
+    pub const ALL: [Speaker; 5] = [
+        Speaker::Tiktok,
+        Speaker::Outlet,
+        Speaker::Author,
+        Speaker::Officials,
+        Speaker::Record,
+    ];
+
     /// Badge text for the speaker.
     pub fn label(self) -> &'static str {
         match self {
             Speaker::Tiktok => "TikTok says",
-            Speaker::Report => "Reporting says",
-            Speaker::Officials => "Lawmakers and regulators",
+            Speaker::Outlet => "News report",
+            Speaker::Author => "The article’s author",
+            Speaker::Officials => "Officials say",
+            Speaker::Record => "Official action, as reported",
         }
     }
 
-    /// Token used in CSS classes.
+    /// Token used in CSS classes and in the JSON.
     pub fn as_str(self) -> &'static str {
         match self {
             Speaker::Tiktok => "tiktok",
-            Speaker::Report => "report",
+            Speaker::Outlet => "outlet",
+            Speaker::Author => "author",
             Speaker::Officials => "officials",
+            Speaker::Record => "record",
         }
     }
 }
@@ -316,24 +351,49 @@ impl Speaker {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Claim {
+    /// Unique among all claim and citation ids; sentences of its step name it.
+    pub id: String,
     /// Which kind of voice makes the claim.
     pub speaker: Speaker,
     /// Who exactly, as the article names them.
     pub who: String,
-    /// The claim in our own words.
-    pub text: String,
+    /// The claim in our own words (cited).
+    pub text: CitedText,
     /// The verbatim evidence.
     pub citations: Vec<Citation>,
+}
+
+impl Claim {
+    /// The HTML id of the claim's card.
+    pub fn anchor(&self) -> String {
+        format!("claim-{}", self.id)
+    }
 }
 
 /// A verbatim quote from one article.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Citation {
+    /// Unique among all claim and citation ids; sentences in its scope name it.
+    pub id: String,
     /// The source's id (its file stem).
     pub source: String,
     /// The exact words of the article: a sentence or two.
     pub quote: String,
+    /// Whose words these are; required on a flow's citations (a claim's
+    /// citations take their claim's speaker).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<Speaker>,
+    /// Who exactly; required on a flow's citations.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub who: Option<String>,
+}
+
+impl Citation {
+    /// The HTML id of the quote, the target of every marker that names it.
+    pub fn anchor(&self) -> String {
+        format!("quote-{}", self.id)
+    }
 }
 
 impl Content {
@@ -365,25 +425,52 @@ impl Content {
         self.steps.iter().position(|s| s.id == id)
     }
 
-    /// Every citation in the content, with a human-readable location for messages.
+    /// Every citation in the content, with its field path for messages.
     pub fn citations(&self) -> Vec<(String, &Citation)> {
         let mut all = Vec::new();
-        for step in &self.steps {
+        for (si, step) in self.steps.iter().enumerate() {
             for (ci, claim) in step.claims.iter().enumerate() {
                 for (qi, citation) in claim.citations.iter().enumerate() {
                     all.push((
-                        format!("step \"{}\" claim {ci} citation {qi}", step.id),
+                        format!("steps[{si}].claims[{ci}].citations[{qi}].quote"),
                         citation,
                     ));
                 }
             }
         }
-        for flow in &self.flows {
+        for (fi, flow) in self.flows.iter().enumerate() {
             for (qi, citation) in flow.citations.iter().enumerate() {
-                all.push((format!("flow \"{}\" citation {qi}", flow.id), citation));
+                all.push((format!("flows[{fi}].citations[{qi}].quote"), citation));
             }
         }
         all
+    }
+
+    /// Every line the articles must contain verbatim: each citation's quote and
+    /// the evidence behind each publisher and date, as (field path, source id, text).
+    pub fn verbatim_lines(&self) -> Vec<(String, &str, &str)> {
+        let mut lines: Vec<(String, &str, &str)> = self
+            .citations()
+            .into_iter()
+            .map(|(at, c)| (at, c.source.as_str(), c.quote.as_str()))
+            .collect();
+        for (i, source) in self.sources.iter().enumerate() {
+            if let Some(p) = &source.publisher {
+                lines.push((
+                    format!("sources[{i}].publisher.evidence"),
+                    &source.id,
+                    &p.evidence,
+                ));
+            }
+            if let Some(d) = &source.date {
+                lines.push((
+                    format!("sources[{i}].date.evidence"),
+                    &source.id,
+                    &d.evidence,
+                ));
+            }
+        }
+        lines
     }
 
     /// Indexes of the steps that highlight this flow in the diagram.

@@ -2,6 +2,7 @@
 //! host tests: nothing here touches the browser, so all of it runs under plain
 //! `cargo test`.
 //!
+//! - [`cited`]: our own words, each sentence naming the quotes it rests on.
 //! - [`content`]: the serde model of `public/content.json`, parsed into [`Content`].
 //! - [`validate`]: every cross-reference and rule the content must satisfy,
 //!   reported all at once with field paths.
@@ -14,6 +15,8 @@
 // Everything here handles data from outside the program: no panicking shortcuts.
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
+pub mod check;
+pub mod cited;
 pub mod content;
 pub mod diagram;
 pub mod embed;
@@ -22,6 +25,7 @@ pub mod structure;
 pub mod validate;
 pub mod view_state;
 
+pub use cited::{CitedText, NumberedQuote, QuoteScope, Sentence};
 pub use content::{
     Attribution, Citation, Claim, Content, DateNote, Flow, FlowStatus, Perspective, Place, Source,
     Speaker, Step,

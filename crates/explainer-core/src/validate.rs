@@ -7,7 +7,8 @@
 use std::collections::HashSet;
 use std::fmt;
 
-use crate::content::{Citation, Content};
+use crate::cited::{self, CitedText, QuoteScope};
+use crate::content::{Citation, Content, FlowStatus, Speaker};
 use crate::diagram::{one_decimal, Orientation, BOX_HEIGHT, BOX_WIDTH};
 use crate::structure::parse_content;
 
@@ -104,6 +105,7 @@ pub fn validate(content: &Content) -> Vec<Problem> {
     let place_ids = v.unique_ids("places", content.places.iter().map(|p| &p.id));
     let flow_ids = v.unique_ids("flows", content.flows.iter().map(|f| &f.id));
     let step_ids = v.unique_ids("steps", content.steps.iter().map(|s| &s.id));
+    v.unique_quote_ids(content);
 
     if content.steps.is_empty() {
         v.problem("steps", "there must be at least one step".into());
@@ -174,8 +176,15 @@ pub fn validate(content: &Content) -> Vec<Problem> {
 
     for (i, flow) in content.flows.iter().enumerate() {
         let at = format!("flows[{i}]");
-        v.non_empty(&format!("{at}.label"), &flow.label);
-        v.non_empty(&format!("{at}.detail"), &flow.detail);
+        let scope = QuoteScope::of_flow(flow);
+        v.cited(&format!("{at}.label"), &flow.label, &scope, "flow");
+        v.cited(&format!("{at}.detail"), &flow.detail, &scope, "flow");
+        v.cited(
+            &format!("{at}.attribution"),
+            &flow.attribution,
+            &scope,
+            "flow",
+        );
         v.reference(&format!("{at}.from"), &flow.from, &place_ids, "place");
         v.reference(&format!("{at}.to"), &flow.to, &place_ids, "place");
         if flow.from == flow.to {
@@ -196,6 +205,24 @@ pub fn validate(content: &Content) -> Vec<Problem> {
             );
         }
         v.citations(&format!("{at}.citations"), &flow.citations, &source_ids);
+        for (j, citation) in flow.citations.iter().enumerate() {
+            let cite_at = format!("{at}.citations[{j}]");
+            match &citation.who {
+                Some(who) => v.non_empty(&format!("{cite_at}.who"), who),
+                None => v.problem(
+                    &cite_at,
+                    "a flow's citation needs `who`: who exactly says it".into(),
+                ),
+            }
+            if citation.speaker.is_none() {
+                v.problem(
+                    &cite_at,
+                    "a flow's citation needs `speaker` (tiktok, outlet, author, officials or record)"
+                        .into(),
+                );
+            }
+        }
+        v.flow_status(&at, flow.status, &flow.citations);
     }
 
     for (i, step) in content.steps.iter().enumerate() {
@@ -207,12 +234,15 @@ pub fn validate(content: &Content) -> Vec<Problem> {
                 "a step needs some explanation".into(),
             );
         }
-        v.paragraphs(&format!("{at}.body"), &step.body);
+        let scope = QuoteScope::of_step(step);
+        for (j, paragraph) in step.body.iter().enumerate() {
+            v.cited(&format!("{at}.body[{j}]"), paragraph, &scope, "step");
+        }
         if let Some(note) = &step.creator_note {
-            v.non_empty(&format!("{at}.creator_note"), note);
+            v.cited(&format!("{at}.creator_note"), note, &scope, "step");
         }
         if let Some(question) = &step.dispute {
-            v.non_empty(&format!("{at}.dispute"), question);
+            v.cited(&format!("{at}.dispute"), question, &scope, "step");
         }
         for (j, place) in step.places.iter().enumerate() {
             v.reference(&format!("{at}.places[{j}]"), place, &place_ids, "place");
@@ -229,12 +259,21 @@ pub fn validate(content: &Content) -> Vec<Problem> {
         for (j, claim) in step.claims.iter().enumerate() {
             let claim_at = format!("{at}.claims[{j}]");
             v.non_empty(&format!("{claim_at}.who"), &claim.who);
-            v.non_empty(&format!("{claim_at}.text"), &claim.text);
+            v.cited(&format!("{claim_at}.text"), &claim.text, &scope, "step");
             v.citations(
                 &format!("{claim_at}.citations"),
                 &claim.citations,
                 &source_ids,
             );
+            for (k, citation) in claim.citations.iter().enumerate() {
+                if citation.speaker.is_some() || citation.who.is_some() {
+                    v.problem(
+                        &format!("{claim_at}.citations[{k}]"),
+                        "a claim's citation takes the claim's `speaker` and `who`; remove them here"
+                            .into(),
+                    );
+                }
+            }
         }
         if step.dispute.is_some() {
             let (tiktok, others) = step.claims_by_side();
@@ -326,6 +365,87 @@ impl Validator {
             }
         }
         seen
+    }
+
+    /// Our own words: plain text in which every sentence names quotes of its
+    /// own step or flow (`scope_name`).
+    fn cited(&mut self, path: &str, text: &CitedText, scope: &QuoteScope, scope_name: &str) {
+        self.non_empty(path, text.as_str());
+        let parsed = cited::parse(text.as_str());
+        for reason in parsed.problems {
+            self.problem(path, reason);
+        }
+        for sentence in &parsed.sentences {
+            for id in &sentence.refs {
+                if scope.resolve(id).is_none() {
+                    self.problem(
+                        path,
+                        format!(
+                            "the sentence “{}” names {id:?}, which is no claim or citation of this {scope_name}",
+                            sentence.text
+                        ),
+                    );
+                }
+            }
+        }
+    }
+
+    /// Claim and citation ids share one namespace: markers and page anchors use them.
+    fn unique_quote_ids<'a>(&mut self, content: &'a Content) {
+        let mut seen: HashSet<&str> = HashSet::new();
+        let mut check = |v: &mut Validator, path: String, id: &'a str| {
+            if !is_valid_id(id) {
+                v.problem(
+                    &path,
+                    format!("id {id:?} must be lowercase letters, digits, '-' or '_'"),
+                );
+            }
+            if !seen.insert(id) {
+                v.problem(
+                    &path,
+                    format!("id {id:?} is used twice (claim and citation ids share one namespace)"),
+                );
+            }
+        };
+        for (i, step) in content.steps.iter().enumerate() {
+            for (j, claim) in step.claims.iter().enumerate() {
+                let at = format!("steps[{i}].claims[{j}]");
+                check(self, format!("{at}.id"), &claim.id);
+                for (k, citation) in claim.citations.iter().enumerate() {
+                    check(self, format!("{at}.citations[{k}].id"), &citation.id);
+                }
+            }
+        }
+        for (i, flow) in content.flows.iter().enumerate() {
+            for (k, citation) in flow.citations.iter().enumerate() {
+                check(self, format!("flows[{i}].citations[{k}].id"), &citation.id);
+            }
+        }
+    }
+
+    /// A flow's status must match who its citations say it: TikTok's word for
+    /// `stated`, others' without a TikTok answer for `reported`, both for `alleged`.
+    fn flow_status(&mut self, at: &str, status: FlowStatus, citations: &[Citation]) {
+        let tiktok = citations.iter().any(|c| c.speaker == Some(Speaker::Tiktok));
+        let others = citations
+            .iter()
+            .any(|c| c.speaker.is_some_and(|s| s != Speaker::Tiktok));
+        let reason = match status {
+            FlowStatus::Stated if !tiktok => Some("`stated` means TikTok says so: cite TikTok"),
+            FlowStatus::Reported if !others => {
+                Some("`reported` needs a citation of reporting or officials")
+            }
+            FlowStatus::Reported if tiktok => Some(
+                "TikTok answers this flow in its citations: if it denies it, the status is `alleged`",
+            ),
+            FlowStatus::Alleged if !(tiktok && others) => Some(
+                "`alleged` needs both the report (a non-TikTok citation) and TikTok's denial (a TikTok citation)",
+            ),
+            _ => None,
+        };
+        if let Some(reason) = reason {
+            self.problem(&format!("{at}.status"), reason.into());
+        }
     }
 
     fn reference(&mut self, path: &str, id: &str, known: &HashSet<&str>, kind: &str) {

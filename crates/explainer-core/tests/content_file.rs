@@ -64,7 +64,7 @@ fn disputes_show_both_sides_and_all_voices_appear() {
         .iter()
         .flat_map(|s| s.claims.iter().map(|c| c.speaker))
         .collect();
-    for speaker in [Speaker::Tiktok, Speaker::Report, Speaker::Officials] {
+    for speaker in Speaker::ALL {
         assert!(speakers.contains(&speaker), "no claim by {speaker:?}");
     }
     assert!(content
@@ -130,4 +130,40 @@ fn every_arrow_stays_clear_of_the_others_for_most_of_its_length() {
             }
         }
     }
+}
+
+/// Every sentence of our own words in the shipped content names a quote of its
+/// own step or flow; removing any one marker makes the content invalid, with
+/// the field path of the sentence.
+#[test]
+fn removing_any_sentence_marker_from_the_shipped_content_is_caught() {
+    let path =
+        std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../public/content.json");
+    let text = std::fs::read_to_string(path).unwrap();
+    let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let mut checked = 0;
+    for (field, pointer) in [
+        ("steps[0].body[0]", "/steps/0/body/0"),
+        ("steps[0].claims[0].text", "/steps/0/claims/0/text"),
+        ("flows[0].label", "/flows/0/label"),
+        ("flows[0].detail", "/flows/0/detail"),
+        ("flows[0].attribution", "/flows/0/attribution"),
+    ] {
+        let original = value.pointer(pointer).unwrap().as_str().unwrap().to_owned();
+        // Drop the last marker: the last sentence then names nothing.
+        let cut = original.rfind(" [").unwrap();
+        *value.pointer_mut(pointer).unwrap() =
+            serde_json::Value::String(original[..cut].to_owned());
+        let err = explainer_core::load_content("content.json", &value.to_string()).unwrap_err();
+        assert!(
+            err.problems
+                .iter()
+                .any(|p| p.path == field && p.reason.contains("names no citation")),
+            "{field}: {err}"
+        );
+        *value.pointer_mut(pointer).unwrap() = serde_json::Value::String(original);
+        checked += 1;
+    }
+    assert_eq!(checked, 5);
+    explainer_core::load_content("content.json", &value.to_string()).unwrap();
 }

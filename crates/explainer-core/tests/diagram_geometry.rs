@@ -1,7 +1,7 @@
 //! Where the diagram draws places, arrows and labels.
 
 use explainer_core::diagram::{layout, FlowShape, Orientation, Point, Rect, BOX_HEIGHT, BOX_WIDTH};
-use explainer_core::{load_content, Content, FlowStatus, Perspective};
+use explainer_core::{Content, FlowStatus, Perspective};
 
 /// Three boxes and a region (listed last, so sorting is needed to draw it first).
 /// `upload` and `download` join the same pair in opposite directions, `sync`
@@ -18,29 +18,30 @@ const CONTENT: &str = r#"{
       "width": 600, "height": 380, "step": "one" }
   ],
   "flows": [
-    { "id": "upload", "from": "phone", "to": "server", "label": "l", "detail": "d",
-      "status": "stated", "step": "one", "citations": [{ "source": "src", "quote": "q" }] },
-    { "id": "download", "from": "server", "to": "phone", "label": "l", "detail": "d",
-      "status": "reported", "step": "one", "citations": [{ "source": "src", "quote": "q" }] },
-    { "id": "sync", "from": "phone", "to": "server", "label": "l", "detail": "d",
+    { "id": "upload", "from": "phone", "to": "server", "label": "l", "detail": "d", "attribution": "a",
+      "status": "stated", "step": "one", "citations": [{ "id": "q1", "source": "src", "quote": "q" }] },
+    { "id": "download", "from": "server", "to": "phone", "label": "l", "detail": "d", "attribution": "a",
+      "status": "reported", "step": "one", "citations": [{ "id": "q2", "source": "src", "quote": "q" }] },
+    { "id": "sync", "from": "phone", "to": "server", "label": "l", "detail": "d", "attribution": "a",
       "status": "planned", "perspectives": ["user", "creator"], "step": "one",
-      "citations": [{ "source": "src", "quote": "q" }] },
-    { "id": "payout", "from": "lab", "to": "phone", "label": "l", "detail": "d",
+      "citations": [{ "id": "q3", "source": "src", "quote": "q" }] },
+    { "id": "payout", "from": "lab", "to": "phone", "label": "l", "detail": "d", "attribution": "a",
       "status": "alleged", "perspectives": ["creator"], "step": "one",
-      "citations": [{ "source": "src", "quote": "q" }] },
-    { "id": "audit", "from": "server", "to": "lab", "label": "l", "detail": "d",
+      "citations": [{ "id": "q4", "source": "src", "quote": "q" }] },
+    { "id": "audit", "from": "server", "to": "lab", "label": "l", "detail": "d", "attribution": "a",
       "status": "stated", "perspectives": ["user"], "step": "one",
-      "citations": [{ "source": "src", "quote": "q" }] }
+      "citations": [{ "id": "q5", "source": "src", "quote": "q" }] }
   ],
   "steps": [
     { "id": "one", "title": "One", "body": ["b"],
-      "claims": [{ "speaker": "report", "who": "W", "text": "t",
-        "citations": [{ "source": "src", "quote": "q" }] }] }
+      "claims": [{ "id": "c", "speaker": "outlet", "who": "W", "text": "t",
+        "citations": [{ "id": "q6", "source": "src", "quote": "q" }] }] }
   ]
 }"#;
 
+/// Geometry needs no citations, so the fixture is parsed without validation.
 fn content() -> Content {
-    load_content("diagram.json", CONTENT).unwrap_or_else(|e| panic!("{e}"))
+    serde_json::from_str(CONTENT).unwrap_or_else(|e| panic!("{e}"))
 }
 
 fn flow<'a>(flows: &'a [FlowShape], id: &str) -> &'a FlowShape {

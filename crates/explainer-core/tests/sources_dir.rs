@@ -10,33 +10,8 @@ use std::path::PathBuf;
 /// Reads every `*.txt` article, keyed by file stem; panics with a clear message
 /// when the folder is missing, since no quote can be checked without it.
 pub fn load_articles() -> HashMap<String, String> {
-    let dir = match std::env::var_os("EXPLAINER_SOURCES_DIR") {
-        Some(dir) => PathBuf::from(dir),
-        None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/sources"),
-    };
-    let entries = std::fs::read_dir(&dir).unwrap_or_else(|e| {
-        panic!(
-            "cannot read the source articles in {}: {e}.\n\
-             Put the five articles there (CI does), or set EXPLAINER_SOURCES_DIR to their folder.",
-            dir.display()
-        )
-    });
-    let mut articles = HashMap::new();
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.extension().is_some_and(|e| e == "txt") {
-            let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
-            let text = std::fs::read_to_string(&path)
-                .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-            articles.insert(stem, text);
-        }
-    }
-    assert!(
-        !articles.is_empty(),
-        "no .txt articles in {}; set EXPLAINER_SOURCES_DIR to the folder that holds them",
-        dir.display()
-    );
-    articles
+    let dir = explainer_core::check::sources_dir();
+    explainer_core::check::read_articles(&dir).unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// The shipped content file, parsed and validated.

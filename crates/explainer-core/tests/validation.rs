@@ -22,23 +22,23 @@ const VALID: &str = r#"{
     { "id": "cloud", "label": "Cloud", "detail": "Texas", "creator_label": "Creator cloud", "x": 400, "y": 300, "step": "storage" }
   ],
   "flows": [
-    { "id": "upload", "from": "device", "to": "cloud", "label": "Videos", "detail": "Uploads go to the cloud.",
-      "status": "stated", "perspectives": ["creator"], "step": "storage",
-      "citations": [{ "source": "src-b", "quote": "Quote for the flow." }] }
+    { "id": "upload", "from": "device", "to": "cloud", "label": "Videos [q-flow]", "detail": "Uploads go to the cloud. [q-flow]",
+      "status": "stated", "attribution": "TikTok says so. [q-flow]", "perspectives": ["creator"], "step": "storage",
+      "citations": [{ "id": "q-flow", "source": "src-b", "quote": "Quote for the flow.", "speaker": "tiktok", "who": "TikTok" }] }
   ],
   "steps": [
-    { "id": "intro", "title": "Start here", "body": ["First body."], "places": ["device"],
+    { "id": "intro", "title": "Start here", "body": ["First body. [safe]"], "places": ["device"],
       "claims": [
-        { "speaker": "tiktok", "who": "TikTok", "text": "We keep it safe.",
-          "citations": [{ "source": "src-a", "quote": "Quote in step zero." }] }
+        { "id": "safe", "speaker": "tiktok", "who": "TikTok", "text": "We keep it safe. [safe]",
+          "citations": [{ "id": "q-zero", "source": "src-a", "quote": "Quote in step zero." }] }
       ] },
-    { "id": "storage", "title": "Storage", "body": ["Second body."], "places": ["cloud"], "flows": ["upload"],
-      "dispute": "Can China reach it?",
+    { "id": "storage", "title": "Storage", "body": ["Second body. [no-access, q-report]"], "places": ["cloud"], "flows": ["upload"],
+      "dispute": "Can China reach it? [no-access, access]",
       "claims": [
-        { "speaker": "tiktok", "who": "TikTok spokesperson", "text": "No access.",
-          "citations": [{ "source": "src-a", "quote": "Quote in step one." }] },
-        { "speaker": "report", "who": "BuzzFeed News", "text": "Access happened.",
-          "citations": [{ "source": "src-b", "quote": "Reported quote." }] }
+        { "id": "no-access", "speaker": "tiktok", "who": "TikTok spokesperson", "text": "No access. [no-access]",
+          "citations": [{ "id": "q-one", "source": "src-a", "quote": "Quote in step one." }] },
+        { "id": "access", "speaker": "outlet", "who": "BuzzFeed News", "text": "Access happened. [q-report]",
+          "citations": [{ "id": "q-report", "source": "src-b", "quote": "Reported quote." }] }
       ] }
   ]
 }"#;
@@ -111,12 +111,12 @@ fn valid_minimal_content_parses_with_all_fields() {
     assert_eq!(content.step_index("storage"), Some(1));
     assert_eq!(content.steps[0].flows, Vec::<String>::new());
     assert_eq!(
-        content.steps[1].dispute.as_deref(),
-        Some("Can China reach it?")
+        content.steps[1].dispute.as_ref().map(|d| d.plain()),
+        Some("Can China reach it?".to_owned())
     );
     let (tiktok, others) = content.steps[1].claims_by_side();
     assert_eq!(tiktok.len(), 1);
-    assert_eq!(others[0].speaker, Speaker::Report);
+    assert_eq!(others[0].speaker, Speaker::Outlet);
     // Three citations in steps plus one on the flow.
     assert_eq!(content.citations().len(), 4);
 }
@@ -184,8 +184,8 @@ fn truncated_json_is_reported_as_premature_end() {
 #[test]
 fn number_where_a_string_is_expected_reports_its_path_and_value() {
     let text = with(
-        r#"{ "source": "src-a", "quote": "Quote in step zero." }"#,
-        r#"{ "source": 42, "quote": "Quote in step zero." }"#,
+        r#"{ "id": "q-zero", "source": "src-a", "quote": "Quote in step zero." }"#,
+        r#"{ "id": "q-zero", "source": 42, "quote": "Quote in step zero." }"#,
     );
     assert_only_problem(
         &text,
@@ -261,7 +261,8 @@ fn a_document_that_is_not_an_object_is_reported() {
 fn enormous_strings_are_reported() {
     let huge = "a".repeat(50_000);
     let text = with("First body.", &huge);
-    assert_only_problem(&text, "steps[0].body[0]", &["50000 characters"]);
+    // The marker " [safe]" stays: 50,007 characters in all.
+    assert_only_problem(&text, "steps[0].body[0]", &["50007 characters"]);
 }
 
 #[test]
@@ -275,7 +276,7 @@ fn markup_in_text_is_reported_not_rendered() {
 
 #[test]
 fn missing_required_field_is_reported_with_its_name() {
-    let text = with(r#""label": "Videos", "#, "");
+    let text = with(r#""label": "Videos [q-flow]", "#, "");
     assert_only_problem(&text, "flows[0]", &["missing field", "label"]);
 }
 
@@ -303,8 +304,9 @@ fn duplicate_place_ids_are_reported() {
 fn duplicate_flow_ids_are_reported() {
     let text = with(
         "\"flows\": [\n",
-        r#""flows": [{ "id": "upload", "from": "cloud", "to": "device", "label": "l", "detail": "d",
-            "status": "reported", "step": "intro", "citations": [{ "source": "src-a", "quote": "q" }] },"#,
+        r#""flows": [{ "id": "upload", "from": "cloud", "to": "device", "label": "l [q2]", "detail": "d. [q2]",
+            "status": "reported", "attribution": "Reported. [q2]", "step": "intro",
+            "citations": [{ "id": "q2", "source": "src-a", "quote": "q", "speaker": "outlet", "who": "W" }] },"#,
     );
     assert_only_problem(&text, "flows[1].id", &["\"upload\"", "twice"]);
 }
@@ -313,8 +315,8 @@ fn duplicate_flow_ids_are_reported() {
 fn duplicate_step_ids_are_reported() {
     let text = with(
         "\"steps\": [\n",
-        r#""steps": [{ "id": "storage", "title": "Again", "body": ["b"], "claims": [{ "speaker": "officials",
-            "who": "Senators", "text": "t", "citations": [{ "source": "src-a", "quote": "q" }] }] },"#,
+        r#""steps": [{ "id": "storage", "title": "Again", "body": ["b. [c2]"], "claims": [{ "id": "c2", "speaker": "officials",
+            "who": "Senators", "text": "t. [c2]", "citations": [{ "id": "q2", "source": "src-a", "quote": "q" }] }] },"#,
     );
     assert_only_problem(&text, "steps[2].id", &["\"storage\"", "twice"]);
 }
@@ -343,8 +345,8 @@ fn ids_with_invalid_characters_are_reported() {
 fn invalid_step_id_is_reported() {
     let text = with(
         "\"steps\": [\n",
-        r#""steps": [{ "id": "<script>", "title": "X", "body": ["b"], "claims": [{ "speaker": "report",
-            "who": "W", "text": "t", "citations": [{ "source": "src-a", "quote": "q" }] }] },"#,
+        r#""steps": [{ "id": "<script>", "title": "X", "body": ["b. [c2]"], "claims": [{ "id": "c2", "speaker": "outlet",
+            "who": "W", "text": "t. [c2]", "citations": [{ "id": "q2", "source": "src-a", "quote": "q" }] }] },"#,
     );
     assert_only_problem(&text, "steps[0].id", &["\"<script>\""]);
 }
@@ -438,7 +440,7 @@ fn empty_step_list_is_reported() {
 fn step_without_claims_is_reported() {
     let start = VALID.find(
         r#""claims": [
-        { "speaker": "tiktok", "who": "TikTok spokesperson""#,
+        { "id": "no-access", "speaker": "tiktok", "who": "TikTok spokesperson""#,
     );
     let start = start.expect("fixture has the second step's claims");
     let end = VALID[start..].find("] }\n  ]").unwrap() + start + 1;
@@ -455,23 +457,33 @@ fn step_without_claims_is_reported() {
 #[test]
 fn claim_without_citations_is_reported() {
     let text = with(
-        r#"[{ "source": "src-b", "quote": "Reported quote." }]"#,
+        r#"[{ "id": "q-report", "source": "src-b", "quote": "Reported quote." }]"#,
         "[]",
     );
-    assert_only_problem(
+    // The sentences that named the quote now name nothing in their step.
+    let err = assert_problem(
         &text,
         "steps[1].claims[1].citations",
         &["at least one citation"],
     );
+    assert!(err
+        .problems
+        .iter()
+        .any(|p| p.path == "steps[1].body[0]" && p.reason.contains("\"q-report\"")));
 }
 
 #[test]
 fn flow_without_citations_is_reported() {
     let text = with(
-        r#"[{ "source": "src-b", "quote": "Quote for the flow." }]"#,
+        r#"[{ "id": "q-flow", "source": "src-b", "quote": "Quote for the flow.", "speaker": "tiktok", "who": "TikTok" }]"#,
         "[]",
     );
-    assert_only_problem(&text, "flows[0].citations", &["at least one citation"]);
+    let err = assert_problem(&text, "flows[0].citations", &["at least one citation"]);
+    assert!(
+        err.problems.iter().all(|p| p.path.starts_with("flows[0]")),
+        "{:#?}",
+        err.problems
+    );
 }
 
 #[test]
@@ -552,7 +564,7 @@ fn region_with_width_but_no_height_is_reported() {
 fn dispute_with_claims_from_one_side_only_is_reported() {
     let text = with(
         r#""places": ["device"],"#,
-        r#""places": ["device"], "dispute": "Who is right?","#,
+        r#""places": ["device"], "dispute": "Who is right? [safe]","#,
     );
     assert_only_problem(&text, "steps[0].dispute", &["TikTok", "somebody else"]);
 
@@ -633,4 +645,161 @@ fn problem_without_path_displays_only_its_reason() {
         reason: "empty".into(),
     };
     assert_eq!(problem.to_string(), "steps: empty");
+}
+
+// ------------------------------------------------- sentences cite their quotes
+
+#[test]
+fn a_sentence_without_a_marker_is_reported_with_its_path() {
+    let text = with(
+        "First body. [safe]",
+        "First body. [safe] A second sentence.",
+    );
+    assert_only_problem(
+        &text,
+        "steps[0].body[0]",
+        &["“A second sentence.”", "names no citation"],
+    );
+    let text = with("We keep it safe. [safe]", "We keep it safe.");
+    assert_only_problem(&text, "steps[0].claims[0].text", &["names no citation"]);
+    let text = with(
+        "Uploads go to the cloud. [q-flow]",
+        "Uploads go to the cloud.",
+    );
+    assert_only_problem(&text, "flows[0].detail", &["names no citation"]);
+    let text = with("TikTok says so. [q-flow]", "TikTok says so.");
+    assert_only_problem(&text, "flows[0].attribution", &["names no citation"]);
+    let text = with(
+        "Can China reach it? [no-access, access]",
+        "Can China reach it?",
+    );
+    assert_only_problem(&text, "steps[1].dispute", &["names no citation"]);
+}
+
+#[test]
+fn a_marker_naming_a_quote_of_another_step_or_flow_is_reported() {
+    // `q-one` is a citation of the second step, not the first.
+    let text = with("First body. [safe]", "First body. [q-one]");
+    assert_only_problem(&text, "steps[0].body[0]", &["\"q-one\"", "this step"]);
+    // A flow may name only its own citations, not its step's claims.
+    let text = with("Videos [q-flow]", "Videos [access]");
+    assert_only_problem(&text, "flows[0].label", &["\"access\"", "this flow"]);
+    // An id that exists nowhere.
+    let text = with("No access. [no-access]", "No access. [no-acces]");
+    assert_only_problem(&text, "steps[1].claims[0].text", &["\"no-acces\""]);
+}
+
+#[test]
+fn a_marker_closing_two_sentences_is_reported() {
+    let text = with("First body. [safe]", "First body. Second body. [safe]");
+    assert_only_problem(
+        &text,
+        "steps[0].body[0]",
+        &["more than one sentence", "First body."],
+    );
+    // Initials and abbreviations do not end a sentence.
+    let text = with(
+        "First body. [safe]",
+        "U.S. data, says S. Silver of the E.U. office. [safe]",
+    );
+    load_content(FILE, &text).unwrap_or_else(|e| panic!("{e}"));
+}
+
+#[test]
+fn malformed_markers_are_reported() {
+    for (marker, needle) in [
+        ("First body. [safe", "never closes"),
+        ("First body. [Safe]", "\"Safe\""),
+        ("First body. []", "\"\""),
+        ("[safe] First body. [safe]", "follows no sentence"),
+        ("First body.] [safe]", "closes no marker"),
+    ] {
+        let text = with("First body. [safe]", marker);
+        assert_problem(&text, "steps[0].body[0]", &[needle]);
+    }
+}
+
+#[test]
+fn claim_and_citation_ids_are_unique_across_the_file() {
+    let text = with(r#""id": "q-report""#, r#""id": "q-one""#)
+        .replace("[q-report]", "[access]")
+        .replace("[no-access, q-report]", "[no-access]");
+    assert_only_problem(
+        &text,
+        "steps[1].claims[1].citations[0].id",
+        &["\"q-one\"", "twice"],
+    );
+    let text = with(r#""id": "q-flow""#, r#""id": "safe""#).replace("[q-flow]", "[safe]");
+    assert_only_problem(&text, "flows[0].citations[0].id", &["\"safe\"", "twice"]);
+}
+
+#[test]
+fn flow_status_must_match_who_its_citations_quote() {
+    // Stated means TikTok says so.
+    let text = with(
+        r#""speaker": "tiktok", "who": "TikTok" }"#,
+        r#""speaker": "outlet", "who": "Forbes" }"#,
+    );
+    assert_only_problem(&text, "flows[0].status", &["`stated`", "TikTok"]);
+    // Reported needs a report.
+    let text = with(r#""status": "stated""#, r#""status": "reported""#);
+    assert_only_problem(&text, "flows[0].status", &["reporting or officials"]);
+    // Alleged needs the report and TikTok's denial.
+    let text = with(r#""status": "stated""#, r#""status": "alleged""#);
+    assert_only_problem(&text, "flows[0].status", &["denial"]);
+    let both = with(
+        r#""speaker": "tiktok", "who": "TikTok" }]"#,
+        r#""speaker": "tiktok", "who": "TikTok" }, { "id": "q-forbes", "source": "src-b", "quote": "Reported quote.", "speaker": "outlet", "who": "Forbes" }]"#,
+    );
+    let alleged = both.replace(r#""status": "stated""#, r#""status": "alleged""#);
+    load_content(FILE, &alleged).unwrap_or_else(|e| panic!("{e}"));
+    // Reported while TikTok is quoted on it: if it denies it, it is alleged.
+    let reported = both.replace(r#""status": "stated""#, r#""status": "reported""#);
+    assert_only_problem(&reported, "flows[0].status", &["`alleged`"]);
+    // Planned needs no particular speaker.
+    let text = with(r#""status": "stated""#, r#""status": "planned""#);
+    load_content(FILE, &text).unwrap_or_else(|e| panic!("{e}"));
+}
+
+#[test]
+fn flow_citations_say_who_and_claim_citations_do_not() {
+    let text = with(r#", "speaker": "tiktok", "who": "TikTok" }"#, " }");
+    let err = assert_problem(&text, "flows[0].citations[0]", &["`who`"]);
+    assert!(err
+        .problems
+        .iter()
+        .any(|p| p.path == "flows[0].citations[0]" && p.reason.contains("`speaker`")));
+    let text = with(
+        r#""quote": "Quote in step zero." }"#,
+        r#""quote": "Quote in step zero.", "speaker": "outlet" }"#,
+    );
+    assert_only_problem(
+        &text,
+        "steps[0].claims[0].citations[0]",
+        &["claim's `speaker`"],
+    );
+}
+
+#[test]
+fn markers_resolve_to_numbered_quotes_with_their_speaker() {
+    use explainer_core::QuoteScope;
+    let content = load_content(FILE, VALID).unwrap_or_else(|e| panic!("{e}"));
+    let step = &content.steps[1];
+    let scope = QuoteScope::of_step(step);
+    let body = step.body[0].sentences();
+    assert_eq!(body.len(), 1);
+    assert_eq!(body[0].text, "Second body.");
+    let quotes = scope.resolve_all(&body[0].refs);
+    let numbers: Vec<usize> = quotes.iter().map(|q| q.number).collect();
+    assert_eq!(numbers, [1, 2]);
+    assert_eq!(quotes[0].speaker, Speaker::Tiktok);
+    assert_eq!(quotes[1].speaker, Speaker::Outlet);
+    assert_eq!(quotes[1].citation.quote, "Reported quote.");
+    assert_eq!(quotes[1].who, "BuzzFeed News");
+    let flow = QuoteScope::of_flow(&content.flows[0]);
+    assert_eq!(
+        flow.resolve("q-flow").map(|q| q[0].speaker),
+        Some(Speaker::Tiktok)
+    );
+    assert!(flow.resolve("safe").is_none());
 }
