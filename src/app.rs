@@ -18,6 +18,7 @@ use crate::embed::{self, EmbedState};
 use crate::location;
 use crate::navigator::Navigator;
 use crate::panic_notice;
+use crate::references;
 
 /// Id of the element holding the explainer (pre-rendered or empty).
 pub const ROOT_ID: &str = "app";
@@ -77,13 +78,20 @@ pub fn start() {
 }
 
 /// Keeps a copy of this build for offline reading. Pages opened from disk, and
-/// browsers or frames that refuse service workers, simply go without.
+/// browsers or frames that refuse or lack service workers, simply go without.
 fn register_service_worker() {
     let protocol = window().location().protocol().unwrap_or_default();
     if protocol != "https:" && protocol != "http:" {
         return;
     }
-    let container = window().navigator().service_worker();
+    // Some frames and privacy modes have no `navigator.serviceWorker` at all.
+    let navigator = window().navigator();
+    let available = js_sys::Reflect::get(&navigator, &"serviceWorker".into())
+        .is_ok_and(|container| !container.is_undefined() && !container.is_null());
+    if !available {
+        return;
+    }
+    let container = navigator.service_worker();
     let registration = container.register("sw.js");
     spawn_local(async move {
         // A refusal is not an error the reader needs to see.
@@ -140,6 +148,7 @@ fn listen_to_browser(nav: Navigator) {
     let _ = window_event_listener(leptos::ev::popstate, move |_| nav.sync_from_location());
     let _ = window_event_listener(leptos::ev::hashchange, move |_| nav.sync_from_location());
     let _ = window_event_listener(leptos::ev::beforeprint, move |_| open_all_details());
+    references::listen();
 }
 
 /// Arrow keys belong to the caret inside form fields.

@@ -14,3 +14,4 @@ pub mod navigator;
 pub mod panic_notice;
 #[cfg(feature = "ssr")]
 pub mod prerender;
+pub mod references;

@@ -1,32 +1,38 @@
-//! A verbatim quote with the article it comes from.
+//! A verbatim quote with its number, whose words it reports, and its article.
 
-use explainer_core::{Citation, Content};
+use explainer_core::{Content, NumberedQuote};
 use leptos::prelude::*;
 
-/// A `<blockquote cite="#source-…">` followed by the source's title and publisher.
-#[component]
-pub fn CitationQuote(citation: Citation, content: std::sync::Arc<Content>) -> impl IntoView {
-    let source = content.source(&citation.source).cloned();
+/// A `<figure>` holding the quote (`<blockquote cite="#source-…">`), numbered as
+/// the markers that link to it, with its speaker and the source's title. Its id
+/// (`<prefix>quote-<id>`) is the markers' target; it takes focus when one is used.
+pub fn citation_view(quote: &NumberedQuote, content: &Content, prefix: &str) -> impl IntoView {
+    let citation = quote.citation;
+    let source = content.source(&citation.source);
     let anchor = format!("#source-{}", citation.source);
-    let (title, publisher) = match &source {
-        Some(s) => (
-            s.title.clone(),
-            s.publisher
-                .as_ref()
-                .map(|p| p.name.clone())
-                .unwrap_or_else(|| "publisher not named in the text".into()),
-        ),
-        None => (citation.source.clone(), String::new()),
-    };
+    let title = source.map_or(citation.source.clone(), |s| s.title.clone());
+    let publisher = source.map(|s| {
+        s.publisher
+            .as_ref()
+            .map(|p| p.name.clone())
+            .unwrap_or_else(|| "publisher not named in the text".into())
+    });
     view! {
-        <figure class="citation">
+        <figure
+            class=format!("citation citation--{}", quote.speaker.as_str())
+            id=format!("{prefix}{}", citation.anchor())
+            tabindex="-1"
+        >
+            <span class="citation-number" aria-hidden="true">{quote.number}</span>
+            <span class="visually-hidden">{format!("Source {}: ", quote.number)}</span>
             <blockquote cite=anchor.clone()>
-                <p>{citation.quote}</p>
+                <p>{citation.quote.clone()}</p>
             </blockquote>
             <figcaption>
-                "— "
+                <span class="citation-speaker">{format!("{}: {}", quote.speaker.label(), quote.who)}</span>
+                " — "
                 <a href=anchor><cite>{title}</cite></a>
-                <span class="citation-publisher">{format!(" · {publisher}")}</span>
+                {publisher.map(|p| view! { <span class="citation-publisher">{format!(" · {p}")}</span> })}
             </figcaption>
         </figure>
     }

@@ -160,12 +160,12 @@ fn flow_view(shape: FlowShape, content: &Content, nav: Navigator) -> impl IntoVi
         return ().into_any();
     };
     let step = content.step_index(&flow.step).unwrap_or(0);
+    let label = flow.label.plain();
     let aria = format!(
-        "{}: from {} to {} ({}). Opens step {}: {}",
-        flow.label,
+        "{label}: from {} to {}. {} Opens step {}: {}",
         content.place_label(&flow.from),
         content.place_label(&flow.to),
-        flow.status.label(),
+        flow.attribution.plain(),
         step + 1,
         content.step_title(step)
     );
@@ -185,7 +185,7 @@ fn flow_view(shape: FlowShape, content: &Content, nav: Navigator) -> impl IntoVi
             <path class="flow-line" d=shape.path></path>
             <polygon class="flow-head" points=shape.arrowhead></polygon>
             <text class="flow-label" x=one_decimal(shape.label_at.x) y=one_decimal(shape.label_at.y + 4.0)>
-                {flow.label}
+                {label}
             </text>
         </g>
     }
@@ -195,24 +195,19 @@ fn flow_view(shape: FlowShape, content: &Content, nav: Navigator) -> impl IntoVi
 /// What the line styles in use mean, drawn with the same styles.
 #[component]
 fn Legend(statuses: Vec<FlowStatus>) -> impl IntoView {
-    let items = [
-        FlowStatus::Stated,
-        FlowStatus::Reported,
-        FlowStatus::Alleged,
-        FlowStatus::Planned,
-    ]
-    .into_iter()
-    .filter(|status| statuses.contains(status))
-    .map(|status| {
-        view! {
-            <li class=format!("legend-item flow--{}", status.as_str())>
-                <svg class="legend-swatch" viewBox="0 0 36 12" aria-hidden="true">
-                    <path class="flow-line" d="M2,6 L34,6"></path>
-                </svg>
-                {status.label()}
-            </li>
-        }
-    })
-    .collect_view();
+    let items = FlowStatus::ALL
+        .into_iter()
+        .filter(|status| statuses.contains(status))
+        .map(|status| {
+            view! {
+                <li class=format!("legend-item flow--{}", status.as_str())>
+                    <svg class="legend-swatch" viewBox="0 0 36 12" aria-hidden="true">
+                        <path class="flow-line" d="M2,6 L34,6"></path>
+                    </svg>
+                    {status.label()}
+                </li>
+            }
+        })
+        .collect_view();
     view! { <ul class="legend" aria-label="Line styles">{items}</ul> }
 }

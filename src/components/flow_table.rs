@@ -4,9 +4,10 @@
 
 use std::sync::Arc;
 
-use explainer_core::{Content, Perspective};
+use explainer_core::{Content, Perspective, QuoteScope};
 use leptos::prelude::*;
 
+use super::cited_text::cited_view;
 use super::step_link::StepLink;
 use crate::navigator::use_navigator;
 
@@ -22,14 +23,20 @@ pub fn FlowTable(content: Arc<Content>) -> impl IntoView {
             let step_title = content.step_title(step_index).to_owned();
             let current = nav.is_current_in(content.steps_highlighting_flow(&flow.id));
             let creator_only = !flow.applies_to(Perspective::User);
-            let evidence = flow
-                .citations
+            let scope = QuoteScope::of_flow(flow);
+            let evidence = scope
+                .quotes()
                 .iter()
-                .map(|c| {
+                .map(|quote| {
+                    let c = quote.citation;
                     let anchor = format!("#source-{}", c.source);
                     let title = content.source(&c.source).map(|s| s.title.clone()).unwrap_or_default();
                     view! {
-                        <p class="flow-evidence">
+                        <p class="flow-evidence" id=c.anchor() tabindex="-1">
+                            <span class="citation-number" aria-hidden="true">{quote.number}</span>
+                            <span class="visually-hidden">{format!("Source {}: ", quote.number)}</span>
+                            <span class="citation-speaker">{format!("{}: {}", quote.speaker.label(), quote.who)}</span>
+                            " "
                             <q cite=anchor.clone()>{c.quote.clone()}</q>
                             " — "
                             <a href=anchor><cite>{title}</cite></a>
@@ -40,16 +47,17 @@ pub fn FlowTable(content: Arc<Content>) -> impl IntoView {
             view! {
                 <tr class:is-current=current data-flow=flow.id.clone()>
                     <th scope="row">
-                        {flow.label.clone()}
+                        {cited_view(&flow.label, &scope, "")}
                         {creator_only.then(|| view! { <span class="tag">"paid creators only"</span> })}
                     </th>
                     <td data-label="From">{content.place_label(&flow.from).to_owned()}</td>
                     <td data-label="To">{content.place_label(&flow.to).to_owned()}</td>
                     <td data-label="Status">
                         <span class=format!("flow-status flow-status--{}", flow.status.as_str())>{flow.status.label()}</span>
+                        <span class="flow-attribution">{cited_view(&flow.attribution, &scope, "")}</span>
                     </td>
                     <td data-label="What the sources say">
-                        <p>{flow.detail.clone()}</p>
+                        <p>{cited_view(&flow.detail, &scope, "")}</p>
                         {evidence}
                     </td>
                     <td data-label="Explained in">

@@ -9,7 +9,7 @@ use explainer_core::Content;
 use leptos::prelude::*;
 
 use super::is_static_page;
-use super::step_view::Claims;
+use super::step_view::step_text;
 
 /// All steps in order, collapsed in the live app and open in the static page.
 #[component]
@@ -25,13 +25,7 @@ pub fn FullText(content: Arc<Content>) -> impl IntoView {
             view! {
                 <section class="full-step" id=step.anchor() aria-labelledby=labelled_by>
                     <h3 id=heading_id>{format!("Step {} of {total}: {}", index + 1, step.title)}</h3>
-                    {step.body.iter().map(|p| view! { <p class="step-body">{p.clone()}</p> }).collect_view()}
-                    {step.creator_note.clone().map(|note| view! {
-                        <aside class="creator-note" aria-label="For a paid creator">
-                            <p><strong>"If you are a paid creator: "</strong>{note}</p>
-                        </aside>
-                    })}
-                    <Claims step=step.clone() content=content.clone()/>
+                    {step_text(step, &content, "full-", true)}
                 </section>
             }
         })

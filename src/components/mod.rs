@@ -1,6 +1,7 @@
 //! One file per component. [`explainer::Explainer`] assembles the others.
 
 pub mod citation;
+pub mod cited_text;
 pub mod claim;
 pub mod diagram;
 pub mod embed_code;

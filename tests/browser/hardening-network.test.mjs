@@ -312,6 +312,18 @@ test('valid JSON with three problems: all three are listed with their field path
   // 3. a step id used twice (a copy of the last step, appended: nothing else dangles).
   assert.ok(broken.steps[0].flows.length > 0 && broken.steps[1].claims[0].citations.length > 0);
   const lastCopy = structuredClone(content.steps[n - 1]);
+  // Claim and citation ids are unique across the file: give the copy's its own,
+  // and rename them in its sentences' markers, so only the step id repeats.
+  const renamed = (id) => `${id}-copy`;
+  const retag = (text) => text.replace(/\[([^\]]*)\]/g, (_, ids) => `[${ids.split(',').map((i) => renamed(i.trim())).join(', ')}]`);
+  for (const claim of lastCopy.claims) {
+    claim.id = renamed(claim.id);
+    claim.text = retag(claim.text);
+    for (const citation of claim.citations) citation.id = renamed(citation.id);
+  }
+  lastCopy.body = lastCopy.body.map(retag);
+  if (lastCopy.dispute) lastCopy.dispute = retag(lastCopy.dispute);
+  if (lastCopy.creator_note) lastCopy.creator_note = retag(lastCopy.creator_note);
   broken.steps[0].flows[0] = 'no-such-flow';
   broken.steps[1].claims[0].citations[0].source = 'no-such-source';
   broken.steps.push(lastCopy);

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launch, loadContent, openApp, expectStep, assertNoErrors, waitTrue, norm, TEST_TIMEOUT, waitForExplainer,
+  launch, loadContent, openApp, expectStep, assertNoErrors, waitTrue, norm, plainCited, TEST_TIMEOUT, waitForExplainer,
 } from './support.mjs';
 
 const content = loadContent();
@@ -32,6 +32,12 @@ function readView() {
   const svg = [...document.querySelectorAll('svg.diagram-svg')].find((el) => el.getClientRects().length > 0);
   const flows = [...svg.querySelectorAll('g.flow[data-flow]')].map((g) => g.getAttribute('data-flow'));
   const note = document.querySelector('article.step .creator-note');
+  // The note's words, without its reference markers.
+  const words = (el) => {
+    const copy = el.cloneNode(true);
+    copy.querySelectorAll('sup.ref').forEach((sup) => sup.remove());
+    return copy.textContent.replace(/\s+/g, ' ').trim();
+  };
   const visible = (el) => !!el && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
   return {
     user: document.querySelector('[data-perspective="user"]')?.getAttribute('aria-pressed') ?? null,
@@ -42,7 +48,7 @@ function readView() {
       ?.textContent.replace(/\s+/g, ' ')
       .trim() ?? null,
     view: new URLSearchParams(location.search).get('view'),
-    note: note ? { visible: visible(note), text: note.textContent.replace(/\s+/g, ' ').trim() } : null,
+    note: note ? { visible: visible(note), text: words(note) } : null,
   };
 }
 
@@ -75,7 +81,7 @@ async function expectView(page, perspective) {
   if (creator && stepData.creator_note) {
     assert.ok(v.note, `.creator-note is shown on step "${step}"`);
     assert.ok(v.note.visible, '.creator-note is visible');
-    assert.ok(v.note.text.includes(norm(stepData.creator_note)), '.creator-note has the step\'s creator_note');
+    assert.ok(v.note.text.includes(plainCited(stepData.creator_note)), '.creator-note has the step\'s creator_note');
   } else {
     assert.equal(v.note, null, `no .creator-note on step "${step}" in ${perspective} view`);
   }

@@ -4,7 +4,9 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, loadContent, trackErrors, assertNoErrors, norm, TIMEOUT, TEST_TIMEOUT } from './support.mjs';
+import {
+  launch, loadContent, trackErrors, assertNoErrors, norm, plainCited, TIMEOUT, TEST_TIMEOUT,
+} from './support.mjs';
 
 const content = loadContent();
 const N = content.steps.length;
@@ -28,22 +30,27 @@ async function freshPage({ javaScriptEnabled = true, width = 1280, height = 900 
   return { context, page };
 }
 
-/** The full-text sections and the stage's step, as text. Runs in the page. */
+/** The full-text sections and the stage's step, as text (paragraphs without their markers). Runs in the page. */
 function readText() {
   const t = (el) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const words = (el) => {
+    const copy = el.cloneNode(true);
+    copy.querySelectorAll('sup.ref').forEach((sup) => sup.remove());
+    return t(copy);
+  };
   const article = document.querySelector('article.step');
   return {
     sections: [...document.querySelectorAll('details.full-text section.full-step')].map((s) => ({
       id: s.id,
       title: t(s.querySelector('h3')),
-      body: [...s.querySelectorAll('p.step-body')].map(t),
+      body: [...s.querySelectorAll('p.step-body')].map(words),
       text: t(s),
     })),
     stage: {
       step: article?.getAttribute('data-step') ?? null,
       kicker: t(article?.querySelector('.step-kicker')),
       heading: t(document.querySelector('#step-heading')),
-      body: [...(article?.querySelectorAll('p.step-body') ?? [])].map(t),
+      body: [...(article?.querySelectorAll('p.step-body') ?? [])].map(words),
     },
   };
 }
@@ -81,7 +88,7 @@ test('the pre-rendered full text and first step equal the live app’s', { timeo
     content.steps.map((s, i) => ({
       id: `step-${s.id}`,
       title: norm(`Step ${i + 1} of ${N}: ${s.title}`),
-      body: s.body.map(norm),
+      body: s.body.map(plainCited),
     })),
     'pre-rendered full text follows content.json',
   );
@@ -92,7 +99,7 @@ test('the pre-rendered full text and first step equal the live app’s', { timeo
       step: content.steps[0].id,
       kicker: `Step 1 of ${N}`,
       heading: norm(content.steps[0].title),
-      body: content.steps[0].body.map(norm),
+      body: content.steps[0].body.map(plainCited),
     },
     'pre-rendered stage shows step 1',
   );

@@ -9,7 +9,7 @@ import { mkdtemp, rm, writeFile, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { launch, loadContent, assertNoErrors, norm, TIMEOUT, TEST_TIMEOUT } from './support.mjs';
+import { launch, loadContent, assertNoErrors, norm, citedSentences, TIMEOUT, TEST_TIMEOUT } from './support.mjs';
 
 const run = promisify(execFile);
 const content = loadContent();
@@ -92,6 +92,14 @@ test('the printed live page holds every step title and claim quote, without the 
   const headings = content.steps.map((s, i) => printed.indexOf(squash(`Step ${i + 1} of ${n}: ${s.title}`)));
   assert.ok(headings.every((at) => at >= 0), `every "Step i of ${n}: title" heading is printed`);
   assert.deepEqual([...headings].sort((a, b) => a - b), headings, 'the steps are printed in order');
+  // Reference markers print as numbers right after their sentences.
+  const unnumbered = content.steps
+    .map((s) => citedSentences(s.body[0])[0].text)
+    .filter((sentence) => {
+      const at = printed.indexOf(squash(sentence));
+      return at < 0 || !/^\d/.test(printed.slice(at + squash(sentence).length));
+    });
+  assert.deepEqual(unnumbered, [], 'each step’s first sentence is printed with its reference number');
   assertNoErrors(page);
   await page.close();
 });

@@ -277,3 +277,23 @@ export async function settle(page) {
     () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
   );
 }
+
+/**
+ * Splits a cited text of content.json ("Sentence. [id] Another. [a, b]") into
+ * its sentences and the ids each names; fails on text after the last marker.
+ */
+export function citedSentences(text) {
+  const found = [];
+  const marker = /\[([^\]]*)\]/g;
+  let last = 0;
+  for (let m; (m = marker.exec(text)); last = marker.lastIndex) {
+    found.push({ text: norm(text.slice(last, m.index)), ids: m[1].split(',').map((s) => s.trim()) });
+  }
+  assert.equal(norm(text.slice(last)), '', `text after the last marker in ${JSON.stringify(text)}`);
+  return found;
+}
+
+/** A cited text's words without its markers, as the page shows them between the markers. */
+export function plainCited(text) {
+  return citedSentences(text).map((s) => s.text).join(' ');
+}

@@ -244,11 +244,16 @@ pub fn layout(
                 };
                 curve(from.rect, to.rect, mirrored)
             };
+            // Labels of parallel flows sit at different points along their
+            // lines, so they do not overlap where the lines run side by side.
+            let label_t =
+                0.5 + (index as f64 - (siblings.len() as f64 - 1.0) / 2.0) * LABEL_STAGGER;
             Some(Route {
                 id: flow.id.clone(),
                 to: flow.to.clone(),
                 target: to.rect,
                 status: flow.status,
+                label_t,
                 ..route
             })
         })
@@ -257,6 +262,10 @@ pub fn layout(
     let flows = routes.into_iter().map(Route::into_shape).collect();
     DiagramLayout { places, flows }
 }
+
+/// How far apart along their lines (as a share of the line) the labels of
+/// parallel flows sit.
+const LABEL_STAGGER: f64 = 0.2;
 
 /// Gap between the arrowheads of flows that end at the same place: wider than an
 /// arrow's click area, so each arrow can be selected right up to its head.
@@ -274,6 +283,8 @@ struct Route {
     end: Point,
     /// Drawn straight: the control point stays midway between the ends.
     straight: bool,
+    /// Where along the line (0 at the start, 1 at the end) the label sits.
+    label_t: f64,
 }
 
 impl Route {
@@ -291,6 +302,7 @@ impl Route {
             control,
             end,
             straight,
+            label_t: 0.5,
         }
     }
 
@@ -299,8 +311,10 @@ impl Route {
             start,
             control,
             end,
+            label_t: t,
             ..
         } = self;
+        let u = 1.0 - t;
         FlowShape {
             id: self.id,
             path: format!(
@@ -314,8 +328,8 @@ impl Route {
             ),
             arrowhead: arrowhead(control, end),
             label_at: Point {
-                x: 0.25 * start.x + 0.5 * control.x + 0.25 * end.x,
-                y: 0.25 * start.y + 0.5 * control.y + 0.25 * end.y,
+                x: u * u * start.x + 2.0 * u * t * control.x + t * t * end.x,
+                y: u * u * start.y + 2.0 * u * t * control.y + t * t * end.y,
             },
             status: self.status,
         }

@@ -167,3 +167,42 @@ fn removing_any_sentence_marker_from_the_shipped_content_is_caught() {
     assert_eq!(checked, 5);
     explainer_core::load_content("content.json", &value.to_string()).unwrap();
 }
+
+/// The labels a step shows on its arrows do not overlap, in any view and
+/// orientation (a label is about 7 units per character wide and 15 high at its
+/// drawn size; the diagram shows labels for at most three flows at once).
+#[test]
+fn labels_shown_together_do_not_overlap() {
+    use explainer_core::diagram::{layout, Orientation};
+    let content = sources_dir::shipped_content();
+    for perspective in Perspective::ALL {
+        for orientation in Orientation::ALL {
+            let drawn = layout(&content, perspective, orientation);
+            for step in content.steps.iter().filter(|s| s.flows.len() <= 3) {
+                let boxes: Vec<(&str, f64, f64, f64)> = drawn
+                    .flows
+                    .iter()
+                    .filter(|f| step.flows.contains(&f.id))
+                    .map(|f| {
+                        let flow = content.flows.iter().find(|x| x.id == f.id).unwrap();
+                        let width = flow.label.plain().chars().count() as f64 * 7.0;
+                        (f.id.as_str(), f.label_at.x, f.label_at.y, width)
+                    })
+                    .collect();
+                for (i, a) in boxes.iter().enumerate() {
+                    for b in &boxes[i + 1..] {
+                        let apart_x = (a.1 - b.1).abs() >= (a.3 + b.3) / 2.0;
+                        let apart_y = (a.2 - b.2).abs() >= 15.0;
+                        assert!(
+                            apart_x || apart_y,
+                            "{perspective:?} {orientation:?} step {}: labels of {} and {} overlap",
+                            step.id,
+                            a.0,
+                            b.0
+                        );
+                    }
+                }
+            }
+        }
+    }
+}

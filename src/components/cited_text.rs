@@ -1,0 +1,44 @@
+//! Our own words with their reference markers: each sentence ends with a
+//! superscript number per quote it rests on, linking to that quote.
+
+use explainer_core::{CitedText, QuoteScope};
+use leptos::prelude::*;
+
+/// The sentences of `text`, each followed by its markers. `scope` numbers the
+/// quotes of the step or flow; `prefix` keeps anchors unique where the same
+/// quotes appear twice on a page (the full text repeats the current step).
+pub fn cited_view(text: &CitedText, scope: &QuoteScope, prefix: &str) -> impl IntoView {
+    text.sentences()
+        .into_iter()
+        .map(|sentence| {
+            let links = scope
+                .resolve_all(&sentence.refs)
+                .into_iter()
+                .enumerate()
+                .map(|(i, quote)| {
+                    let label = format!(
+                        "source {}, {}: {}",
+                        quote.number,
+                        quote.speaker.label(),
+                        quote.who
+                    );
+                    view! {
+                        {(i > 0).then_some(",")}
+                        <a
+                            class=format!("ref-link ref--{}", quote.speaker.as_str())
+                            href=format!("#{prefix}{}", quote.citation.anchor())
+                            aria-label=label
+                            data-ref=""
+                        >
+                            {quote.number}
+                        </a>
+                    }
+                })
+                .collect_view();
+            view! {
+                <span class="sentence">{sentence.text.to_owned()}<sup class="ref">{links}</sup></span>
+                " "
+            }
+        })
+        .collect_view()
+}

@@ -1,0 +1,58 @@
+//! Reference markers in the live app: activating one moves focus to the quote
+//! it names and highlights it, without touching the URL (which names the step).
+//! Without scripts the markers are plain `#quote-…` links and the stylesheet
+//! highlights the `:target`.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, MouseEvent, ScrollIntoViewOptions, ScrollLogicalPosition};
+
+/// Class of the quote a marker last led to.
+pub const HIGHLIGHT_CLASS: &str = "is-highlighted";
+
+/// Follows every marker on the page (one delegated listener for all of them).
+pub fn listen() {
+    // The explainer lives as long as the page, so the listener is never removed.
+    let _ = window_event_listener(leptos::ev::click, |ev: MouseEvent| {
+        let modified = ev.alt_key() || ev.ctrl_key() || ev.meta_key() || ev.shift_key();
+        if ev.default_prevented() || modified || ev.button() != 0 {
+            return;
+        }
+        let Some(link) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .and_then(|el| el.closest("a[data-ref]").ok().flatten())
+        else {
+            return;
+        };
+        let Some(id) = link
+            .get_attribute("href")
+            .and_then(|href| href.strip_prefix('#').map(str::to_owned))
+        else {
+            return;
+        };
+        if let Some(quote) = document().get_element_by_id(&id) {
+            ev.prevent_default();
+            show(&quote);
+        }
+    });
+}
+
+/// Brings the quote into view, focuses it (screen readers then read it) and
+/// marks it as the one the reader asked for.
+fn show(quote: &Element) {
+    if let Ok(list) = document().query_selector_all(&format!(".{HIGHLIGHT_CLASS}")) {
+        for i in 0..list.length() {
+            if let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                let _ = el.class_list().remove_1(HIGHLIGHT_CLASS);
+            }
+        }
+    }
+    let _ = quote.class_list().add_1(HIGHLIGHT_CLASS);
+    let options = ScrollIntoViewOptions::new();
+    options.set_block(ScrollLogicalPosition::Center);
+    quote.scroll_into_view_with_scroll_into_view_options(&options);
+    if let Some(quote) = quote.dyn_ref::<HtmlElement>() {
+        let _ = quote.focus();
+    }
+}

@@ -1,0 +1,246 @@
+// Every sentence of our own words carries reference markers that lead to the
+// quotes it rests on: the numbers match content.json, each marker's target is a
+// quote of the same step (or the same flow), and using a marker moves focus to
+// that quote and highlights it, by mouse, by keyboard, without JavaScript, in
+// the single-file edition and inside a host page's frame.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  launch, loadContent, openApp, waitTrue, assertNoErrors, trackErrors, norm, citedSentences as sentences, DIST, TIMEOUT,
+  TEST_TIMEOUT,
+} from './support.mjs';
+
+const content = loadContent();
+const SINGLE_FILE = 'tiktok-data-explainer-offline.html';
+
+/** A step's quotes numbered in reading order, and the numbers each id names. */
+function numbering(citationGroups) {
+  const byId = new Map();
+  const quotes = [];
+  for (const { id, citations } of citationGroups) {
+    const numbers = citations.map((c) => {
+      quotes.push(c);
+      byId.set(c.id, [quotes.length]);
+      return quotes.length;
+    });
+    if (id) byId.set(id, numbers);
+  }
+  return { quotes, numbersOf: (ids) => [...new Set(ids.flatMap((id) => byId.get(id) ?? [`unknown ${id}`]))] };
+}
+
+/** What a step shows as (sentence | numbers), in either perspective. */
+function expectedStepSentences(step, creator) {
+  const { numbersOf } = numbering(step.claims.map((c) => ({ id: c.id, citations: c.citations })));
+  const texts = [...step.body, ...(creator && step.creator_note ? [step.creator_note] : []),
+    ...(step.dispute ? [step.dispute] : []), ...step.claims.map((c) => c.text)];
+  return texts.flatMap(sentences).map((s) => `${s.text} | ${numbersOf(s.ids).join(',')}`).sort();
+}
+
+/** Reads the current step's sentences and where each marker leads. Runs in the page. */
+function readStepReferences() {
+  const article = document.querySelector('article.step');
+  const text = (el) => el.textContent.replace(/\s+/g, ' ').trim();
+  return [...article.querySelectorAll('.sentence')].map((s) => {
+    const own = [...s.childNodes].filter((n) => !(n.nodeType === 1 && n.matches('sup'))).map((n) => n.textContent).join('');
+    return {
+      text: own.replace(/\s+/g, ' ').trim(),
+      links: [...s.querySelectorAll('sup a.ref-link')].map((a) => {
+        const target = document.getElementById(a.getAttribute('href').slice(1));
+        const card = target?.closest('.claim');
+        return {
+          number: text(a),
+          aria: a.getAttribute('aria-label'),
+          targetInStep: !!target && article.contains(target),
+          targetIsQuote: !!target && target.matches('figure.citation'),
+          targetNumber: target ? text(target.querySelector('.citation-number')) : null,
+          quote: target ? text(target.querySelector('blockquote')) : null,
+          speaker: target ? text(target.querySelector('.citation-speaker')) : null,
+          badge: card ? text(card.querySelector('.badge')) : null,
+        };
+      }),
+    };
+  });
+}
+
+let app;
+before(async () => {
+  app = await launch();
+});
+after(async () => app?.close());
+
+test('every sentence of every step, in both views, names the right quotes of its own step', { timeout: TEST_TIMEOUT }, async (t) => {
+  const page = await app.newPage();
+  for (const creator of [false, true]) {
+    for (const step of content.steps) {
+      await t.test(`${step.id}${creator ? ' (creator)' : ''}`, async () => {
+        await openApp(page, app.baseUrl, `/${creator ? '?view=creator' : ''}#step-${step.id}`);
+        const { quotes } = numbering(step.claims.map((c) => ({ id: c.id, citations: c.citations })));
+        const shown = await page.evaluate(readStepReferences);
+        assert.ok(shown.length > 0, 'the step has sentences');
+        for (const sentence of shown) {
+          assert.ok(sentence.links.length > 0, `“${sentence.text}” carries a marker`);
+          for (const link of sentence.links) {
+            assert.ok(link.targetInStep && link.targetIsQuote, `marker ${link.number} of “${sentence.text}” leads to a quote of this step`);
+            assert.equal(link.targetNumber, link.number, 'the quote shows the number of the marker');
+            assert.equal(link.quote, norm(quotes[Number(link.number) - 1].quote), `quote ${link.number} is content.json's`);
+            assert.match(link.aria, new RegExp(`^source ${link.number}, `), 'a screen reader hears “source N”');
+            assert.ok(link.badge && link.speaker.startsWith(`${link.badge}: `), `quote ${link.number} says whose words it reports (${link.speaker})`);
+          }
+        }
+        const got = shown.map((s) => `${s.text} | ${s.links.map((l) => l.number).join(',')}`).sort();
+        assert.deepEqual(got, expectedStepSentences(step, creator));
+      });
+    }
+  }
+  assertNoErrors(page);
+  await page.close();
+});
+
+test('every sentence of the flow table names its own flow’s quotes', { timeout: TEST_TIMEOUT }, async () => {
+  const page = await app.newPage();
+  await openApp(page, app.baseUrl, '/');
+  const rows = await page.$$eval('table.flow-table tbody tr', (trs) =>
+    trs.map((tr) => ({
+      flow: tr.getAttribute('data-flow'),
+      sentences: [...tr.querySelectorAll('.sentence')].map((s) => ({
+        text: [...s.childNodes].filter((n) => !(n.nodeType === 1 && n.matches('sup'))).map((n) => n.textContent).join('').replace(/\s+/g, ' ').trim(),
+        links: [...s.querySelectorAll('a.ref-link')].map((a) => {
+          const target = document.getElementById(a.getAttribute('href').slice(1));
+          return {
+            number: a.textContent.trim(),
+            inRow: !!target && tr.contains(target),
+            targetNumber: target?.querySelector('.citation-number')?.textContent.trim() ?? null,
+            quote: target?.querySelector('q')?.textContent.replace(/\s+/g, ' ').trim() ?? null,
+          };
+        }),
+      })),
+    })),
+  );
+  assert.deepEqual(rows.map((r) => r.flow), content.flows.map((f) => f.id));
+  for (const [i, flow] of content.flows.entries()) {
+    const { quotes, numbersOf } = numbering(flow.citations.map((c) => ({ id: null, citations: [c] })));
+    const expected = [flow.label, flow.detail, flow.attribution].flatMap(sentences)
+      .map((s) => `${s.text} | ${numbersOf(s.ids).join(',')}`).sort();
+    const got = rows[i].sentences.map((s) => `${s.text} | ${s.links.map((l) => l.number).join(',')}`).sort();
+    assert.deepEqual(got, expected, `flow ${flow.id}`);
+    for (const link of rows[i].sentences.flatMap((s) => s.links)) {
+      assert.ok(link.inRow, `flow ${flow.id}: marker ${link.number} leads to its own row`);
+      assert.equal(link.targetNumber, link.number);
+      assert.equal(link.quote, norm(quotes[Number(link.number) - 1].quote));
+    }
+  }
+  assertNoErrors(page);
+  await page.close();
+});
+
+/** Activates the marker `selector` with `how` and checks focus and highlight. */
+async function followMarker(page, selector, how) {
+  const href = await page.getAttribute(selector, 'href');
+  const before = await page.evaluate(() => location.href);
+  if (how === 'keyboard') {
+    await page.focus(selector);
+    await page.keyboard.press('Enter');
+  } else {
+    await page.click(selector);
+  }
+  const id = href.slice(1);
+  await waitTrue(page, (id) => document.activeElement?.id === id, id, `${how}: focus moves to the quote ${id}`);
+  const state = await page.evaluate((id) => {
+    const el = document.getElementById(id);
+    const r = el.getBoundingClientRect();
+    return {
+      highlighted: el.classList.contains('is-highlighted'),
+      others: document.querySelectorAll('.is-highlighted').length,
+      inView: r.top >= 0 && r.bottom <= innerHeight,
+      url: location.href,
+    };
+  }, id);
+  assert.deepEqual(state, { highlighted: true, others: 1, inView: true, url: before },
+    `${how}: the quote is highlighted alone, in view, and the URL still names the step`);
+}
+
+test('a marker moves focus to its quote and highlights it, by mouse and by keyboard', { timeout: TEST_TIMEOUT }, async () => {
+  const page = await app.newPage();
+  const step = content.steps.find((s) => s.dispute) ?? content.steps[0];
+  await openApp(page, app.baseUrl, `/#step-${step.id}`);
+  const markers = await page.$$eval('article.step sup a.ref-link', (as) => as.map((a) => a.getAttribute('href')));
+  assert.ok(new Set(markers).size >= 2, 'the step has markers to two quotes at least');
+  const [first, second] = [...new Set(markers)];
+  await followMarker(page, `article.step sup a.ref-link[href="${first}"] >> nth=0`, 'mouse');
+  await followMarker(page, `article.step sup a.ref-link[href="${second}"] >> nth=0`, 'keyboard');
+  // The flow table's markers work the same way.
+  await followMarker(page, 'table.flow-table a.ref-link >> nth=0', 'mouse');
+  assertNoErrors(page);
+  await page.close();
+});
+
+test('without JavaScript every marker is a link to a quote that becomes the :target', { timeout: TEST_TIMEOUT }, async () => {
+  const context = await app.browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+  context.setDefaultTimeout(TIMEOUT);
+  const page = await context.newPage();
+  trackErrors(page);
+  await page.goto(app.baseUrl + '/', { waitUntil: 'load' });
+  const links = await page.$$eval('a.ref-link', (as) => {
+    const ids = [...document.querySelectorAll('[id]')].map((el) => el.id);
+    return {
+      duplicateIds: ids.filter((id, i) => ids.indexOf(id) !== i),
+      broken: as.filter((a) => !document.getElementById(a.getAttribute('href').slice(1))?.matches('figure.citation, .flow-evidence'))
+        .map((a) => a.getAttribute('href')),
+      count: as.length,
+    };
+  });
+  assert.deepEqual(links.duplicateIds, [], 'every id on the page is unique');
+  assert.deepEqual(links.broken, [], 'every marker leads to a quote');
+  const total = [...content.steps.flatMap((s) => [...s.body, ...(s.creator_note ? [s.creator_note] : []), ...(s.dispute ? [s.dispute] : []), ...s.claims.map((c) => c.text)]),
+    ...content.flows.flatMap((f) => [f.label, f.detail, f.attribution])].flatMap(sentences).length;
+  assert.ok(links.count >= total, `at least one marker per sentence of the full text and table (${links.count} for ${total})`);
+  // Follow a marker in the full text of the last step.
+  const last = content.steps.at(-1);
+  const selector = `section#step-${last.id} sup a.ref-link >> nth=0`;
+  const href = await page.getAttribute(selector, 'href');
+  await page.click(selector);
+  await page.waitForFunction((h) => location.hash === h, href, { timeout: TIMEOUT });
+  assert.equal(await page.evaluate(() => document.querySelector(':target')?.id), href.slice(1), 'the quote is the :target');
+  assert.equal(
+    await page.evaluate(() => getComputedStyle(document.querySelector(':target')).backgroundColor !== 'rgba(0, 0, 0, 0)'),
+    true,
+    'the :target quote is highlighted',
+  );
+  assertNoErrors(page);
+  await context.close();
+});
+
+test('markers work in the single-file edition from file:// and inside a host page’s frame', { timeout: TEST_TIMEOUT }, async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'references-single-'));
+  try {
+    const file = path.join(dir, SINGLE_FILE);
+    await copyFile(path.join(DIST, SINGLE_FILE), file);
+    const page = await app.newPage();
+    await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+    await page.waitForSelector('#app[data-live] #step-heading', { timeout: TIMEOUT });
+    await followMarker(page, 'article.step sup a.ref-link >> nth=0', 'mouse');
+    assertNoErrors(page);
+    await page.close();
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+
+  // A host page on another origin (localhost vs 127.0.0.1) frames the compact embed.
+  const host = await app.newPage();
+  const embedUrl = `${app.baseUrl.replace('127.0.0.1', 'localhost')}/?embed`;
+  await host.setContent(`<!doctype html><title>Host</title><iframe src="${embedUrl}" title="Explainer" width="800" height="1500"></iframe>`);
+  const frame = await (await host.waitForSelector('iframe')).contentFrame();
+  await frame.waitForSelector('#app[data-live] #step-heading', { timeout: TIMEOUT });
+  const href = await frame.getAttribute('article.step sup a.ref-link >> nth=0', 'href');
+  await frame.click('article.step sup a.ref-link >> nth=0');
+  await frame.waitForFunction((id) => document.activeElement?.id === id, href.slice(1), { timeout: TIMEOUT }).catch(() => {});
+  assert.equal(await frame.evaluate(() => document.activeElement?.id), href.slice(1), 'focus moves to the quote inside the frame');
+  assert.equal(await frame.evaluate((id) => document.getElementById(id).classList.contains('is-highlighted'), href.slice(1)), true);
+  assertNoErrors(host);
+  await host.close();
+});
