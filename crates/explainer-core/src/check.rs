@@ -70,6 +70,10 @@ pub struct Summary {
     pub citations: usize,
     /// Flows, per status.
     pub flows: BTreeMap<&'static str, usize>,
+    /// Timeline events, and their datings per precision.
+    pub events: usize,
+    /// Datings per precision (year, month-year, month, range, relative).
+    pub datings: BTreeMap<&'static str, usize>,
     /// Lines checked verbatim against the articles (quotes and evidence).
     pub verbatim_checked: usize,
 }
@@ -97,6 +101,16 @@ impl Summary {
             summary.citations += flow.citations.len();
             *summary.flows.entry(flow.status.as_str()).or_default() += 1;
         }
+        for event in &content.timeline {
+            texts.push(&event.text);
+            texts.extend(&event.order);
+            summary.citations += event.citations.len();
+            for dating in &event.when {
+                texts.extend(&dating.inferred);
+                *summary.datings.entry(dating.precision().as_str()).or_default() += 1;
+            }
+        }
+        summary.events = content.timeline.len();
         for text in texts {
             let sentences = text.sentences();
             summary.sentences += sentences.len();
@@ -133,12 +147,18 @@ impl fmt::Display for Summary {
             .join(", ");
         write!(
             f,
-            "{} steps, {} sentences ({} references), {claims} claims ({per_speaker}), {} citations, {} flows ({per_status}), {} lines verified verbatim",
+            "{} steps, {} sentences ({} references), {claims} claims ({per_speaker}), {} citations, {} flows ({per_status}), {} timeline events ({}), {} lines verified verbatim",
             self.steps,
             self.sentences,
             self.references,
             self.citations,
             self.flows.values().sum::<usize>(),
+            self.events,
+            self.datings
+                .iter()
+                .map(|(k, v)| format!("{v} {k}"))
+                .collect::<Vec<_>>()
+                .join(", "),
             self.verbatim_checked
         )
     }

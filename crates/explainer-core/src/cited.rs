@@ -15,7 +15,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::content::{Citation, Flow, Speaker, Step};
+use crate::content::{Citation, Event, Flow, Speaker, Step};
 
 /// A string of our own words in which every sentence ends with a citation marker.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -254,6 +254,15 @@ impl<'a> QuoteScope<'a> {
                 speaker,
                 citation.who.as_deref().unwrap_or_default(),
             );
+        }
+        scope
+    }
+
+    /// An event's scope: its own citations, in its speaker's words.
+    pub fn of_event(event: &'a Event) -> QuoteScope<'a> {
+        let mut scope = QuoteScope::default();
+        for citation in &event.citations {
+            scope.push(citation, event.speaker, &event.who);
         }
         scope
     }

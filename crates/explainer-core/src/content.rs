@@ -29,6 +29,9 @@ pub struct Content {
     pub flows: Vec<Flow>,
     /// The walk-through, in reading order.
     pub steps: Vec<Step>,
+    /// Dated or datable events, in time order as far as the articles allow.
+    #[serde(default)]
+    pub timeline: Vec<Event>,
 }
 
 /// Names shown on the perspective switch.
@@ -396,6 +399,131 @@ impl Citation {
     }
 }
 
+/// One dated or datable event of the story: who said or did what, and when,
+/// as precisely as the articles allow.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    /// Unique among events; the URL fragment `#event-<id>`.
+    pub id: String,
+    /// Whose words or act the event reports.
+    pub speaker: Speaker,
+    /// Who exactly.
+    pub who: String,
+    /// One line in our words (cited from the event's own quotes).
+    pub text: CitedText,
+    /// The step that explains it.
+    pub step: String,
+    /// When, once per article that dates it (two articles may disagree).
+    pub when: Vec<Dating>,
+    /// Why the event sits where it does, when no dating gives a year (cited).
+    #[serde(default)]
+    pub order: Option<CitedText>,
+    /// An earlier event this one answers.
+    #[serde(default)]
+    pub responds_to: Option<String>,
+    /// The event's own quotes.
+    pub citations: Vec<Citation>,
+}
+
+impl Event {
+    /// The HTML id of the event in the timeline.
+    pub fn anchor(&self) -> String {
+        format!("event-{}", self.id)
+    }
+
+    /// The earliest (year, month) any of its datings gives, months unknown as 0.
+    pub fn sort_key(&self) -> Option<(i32, u8)> {
+        self.when
+            .iter()
+            .filter_map(|d| d.year.map(|y| (y, d.month.unwrap_or(0))))
+            .min()
+    }
+}
+
+/// A time as one article gives it, with the quote that gives it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dating {
+    /// How the page shows the time, e.g. "2020" or "June (no year given)".
+    pub label: String,
+    /// The year, only where the evidence states it (or `inferred` says why).
+    #[serde(default)]
+    pub year: Option<i32>,
+    /// The month, 1 to 12.
+    #[serde(default)]
+    pub month: Option<u8>,
+    /// The end of a range: its year.
+    #[serde(default)]
+    pub end_year: Option<i32>,
+    /// The end of a range: its month.
+    #[serde(default)]
+    pub end_month: Option<u8>,
+    /// Why the time is inferred rather than stated (cited); absent when stated.
+    #[serde(default)]
+    pub inferred: Option<CitedText>,
+    /// The id of the event's citation whose quote gives this time.
+    pub evidence: String,
+}
+
+/// How precisely a dating places its event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Precision {
+    /// A year, no month.
+    Year,
+    /// A month of a known year.
+    MonthYear,
+    /// A month, with no year given.
+    Month,
+    /// From one time to another.
+    Range,
+    /// No date: only a position relative to other events.
+    Relative,
+}
+
+impl Precision {
+    /// Words for readers.
+    pub fn label(self) -> &'static str {
+        match self {
+            Precision::Year => "year given",
+            Precision::MonthYear => "month and year given",
+            Precision::Month => "month given, no year",
+            Precision::Range => "period given",
+            Precision::Relative => "no date given",
+        }
+    }
+
+    /// Token used in CSS classes.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Precision::Year => "year",
+            Precision::MonthYear => "month-year",
+            Precision::Month => "month",
+            Precision::Range => "range",
+            Precision::Relative => "relative",
+        }
+    }
+}
+
+impl Dating {
+    /// How precisely this dating places its event.
+    pub fn precision(&self) -> Precision {
+        match (self.year, self.month, self.end_year.or(self.end_month.map(|_| 0))) {
+            (_, _, Some(_)) => Precision::Range,
+            (Some(_), Some(_), None) => Precision::MonthYear,
+            (Some(_), None, None) => Precision::Year,
+            (None, Some(_), None) => Precision::Month,
+            (None, None, None) => Precision::Relative,
+        }
+    }
+}
+
+/// English month names, for checking that a stated month is in its quote.
+pub const MONTHS: [&str; 12] = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+];
+
 impl Content {
     /// The source with this id.
     pub fn source(&self, id: &str) -> Option<&Source> {
@@ -443,7 +571,22 @@ impl Content {
                 all.push((format!("flows[{fi}].citations[{qi}].quote"), citation));
             }
         }
+        for (ei, event) in self.timeline.iter().enumerate() {
+            for (qi, citation) in event.citations.iter().enumerate() {
+                all.push((format!("timeline[{ei}].citations[{qi}].quote"), citation));
+            }
+        }
         all
+    }
+
+    /// The timeline's events that the step with this id explains.
+    pub fn events_of_step(&self, step_id: &str) -> Vec<&Event> {
+        self.timeline.iter().filter(|e| e.step == step_id).collect()
+    }
+
+    /// The event with this id.
+    pub fn event(&self, id: &str) -> Option<&Event> {
+        self.timeline.iter().find(|e| e.id == id)
     }
 
     /// Every line the articles must contain verbatim: each citation's quote and

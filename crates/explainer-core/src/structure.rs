@@ -7,11 +7,11 @@
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use crate::content::{Content, Flow, PerspectiveLabels, Place, Source, Step};
+use crate::content::{Content, Event, Flow, PerspectiveLabels, Place, Source, Step};
 use crate::validate::Problem;
 
 /// The top-level fields of a content file, in the order they are checked.
-pub const TOP_LEVEL_FIELDS: [&str; 9] = [
+pub const TOP_LEVEL_FIELDS: [&str; 10] = [
     "title",
     "dek",
     "intro",
@@ -21,6 +21,7 @@ pub const TOP_LEVEL_FIELDS: [&str; 9] = [
     "places",
     "flows",
     "steps",
+    "timeline",
 ];
 
 /// Deserializes a parsed JSON document into [`Content`], item by item, so that
@@ -76,6 +77,11 @@ pub fn parse_content(value: &Value) -> Result<Content, Vec<Problem>> {
     let places = places.and_then(|v| list::<Place>(&mut problems, "places", v));
     let flows = flows.and_then(|v| list::<Flow>(&mut problems, "flows", v));
     let steps = steps.and_then(|v| list::<Step>(&mut problems, "steps", v));
+    // A file without a timeline is complete: the page then shows no timeline.
+    let timeline = match object.get("timeline") {
+        Some(v) => list::<Event>(&mut problems, "timeline", v),
+        None => Some(Vec::new()),
+    };
     let content = (|| {
         Some(Content {
             title: title?,
@@ -87,6 +93,7 @@ pub fn parse_content(value: &Value) -> Result<Content, Vec<Problem>> {
             places: places?,
             flows: flows?,
             steps: steps?,
+            timeline: timeline?,
         })
     })();
     match content {

@@ -8,7 +8,7 @@ use std::collections::HashSet;
 use std::fmt;
 
 use crate::cited::{self, CitedText, QuoteScope};
-use crate::content::{Citation, Content, FlowStatus, Speaker};
+use crate::content::{Citation, Content, Dating, Event, FlowStatus, Speaker, MONTHS};
 use crate::diagram::{one_decimal, Orientation, BOX_HEIGHT, BOX_WIDTH};
 use crate::structure::parse_content;
 
@@ -285,6 +285,7 @@ pub fn validate(content: &Content) -> Vec<Problem> {
             }
         }
     }
+    v.timeline(content, &step_ids, &source_ids);
     v.problems
 }
 
@@ -421,6 +422,138 @@ impl Validator {
                 check(self, format!("flows[{i}].citations[{k}].id"), &citation.id);
             }
         }
+        for (i, event) in content.timeline.iter().enumerate() {
+            for (k, citation) in event.citations.iter().enumerate() {
+                check(self, format!("timeline[{i}].citations[{k}].id"), &citation.id);
+            }
+        }
+    }
+
+    /// The timeline: every event cited from its own quotes, every time backed
+    /// by a quote that states it (or a cited reason it is inferred), events in
+    /// time order where years decide it, and a cited reason for the position of
+    /// every event that no year places.
+    fn timeline(&mut self, content: &Content, steps: &HashSet<&str>, sources: &HashSet<&str>) {
+        self.unique_ids("timeline", content.timeline.iter().map(|e| &e.id));
+        let mut latest: Option<(usize, (i32, u8))> = None;
+        for (i, event) in content.timeline.iter().enumerate() {
+            let at = format!("timeline[{i}]");
+            let scope = QuoteScope::of_event(event);
+            self.non_empty(&format!("{at}.who"), &event.who);
+            self.cited(&format!("{at}.text"), &event.text, &scope, "event");
+            self.reference(&format!("{at}.step"), &event.step, steps, "step");
+            self.citations(&format!("{at}.citations"), &event.citations, sources);
+            for (k, citation) in event.citations.iter().enumerate() {
+                if citation.speaker.is_some() || citation.who.is_some() {
+                    self.problem(
+                        &format!("{at}.citations[{k}]"),
+                        "an event's citation takes the event's `speaker` and `who`; remove them here"
+                            .into(),
+                    );
+                }
+            }
+            if event.when.is_empty() {
+                self.problem(
+                    &format!("{at}.when"),
+                    "an event needs at least one dating, even one without a date (a label such as “Later (no date given)”)".into(),
+                );
+            }
+            for (j, dating) in event.when.iter().enumerate() {
+                self.dating(&format!("{at}.when[{j}]"), dating, event, &scope);
+            }
+            match (&event.order, event.sort_key()) {
+                (Some(order), _) => self.cited(&format!("{at}.order"), order, &scope, "event"),
+                (None, None) => self.problem(
+                    &format!("{at}.order"),
+                    "no dating of this event gives a year, so its place in the timeline cannot be decided from the dates: say why it sits here, in a cited sentence".into(),
+                ),
+                (None, Some(_)) => {}
+            }
+            if let Some(answered) = &event.responds_to {
+                let earlier = content.timeline[..i].iter().any(|e| &e.id == answered);
+                if !earlier {
+                    self.problem(
+                        &format!("{at}.responds_to"),
+                        format!("no earlier event has the id {answered:?}: an answer comes after what it answers"),
+                    );
+                }
+            }
+            if let Some(key) = event.sort_key() {
+                if let Some((before, previous)) = latest {
+                    if key < previous {
+                        self.problem(
+                            &format!("{at}.when"),
+                            format!(
+                                "dated {} but listed after {:?}, dated {}: list the events in time order",
+                                date_text(key),
+                                content.timeline[before].id,
+                                date_text(previous)
+                            ),
+                        );
+                    }
+                }
+                if latest.is_none_or(|(_, previous)| key >= previous) {
+                    latest = Some((i, key));
+                }
+            }
+        }
+    }
+
+    /// One dating: its evidence is a quote of the event that states the year and
+    /// month it gives, unless it says why they are inferred.
+    fn dating(&mut self, at: &str, dating: &Dating, event: &Event, scope: &QuoteScope) {
+        self.non_empty(&format!("{at}.label"), &dating.label);
+        let Some(evidence) = event.citations.iter().find(|c| c.id == dating.evidence) else {
+            self.problem(
+                &format!("{at}.evidence"),
+                format!("{:?} is no citation of this event", dating.evidence),
+            );
+            return;
+        };
+        for (field, month) in [("month", dating.month), ("end_month", dating.end_month)] {
+            if month.is_some_and(|m| !(1..=12).contains(&m)) {
+                self.problem(&format!("{at}.{field}"), "a month is 1 to 12".into());
+            }
+        }
+        if dating.end_month.is_some() && dating.end_year.is_none() && dating.year.is_some() {
+            self.problem(
+                &format!("{at}.end_year"),
+                "a range that starts in a known year needs the year it ends".into(),
+            );
+        }
+        let start = (dating.year, dating.month);
+        let end = (dating.end_year, dating.end_month);
+        if let ((Some(y0), m0), (Some(y1), m1)) = (start, end) {
+            if (y1, m1.unwrap_or(12)) < (y0, m0.unwrap_or(1)) {
+                self.problem(&format!("{at}.end_year"), "the range ends before it starts".into());
+            }
+        }
+        match &dating.inferred {
+            Some(reason) => self.cited(&format!("{at}.inferred"), reason, scope, "event"),
+            None => {
+                let quote = crate::quotes::collapse_whitespace(&evidence.quote);
+                let mut stated = Vec::new();
+                for year in [dating.year, dating.end_year].into_iter().flatten() {
+                    stated.push(year.to_string());
+                }
+                for month in [dating.month, dating.end_month].into_iter().flatten() {
+                    if let Some(name) = MONTHS.get(usize::from(month).wrapping_sub(1)) {
+                        stated.push((*name).to_owned());
+                    }
+                }
+                for word in stated {
+                    if !quote.contains(&word) {
+                        self.problem(
+                            &format!("{at}.evidence"),
+                            format!(
+                                "the quote {:?} does not state {word}: give only the time the quote states, or say why it is inferred (`inferred`)",
+                                dating.evidence
+                            ),
+                        );
+                    }
+                }
+            }
+        }
     }
 
     /// A flow's status must match who its citations say it: TikTok's word for
@@ -467,6 +600,14 @@ impl Validator {
             );
             self.quote_length(&format!("{path}[{i}].quote"), &citation.quote);
         }
+    }
+}
+
+/// A (year, month) sort key in words, month 0 meaning unknown.
+fn date_text((year, month): (i32, u8)) -> String {
+    match MONTHS.get(usize::from(month).wrapping_sub(1)) {
+        Some(name) => format!("{name} {year}"),
+        None => year.to_string(),
     }
 }
 

@@ -6,6 +6,8 @@
 //! - query `view=user|creator`: the perspective.
 //! - query `embed` (present, or any value but `0`/`false`): embed mode.
 //! - query `childId=<text>`: the Pym.js child id given by a host page.
+//! - query `show=timeline`: the timeline instead of the step-by-step view.
+//! - hash `#event-<id>`: an event of the timeline, which it opens.
 //!
 //! Repeated parameters: the first one counts. Percent-encoding errors make the
 //! value count as absent.
@@ -23,6 +25,20 @@ pub struct RequestedView {
     pub embed: bool,
     /// Pym.js child id, echoed in height messages.
     pub child_id: Option<String>,
+    /// `show=timeline` was asked for.
+    pub timeline: bool,
+    /// Event id asked for by the hash.
+    pub event: Option<String>,
+}
+
+/// Which way into the content the reader is using.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Panel {
+    /// The walk-through, one step at a time.
+    #[default]
+    Steps,
+    /// The timeline of claims and reports.
+    Timeline,
 }
 
 /// The view actually shown: a step that exists and a perspective.
@@ -32,6 +48,10 @@ pub struct ViewState {
     pub step: usize,
     /// Whose data the reader follows.
     pub perspective: Perspective,
+    /// The walk-through or the timeline.
+    pub panel: Panel,
+    /// The timeline event that is open, as an index into the content's events.
+    pub event: Option<usize>,
 }
 
 /// Longest value we keep from a URL: ids are at most 64 bytes, child ids similar.
@@ -50,13 +70,14 @@ impl RequestedView {
     pub fn parse(search: &str, hash: &str) -> RequestedView {
         let mut view = RequestedView::default();
         let mut query_step = None;
-        let mut seen = [false; 4];
+        let mut seen = [false; 5];
         for (key, value) in query_pairs(search) {
             let slot = match key.as_str() {
                 "step" => 0,
                 "view" => 1,
                 "embed" => 2,
                 "childId" => 3,
+                "show" => 4,
                 _ => continue,
             };
             if std::mem::replace(&mut seen[slot], true) {
@@ -66,10 +87,32 @@ impl RequestedView {
                 0 => query_step = value,
                 1 => view.perspective = value.as_deref().and_then(Perspective::from_token),
                 2 => view.embed = !matches!(value.as_deref(), Some("0" | "false")),
-                _ => view.child_id = value.filter(|v| !v.is_empty()),
+                3 => view.child_id = value.filter(|v| !v.is_empty()),
+                _ => view.timeline = value.as_deref() == Some(TIMELINE_TOKEN),
             }
         }
         view.step = step_from_hash(hash).or(query_step);
+        view.event = event_from_hash(hash);
+        view
+    }
+
+    /// As [`RequestedView::resolve`], and which panel and event: a known event
+    /// opens the timeline at that event; `show=timeline` opens the timeline.
+    pub fn resolve_with_events(
+        &self,
+        step_ids: &[&str],
+        event_ids: &[&str],
+        current: Option<usize>,
+    ) -> ViewState {
+        let mut view = self.resolve(step_ids, current);
+        let event = self
+            .event
+            .as_deref()
+            .and_then(|id| event_ids.iter().position(|e| *e == id));
+        if event.is_some() || (self.timeline && !event_ids.is_empty()) {
+            view.panel = Panel::Timeline;
+            view.event = event;
+        }
         view
     }
 
@@ -85,6 +128,7 @@ impl RequestedView {
         ViewState {
             step,
             perspective: self.perspective.unwrap_or_default(),
+            ..ViewState::default()
         }
     }
 }
@@ -96,8 +140,25 @@ pub fn step_hash(step_id: &str) -> String {
 
 /// The step id in a `#step-<id>` hash, if the hash is one.
 pub fn step_from_hash(hash: &str) -> Option<String> {
+    id_from_hash(hash, "step-")
+}
+
+/// The value of `show` that asks for the timeline.
+pub const TIMELINE_TOKEN: &str = "timeline";
+
+/// The hash for a timeline event, e.g. `#event-sale-order`.
+pub fn event_hash(event_id: &str) -> String {
+    format!("#event-{event_id}")
+}
+
+/// The event id in an `#event-<id>` hash, if the hash is one.
+pub fn event_from_hash(hash: &str) -> Option<String> {
+    id_from_hash(hash, "event-")
+}
+
+fn id_from_hash(hash: &str, prefix: &str) -> Option<String> {
     let hash = hash.strip_prefix('#').unwrap_or(hash);
-    let id = percent_decode(hash)?.strip_prefix("step-")?.to_owned();
+    let id = percent_decode(hash)?.strip_prefix(prefix)?.to_owned();
     (!id.is_empty() && id.len() <= MAX_VALUE_BYTES).then_some(id)
 }
 

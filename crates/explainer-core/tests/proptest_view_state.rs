@@ -365,7 +365,8 @@ fn every_view_url_reads_back_as_that_view() {
                 view.resolve(&IDS, None),
                 ViewState {
                     step: i,
-                    perspective
+                    perspective,
+                    ..ViewState::default()
                 }
             );
             assert!(view.embed);

@@ -7,41 +7,7 @@ const FILE: &str = "content.json";
 
 /// A minimal valid content file. Every string the tests replace occurs exactly
 /// once (checked by [`with`]), so each mutation breaks exactly one thing.
-const VALID: &str = r#"{
-  "title": "Where does the data go?",
-  "dek": "A short walk.",
-  "intro": ["Intro paragraph."],
-  "method": ["Method paragraph."],
-  "perspectives": { "user": "A user", "creator": "A creator" },
-  "sources": [
-    { "id": "src-a", "title": "Article A" },
-    { "id": "src-b", "title": "Article B", "relays": ["Forbes"] }
-  ],
-  "places": [
-    { "id": "device", "label": "Your phone", "detail": "In your pocket", "x": 100, "y": 100, "step": "intro" },
-    { "id": "cloud", "label": "Cloud", "detail": "Texas", "creator_label": "Creator cloud", "x": 400, "y": 300, "step": "storage" }
-  ],
-  "flows": [
-    { "id": "upload", "from": "device", "to": "cloud", "label": "Videos [q-flow]", "detail": "Uploads go to the cloud. [q-flow]",
-      "status": "stated", "attribution": "TikTok says so. [q-flow]", "perspectives": ["creator"], "step": "storage",
-      "citations": [{ "id": "q-flow", "source": "src-b", "quote": "Quote for the flow.", "speaker": "tiktok", "who": "TikTok" }] }
-  ],
-  "steps": [
-    { "id": "intro", "title": "Start here", "body": ["First body. [safe]"], "places": ["device"],
-      "claims": [
-        { "id": "safe", "speaker": "tiktok", "who": "TikTok", "text": "We keep it safe. [safe]",
-          "citations": [{ "id": "q-zero", "source": "src-a", "quote": "Quote in step zero." }] }
-      ] },
-    { "id": "storage", "title": "Storage", "body": ["Second body. [no-access, q-report]"], "places": ["cloud"], "flows": ["upload"],
-      "dispute": "Can China reach it? [no-access, access]",
-      "claims": [
-        { "id": "no-access", "speaker": "tiktok", "who": "TikTok spokesperson", "text": "No access. [no-access]",
-          "citations": [{ "id": "q-one", "source": "src-a", "quote": "Quote in step one." }] },
-        { "id": "access", "speaker": "outlet", "who": "BuzzFeed News", "text": "Access happened. [q-report]",
-          "citations": [{ "id": "q-report", "source": "src-b", "quote": "Reported quote." }] }
-      ] }
-  ]
-}"#;
+const VALID: &str = include_str!("fixtures/minimal.json");
 
 /// `VALID` with `from` (which must occur exactly once) replaced by `to`.
 fn with(from: &str, to: &str) -> String {

@@ -490,3 +490,59 @@ fn generated_urls_never_break_parsing_or_resolving() {
     // The generator really exercised the hash path.
     assert!(hash_steps > 2_000, "only {hash_steps} hashes named a step");
 }
+
+// ---------------------------------------------------------------- timeline
+
+const EVENTS: [&str; 3] = ["sale-order", "june-move", "recordings"];
+
+fn resolve_events(search: &str, hash: &str, current: Option<usize>) -> ViewState {
+    RequestedView::parse(search, hash).resolve_with_events(&STEPS, &EVENTS, current)
+}
+
+#[test]
+fn an_event_hash_opens_the_timeline_at_that_event() {
+    use explainer_core::Panel;
+    let view = resolve_events("", "#event-june-move", None);
+    assert_eq!((view.panel, view.event), (Panel::Timeline, Some(1)));
+    // The step stays where it was, for the way back.
+    let view = resolve_events("", "#event-recordings", Some(2));
+    assert_eq!((view.step, view.event), (2, Some(2)));
+    // Percent-encoded ids decode like step ids.
+    let view = resolve_events("", "#event-june%2Dmove", None);
+    assert_eq!(view.event, Some(1));
+}
+
+#[test]
+fn show_timeline_opens_the_timeline_without_an_event() {
+    use explainer_core::Panel;
+    let view = resolve_events("?show=timeline&view=creator", "", None);
+    assert_eq!((view.panel, view.event), (Panel::Timeline, None));
+    assert_eq!(view.perspective, Perspective::Creator);
+    // Other values, unknown events and plain step links keep the walk-through.
+    for (search, hash) in [
+        ("?show=steps", ""),
+        ("?show=TIMELINE", ""),
+        ("", "#event-unknown"),
+        ("", "#event-"),
+        ("", "#step-backups"),
+        ("?show", ""),
+    ] {
+        let view = resolve_events(search, hash, None);
+        assert_eq!((view.panel, view.event), (Panel::Steps, None), "{search}{hash}");
+    }
+}
+
+#[test]
+fn without_events_there_is_no_timeline_to_show() {
+    use explainer_core::Panel;
+    let view = RequestedView::parse("?show=timeline", "#event-june-move").resolve_with_events(&STEPS, &[], None);
+    assert_eq!((view.panel, view.event), (Panel::Steps, None));
+}
+
+#[test]
+fn event_hashes_round_trip() {
+    use explainer_core::view_state::{event_from_hash, event_hash};
+    assert_eq!(event_hash("sale-order"), "#event-sale-order");
+    assert_eq!(event_from_hash(&event_hash("sale-order")).as_deref(), Some("sale-order"));
+    assert_eq!(event_from_hash("#step-backups"), None);
+}
