@@ -103,9 +103,11 @@ fn register_service_worker() {
 /// browser never paints an empty page in between.
 fn show_explainer(root: &HtmlElement, content: Arc<Content>, embed: EmbedState) {
     let step_ids: Vec<&str> = content.steps.iter().map(|s| s.id.as_str()).collect();
-    let start = location::requested_view().resolve(&step_ids, None);
+    let event_ids: Vec<&str> = content.timeline.iter().map(|e| e.id.as_str()).collect();
+    let start = location::requested_view().resolve_with_events(&step_ids, &event_ids, None);
     let nav = Navigator::new(
         content.steps.iter().map(|s| s.id.clone()).collect(),
+        content.timeline.iter().map(|e| e.id.clone()).collect(),
         start,
         embed.framed,
     );
@@ -123,8 +125,13 @@ fn show_explainer(root: &HtmlElement, content: Arc<Content>, embed: EmbedState) 
     leptos::mount::mount_to(root.clone(), root_view).forget();
     let _ = root.set_attribute("data-live", "");
     // A step link lands on that step's full text in the static page; the live
-    // app shows the step at the top instead.
-    if location::requested_view().step.is_some() {
+    // app shows the step at the top instead. An event link lands on the event.
+    let requested = location::requested_view();
+    if let (Some(_), Some(id)) = (start.event, requested.event) {
+        if let Some(el) = document().get_element_by_id(&format!("event-{id}")) {
+            el.scroll_into_view();
+        }
+    } else if requested.step.is_some() {
         window().scroll_to_with_x_and_y(0.0, 0.0);
     }
 }

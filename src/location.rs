@@ -2,7 +2,9 @@
 //! What the URL means is decided in `explainer_core::view_state`; this only moves
 //! strings between it and the browser.
 
-use explainer_core::view_state::{perspective_param, step_hash, with_param};
+use explainer_core::view_state::{
+    event_hash, perspective_param, step_hash, with_param, TIMELINE_TOKEN,
+};
 use explainer_core::{Perspective, RequestedView};
 use wasm_bindgen::JsValue;
 
@@ -19,7 +21,29 @@ pub fn requested_view() -> RequestedView {
 /// back and forward move between steps; inside a host page's frame it replaces the
 /// entry instead, so the host's back button still leaves the article.
 pub fn record_step(step_id: &str, framed: bool) {
-    let url = format!("{}{}", current_search(), step_hash(step_id));
+    record(&with_param(&current_search(), SHOW, None), &step_hash(step_id), framed);
+}
+
+/// Records an open timeline event (`?show=timeline#event-<id>`), as a step is recorded.
+pub fn record_event(event_id: &str, framed: bool) {
+    let search = with_param(&current_search(), SHOW, Some(TIMELINE_TOKEN));
+    record(&search, &event_hash(event_id), framed);
+}
+
+/// Records the timeline without an open event.
+pub fn record_timeline(framed: bool) {
+    record(&with_param(&current_search(), SHOW, Some(TIMELINE_TOKEN)), "", framed);
+}
+
+/// The query parameter that names the panel.
+const SHOW: &str = "show";
+
+fn record(search: &str, hash: &str, framed: bool) {
+    let pathname = leptos::prelude::window()
+        .location()
+        .pathname()
+        .unwrap_or_default();
+    let url = format!("{pathname}{search}{hash}");
     if let Ok(history) = leptos::prelude::window().history() {
         let _ = if framed {
             history.replace_state_with_url(&JsValue::NULL, "", Some(&url))

@@ -23,8 +23,9 @@ pub fn render_explainer(content: &Arc<Content>) -> String {
     let owner = Owner::new();
     owner.with(|| {
         provide_context(StaticPage);
-        let ids = content.steps.iter().map(|s| s.id.clone()).collect();
-        provide_context(Navigator::new(ids, ViewState::default(), false));
+        let steps = content.steps.iter().map(|s| s.id.clone()).collect();
+        let events = content.timeline.iter().map(|e| e.id.clone()).collect();
+        provide_context(Navigator::new(steps, events, ViewState::default(), false));
         let content = content.clone();
         view! { <Explainer content=content/> }.to_html()
     })

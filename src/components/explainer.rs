@@ -15,6 +15,9 @@ use super::sources::Sources;
 use super::step_list::StepList;
 use super::step_nav::{StepPager, StepProgress};
 use super::step_view::StepView;
+use super::timeline::Timeline;
+use super::view_switch::ViewSwitch;
+use super::is_static_page;
 use crate::embed::EmbedState;
 use crate::navigator::use_navigator;
 
@@ -24,11 +27,15 @@ use crate::navigator::use_navigator;
 #[component]
 pub fn Explainer(content: Arc<Content>) -> impl IntoView {
     let embed = use_context::<EmbedState>().unwrap_or_default();
+    let nav = use_navigator();
+    let showing_timeline = nav.showing_timeline();
+    let static_page = is_static_page();
     view! {
         <Header content=content.clone() compact=embed.compact/>
         <main id="explainer" class="explainer">
             <Announcer content=content.clone()/>
-            <div class="stage">
+            <ViewSwitch/>
+            <div class="stage" id="explainer-stage" hidden=move || !static_page && showing_timeline()>
                 <div class="stage-diagram">
                     <PerspectiveSwitch content=content.clone()/>
                     <Diagram content=content.clone()/>
@@ -40,6 +47,7 @@ pub fn Explainer(content: Arc<Content>) -> impl IntoView {
                     <p class="keyboard-hint">"Tip: the ← and → keys move between steps."</p>
                 </div>
             </div>
+            <Timeline content=content.clone()/>
             <StepList content=content.clone()/>
             <FullText content=content.clone()/>
             <FlowTable content=content.clone()/>
@@ -58,12 +66,24 @@ fn Announcer(content: Arc<Content>) -> impl IntoView {
     let nav = use_navigator();
     let total = content.steps.len();
     let text = move || {
-        let step = nav.view.get().step;
+        let view = nav.view.get();
+        if view.panel == explainer_core::Panel::Timeline {
+            let events = content.timeline.len();
+            return match view.event.and_then(|i| content.timeline.get(i).map(|e| (i, e))) {
+                Some((i, event)) => format!(
+                    "Timeline, event {} of {events}, {}: {}",
+                    i + 1,
+                    event.when.first().map(|d| d.label.as_str()).unwrap_or_default(),
+                    event.text.plain()
+                ),
+                None => format!("Timeline of {events} events"),
+            };
+        }
         format!(
             "Step {} of {}: {}",
-            step + 1,
+            view.step + 1,
             total,
-            content.steps[step].title
+            content.steps[view.step].title
         )
     };
     view! { <p class="visually-hidden" aria-live="polite" aria-atomic="true" data-announcer="">{text}</p> }

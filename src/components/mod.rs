@@ -15,6 +15,8 @@ pub mod step_link;
 pub mod step_list;
 pub mod step_nav;
 pub mod step_view;
+pub mod timeline;
+pub mod view_switch;
 
 /// Present in context while the pre-renderer renders the page for readers
 /// without JavaScript: controls that need scripts render as plain links there.

@@ -49,7 +49,47 @@ pub fn step_text(step: &Step, content: &Content, prefix: &str, creator: bool) ->
         {body}
         {note}
         {claims_view(step, &scope, content, prefix)}
+        {on_the_timeline(step, content)}
     }
+}
+
+/// Where the step sits on the timeline: a link to each event it explains.
+fn on_the_timeline(step: &Step, content: &Content) -> Option<impl IntoView> {
+    let nav = use_navigator();
+    let events = content.events_of_step(&step.id);
+    if events.is_empty() {
+        return None;
+    }
+    let links = events
+        .into_iter()
+        .map(|event| {
+            let index = content.timeline.iter().position(|e| e.id == event.id).unwrap_or(0);
+            let href = format!(
+                "?show={}{}",
+                explainer_core::view_state::TIMELINE_TOKEN,
+                explainer_core::view_state::event_hash(&event.id)
+            );
+            let when = event.when.first().map(|d| d.label.clone()).unwrap_or_default();
+            view! {
+                <li>
+                    <a href=href on:click=move |ev| {
+                        ev.prevent_default();
+                        nav.show_event(index);
+                    }>
+                        <span class="timeline-link-when">{when}</span>
+                        ": "
+                        {event.text.plain()}
+                    </a>
+                </li>
+            }
+        })
+        .collect_view();
+    Some(view! {
+        <div class="step-timeline">
+            <h3>"On the timeline"</h3>
+            <ul>{links}</ul>
+        </div>
+    })
 }
 
 /// Claims side by side when the step is a dispute, otherwise in one list.

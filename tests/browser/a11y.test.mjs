@@ -208,3 +208,30 @@ for (const colorScheme of ['light', 'dark']) {
     });
   }
 }
+
+const TIMELINE_CONFIGS = [
+  { name: '1280px, light', width: 1280, colorScheme: 'light' },
+  { name: '1280px, dark', width: 1280, colorScheme: 'dark' },
+  { name: '320px, light', width: 320, height: 640, colorScheme: 'light' },
+  { name: '320px, dark', width: 320, height: 640, colorScheme: 'dark' },
+];
+
+for (const config of TIMELINE_CONFIGS) {
+  test(`axe: the timeline view, ${config.name}, with and without an open event`, { timeout: TEST_TIMEOUT }, async () => {
+    assert.ok(content.timeline?.length > 0, 'content.json has a timeline');
+    const { context, page } = await openPage(config);
+    try {
+      await goLive(page, '/?show=timeline');
+      await page.waitForSelector('section#timeline:not([hidden])');
+      const problems = await audit(page, `${config.name}, timeline`);
+      const event = content.timeline[Math.floor(content.timeline.length / 2)];
+      await goLive(page, `/?show=timeline#event-${event.id}`);
+      await page.waitForSelector(`li#event-${event.id}[aria-current="true"]`);
+      problems.push(...(await audit(page, `${config.name}, timeline at event ${event.id}`)));
+      assertClean(problems);
+      assertNoErrors(page);
+    } finally {
+      await context.close();
+    }
+  });
+}

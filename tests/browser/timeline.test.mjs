@@ -1,0 +1,245 @@
+// The timeline: every event of content.json in its order, each with who, when
+// (with the precision its data gives), one cited line, its quotes and its step;
+// TikTok's on one side and everyone else's on the other; walked by keyboard;
+// events open steps and steps open events, with the URL saying which, through
+// reload and back/forward; present without JavaScript, in the single-file
+// edition, embedded and in print.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import {
+  launch, loadContent, openApp, waitTrue, assertNoErrors, trackErrors, expectStep, norm, plainCited,
+  DIST, TIMEOUT, TEST_TIMEOUT,
+} from './support.mjs';
+
+const content = loadContent();
+const events = content.timeline ?? [];
+const SINGLE_FILE = 'tiktok-data-explainer-offline.html';
+const run = promisify(execFile);
+
+/** The precision a dating's fields give, computed here from content.json. */
+function precision(d) {
+  if (d.end_year != null || d.end_month != null) return 'range';
+  if (d.year != null) return d.month != null ? 'month-year' : 'year';
+  return d.month != null ? 'month' : 'relative';
+}
+
+/** What the timeline shows, read from the page. Runs in the page. */
+function readTimeline() {
+  const t = (el) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const words = (el) => {
+    if (!el) return '';
+    const copy = el.cloneNode(true);
+    copy.querySelectorAll('sup.ref').forEach((s) => s.remove());
+    return t(copy);
+  };
+  const section = document.querySelector('section#timeline');
+  return {
+    visible: !!section && section.getClientRects().length > 0,
+    stageVisible: document.querySelector('.stage')?.getClientRects().length > 0,
+    events: [...document.querySelectorAll('ol.timeline-list > li.event')].map((li) => ({
+      id: li.id,
+      side: li.classList.contains('event--tiktok') ? 'tiktok' : li.classList.contains('event--others') ? 'others' : null,
+      left: Math.round(li.getBoundingClientRect().left),
+      badge: t(li.querySelector('.badge')),
+      dates: [...li.querySelectorAll('.event-date')].map((d) => ({
+        label: t(d.querySelector('strong')),
+        precision: [...d.classList].find((c) => c.startsWith('event-date--'))?.slice('event-date--'.length) ?? null,
+        evidenceIsQuote: [...d.querySelectorAll('a.ref-link')].every((a) => li.contains(document.getElementById(a.getAttribute('href').slice(1)))),
+      })),
+      text: words(li.querySelector('.event-text')),
+      quotes: [...li.querySelectorAll('blockquote')].map(t),
+      step: li.querySelector('.event-step a')?.getAttribute('href') ?? null,
+      open: li.getAttribute('aria-current') === 'true',
+    })),
+    focused: document.activeElement?.id ?? null,
+    hash: location.hash,
+    show: new URLSearchParams(location.search).get('show'),
+    announcer: t(document.querySelector('[data-announcer]')),
+  };
+}
+
+let app;
+before(async () => {
+  assert.ok(events.length > 0, 'content.json has a timeline');
+  app = await launch();
+});
+after(async () => app?.close());
+
+function expectedEvents() {
+  return events.map((e) => ({
+    id: `event-${e.id}`,
+    side: e.speaker === 'tiktok' ? 'tiktok' : 'others',
+    dates: e.when.map((d) => ({ label: norm(d.label), precision: precision(d), evidenceIsQuote: true })),
+    text: plainCited(e.text),
+    quotes: e.citations.map((c) => norm(c.quote)),
+    step: `#step-${e.step}`,
+  }));
+}
+
+const shape = (shown) => shown.events.map(({ id, side, dates, text, quotes, step }) => ({ id, side, dates, text, quotes, step }));
+
+test('the timeline shows every event in order with who, when, its line, its quotes and its step', { timeout: TEST_TIMEOUT }, async () => {
+  const page = await app.newPage();
+  await openApp(page, app.baseUrl, '/?show=timeline');
+  await waitTrue(page, () => document.querySelector('section#timeline')?.getClientRects().length > 0, null, 'the timeline is shown');
+  const shown = await page.evaluate(readTimeline);
+  assert.equal(shown.stageVisible, false, 'the step-by-step stage is hidden in the timeline view');
+  assert.deepEqual(shape(shown), expectedEvents());
+  // Each event says who speaks: one badge per speaker, a different one for each.
+  const badgeOf = new Map();
+  for (const [i, e] of events.entries()) {
+    assert.ok(shown.events[i].badge.length > 0, `event ${e.id} says who speaks`);
+    assert.equal(badgeOf.get(e.speaker) ?? shown.events[i].badge, shown.events[i].badge, `one badge for ${e.speaker}`);
+    badgeOf.set(e.speaker, shown.events[i].badge);
+  }
+  assert.equal(new Set(badgeOf.values()).size, badgeOf.size, 'each speaker has its own badge');
+  // TikTok's events on one side, everyone else's on the other (at 1280px).
+  const lefts = (side) => shown.events.filter((e) => e.side === side).map((e) => e.left);
+  if (lefts('tiktok').length && lefts('others').length) {
+    assert.ok(Math.max(...lefts('tiktok')) < Math.min(...lefts('others')), 'TikTok’s events sit left of the others');
+  }
+  assertNoErrors(page);
+  await page.close();
+});
+
+test('walking the timeline by keyboard opens each event in turn and says so', { timeout: TEST_TIMEOUT }, async () => {
+  const page = await app.newPage();
+  await openApp(page, app.baseUrl, '/?show=timeline');
+  await page.waitForSelector('section#timeline:not([hidden])');
+  for (let i = 0; i < events.length; i++) {
+    await page.keyboard.press('ArrowRight');
+    const id = `event-${events[i].id}`;
+    await waitTrue(page, (id) => document.activeElement?.id === id && location.hash === `#${id}`, id, `→ opens and focuses ${id}`);
+    const shown = await page.evaluate(readTimeline);
+    assert.deepEqual(shown.events.filter((e) => e.open).map((e) => e.id), [id], 'exactly one event is open');
+    assert.equal(shown.show, 'timeline');
+    assert.match(shown.announcer, new RegExp(`^Timeline, event ${i + 1} of ${events.length}`));
+  }
+  await page.keyboard.press('ArrowLeft');
+  const back = `event-${events[events.length - 2].id}`;
+  await waitTrue(page, (id) => document.activeElement?.id === id, back, '← opens the previous event');
+  assertNoErrors(page);
+  await page.close();
+});
+
+test('an event opens its step, back returns to the event, and a step opens its events', { timeout: TEST_TIMEOUT }, async () => {
+  const page = await app.newPage();
+  const event = events[Math.floor(events.length / 2)];
+  const stepIndex = content.steps.findIndex((s) => s.id === event.step);
+  await openApp(page, app.baseUrl, `/?show=timeline#event-${event.id}`);
+  await page.waitForSelector(`li#event-${event.id}[aria-current="true"]`);
+  // Reload keeps the view and the event.
+  await page.reload({ waitUntil: 'load' });
+  await page.waitForSelector(`#app[data-live] li#event-${event.id}[aria-current="true"]`);
+  assert.equal((await page.evaluate(readTimeline)).visible, true, 'after reload the timeline is still shown');
+
+  await page.click(`li#event-${event.id} .event-step a`);
+  await expectStep(page, content, stepIndex);
+  let shown = await page.evaluate(readTimeline);
+  assert.deepEqual({ visible: shown.visible, stage: shown.stageVisible, show: shown.show }, { visible: false, stage: true, show: null },
+    'the step-by-step view replaces the timeline and the URL names the step');
+
+  await page.goBack();
+  await waitTrue(page, (id) => location.hash === `#event-${id}` && document.querySelector('section#timeline')?.getClientRects().length > 0, event.id,
+    'back returns to the timeline at the event');
+  shown = await page.evaluate(readTimeline);
+  assert.deepEqual(shown.events.filter((e) => e.open).map((e) => e.id), [`event-${event.id}`]);
+  await page.goForward();
+  await expectStep(page, content, stepIndex);
+
+  // From the step, its "On the timeline" links open its events.
+  const own = events.filter((e) => e.step === event.step);
+  const links = await page.$$eval('article.step .step-timeline a', (as) => as.map((a) => a.getAttribute('href')));
+  assert.deepEqual(links, own.map((e) => `?show=timeline#event-${e.id}`), 'the step links to each of its events');
+  await page.click('article.step .step-timeline a >> nth=0');
+  await waitTrue(page, (id) => document.activeElement?.id === `event-${id}`, own[0].id, 'the event is focused');
+  shown = await page.evaluate(readTimeline);
+  assert.equal(shown.visible && shown.show === 'timeline' && shown.hash === `#event-${own[0].id}`, true, 'the URL names the timeline and the event');
+  assertNoErrors(page);
+  await page.close();
+});
+
+test('the view switch moves between the two ways in, keeping the step', { timeout: TEST_TIMEOUT }, async () => {
+  const page = await app.newPage();
+  await openApp(page, app.baseUrl, `/#step-${content.steps[2].id}`);
+  await page.click('button.view-option[data-panel="timeline"]');
+  await waitTrue(page, () => document.querySelector('section#timeline')?.getClientRects().length > 0, null, 'timeline shown');
+  assert.equal(await page.getAttribute('button.view-option[data-panel="timeline"]', 'aria-pressed'), 'true');
+  await page.click('button.view-option[data-panel="steps"]');
+  await expectStep(page, content, 2);
+  assertNoErrors(page);
+  await page.close();
+});
+
+test('without JavaScript, embedded and in the single file the timeline is there', { timeout: TEST_TIMEOUT }, async () => {
+  // No JavaScript: every event in order, and a step's timeline link lands on its event.
+  const context = await app.browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+  context.setDefaultTimeout(TIMEOUT);
+  const page = await context.newPage();
+  trackErrors(page);
+  await page.goto(app.baseUrl + '/', { waitUntil: 'load' });
+  let shown = await page.evaluate(readTimeline);
+  assert.equal(shown.visible, true, 'the timeline is on the page');
+  assert.deepEqual(shape(shown), expectedEvents());
+  const event = events.find((e) => content.steps.findIndex((s) => s.id === e.step) === 0) ?? events[0];
+  await page.goto(`${app.baseUrl}/?show=timeline#event-${event.id}`, { waitUntil: 'load' });
+  assert.equal(await page.evaluate(() => document.querySelector(':target')?.id), `event-${event.id}`, 'the event is the :target');
+  assertNoErrors(page);
+  await context.close();
+
+  // Embedded: ?embed&show=timeline opens the timeline.
+  const embedded = await app.newPage();
+  await openApp(embedded, app.baseUrl, '/?embed&show=timeline');
+  shown = await embedded.evaluate(readTimeline);
+  assert.deepEqual({ visible: shown.visible, stage: shown.stageVisible }, { visible: true, stage: false });
+  assertNoErrors(embedded);
+  await embedded.close();
+
+  // The single-file edition from file://.
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'timeline-single-'));
+  try {
+    const file = path.join(dir, SINGLE_FILE);
+    await copyFile(path.join(DIST, SINGLE_FILE), file);
+    const single = await app.newPage();
+    await single.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+    await single.waitForSelector('#app[data-live]');
+    await single.click('button.view-option[data-panel="timeline"]');
+    await waitTrue(single, () => document.querySelector('section#timeline')?.getClientRects().length > 0, null, 'timeline shown from file://');
+    assert.deepEqual(shape(await single.evaluate(readTimeline)), expectedEvents());
+    assertNoErrors(single);
+    await single.close();
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('printing the timeline view prints every event in order, and the steps', { timeout: TEST_TIMEOUT }, async () => {
+  await run('pdftotext', ['-v']);
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'timeline-print-'));
+  try {
+    const page = await app.newPage();
+    await openApp(page, app.baseUrl, '/?show=timeline');
+    await page.emulateMedia({ media: 'print' });
+    const pdf = path.join(dir, 'timeline.pdf');
+    await writeFile(pdf, await page.pdf({ format: 'A4', timeout: TIMEOUT * 3 }));
+    await run('pdftotext', ['-raw', '-enc', 'UTF-8', pdf, path.join(dir, 'timeline.txt')]);
+    const squash = (s) => String(s).normalize('NFC').replace(/\u00ad/g, '').replace(/(\p{L})-[ \t]*\r?\n\s*(\p{Ll})/gu, '$1$2').replace(/\s+/g, '');
+    const printed = squash(await readFile(path.join(dir, 'timeline.txt'), 'utf8'));
+    // Each event's line, without its markers, by its first few words (PDF lines break anywhere).
+    const at = events.map((e) => printed.indexOf(squash(plainCited(e.text).split(' ').slice(0, 6).join(' '))));
+    assert.ok(at.every((i) => i >= 0), `every event is printed: ${events.filter((_, i) => at[i] < 0).map((e) => e.id)}`);
+    assert.deepEqual([...at].sort((a, b) => a - b), at, 'in order');
+    assert.ok(printed.includes(squash(content.steps[0].title)), 'the steps are printed too');
+    assertNoErrors(page);
+    await page.close();
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
