@@ -21,7 +21,11 @@ pub fn requested_view() -> RequestedView {
 /// back and forward move between steps; inside a host page's frame it replaces the
 /// entry instead, so the host's back button still leaves the article.
 pub fn record_step(step_id: &str, framed: bool) {
-    record(&with_param(&current_search(), SHOW, None), &step_hash(step_id), framed);
+    record(
+        &with_param(&current_search(), SHOW, None),
+        &step_hash(step_id),
+        framed,
+    );
 }
 
 /// Records an open timeline event (`?show=timeline#event-<id>`), as a step is recorded.
@@ -32,7 +36,11 @@ pub fn record_event(event_id: &str, framed: bool) {
 
 /// Records the timeline without an open event.
 pub fn record_timeline(framed: bool) {
-    record(&with_param(&current_search(), SHOW, Some(TIMELINE_TOKEN)), "", framed);
+    record(
+        &with_param(&current_search(), SHOW, Some(TIMELINE_TOKEN)),
+        "",
+        framed,
+    );
 }
 
 /// The query parameter that names the panel.

@@ -103,13 +103,16 @@ pub fn metadata(content: &Content) -> String {
             work
         })
         .collect();
-    let article = serde_json::json!({
+    let mut article = serde_json::json!({
         "@context": "https://schema.org",
         "@type": "Article",
         "headline": content.title,
         "description": content.dek,
         "citation": citations,
     });
+    if let Some(date) = content.date_modified() {
+        article["dateModified"] = serde_json::Value::String(date.to_owned());
+    }
     // "</" must not appear inside a script element.
     let json_ld = article.to_string().replace("</", "<\\/");
     format!(

@@ -6,10 +6,12 @@ use std::sync::Arc;
 use explainer_core::Content;
 use leptos::prelude::*;
 
+use super::corrections::Corrections;
 use super::diagram::Diagram;
 use super::embed_code::EmbedCode;
 use super::flow_table::FlowTable;
 use super::full_text::FullText;
+use super::is_static_page;
 use super::perspective_switch::PerspectiveSwitch;
 use super::sources::Sources;
 use super::step_list::StepList;
@@ -17,7 +19,6 @@ use super::step_nav::{StepPager, StepProgress};
 use super::step_view::StepView;
 use super::timeline::Timeline;
 use super::view_switch::ViewSwitch;
-use super::is_static_page;
 use crate::embed::EmbedState;
 use crate::navigator::use_navigator;
 
@@ -52,6 +53,7 @@ pub fn Explainer(content: Arc<Content>) -> impl IntoView {
             <FullText content=content.clone()/>
             <FlowTable content=content.clone()/>
             <Sources content=content.clone()/>
+            <Corrections content=content.clone()/>
             {(!embed.compact).then(|| view! {
                 <Method content=content.clone()/>
                 <EmbedCode title=content.title.clone()/>
@@ -69,11 +71,18 @@ fn Announcer(content: Arc<Content>) -> impl IntoView {
         let view = nav.view.get();
         if view.panel == explainer_core::Panel::Timeline {
             let events = content.timeline.len();
-            return match view.event.and_then(|i| content.timeline.get(i).map(|e| (i, e))) {
+            return match view
+                .event
+                .and_then(|i| content.timeline.get(i).map(|e| (i, e)))
+            {
                 Some((i, event)) => format!(
                     "Timeline, event {} of {events}, {}: {}",
                     i + 1,
-                    event.when.first().map(|d| d.label.as_str()).unwrap_or_default(),
+                    event
+                        .when
+                        .first()
+                        .map(|d| d.label.as_str())
+                        .unwrap_or_default(),
                     event.text.plain()
                 ),
                 None => format!("Timeline of {events} events"),

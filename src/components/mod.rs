@@ -3,6 +3,7 @@
 pub mod citation;
 pub mod cited_text;
 pub mod claim;
+pub mod corrections;
 pub mod diagram;
 pub mod embed_code;
 pub mod explainer;

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use super::cited_text::cited_view;
 use super::claim::claim_view;
+use super::corrections::updated_mark;
 use crate::navigator::{use_navigator, STEP_HEADING_ID};
 
 /// The text of the step on screen.
@@ -46,6 +47,7 @@ pub fn step_text(step: &Step, content: &Content, prefix: &str, creator: bool) ->
         }
     });
     view! {
+        {updated_mark(step, content)}
         {body}
         {note}
         {claims_view(step, &scope, content, prefix)}
@@ -63,13 +65,21 @@ fn on_the_timeline(step: &Step, content: &Content) -> Option<impl IntoView> {
     let links = events
         .into_iter()
         .map(|event| {
-            let index = content.timeline.iter().position(|e| e.id == event.id).unwrap_or(0);
+            let index = content
+                .timeline
+                .iter()
+                .position(|e| e.id == event.id)
+                .unwrap_or(0);
             let href = format!(
                 "?show={}{}",
                 explainer_core::view_state::TIMELINE_TOKEN,
                 explainer_core::view_state::event_hash(&event.id)
             );
-            let when = event.when.first().map(|d| d.label.clone()).unwrap_or_default();
+            let when = event
+                .when
+                .first()
+                .map(|d| d.label.clone())
+                .unwrap_or_default();
             view! {
                 <li>
                     <a href=href on:click=move |ev| {

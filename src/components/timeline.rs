@@ -89,7 +89,11 @@ fn event_view(index: usize, event: &Event, content: &Content) -> impl IntoView {
         .as_ref()
         .and_then(|id| content.event(id))
         .map(|earlier| {
-            let target = content.timeline.iter().position(|e| e.id == earlier.id).unwrap_or(0);
+            let target = content
+                .timeline
+                .iter()
+                .position(|e| e.id == earlier.id)
+                .unwrap_or(0);
             let href = format!("#{}", earlier.anchor());
             view! {
                 <p class="event-answers">

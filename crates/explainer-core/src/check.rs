@@ -107,7 +107,10 @@ impl Summary {
             summary.citations += event.citations.len();
             for dating in &event.when {
                 texts.extend(&dating.inferred);
-                *summary.datings.entry(dating.precision().as_str()).or_default() += 1;
+                *summary
+                    .datings
+                    .entry(dating.precision().as_str())
+                    .or_default() += 1;
             }
         }
         summary.events = content.timeline.len();

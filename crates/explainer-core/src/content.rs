@@ -32,6 +32,54 @@ pub struct Content {
     /// Dated or datable events, in time order as far as the articles allow.
     #[serde(default)]
     pub timeline: Vec<Event>,
+    /// Corrections and updates to this explainer, dated by its editors.
+    #[serde(default)]
+    pub updates: Vec<Update>,
+}
+
+/// A correction or an update of the explainer itself, in the editors' words
+/// and dated by them (not a claim from the articles, so not cited).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Update {
+    /// Unique among updates; its anchor is `update-<id>`.
+    pub id: String,
+    /// The day it was made, `YYYY-MM-DD`.
+    pub date: String,
+    /// A correction (something was wrong) or an update (something was added or changed).
+    pub kind: UpdateKind,
+    /// What changed, in the editors' words.
+    pub text: String,
+    /// The steps it changed; each shows an "updated" mark linking here.
+    #[serde(default)]
+    pub steps: Vec<String>,
+}
+
+impl Update {
+    /// The HTML id of the entry.
+    pub fn anchor(&self) -> String {
+        format!("update-{}", self.id)
+    }
+}
+
+/// Whether an entry corrects an error or records an update.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum UpdateKind {
+    /// Something the explainer said was wrong.
+    Correction,
+    /// Something was added or changed.
+    Update,
+}
+
+impl UpdateKind {
+    /// Label shown with the entry.
+    pub fn label(self) -> &'static str {
+        match self {
+            UpdateKind::Correction => "Correction",
+            UpdateKind::Update => "Update",
+        }
+    }
 }
 
 /// Names shown on the perspective switch.
@@ -508,7 +556,11 @@ impl Precision {
 impl Dating {
     /// How precisely this dating places its event.
     pub fn precision(&self) -> Precision {
-        match (self.year, self.month, self.end_year.or(self.end_month.map(|_| 0))) {
+        match (
+            self.year,
+            self.month,
+            self.end_year.or(self.end_month.map(|_| 0)),
+        ) {
             (_, _, Some(_)) => Precision::Range,
             (Some(_), Some(_), None) => Precision::MonthYear,
             (Some(_), None, None) => Precision::Year,
@@ -520,8 +572,18 @@ impl Dating {
 
 /// English month names, for checking that a stated month is in its quote.
 pub const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 impl Content {
@@ -587,6 +649,26 @@ impl Content {
     /// The event with this id.
     pub fn event(&self, id: &str) -> Option<&Event> {
         self.timeline.iter().find(|e| e.id == id)
+    }
+
+    /// Corrections and updates, newest first (the file's order among same-day entries).
+    pub fn updates_newest_first(&self) -> Vec<&Update> {
+        let mut updates: Vec<&Update> = self.updates.iter().collect();
+        updates.sort_by(|a, b| b.date.cmp(&a.date));
+        updates
+    }
+
+    /// The latest update's date, `YYYY-MM-DD`: when the explainer last changed.
+    pub fn date_modified(&self) -> Option<&str> {
+        self.updates.iter().map(|u| u.date.as_str()).max()
+    }
+
+    /// The updates that changed the step with this id, newest first.
+    pub fn updates_of_step(&self, step_id: &str) -> Vec<&Update> {
+        self.updates_newest_first()
+            .into_iter()
+            .filter(|u| u.steps.iter().any(|s| s == step_id))
+            .collect()
     }
 
     /// Every line the articles must contain verbatim: each citation's quote and

@@ -27,8 +27,8 @@ pub mod view_state;
 
 pub use cited::{CitedText, NumberedQuote, QuoteScope, Sentence};
 pub use content::{
-    Attribution, Citation, Claim, Content, DateNote, Dating, Event, Flow, FlowStatus, Perspective, Place, Precision, Source,
-    Speaker, Step,
+    Attribution, Citation, Claim, Content, DateNote, Dating, Event, Flow, FlowStatus, Perspective,
+    Place, Precision, Source, Speaker, Step, Update, UpdateKind,
 };
 pub use validate::{load_content, ContentError, Problem};
 pub use view_state::{Panel, RequestedView, ViewState};

@@ -7,11 +7,11 @@
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use crate::content::{Content, Event, Flow, PerspectiveLabels, Place, Source, Step};
+use crate::content::{Content, Event, Flow, PerspectiveLabels, Place, Source, Step, Update};
 use crate::validate::Problem;
 
 /// The top-level fields of a content file, in the order they are checked.
-pub const TOP_LEVEL_FIELDS: [&str; 10] = [
+pub const TOP_LEVEL_FIELDS: [&str; 11] = [
     "title",
     "dek",
     "intro",
@@ -22,6 +22,7 @@ pub const TOP_LEVEL_FIELDS: [&str; 10] = [
     "flows",
     "steps",
     "timeline",
+    "updates",
 ];
 
 /// Deserializes a parsed JSON document into [`Content`], item by item, so that
@@ -82,6 +83,10 @@ pub fn parse_content(value: &Value) -> Result<Content, Vec<Problem>> {
         Some(v) => list::<Event>(&mut problems, "timeline", v),
         None => Some(Vec::new()),
     };
+    let updates = match object.get("updates") {
+        Some(v) => list::<Update>(&mut problems, "updates", v),
+        None => Some(Vec::new()),
+    };
     let content = (|| {
         Some(Content {
             title: title?,
@@ -94,6 +99,7 @@ pub fn parse_content(value: &Value) -> Result<Content, Vec<Problem>> {
             flows: flows?,
             steps: steps?,
             timeline: timeline?,
+            updates: updates?,
         })
     })();
     match content {

@@ -286,7 +286,46 @@ pub fn validate(content: &Content) -> Vec<Problem> {
         }
     }
     v.timeline(content, &step_ids, &source_ids);
+    v.unique_ids("updates", content.updates.iter().map(|u| &u.id));
+    for (i, update) in content.updates.iter().enumerate() {
+        let at = format!("updates[{i}]");
+        if !is_calendar_date(&update.date) {
+            v.problem(
+                &format!("{at}.date"),
+                format!("{:?} is not a date written YYYY-MM-DD", update.date),
+            );
+        }
+        v.non_empty(&format!("{at}.text"), &update.text);
+        for (j, step) in update.steps.iter().enumerate() {
+            v.reference(&format!("{at}.steps[{j}]"), step, &step_ids, "step");
+        }
+    }
     v.problems
+}
+
+/// Whether `text` is a real calendar date written `YYYY-MM-DD`.
+fn is_calendar_date(text: &str) -> bool {
+    let parts: Vec<&str> = text.split('-').collect();
+    let [y, m, d] = parts.as_slice() else {
+        return false;
+    };
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    if !(digits(y, 4) && digits(m, 2) && digits(d, 2)) {
+        return false;
+    }
+    let (Ok(year), Ok(month), Ok(day)) = (y.parse::<u32>(), m.parse::<u32>(), d.parse::<u32>())
+    else {
+        return false;
+    };
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&day)
 }
 
 /// Collects problems while walking the content.
@@ -424,7 +463,11 @@ impl Validator {
         }
         for (i, event) in content.timeline.iter().enumerate() {
             for (k, citation) in event.citations.iter().enumerate() {
-                check(self, format!("timeline[{i}].citations[{k}].id"), &citation.id);
+                check(
+                    self,
+                    format!("timeline[{i}].citations[{k}].id"),
+                    &citation.id,
+                );
             }
         }
     }
@@ -525,7 +568,10 @@ impl Validator {
         let end = (dating.end_year, dating.end_month);
         if let ((Some(y0), m0), (Some(y1), m1)) = (start, end) {
             if (y1, m1.unwrap_or(12)) < (y0, m0.unwrap_or(1)) {
-                self.problem(&format!("{at}.end_year"), "the range ends before it starts".into());
+                self.problem(
+                    &format!("{at}.end_year"),
+                    "the range ends before it starts".into(),
+                );
             }
         }
         match &dating.inferred {

@@ -29,7 +29,11 @@ fn valid() -> String {
 
 fn with(from: &str, to: &str) -> String {
     let text = valid();
-    assert_eq!(text.matches(from).count(), 1, "fixture should contain {from:?} once");
+    assert_eq!(
+        text.matches(from).count(),
+        1,
+        "fixture should contain {from:?} once"
+    );
     text.replacen(from, to, 1)
 }
 
@@ -43,7 +47,11 @@ fn assert_only(text: &str, path: &str, needles: &[&str]) {
     let p = &err.problems[0];
     assert_eq!(p.path, path, "{err}");
     for needle in needles {
-        assert!(p.reason.contains(needle), "{needle:?} not in {:?}", p.reason);
+        assert!(
+            p.reason.contains(needle),
+            "{needle:?} not in {:?}",
+            p.reason
+        );
     }
 }
 
@@ -55,7 +63,10 @@ fn a_valid_timeline_parses_with_its_precisions() {
         .iter()
         .map(|e| e.when[0].precision())
         .collect();
-    assert_eq!(precisions, [Precision::Year, Precision::Month, Precision::Range]);
+    assert_eq!(
+        precisions,
+        [Precision::Year, Precision::Month, Precision::Range]
+    );
     assert_eq!(content.events_of_step("storage").len(), 2);
     assert_eq!(content.timeline[1].sort_key(), None);
     assert_eq!(content.timeline[2].sort_key(), Some((2021, 9)));
@@ -63,7 +74,10 @@ fn a_valid_timeline_parses_with_its_precisions() {
 
 #[test]
 fn a_year_the_quote_does_not_state_is_reported_unless_inferred_with_a_reason() {
-    let text = with(r#""label": "2020", "year": 2020"#, r#""label": "2019", "year": 2019"#);
+    let text = with(
+        r#""label": "2020", "year": 2020"#,
+        r#""label": "2019", "year": 2019"#,
+    );
     assert_only(&text, "timeline[0].when[0].evidence", &["2019", "inferred"]);
     let text = with(
         r#""label": "2020", "year": 2020, "evidence": "t1""#,
@@ -75,14 +89,24 @@ fn a_year_the_quote_does_not_state_is_reported_unless_inferred_with_a_reason() {
         r#""label": "2020", "year": 2020, "evidence": "t1""#,
         r#""label": "2019 (inferred)", "year": 2019, "evidence": "t1", "inferred": "A year before.""#,
     );
-    assert_only(&text, "timeline[0].when[0].inferred", &["names no citation"]);
+    assert_only(
+        &text,
+        "timeline[0].when[0].inferred",
+        &["names no citation"],
+    );
 }
 
 #[test]
 fn a_month_the_quote_does_not_state_is_reported() {
-    let text = with(r#""month": 6, "evidence": "t2""#, r#""month": 7, "evidence": "t2""#);
+    let text = with(
+        r#""month": 6, "evidence": "t2""#,
+        r#""month": 7, "evidence": "t2""#,
+    );
     assert_only(&text, "timeline[1].when[0].evidence", &["July"]);
-    let text = with(r#""month": 6, "evidence": "t2""#, r#""month": 13, "evidence": "t2""#);
+    let text = with(
+        r#""month": 6, "evidence": "t2""#,
+        r#""month": 13, "evidence": "t2""#,
+    );
     assert_only(&text, "timeline[1].when[0].month", &["1 to 12"]);
 }
 
@@ -92,7 +116,11 @@ fn events_out_of_time_order_are_reported() {
         r#""year": 2021, "month": 9, "end_year": 2022, "end_month": 1, "evidence": "t3""#,
         r#""year": 2019, "inferred": "Earlier. [t3]", "evidence": "t3""#,
     );
-    assert_only(&text, "timeline[2].when", &["2019", "\"e-one\"", "time order"]);
+    assert_only(
+        &text,
+        "timeline[2].when",
+        &["2019", "\"e-one\"", "time order"],
+    );
 }
 
 #[test]
@@ -110,7 +138,11 @@ fn answers_come_after_what_they_answer() {
 #[test]
 fn evidence_and_markers_name_the_event_s_own_quotes() {
     let text = with(r#""evidence": "t1""#, r#""evidence": "t3""#);
-    assert_only(&text, "timeline[0].when[0].evidence", &["\"t3\"", "no citation of this event"]);
+    assert_only(
+        &text,
+        "timeline[0].when[0].evidence",
+        &["\"t3\"", "no citation of this event"],
+    );
     let text = with("An order. [t1]", "An order. [t3]");
     assert_only(&text, "timeline[0].text", &["\"t3\"", "this event"]);
     let text = with("Access. [t3]", "Access.");
@@ -119,9 +151,12 @@ fn evidence_and_markers_name_the_event_s_own_quotes() {
 
 #[test]
 fn event_ids_are_unique_and_citation_ids_share_the_file_s_namespace() {
-    let text = with(r#""id": "e-two""#, r#""id": "e-one""#).replace(r#""responds_to": "e-one", "#, "");
+    let text =
+        with(r#""id": "e-two""#, r#""id": "e-one""#).replace(r#""responds_to": "e-one", "#, "");
     assert_only(&text, "timeline[1].id", &["\"e-one\"", "twice"]);
-    let text = with(r#""id": "t1""#, r#""id": "safe""#).replace("[t1]", "[safe]").replace(r#""evidence": "t1""#, r#""evidence": "safe""#);
+    let text = with(r#""id": "t1""#, r#""id": "safe""#)
+        .replace("[t1]", "[safe]")
+        .replace(r#""evidence": "t1""#, r#""evidence": "safe""#);
     assert_only(&text, "timeline[0].citations[0].id", &["\"safe\"", "twice"]);
 }
 
@@ -134,5 +169,8 @@ fn an_event_needs_a_dating_and_a_known_step() {
         "[]",
     );
     let err = problems(&text);
-    assert!(err.problems.iter().any(|p| p.path == "timeline[0].when"), "{err}");
+    assert!(
+        err.problems.iter().any(|p| p.path == "timeline[0].when"),
+        "{err}"
+    );
 }

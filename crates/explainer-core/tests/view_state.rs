@@ -528,14 +528,22 @@ fn show_timeline_opens_the_timeline_without_an_event() {
         ("?show", ""),
     ] {
         let view = resolve_events(search, hash, None);
-        assert_eq!((view.panel, view.event), (Panel::Steps, None), "{search}{hash}");
+        assert_eq!(
+            (view.panel, view.event),
+            (Panel::Steps, None),
+            "{search}{hash}"
+        );
     }
 }
 
 #[test]
 fn without_events_there_is_no_timeline_to_show() {
     use explainer_core::Panel;
-    let view = RequestedView::parse("?show=timeline", "#event-june-move").resolve_with_events(&STEPS, &[], None);
+    let view = RequestedView::parse("?show=timeline", "#event-june-move").resolve_with_events(
+        &STEPS,
+        &[],
+        None,
+    );
     assert_eq!((view.panel, view.event), (Panel::Steps, None));
 }
 
@@ -543,6 +551,9 @@ fn without_events_there_is_no_timeline_to_show() {
 fn event_hashes_round_trip() {
     use explainer_core::view_state::{event_from_hash, event_hash};
     assert_eq!(event_hash("sale-order"), "#event-sale-order");
-    assert_eq!(event_from_hash(&event_hash("sale-order")).as_deref(), Some("sale-order"));
+    assert_eq!(
+        event_from_hash(&event_hash("sale-order")).as_deref(),
+        Some("sale-order")
+    );
     assert_eq!(event_from_hash("#step-backups"), None);
 }

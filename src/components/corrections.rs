@@ -1,0 +1,79 @@
+//! Corrections and updates: what changed in this explainer and when, newest
+//! first, each linked to the steps it changed (which carry an "updated" mark).
+
+use std::sync::Arc;
+
+use explainer_core::{Content, Step};
+use leptos::prelude::*;
+
+use super::step_link::StepLink;
+
+/// The log at the foot of the page; absent when there is nothing to log.
+#[component]
+pub fn Corrections(content: Arc<Content>) -> impl IntoView {
+    let updates = content.updates_newest_first();
+    if updates.is_empty() {
+        return ().into_any();
+    }
+    let entries = updates
+        .into_iter()
+        .map(|update| {
+            let steps = update
+                .steps
+                .iter()
+                .filter_map(|id| content.step_index(id).map(|i| (i, id.clone())))
+                .map(|(index, id)| {
+                    view! {
+                        <li>
+                            <StepLink index=index id=id>
+                                {format!("Step {}: {}", index + 1, content.step_title(index))}
+                            </StepLink>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <li class="update" id=update.anchor()>
+                    <p class="update-head">
+                        <strong>{update.kind.label()}</strong>
+                        ", "
+                        <time datetime=update.date.clone()>{update.date.clone()}</time>
+                    </p>
+                    <p class="update-text">{update.text.clone()}</p>
+                    {(!update.steps.is_empty()).then(|| view! {
+                        <p class="update-steps-label">"Changed:"</p>
+                        <ul class="update-steps">{steps}</ul>
+                    })}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="corrections" id="corrections" aria-labelledby="corrections-heading">
+            <h2 id="corrections-heading">"Corrections and updates"</h2>
+            <ol class="update-list">{entries}</ol>
+        </section>
+    }
+    .into_any()
+}
+
+/// "Updated <date>" under a step's heading, linking to each entry that changed it.
+pub fn updated_mark(step: &Step, content: &Content) -> Option<impl IntoView> {
+    let updates = content.updates_of_step(&step.id);
+    if updates.is_empty() {
+        return None;
+    }
+    let links = updates
+        .into_iter()
+        .enumerate()
+        .map(|(i, update)| {
+            view! {
+                {(i > 0).then_some(", ")}
+                <a href=format!("#{}", update.anchor())>
+                    {format!("{} {}", update.kind.label(), update.date)}
+                </a>
+            }
+        })
+        .collect_view();
+    Some(view! { <p class="step-updated">"Updated: "{links}</p> })
+}
