@@ -28,6 +28,16 @@ pub fn record_step(step_id: &str, framed: bool) {
     );
 }
 
+/// Makes the URL name the step shown, without a history entry, if it names
+/// something else.
+pub fn restore_step(step_id: &str) {
+    let location = leptos::prelude::window().location();
+    let hash = step_hash(step_id);
+    if location.hash().unwrap_or_default() != hash {
+        record(&with_param(&current_search(), SHOW, None), &hash, true);
+    }
+}
+
 /// Records an open timeline event (`?show=timeline#event-<id>`), as a step is recorded.
 pub fn record_event(event_id: &str, framed: bool) {
     let search = with_param(&current_search(), SHOW, Some(TIMELINE_TOKEN));
@@ -46,14 +56,15 @@ pub fn record_timeline(framed: bool) {
 /// The query parameter that names the panel.
 const SHOW: &str = "show";
 
-fn record(search: &str, hash: &str, framed: bool) {
+/// Writes the URL: `replace` (framed pages, corrections) or a new history entry.
+fn record(search: &str, hash: &str, replace: bool) {
     let pathname = leptos::prelude::window()
         .location()
         .pathname()
         .unwrap_or_default();
     let url = format!("{pathname}{search}{hash}");
     if let Ok(history) = leptos::prelude::window().history() {
-        let _ = if framed {
+        let _ = if replace {
             history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
         } else {
             history.push_state_with_url(&JsValue::NULL, "", Some(&url))

@@ -121,6 +121,10 @@ impl Navigator {
                 v.panel = Panel::Steps;
             });
             location::record_step(&id, self.framed);
+        } else {
+            // Already there, but the URL may name something else (a quote, an
+            // entry of the corrections log): make it name the step again.
+            location::restore_step(&id);
         }
     }
 

@@ -78,7 +78,7 @@ fn event_view(index: usize, event: &Event, content: &Content) -> impl IntoView {
                 <span class=format!("event-date event-date--{}", precision.as_str())>
                     <strong>{dating.label.clone()}</strong>
                     <sup class="ref">{markers}</sup>
-                    <span class="event-precision">{format!(" ({})", precision.label())}</span>
+                    <span class="event-precision">{format!(" ({})", dating.precision_text())}</span>
                     {inferred}
                 </span>
             }

@@ -175,8 +175,16 @@ export async function openApp(page, baseUrl, pathAndHash = '/') {
 }
 
 export async function waitForExplainer(page) {
-  // The pre-rendered page already has a #step-heading; the live app marks #app when it takes over.
-  await page.waitForSelector('#app[data-live] #step-heading', { state: 'visible', timeout: TIMEOUT });
+  // The pre-rendered page already has a #step-heading; the live app marks #app when it takes over,
+  // showing either the step (the walk-through) or the timeline.
+  await page.waitForFunction(
+    () =>
+      [...document.querySelectorAll('#app[data-live] :is(#step-heading, section#timeline)')].some(
+        (el) => el.getClientRects().length > 0,
+      ),
+    null,
+    { timeout: TIMEOUT },
+  );
 }
 
 /** Reads everything that says which step is shown. Runs in the page. */

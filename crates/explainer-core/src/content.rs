@@ -530,14 +530,14 @@ pub enum Precision {
 }
 
 impl Precision {
-    /// Words for readers.
+    /// Words for readers: what the dating gives.
     pub fn label(self) -> &'static str {
         match self {
-            Precision::Year => "year given",
-            Precision::MonthYear => "month and year given",
-            Precision::Month => "month given, no year",
-            Precision::Range => "period given",
-            Precision::Relative => "no date given",
+            Precision::Year => "year",
+            Precision::MonthYear => "month and year",
+            Precision::Month => "month without a year",
+            Precision::Range => "period",
+            Precision::Relative => "no date",
         }
     }
 
@@ -554,6 +554,18 @@ impl Precision {
 }
 
 impl Dating {
+    /// The precision in words, and whether the article gives it or it is
+    /// inferred, e.g. "year given", "year inferred", "no date given".
+    pub fn precision_text(&self) -> String {
+        let precision = self.precision();
+        let how = if self.inferred.is_some() && precision != Precision::Relative {
+            "inferred"
+        } else {
+            "given"
+        };
+        format!("{} {how}", precision.label())
+    }
+
     /// How precisely this dating places its event.
     pub fn precision(&self) -> Precision {
         match (

@@ -174,3 +174,26 @@ fn an_event_needs_a_dating_and_a_known_step() {
         "{err}"
     );
 }
+
+#[test]
+fn precision_says_whether_the_article_gives_the_date_or_it_is_inferred() {
+    let content = load_content("content.json", &valid()).unwrap_or_else(|e| panic!("{e}"));
+    let texts: Vec<String> = content
+        .timeline
+        .iter()
+        .map(|e| e.when[0].precision_text())
+        .collect();
+    assert_eq!(
+        texts,
+        ["year given", "month without a year given", "period given"]
+    );
+    let text = with(
+        r#""label": "2020", "year": 2020, "evidence": "t1""#,
+        r#""label": "2019", "year": 2019, "evidence": "t1", "inferred": "A year before. [t1]""#,
+    );
+    let content = load_content("content.json", &text).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        content.timeline[0].when[0].precision_text(),
+        "year inferred"
+    );
+}
