@@ -11,11 +11,12 @@ const content = loadContent();
 const N = content.steps.length;
 const sourceIds = new Set(content.sources.map((s) => s.id));
 
-/** Every quote content.json attributes to each source (claims and flows). */
+/** Every quote content.json attributes to each source (claims, flows and timeline events). */
 const quotesBySource = new Map(content.sources.map((s) => [s.id, new Set()]));
 for (const c of [
   ...content.steps.flatMap((s) => s.claims.flatMap((cl) => cl.citations)),
   ...content.flows.flatMap((f) => f.citations),
+  ...(content.timeline ?? []).flatMap((e) => e.citations),
 ]) {
   quotesBySource.get(c.source)?.add(norm(c.quote));
 }
