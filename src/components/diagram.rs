@@ -74,10 +74,10 @@ pub fn Diagram(content: Arc<Content>) -> impl IntoView {
     view! {
         <figure class="diagram" data-showing=shown_perspective>
             {drawings}
+            <Legend statuses=statuses/>
             <figcaption id="diagram-caption" class="diagram-caption">
                 "Where a US user’s data goes. Highlighted: what the current step is about. Select a place or an arrow to read its step; the table of flows below gives the same information as text."
             </figcaption>
-            <Legend statuses=statuses/>
         </figure>
     }
 }
