@@ -29,6 +29,15 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || !
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium chromium-driver poppler-utils >/dev/null
 fi
 
+# Java runs the W3C Nu Html Checker (vnu.jar from npm's vnu-jar) in the HTML validity
+# test. Installed before the npm packages: vnu-jar's install script, where npm runs
+# it, would otherwise try to download a Java runtime.
+if ! command -v java >/dev/null; then
+  log "Installing a Java runtime (Debian)"
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq default-jre-headless >/dev/null
+fi
+
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   log "Adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown
@@ -56,7 +65,7 @@ if ! have_version wasm-bindgen "wasm-bindgen $WASM_BINDGEN_VERSION" \
   rm -rf "$work"
 fi
 
-log "Installing Node packages (wasm-opt from binaryen, Playwright core)"
+log "Installing Node packages (wasm-opt from binaryen, Playwright core, the Nu Html Checker)"
 if [ -f package-lock.json ]; then
   npm ci --no-audit --no-fund --loglevel=error
 fi

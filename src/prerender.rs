@@ -19,16 +19,36 @@ use crate::navigator::Navigator;
 pub const HEAD_MARKER: &str = "<!-- postbuild:head -->";
 
 /// The explainer as the first step in the ordinary user's view, as static HTML.
-pub fn render_explainer(content: &Arc<Content>) -> String {
+pub fn render_explainer(content: &Arc<Content>) -> Result<String, String> {
     let owner = Owner::new();
-    owner.with(|| {
+    let html = owner.with(|| {
         provide_context(StaticPage);
         let steps = content.steps.iter().map(|s| s.id.clone()).collect();
         let events = content.timeline.iter().map(|e| e.id.clone()).collect();
         provide_context(Navigator::new(steps, events, ViewState::default(), false));
         let content = content.clone();
         view! { <Explainer content=content/> }.to_html()
-    })
+    });
+    spell_empty_comments(&html)
+}
+
+/// Leptos SSR marks where dynamic content starts and ends with empty comments
+/// written `<!>`. HTML parses that as an empty comment, but only after a parse
+/// error (a "bogus comment", which the Nu Html Checker reports). This writes every
+/// empty comment as `<!---->`: the same node in the parsed page, and valid HTML.
+/// An HTML rewriter finds the comments, so `<!>` in text, attribute values or
+/// script is left alone.
+pub fn spell_empty_comments(html: &str) -> Result<String, String> {
+    use lol_html::html_content::ContentType;
+    use lol_html::{doc_comments, rewrite_str, RewriteStrSettings};
+    let settings =
+        RewriteStrSettings::new().append_document_content_handler(doc_comments!(|comment| {
+            if comment.text().is_empty() {
+                comment.replace("<!---->", ContentType::Html);
+            }
+            Ok(())
+        }));
+    rewrite_str(html, settings).map_err(|e| format!("rewriting the pre-rendered comments: {e}"))
 }
 
 /// Puts the rendered explainer into the page's root element.
@@ -341,4 +361,46 @@ fn escape_attribute(text: &str) -> String {
         .replace('"', "&quot;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_comments_are_spelled_validly() -> Result<(), String> {
+        assert_eq!(
+            spell_empty_comments("<p>a<!>b</p><!><svg><g><!></g></svg>")?,
+            "<p>a<!---->b</p><!----><svg><g><!----></g></svg>"
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn only_empty_comments_change() -> Result<(), String> {
+        let html = concat!(
+            "<!-- kept -->",
+            "<!---->",
+            r#"<p title="<!>">a &lt;!&gt; b</p>"#,
+            r#"<script>const marker = "<!>";</script>"#,
+            "<textarea><!></textarea>",
+        );
+        assert_eq!(spell_empty_comments(html)?, html);
+        Ok(())
+    }
+
+    #[test]
+    fn the_rendered_explainer_has_no_bogus_comments() -> Result<(), String> {
+        let text = include_str!("../public/content.json");
+        let content =
+            explainer_core::load_content("content.json", text).map_err(|e| e.to_string())?;
+        let html = render_explainer(&Arc::new(content))?;
+        assert!(
+            html.contains("<!---->"),
+            "Leptos no longer writes empty markers?"
+        );
+        assert!(!html.contains("<!>"), "a <!> marker is left");
+        assert!(!html.contains("<!-->"), "an abruptly closed comment");
+        Ok(())
+    }
 }

@@ -44,7 +44,7 @@ fn run() -> Result<(), String> {
     let content = Arc::new(content);
     let page = read("index.html")?;
 
-    let body = render_explainer(&content);
+    let body = render_explainer(&content)?;
     let page = defer_app_start(&insert_body(&page, &body)?)?;
     let meta = metadata(&content);
 

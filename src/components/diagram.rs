@@ -74,10 +74,10 @@ pub fn Diagram(content: Arc<Content>) -> impl IntoView {
     view! {
         <figure class="diagram" data-showing=shown_perspective>
             {drawings}
+            <Legend statuses=statuses/>
             <figcaption id="diagram-caption" class="diagram-caption">
                 "Where a US user’s data goes. Highlighted: what the current step is about. Select a place or an arrow to read its step; the table of flows below gives the same information as text."
             </figcaption>
-            <Legend statuses=statuses/>
         </figure>
     }
 }
@@ -184,7 +184,13 @@ fn flow_view(shape: FlowShape, content: &Content, nav: Navigator) -> impl IntoVi
             <path class="flow-hit" d=shape.path.clone()></path>
             <path class="flow-line" d=shape.path></path>
             <polygon class="flow-head" points=shape.arrowhead></polygon>
-            <text class="flow-label" x=one_decimal(shape.label_at.x) y=one_decimal(shape.label_at.y + 4.0)>
+            // The stroke is the label's halo: drawn first, under the letters.
+            <text
+                class="flow-label"
+                x=one_decimal(shape.label_at.x)
+                y=one_decimal(shape.label_at.y + 4.0)
+                paint-order="stroke"
+            >
                 {label}
             </text>
         </g>
