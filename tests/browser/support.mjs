@@ -7,6 +7,10 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { readFileSync, existsSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile as writeFileAsync, readFile as readFileAsync } from 'node:fs/promises';
+import os from 'node:os';
+import { promisify } from 'node:util';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
@@ -304,4 +308,32 @@ export function citedSentences(text) {
 /** A cited text's words without its markers, as the page shows them between the markers. */
 export function plainCited(text) {
   return citedSentences(text).map((s) => s.text).join(' ');
+}
+
+/**
+ * Prints the page to PDF (print media) and returns the PDF's text in drawing
+ * order, squashed for comparison by `squashPrinted`. Needs `pdftotext`
+ * (Debian's poppler-utils).
+ */
+export async function printedText(page) {
+  const run = promisify(execFile);
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'printed-'));
+  try {
+    await page.emulateMedia({ media: 'print' });
+    const pdf = path.join(dir, 'page.pdf');
+    await writeFileAsync(pdf, await page.pdf({ format: 'A4', timeout: TIMEOUT * 3 }));
+    await run('pdftotext', ['-raw', '-enc', 'UTF-8', pdf, path.join(dir, 'page.txt')], { timeout: TIMEOUT * 2 });
+    return squashPrinted(await readFileAsync(path.join(dir, 'page.txt'), 'utf8'));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Text as compared with a printout: no whitespace and no hyphens at all (a PDF
+ * breaks lines wherever a space was, and a hyphen at the end of a line may be a
+ * hyphenation break or a word's own, as in "e-mail").
+ */
+export function squashPrinted(text) {
+  return String(text).normalize('NFC').replace(/[\s\u00ad-]+/g, '');
 }
