@@ -26,9 +26,12 @@ pub const OEMBED_FILE: &str = "oembed.json";
 /// The nominal width, in pixels, the response gives (the iframe itself is 100% wide).
 pub const OEMBED_WIDTH: u32 = 640;
 
-/// The height, in pixels, the response gives: about the embedded first step at
-/// [`OEMBED_WIDTH`]. The snippet's script resizes the frame to the real height.
-pub const OEMBED_HEIGHT: u32 = 1400;
+/// The height, in pixels, the response gives: a placeholder of about one screen
+/// for consumers that reserve space. The snippet's script sets the frame to the
+/// real height, which is far more (about 12,000 px at 640 px wide in November
+/// 2026, with every step's full text below the interactive part) and changes
+/// with the content, the width and the step shown.
+pub const OEMBED_HEIGHT: u32 = 900;
 
 /// Longest public address accepted.
 const MAX_URL_BYTES: usize = 2000;
