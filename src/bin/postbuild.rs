@@ -86,8 +86,12 @@ fn run() -> Result<(), String> {
     // The same policy as an HTTP header, for hosts that read a _headers file
     // (and to copy into any other server's configuration).
     let policy = content_security_policy(&page);
-    let headers =
-        format!("/*\n  Content-Security-Policy: {policy}\n  X-Content-Type-Options: nosniff\n");
+    // The oEmbed response may be read by scripts on other sites (browser-side consumers).
+    let headers = format!(
+        "/*\n  Content-Security-Policy: {policy}\n  X-Content-Type-Options: nosniff\n\
+         {}{OEMBED_FILE}\n  Access-Control-Allow-Origin: *\n",
+        public_url.path()
+    );
     write(&dir.join("_headers"), headers.as_bytes())?;
     write(
         &dir.join(OEMBED_FILE),

@@ -143,6 +143,12 @@ impl PublicUrl {
         format!("{}{OEMBED_FILE}", self.0)
     }
 
+    /// The path, from the `/` after the host, e.g. `/graphics/tiktok-data/`.
+    pub fn path(&self) -> &str {
+        let rest = self.0.split_once("://").map_or("", |(_, rest)| rest);
+        rest.find('/').map_or("/", |i| &rest[i..])
+    }
+
     /// The host (and port), the default provider name.
     pub fn host(&self) -> &str {
         let rest = self.0.split_once("://").map_or("", |(_, rest)| rest);

@@ -98,6 +98,8 @@ fn addresses_derived_from_the_public_url() {
         "https://example.org:8443/graphics/tiktok-data/oembed.json"
     );
     assert_eq!(u.host(), "example.org:8443");
+    assert_eq!(u.path(), "/graphics/tiktok-data/");
+    assert_eq!(url("http://127.0.0.1:8080/").path(), "/");
 }
 
 #[test]
