@@ -21,8 +21,11 @@ cargo clippy --locked --no-default-features --features ssr -p tiktok-data-explai
 step "Host tests: content model, validation, verbatim quotes, URL state, diagram geometry"
 cargo test --locked -p explainer-core
 
-step "Release build (with pre-rendering, single-file edition, service worker)"
-trunk build --release --offline
+step "Release build (with pre-rendering, single-file edition, service worker, oEmbed)"
+# The oEmbed test serves dist/ at the public address the build was given: a free
+# loopback port under a sub-path, away from the preview's 8080.
+EXPLAINER_PUBLIC_URL=http://127.0.0.1:47809/graphics/tiktok-data/ \
+  trunk build --release --offline
 
 step "Browser tests (headless Chromium against dist/)"
 node --test --test-concurrency=1 tests/browser/

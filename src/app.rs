@@ -19,6 +19,7 @@ use crate::location;
 use crate::navigator::Navigator;
 use crate::panic_notice;
 use crate::references;
+use crate::theme;
 
 /// Id of the element holding the explainer (pre-rendered or empty).
 pub const ROOT_ID: &str = "app";
@@ -36,6 +37,8 @@ enum LoadState {
 /// Starts the app: panic notice, embed protocol, content, explainer.
 pub fn start() {
     panic_notice::install();
+    // The early script in index.html has done this for the first paint already.
+    theme::apply(location::requested_view().theme);
     let embed = embed::set_up();
     let (Some(root), Some(status_area)) = (element_or_body(ROOT_ID), element_or_body(STATUS_ID))
     else {

@@ -1,17 +1,18 @@
 //! Living inside a news site's iframe: marks the document, reports the page
-//! height to the host in the Pym.js and AMP formats, and answers the host's
-//! requests. Message formats are in `explainer_core::embed`; this is the glue.
+//! height to the host in the Pym.js and AMP formats, answers the host's
+//! requests and follows its theme message. Message formats are in
+//! `explainer_core::embed`; this is the glue.
 
 use explainer_core::embed::{
-    amp_embed_size_json, parse_amp_message, parse_pym_message, pym_height_message, reported_height,
-    ParentMessage,
+    amp_embed_size_json, parse_amp_message, parse_pym_message, parse_theme_message,
+    pym_height_message, reported_height, ParentMessage,
 };
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{MessageEvent, ResizeObserver};
 
-use crate::location;
+use crate::{location, theme};
 
 /// Longest string message worth reading; protocol messages are far shorter.
 const MAX_MESSAGE_CHARS: usize = 512;
@@ -118,8 +119,9 @@ fn observe_size(reporter: HeightReporter) {
     std::mem::forget(observer);
 }
 
-/// Answers the parent's Pym `width` and frames' `frames-init` messages; ignores
-/// everything else, including any message from a window other than the parent.
+/// Answers the parent's Pym `width` and frames' `frames-init` messages and follows
+/// its theme message; ignores everything else, including any message from a
+/// window other than the parent.
 fn listen_to_parent(reporter: HeightReporter) {
     let child_id = reporter.child_id.get_value();
     let _ = window_event_listener(leptos::ev::message, move |ev: MessageEvent| {
@@ -127,8 +129,16 @@ fn listen_to_parent(reporter: HeightReporter) {
             (Some(source), Some(parent)) => js_sys::Object::is(&source, &parent),
             _ => false,
         };
-        if from_parent && parent_message(&ev.data(), child_id.as_deref()).is_some() {
-            reporter.post();
+        if !from_parent {
+            return;
+        }
+        match parent_message(&ev.data(), child_id.as_deref()) {
+            Some(ParentMessage::Theme(chosen)) => {
+                theme::apply(chosen);
+                location::replace_theme(chosen);
+            }
+            Some(ParentMessage::PymWidth(_) | ParentMessage::FramesInit) => reporter.post(),
+            None => {}
         }
     });
 }
@@ -155,5 +165,7 @@ fn parent_message(data: &JsValue, child_id: Option<&str>) -> Option<ParentMessag
             .ok()
             .and_then(|v| v.as_string())
     };
-    parse_amp_message(field("sentinel").as_deref(), field("type").as_deref())
+    let kind = field("type");
+    parse_amp_message(field("sentinel").as_deref(), kind.as_deref())
+        .or_else(|| parse_theme_message(kind.as_deref(), field("theme").as_deref()))
 }

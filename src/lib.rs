@@ -15,3 +15,4 @@ pub mod panic_notice;
 #[cfg(feature = "ssr")]
 pub mod prerender;
 pub mod references;
+pub mod theme;

@@ -2,6 +2,7 @@
 //! What the URL means is decided in `explainer_core::view_state`; this only moves
 //! strings between it and the browser.
 
+use explainer_core::theme::{Theme, THEME_PARAM};
 use explainer_core::view_state::{
     event_hash, perspective_param, step_hash, with_param, TIMELINE_TOKEN,
 };
@@ -75,8 +76,19 @@ fn record(search: &str, hash: &str, replace: bool) {
 /// Records the perspective in the query without adding a history entry: switching
 /// perspective is not a move the back button should undo.
 pub fn replace_perspective(perspective: Perspective) {
+    replace_param("view", perspective_param(perspective));
+}
+
+/// Records the theme the host chose in the query (none for `auto`), without a
+/// history entry, so a reload inside the frame keeps it.
+pub fn replace_theme(theme: Theme) {
+    replace_param(THEME_PARAM, theme.attribute());
+}
+
+/// Sets or removes one query parameter in place, keeping the rest of the URL.
+fn replace_param(key: &str, value: Option<&str>) {
     let location = leptos::prelude::window().location();
-    let search = with_param(&current_search(), "view", perspective_param(perspective));
+    let search = with_param(&current_search(), key, value);
     let url = format!(
         "{}{}{}",
         location.pathname().unwrap_or_default(),

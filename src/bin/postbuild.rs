@@ -4,7 +4,9 @@
 //! 2. writes the single-file edition;
 //! 3. writes the service worker that precaches this build;
 //! 4. writes `.gz` and `.br` copies of every text asset and the wasm;
-//! 5. writes `_headers` with the CSP as an HTTP header, for static hosts.
+//! 5. writes `_headers` with the CSP as an HTTP header, for static hosts;
+//! 6. writes the oEmbed response `oembed.json` for the public address in
+//!    `EXPLAINER_PUBLIC_URL` (and links it from the page's head).
 
 use std::fs;
 use std::io::Write;
@@ -12,6 +14,10 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
+use explainer_core::oembed::{
+    discovery_link, oembed_json, provider_name, PublicUrl, OEMBED_FILE, PROVIDER_NAME_ENV,
+    PUBLIC_URL_ENV,
+};
 use tiktok_data_explainer::components::explainer::SINGLE_FILE;
 use tiktok_data_explainer::prerender::{
     content_security_policy, defer_app_start, finish_head, insert_body, metadata, render_explainer,
@@ -29,6 +35,10 @@ fn main() -> ExitCode {
 }
 
 fn run() -> Result<(), String> {
+    // Checked first: a malformed address fails the build before anything is written.
+    let public_url = env_var(PUBLIC_URL_ENV)?;
+    let (public_url, is_default) = PublicUrl::from_env(public_url.as_deref())?;
+    let provider = provider_name(env_var(PROVIDER_NAME_ENV)?.as_deref(), &public_url)?;
     let dir = std::env::args()
         .nth(1)
         .or_else(|| std::env::var("TRUNK_STAGING_DIR").ok())
@@ -46,7 +56,13 @@ fn run() -> Result<(), String> {
 
     let body = render_explainer(&content)?;
     let page = defer_app_start(&insert_body(&page, &body)?)?;
-    let meta = metadata(&content);
+    // The discovery link is on a line of its own: the single-file edition drops it
+    // with the other links (a file read from disk is no oEmbed provider).
+    let meta = format!(
+        "{}\n    {}",
+        metadata(&content),
+        discovery_link(&public_url, &content.title)
+    );
 
     let find = |ext: &str| find_asset(&dir, ext);
     let parts_page = page.replacen(tiktok_data_explainer::prerender::HEAD_MARKER, &meta, 1);
@@ -70,14 +86,23 @@ fn run() -> Result<(), String> {
     // The same policy as an HTTP header, for hosts that read a _headers file
     // (and to copy into any other server's configuration).
     let policy = content_security_policy(&page);
-    let headers =
-        format!("/*\n  Content-Security-Policy: {policy}\n  X-Content-Type-Options: nosniff\n");
+    // The oEmbed response may be read by scripts on other sites (browser-side consumers).
+    let headers = format!(
+        "/*\n  Content-Security-Policy: {policy}\n  X-Content-Type-Options: nosniff\n\
+         {}{OEMBED_FILE}\n  Access-Control-Allow-Origin: *\n",
+        public_url.path()
+    );
     write(&dir.join("_headers"), headers.as_bytes())?;
+    write(
+        &dir.join(OEMBED_FILE),
+        oembed_json(&public_url, &content.title, &provider).as_bytes(),
+    )?;
 
     let mut files = asset_names(&dir)?;
     // Not precached: the worker itself, the large offline edition (a download, not
-    // part of the page), and _headers, which hosts read but do not serve.
-    files.retain(|f| f != "sw.js" && f != SINGLE_FILE && f != "_headers");
+    // part of the page), _headers, which hosts read but do not serve, and the
+    // oEmbed response, which is for other sites' servers.
+    files.retain(|f| f != "sw.js" && f != SINGLE_FILE && f != "_headers" && f != OEMBED_FILE);
     let mut all_bytes = Vec::new();
     for file in &files {
         all_bytes.extend(fs::read(dir.join(file)).map_err(|e| e.to_string())?);
@@ -97,7 +122,23 @@ fn run() -> Result<(), String> {
         content.steps.len(),
         dir.display()
     );
+    if is_default {
+        println!(
+            "postbuild: {PUBLIC_URL_ENV} is not set, so {OEMBED_FILE} and its link point to \
+             {} (the local preview); set it to the deployed address for a deployment",
+            public_url.as_str()
+        );
+    }
     Ok(())
+}
+
+/// An environment variable's value; unset is `None`, a value that is not UTF-8 an error.
+fn env_var(name: &str) -> Result<Option<String>, String> {
+    match std::env::var(name) {
+        Ok(value) => Ok(Some(value)),
+        Err(std::env::VarError::NotPresent) => Ok(None),
+        Err(std::env::VarError::NotUnicode(_)) => Err(format!("{name} is not valid UTF-8")),
+    }
 }
 
 /// The build's files (not compressed copies), sorted.

@@ -1,7 +1,8 @@
 // Automated accessibility audit with axe-core (WCAG 2.0/2.1 A and AA, WCAG 2.2 AA,
 // target size included) of the live app: every step in both perspectives at 1280px
 // in the light theme, and the first step, the disputed step nearest the middle and
-// the last step in the dark theme, at 320px, and in embed mode (?embed).
+// the last step in the dark theme, at 320px, in embed mode (?embed), and with the
+// host's ?theme= forcing the other palette than the browser prefers, at 1280 and 320px.
 //
 // axe cannot tell the background of SVG text ("incomplete"), so the diagram's text
 // and line contrast is measured here too, from computed colours and opacity.
@@ -111,6 +112,11 @@ const SUBSET_CONFIGS = [
   { name: '320px, dark', width: 320, height: 640, colorScheme: 'dark', query: '' },
   { name: 'embed, 1280px, light', width: 1280, colorScheme: 'light', query: '?embed' },
   { name: 'embed, 320px, dark', width: 320, height: 640, colorScheme: 'dark', query: '?embed' },
+  // The host's ?theme= against the reader's own setting.
+  { name: '1280px, ?theme=dark in a light browser', width: 1280, colorScheme: 'light', query: '?theme=dark', forced: 'dark' },
+  { name: '1280px, ?theme=light in a dark browser', width: 1280, colorScheme: 'dark', query: '?theme=light', forced: 'light' },
+  { name: '320px, ?theme=dark in a light browser', width: 320, height: 640, colorScheme: 'light', query: '?theme=dark', forced: 'dark' },
+  { name: '320px, ?theme=light in a dark browser', width: 320, height: 640, colorScheme: 'dark', query: '?theme=light', forced: 'light' },
 ];
 
 for (const config of SUBSET_CONFIGS) {
@@ -126,6 +132,13 @@ for (const config of SUBSET_CONFIGS) {
           await setPerspective(page, perspective);
           if (config.query === '?embed') {
             assert.ok(await page.evaluate(() => document.documentElement.classList.contains('embed')), 'embed mode is on');
+          }
+          if (config.forced) {
+            assert.equal(
+              await page.evaluate(() => getComputedStyle(document.documentElement).colorScheme),
+              config.forced,
+              `the ${config.forced} theme is in force`,
+            );
           }
           problems.push(...(await audit(page, `${config.name}, step ${i + 1} (${step.id}), ${perspective}`)));
         }

@@ -39,8 +39,11 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Serves `root` on 127.0.0.1 with an ephemeral port. */
-export async function startServer(root = DIST) {
+/**
+ * Serves `root` on 127.0.0.1 with an ephemeral port (or `port`), at the site root
+ * or under `prefix` (e.g. "/graphics/tiktok-data/"; other paths are 404s).
+ */
+export async function startServer(root = DIST, { port = 0, prefix = '/' } = {}) {
   if (!existsSync(path.join(root, 'index.html'))) {
     throw new Error(`${root}/index.html is missing: build the app first (trunk build --release --offline)`);
   }
@@ -51,6 +54,11 @@ export async function startServer(root = DIST) {
         return;
       }
       let pathname = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+      if (!pathname.startsWith(prefix)) {
+        res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
+        return;
+      }
+      pathname = '/' + pathname.slice(prefix.length);
       if (pathname.endsWith('/')) pathname += 'index.html';
       const file = path.resolve(root, '.' + pathname);
       if (file !== root && !file.startsWith(root + path.sep)) {
@@ -75,12 +83,11 @@ export async function startServer(root = DIST) {
   });
   await new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
+    server.listen(port, '127.0.0.1', resolve);
   });
-  const { port } = server.address();
   return {
     server,
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl: `http://127.0.0.1:${server.address().port}`,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections?.();
@@ -119,11 +126,11 @@ export const CHROMIUM_ARGS = [
 ];
 
 /**
- * Starts a server over `root` and a headless Chromium with one page.
+ * Starts a server over `root` (`serve`: startServer's options) and a headless Chromium with one page.
  * Returns { browser, context, page, baseUrl, server, newPage, close }.
  */
-export async function launch({ root = DIST, viewport = { width: 1280, height: 900 } } = {}) {
-  const server = await startServer(root);
+export async function launch({ root = DIST, viewport = { width: 1280, height: 900 }, serve = {} } = {}) {
+  const server = await startServer(root, serve);
   let browser;
   try {
     browser = await chromium.launch({

@@ -4,7 +4,11 @@
 //! (`pymxPYMx<childId>xPYMxheightxPYMx<px>`) and an AMP `embed-size` message
 //! (`{sentinel: "amp", type: "embed-size", height}`), which `@newswire/frames`
 //! also understands. Incoming, from the parent only: Pym's `width` message and
-//! frames' `frames-init`, both answered with the height. Everything else is ignored.
+//! frames' `frames-init`, both answered with the height, and the theme message
+//! `{type: "tiktok-explainer:theme", theme: "light" | "dark" | "auto"}`, which
+//! switches the colour theme (no answer). Everything else is ignored.
+
+use crate::theme::Theme;
 
 /// Separator of the fields of a Pym.js message.
 pub const PYM_DELIMITER: &str = "xPYMx";
@@ -19,7 +23,12 @@ pub enum ParentMessage {
     PymWidth(f64),
     /// `@newswire/frames` asks the child for its height.
     FramesInit,
+    /// The host page chooses the colour theme.
+    Theme(Theme),
 }
+
+/// The `type` of the host's theme message.
+pub const THEME_MESSAGE_TYPE: &str = "tiktok-explainer:theme";
 
 /// The Pym.js message carrying the page height, e.g. `pymxPYMxmapxPYMxheightxPYMx812`.
 ///
@@ -65,6 +74,26 @@ pub fn parse_amp_message(sentinel: Option<&str>, kind: Option<&str>) -> Option<P
     (sentinel == Some("amp") && kind == Some("frames-init")).then_some(ParentMessage::FramesInit)
 }
 
+/// Reads an object message from the parent, given its `type` and `theme` fields
+/// (if they are strings): only `{type: "tiktok-explainer:theme", theme: <token>}`
+/// with an exact token (`light`, `dark`, `auto`) is accepted.
+///
+/// ```
+/// use explainer_core::embed::{parse_theme_message, ParentMessage};
+/// use explainer_core::theme::Theme;
+/// assert_eq!(
+///     parse_theme_message(Some("tiktok-explainer:theme"), Some("dark")),
+///     Some(ParentMessage::Theme(Theme::Dark))
+/// );
+/// assert_eq!(parse_theme_message(Some("tiktok-explainer:theme"), Some("Dark")), None);
+/// ```
+pub fn parse_theme_message(kind: Option<&str>, theme: Option<&str>) -> Option<ParentMessage> {
+    if kind != Some(THEME_MESSAGE_TYPE) {
+        return None;
+    }
+    theme.and_then(Theme::from_token).map(ParentMessage::Theme)
+}
+
 /// The height to report for a measured document height: whole pixels, rounded up
 /// so the frame never clips the last line.
 pub fn reported_height(measured: f64) -> u32 {
@@ -107,7 +136,7 @@ pub fn pym_snippet(embed_url: &str, title: &str, container_id: &str) -> String {
 }
 
 /// Escapes text for a double-quoted HTML attribute.
-fn escape_attribute(text: &str) -> String {
+pub(crate) fn escape_attribute(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('"', "&quot;")
         .replace('<', "&lt;")

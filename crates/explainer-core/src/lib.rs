@@ -10,6 +10,8 @@
 //! - [`embed`]: the height and resize messages exchanged with a host page.
 //! - [`structure`]: every structural problem of a file serde rejects, with paths.
 //! - [`quotes`]: checking that a citation's quote appears verbatim in its article.
+//! - [`theme`]: the colour theme a host page may choose.
+//! - [`oembed`]: the oEmbed response and discovery link, and the public address they need.
 //! - [`view_state`]: which step and perspective a URL asks for, and the URL for a view.
 
 // Everything here handles data from outside the program: no panicking shortcuts.
@@ -20,8 +22,10 @@ pub mod cited;
 pub mod content;
 pub mod diagram;
 pub mod embed;
+pub mod oembed;
 pub mod quotes;
 pub mod structure;
+pub mod theme;
 pub mod validate;
 pub mod view_state;
 

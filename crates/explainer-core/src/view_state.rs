@@ -8,11 +8,14 @@
 //! - query `childId=<text>`: the Pym.js child id given by a host page.
 //! - query `show=timeline`: the timeline instead of the step-by-step view.
 //! - hash `#event-<id>`: an event of the timeline, which it opens.
+//! - query `theme=light|dark|auto`: the colour theme (see [`crate::theme`]);
+//!   any other value means `auto`.
 //!
 //! Repeated parameters: the first one counts. Percent-encoding errors make the
 //! value count as absent.
 
 use crate::content::Perspective;
+use crate::theme::{Theme, THEME_PARAM};
 
 /// The raw wishes parsed from a URL, before they are checked against the content.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -29,6 +32,8 @@ pub struct RequestedView {
     pub timeline: bool,
     /// Event id asked for by the hash.
     pub event: Option<String>,
+    /// The colour theme asked for by the query.
+    pub theme: Theme,
 }
 
 /// Which way into the content the reader is using.
@@ -70,7 +75,7 @@ impl RequestedView {
     pub fn parse(search: &str, hash: &str) -> RequestedView {
         let mut view = RequestedView::default();
         let mut query_step = None;
-        let mut seen = [false; 5];
+        let mut seen = [false; 6];
         for (key, value) in query_pairs(search) {
             let slot = match key.as_str() {
                 "step" => 0,
@@ -78,6 +83,7 @@ impl RequestedView {
                 "embed" => 2,
                 "childId" => 3,
                 "show" => 4,
+                THEME_PARAM => 5,
                 _ => continue,
             };
             if std::mem::replace(&mut seen[slot], true) {
@@ -88,7 +94,13 @@ impl RequestedView {
                 1 => view.perspective = value.as_deref().and_then(Perspective::from_token),
                 2 => view.embed = !matches!(value.as_deref(), Some("0" | "false")),
                 3 => view.child_id = value.filter(|v| !v.is_empty()),
-                _ => view.timeline = value.as_deref() == Some(TIMELINE_TOKEN),
+                4 => view.timeline = value.as_deref() == Some(TIMELINE_TOKEN),
+                _ => {
+                    view.theme = value
+                        .as_deref()
+                        .and_then(Theme::from_token)
+                        .unwrap_or_default()
+                }
             }
         }
         view.step = step_from_hash(hash).or(query_step);

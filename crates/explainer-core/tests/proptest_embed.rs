@@ -1,11 +1,13 @@
 //! Property tests for the messages a host page may send into the frame: only a
 //! Pym.js `width` message with our own child id and a finite, positive width, or
-//! an AMP `frames-init`, is accepted; arbitrary and near-miss input never panics
-//! and is rejected.
+//! an AMP `frames-init`, or the theme message with an exact token, is accepted;
+//! arbitrary and near-miss input never panics and is rejected.
 
 use explainer_core::embed::{
-    parse_amp_message, parse_pym_message, pym_height_message, ParentMessage, PYM_DELIMITER,
+    parse_amp_message, parse_pym_message, parse_theme_message, pym_height_message, ParentMessage,
+    PYM_DELIMITER, THEME_MESSAGE_TYPE,
 };
+use explainer_core::theme::Theme;
 use proptest::prelude::*;
 use proptest::test_runner::Config;
 
@@ -128,7 +130,9 @@ proptest! {
         if let Some(message) = parsed {
             match message {
                 ParentMessage::PymWidth(w) => prop_assert!(w.is_finite() && w > 0.0 && w < MAX_WIDTH),
-                ParentMessage::FramesInit => prop_assert!(false, "a string is never frames-init"),
+                ParentMessage::FramesInit | ParentMessage::Theme(_) => {
+                    prop_assert!(false, "a string is only ever a Pym width message")
+                }
             }
         }
     }
@@ -175,5 +179,35 @@ proptest! {
         let expected = (sentinel.as_deref() == Some("amp") && kind.as_deref() == Some("frames-init"))
             .then_some(ParentMessage::FramesInit);
         prop_assert_eq!(parse_amp_message(sentinel.as_deref(), kind.as_deref()), expected);
+    }
+
+    /// The theme parser accepts exactly the theme type with an exact token, and
+    /// says which theme; near misses (case, spaces, other types, other words) are ignored.
+    #[test]
+    fn theme_parser_accepts_only_the_theme_message_with_an_exact_token(
+        kind in prop::option::of(prop_oneof![
+            4 => Just(THEME_MESSAGE_TYPE.to_owned()),
+            1 => Just("tiktok-explainer:Theme".to_owned()), 1 => Just("tiktok-explainer:theme ".to_owned()),
+            1 => Just("theme".to_owned()), 1 => Just("frames-init".to_owned()), 1 => Just("".to_owned()),
+            1 => any::<String>(),
+        ]),
+        theme in prop::option::of(prop_oneof![
+            3 => prop::sample::select(vec!["light", "dark", "auto"]).prop_map(str::to_owned),
+            3 => prop::sample::select(vec![
+                "Light", "DARK", "dark ", " dark", "", "night", "system", "light dark", "1", "null",
+                "undefined", "dark\u{0}",
+            ]).prop_map(str::to_owned),
+            1 => any::<String>(),
+        ]),
+    ) {
+        let expected = match (kind.as_deref(), theme.as_deref()) {
+            (Some(THEME_MESSAGE_TYPE), Some("light")) => Some(ParentMessage::Theme(Theme::Light)),
+            (Some(THEME_MESSAGE_TYPE), Some("dark")) => Some(ParentMessage::Theme(Theme::Dark)),
+            (Some(THEME_MESSAGE_TYPE), Some("auto")) => Some(ParentMessage::Theme(Theme::Auto)),
+            _ => None,
+        };
+        prop_assert_eq!(parse_theme_message(kind.as_deref(), theme.as_deref()), expected);
+        // The AMP parser never takes a theme message for frames-init.
+        prop_assert_eq!(parse_amp_message(None, kind.as_deref()), None);
     }
 }

@@ -557,3 +557,46 @@ fn event_hashes_round_trip() {
     );
     assert_eq!(event_from_hash("#step-backups"), None);
 }
+
+// ------------------------------------------------------------------- theme
+
+#[test]
+fn theme_param_chooses_light_dark_or_auto() {
+    use explainer_core::theme::Theme;
+    let theme = |search: &str| RequestedView::parse(search, "").theme;
+    assert_eq!(theme(""), Theme::Auto);
+    assert_eq!(theme("?theme=dark"), Theme::Dark);
+    assert_eq!(theme("?embed&theme=light"), Theme::Light);
+    assert_eq!(theme("?theme=auto"), Theme::Auto);
+    assert_eq!(theme("?theme=%64ark"), Theme::Dark, "percent-encoded token");
+    // Anything else is ignored: the reader's setting.
+    for other in [
+        "?theme=DARK",
+        "?theme=Dark",
+        "?theme=dark%20",
+        "?theme=+dark",
+        "?theme=",
+        "?theme",
+        "?theme=dark%",
+        "?theme=blue",
+        "?theme=light,dark",
+        "?themes=dark",
+        "?Theme=dark",
+    ] {
+        assert_eq!(theme(other), Theme::Auto, "{other}");
+    }
+    // The first parameter counts, as for every other one.
+    assert_eq!(theme("?theme=dark&theme=light"), Theme::Dark);
+    assert_eq!(theme("?theme=blue&theme=dark"), Theme::Auto);
+}
+
+#[test]
+fn theme_tokens_read_back_and_auto_has_no_attribute() {
+    use explainer_core::theme::Theme;
+    for theme in Theme::ALL {
+        assert_eq!(Theme::from_token(theme.as_str()), Some(theme));
+    }
+    assert_eq!(Theme::Auto.attribute(), None);
+    assert_eq!(Theme::Light.attribute(), Some("light"));
+    assert_eq!(Theme::Dark.attribute(), Some("dark"));
+}
