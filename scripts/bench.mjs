@@ -35,13 +35,12 @@ const MIB = 1024 * 1024;
 // ---------------------------------------------------------------------------------
 // Budgets. `target` is the issue's number; `enforced` is what --check applies.
 // Where the current build cannot meet the target, `enforced` is the value measured
-// on the build of 2026-11-26 (Chromium 156, this 2-core machine, median of 3
-// Lighthouse runs) plus a small margin, so --check still catches regressions; the
-// table prints which budgets are relaxed and by how much.
-//  - Sizes: the wasm is ~180 KiB gzip, most of it Leptos itself (reactive system,
-//    DOM renderer, hydration-compatible views): 60 KiB is out of reach without
-//    replacing the framework, so the wasm and first-view budgets enforce today's
-//    size rounded up by ~3% (to a whole KiB).
+// on a recent build (Chromium 156, this 2-core machine, median of 3 Lighthouse runs;
+// the date is next to each) plus a small margin, so --check still catches
+// regressions; the table prints which budgets are relaxed and by how much.
+//  - Sizes: the wasm is ~225 KiB gzip, most of it Leptos rendering the whole page in
+//    the browser: the wasm and first-view budgets enforce the measured size rounded
+//    up by ~3% (to a whole KiB) until the page is rendered only at build time.
 //  - The other budgets enforce the issue's target when this build meets it, else the
 //    measured value with a small margin (noted next to each).
 // ---------------------------------------------------------------------------------
@@ -49,17 +48,25 @@ export const BUDGETS = {
   wasmGzip: {
     label: 'wasm, gzip', unit: 'bytes', better: 'lower',
     target: 60 * KIB,
-    enforced: 186 * KIB, // RELAXED: measured 184,253 B (179.9 KiB) + 3%
+    // RELAXED: measured 230,408 B (225.0 KiB) on 2026-11-29 + 3%. It was 179.6 KiB: the
+    // browser app still renders the whole page (issue "One render" removes that), and
+    // now also renders cited sentences with their markers, the timeline, the
+    // corrections log, the view switch and the theme.
+    enforced: 232 * KIB,
   },
   firstViewGzip: {
     label: 'first view, gzip', unit: 'bytes', better: 'lower',
     target: 110 * KIB,
-    enforced: 224 * KIB, // RELAXED: measured 222,225 B (217.0 KiB) + 3%
+    // RELAXED: measured 309,059 B (301.8 KiB) on 2026-11-29 + 3%. It was 217.9 KiB: the
+    // content more than doubled (74 claims and 165 quotes instead of 45 and 57, a marker
+    // after every sentence, 26 timeline events), in content.json and pre-rendered in
+    // index.html, besides the larger wasm.
+    enforced: 311 * KIB,
   },
   lighthousePerformance: {
     label: 'Lighthouse performance (app)', unit: 'score', better: 'higher',
     target: 98,
-    enforced: 92, // RELAXED: measured 95 (runs 93-96); LCP and TBT cost the points
+    enforced: 92, // RELAXED: measured 94 (runs 94, 96, 94 on 2026-11-29; 93-96 before); TBT (230-275 ms) costs the points
   },
   lighthouseAccessibility: {
     label: 'Lighthouse accessibility (app)', unit: 'score', better: 'higher',
