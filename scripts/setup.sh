@@ -29,6 +29,16 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || !
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium chromium-driver poppler-utils >/dev/null
 fi
 
+# The walk-through also runs in Firefox and WebKit (tests/browser/other-browsers.test.mjs):
+# Debian's firefox-esr (driven by npm puppeteer-core over WebDriver BiDi) and
+# webkit2gtk-driver (WebKitWebDriver and WebKitGTK's MiniBrowser, driven by npm
+# selenium-webdriver) under Xvfb. No browser build is ever downloaded.
+if ! command -v firefox-esr >/dev/null || ! command -v WebKitWebDriver >/dev/null || ! command -v Xvfb >/dev/null; then
+  log "Installing Firefox ESR, WebKitWebDriver (webkit2gtk-driver) and Xvfb (Debian)"
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq firefox-esr webkit2gtk-driver xvfb >/dev/null
+fi
+
 # Java runs the W3C Nu Html Checker (vnu.jar from npm's vnu-jar) in the HTML validity
 # test. Installed before the npm packages: vnu-jar's install script, where npm runs
 # it, would otherwise try to download a Java runtime.
@@ -65,7 +75,7 @@ if ! have_version wasm-bindgen "wasm-bindgen $WASM_BINDGEN_VERSION" \
   rm -rf "$work"
 fi
 
-log "Installing Node packages (wasm-opt from binaryen, Playwright core, the Nu Html Checker)"
+log "Installing Node packages (wasm-opt from binaryen, Playwright core, puppeteer-core, selenium-webdriver, the Nu Html Checker)"
 if [ -f package-lock.json ]; then
   npm ci --no-audit --no-fund --loglevel=error
 fi
