@@ -76,7 +76,10 @@ export const BUDGETS = {
   lcpRatio: {
     label: 'LCP app / plain page', unit: 'ratio', better: 'lower',
     target: 1.1,
-    enforced: 1.1, // met: 0.88 since the app starts after the pre-rendered page has painted
+    // Met (the app starts after the pre-rendered page has painted), but the ratio of two
+    // simulated LCPs is noisy here: 0.88, 1.00 and 1.08 in three runs of the same build
+    // on 2026-11-29. Enforced with a margin from that spread, so CI does not flake.
+    enforced: 1.25,
   },
   cls: {
     label: 'CLS (app)', unit: 'cls', better: 'lower',
