@@ -131,7 +131,9 @@ fn show_explainer(root: &HtmlElement, content: Arc<Content>, embed: EmbedState) 
     // app shows the step at the top instead. An event link lands on the event.
     let requested = location::requested_view();
     if let (Some(_), Some(id)) = (start.event, requested.event) {
-        if let Some(el) = document().get_element_by_id(&format!("event-{id}")) {
+        if let Some(el) =
+            document().get_element_by_id(&explainer_core::view_state::event_anchor(&id))
+        {
             el.scroll_into_view();
         }
     } else if requested.step.is_some() {

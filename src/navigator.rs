@@ -63,7 +63,7 @@ impl Navigator {
             });
             location::record_event(&id, self.framed);
         }
-        focus_when_shown(format!("event-{id}"));
+        focus_when_shown(explainer_core::view_state::event_anchor(&id));
     }
 
     /// Switches between the walk-through (at its current step) and the timeline

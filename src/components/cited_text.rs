@@ -1,7 +1,7 @@
 //! Our own words with their reference markers: each sentence ends with a
 //! superscript number per quote it rests on, linking to that quote.
 
-use explainer_core::{CitedText, QuoteScope};
+use explainer_core::{CitedText, NumberedQuote, QuoteScope};
 use leptos::prelude::*;
 
 /// The sentences of `text`, each followed by its markers. `scope` numbers the
@@ -24,14 +24,7 @@ pub fn cited_view(text: &CitedText, scope: &QuoteScope, prefix: &str) -> impl In
                     );
                     view! {
                         {(i > 0).then_some(",")}
-                        <a
-                            class=format!("ref-link ref--{}", quote.speaker.as_str())
-                            href=format!("#{prefix}{}", quote.citation.anchor())
-                            aria-label=label
-                            data-ref=""
-                        >
-                            {quote.number}
-                        </a>
+                        {marker_link(&quote, prefix, label)}
                     }
                 })
                 .collect_view();
@@ -41,4 +34,19 @@ pub fn cited_view(text: &CitedText, scope: &QuoteScope, prefix: &str) -> impl In
             }
         })
         .collect_view()
+}
+
+/// One marker: the quote's number, tinted by its speaker, linking to the quote
+/// (`prefix` as in [`cited_view`]); `label` is what a screen reader hears.
+pub fn marker_link(quote: &NumberedQuote, prefix: &str, label: String) -> impl IntoView {
+    view! {
+        <a
+            class=format!("ref-link ref--{}", quote.speaker.as_str())
+            href=format!("#{prefix}{}", quote.citation.anchor())
+            aria-label=label
+            data-ref=""
+        >
+            {quote.number}
+        </a>
+    }
 }

@@ -10,7 +10,7 @@ use explainer_core::{Content, Event, QuoteScope, Speaker};
 use leptos::prelude::*;
 
 use super::citation::citation_view;
-use super::cited_text::cited_view;
+use super::cited_text::{cited_view, marker_link};
 use super::is_static_page;
 use super::step_link::StepLink;
 use crate::navigator::use_navigator;
@@ -62,14 +62,7 @@ fn event_view(index: usize, event: &Event, content: &Content) -> impl IntoView {
             let evidence = scope.resolve_all(&[dating.evidence.as_str()]);
             let markers = evidence
                 .iter()
-                .map(|q| {
-                    view! {
-                        <a class=format!("ref-link ref--{}", q.speaker.as_str())
-                            href=format!("#{}", q.citation.anchor())
-                            aria-label=format!("source {}, which gives this date", q.number)
-                            data-ref="">{q.number}</a>
-                    }
-                })
+                .map(|q| marker_link(q, "", format!("source {}, which gives this date", q.number)))
                 .collect_view();
             let inferred = dating.inferred.as_ref().map(|reason| {
                 view! { <span class="event-inferred">"Inferred: "{cited_view(reason, &scope, "")}</span> }

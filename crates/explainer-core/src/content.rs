@@ -477,7 +477,7 @@ pub struct Event {
 impl Event {
     /// The HTML id of the event in the timeline.
     pub fn anchor(&self) -> String {
-        format!("event-{}", self.id)
+        crate::view_state::event_anchor(&self.id)
     }
 
     /// The earliest (year, month) any of its datings gives, months unknown as 0.

@@ -158,9 +158,14 @@ pub fn step_from_hash(hash: &str) -> Option<String> {
 /// The value of `show` that asks for the timeline.
 pub const TIMELINE_TOKEN: &str = "timeline";
 
+/// The HTML id of a timeline event, e.g. `event-sale-order`.
+pub fn event_anchor(event_id: &str) -> String {
+    format!("event-{event_id}")
+}
+
 /// The hash for a timeline event, e.g. `#event-sale-order`.
 pub fn event_hash(event_id: &str) -> String {
-    format!("#event-{event_id}")
+    format!("#{}", event_anchor(event_id))
 }
 
 /// The event id in an `#event-<id>` hash, if the hash is one.
