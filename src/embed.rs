@@ -17,11 +17,9 @@ use crate::{location, theme};
 /// Longest string message worth reading; protocol messages are far shorter.
 const MAX_MESSAGE_CHARS: usize = 512;
 
-/// How the page is being shown; the default is a page of its own, as pre-rendered.
+/// How the page is being shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub struct EmbedState {
-    /// `?embed` was asked for: compact layout without the page chrome.
-    pub compact: bool,
     /// The page runs inside another page's frame.
     pub framed: bool,
     reporter: Option<HeightReporter>,
@@ -92,7 +90,6 @@ pub fn set_up() -> EmbedState {
         reporter
     });
     EmbedState {
-        compact: requested.embed,
         framed,
         reporter,
     }

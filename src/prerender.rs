@@ -5,31 +5,45 @@
 use std::sync::Arc;
 
 use base64::Engine;
-use explainer_core::{Content, ViewState};
+use explainer_core::page::{ROOT_ID, STATUS_ID, VERSION_META};
+use explainer_core::Content;
 use leptos::prelude::*;
 use sha2::{Digest, Sha256};
 
-use crate::app::{ROOT_ID, STATUS_ID};
 use crate::components::explainer::Explainer;
-use crate::components::StaticPage;
-use crate::content_loader::INLINE_CONTENT_ID;
-use crate::navigator::Navigator;
+use crate::components::update_notice::UpdateNotice;
 
 /// Marker in `index.html` where the head additions (CSP, social tags) go.
 pub const HEAD_MARKER: &str = "<!-- postbuild:head -->";
 
-/// The explainer as the first step in the ordinary user's view, as static HTML.
+/// The explainer, everything a reader can see, as static HTML in the first
+/// step of the ordinary user's view. This is the only rendering of the content.
 pub fn render_explainer(content: &Arc<Content>) -> Result<String, String> {
     let owner = Owner::new();
     let html = owner.with(|| {
-        provide_context(StaticPage);
-        let steps = content.steps.iter().map(|s| s.id.clone()).collect();
-        let events = content.timeline.iter().map(|e| e.id.clone()).collect();
-        provide_context(Navigator::new(steps, events, ViewState::default(), false));
         let content = content.clone();
         view! { <Explainer content=content/> }.to_html()
     });
     spell_empty_comments(&html)
+}
+
+/// The hidden notice for the status area above the explainer.
+pub fn render_status(content: &Content) -> Result<String, String> {
+    let has_log = !content.updates.is_empty();
+    let html = Owner::new().with(|| view! { <UpdateNotice has_log=has_log/> }.to_html());
+    spell_empty_comments(&html)
+}
+
+/// The version of a content file: a short hash of its text. The page carries
+/// the version it was rendered from; the build writes the deployed one to
+/// `page::VERSION_FILE` as `{"version": "…"}`.
+pub fn content_version(content_text: &str) -> String {
+    short_hash(content_text.as_bytes())
+}
+
+/// The version file's text.
+pub fn version_json(version: &str) -> String {
+    serde_json::json!({ "version": version }).to_string()
 }
 
 /// Leptos SSR marks where dynamic content starts and ends with empty comments
@@ -51,20 +65,18 @@ pub fn spell_empty_comments(html: &str) -> Result<String, String> {
     rewrite_str(html, settings).map_err(|e| format!("rewriting the pre-rendered comments: {e}"))
 }
 
-/// Puts the rendered explainer into the page's root element.
-pub fn insert_body(page: &str, body: &str) -> Result<String, String> {
-    let empty_root = format!(r#"<div id="{ROOT_ID}"></div>"#);
-    if !page.contains(&empty_root) {
-        return Err(format!("index.html has no empty {empty_root}"));
+/// Puts the rendered explainer into the page's root element and the notices
+/// into its status element (both empty in `index.html`).
+pub fn insert_body(page: &str, body: &str, status: &str) -> Result<String, String> {
+    let mut page = page.to_owned();
+    for (id, html) in [(ROOT_ID, body), (STATUS_ID, status)] {
+        let empty = format!(r#"<div id="{id}"></div>"#);
+        if !page.contains(&empty) {
+            return Err(format!("index.html has no empty {empty}"));
+        }
+        page = page.replacen(&empty, &format!(r#"<div id="{id}">{html}</div>"#), 1);
     }
-    if !page.contains(&format!(r#"id="{STATUS_ID}""#)) {
-        return Err(format!("index.html has no #{STATUS_ID} element"));
-    }
-    Ok(page.replacen(
-        &empty_root,
-        &format!(r#"<div id="{ROOT_ID}">{body}</div>"#),
-        1,
-    ))
+    Ok(page)
 }
 
 /// Starts the app only after the pre-rendered page has loaded and painted:
@@ -109,8 +121,9 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {{ detail: {{ wasm }} }
     Ok(strip_between(&page, "<link rel=\"preload\"", ">"))
 }
 
-/// Social and search metadata: Open Graph tags and a JSON-LD `Article` citing every source.
-pub fn metadata(content: &Content) -> String {
+/// Social and search metadata (Open Graph tags and a JSON-LD `Article` citing
+/// every source), and the content version the page is rendered from.
+pub fn metadata(content: &Content, version: &str) -> String {
     let citations: Vec<serde_json::Value> = content
         .sources
         .iter()
@@ -136,13 +149,15 @@ pub fn metadata(content: &Content) -> String {
     // "</" must not appear inside a script element.
     let json_ld = article.to_string().replace("</", "<\\/");
     format!(
-        r#"<meta property="og:type" content="article">
+        r#"<meta name="{VERSION_META}" content="{version}">
+    <meta property="og:type" content="article">
     <meta property="og:title" content="{title}">
     <meta property="og:description" content="{dek}">
     <meta name="twitter:card" content="summary">
     <script type="application/ld+json">{json_ld}</script>"#,
         title = escape_attribute(&content.title),
         dek = escape_attribute(&content.dek),
+        version = escape_attribute(version),
     )
 }
 
@@ -201,54 +216,15 @@ fn hashes(page: &str, open: &str, close: &str, keep: impl Fn(&str) -> bool) -> V
     found
 }
 
-/// The service worker: precaches every file of this build under a cache named
-/// by the build's hash and deletes other builds' caches when it activates.
-/// Hashed assets are served cache-first; the page and `content.json` (which
-/// editors may change without a rebuild) network-first, falling back to the cache.
+/// The service worker (`src/sw.js`, a template): precaches every file of this
+/// build under a cache named by the build's hash and deletes other builds'
+/// caches when it activates.
 pub fn service_worker(files: &[String], build_hash: &str) -> String {
     let list = serde_json::to_string(files).unwrap_or_else(|_| "[]".into());
-    format!(
-        r#"// Generated at build time by postbuild; do not edit.
-const CACHE = "tiktok-explainer-{build_hash}";
-const FILES = {list};
-self.addEventListener("install", (event) => {{
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)).then(() => self.skipWaiting()));
-}});
-self.addEventListener("activate", (event) => {{
-  event.waitUntil(
-    caches.keys()
-      .then((keys) => Promise.all(keys.filter((k) => k.startsWith("tiktok-explainer-") && k !== CACHE).map((k) => caches.delete(k))))
-      .then(() => self.clients.claim())
-  );
-}});
-self.addEventListener("fetch", (event) => {{
-  const request = event.request;
-  if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
-  event.respondWith((async () => {{
-    const cache = await caches.open(CACHE);
-    if (request.mode === "navigate") {{
-      const page = await cache.match("./", {{ ignoreSearch: true }}) || await cache.match("index.html", {{ ignoreSearch: true }});
-      try {{ return await fetch(request); }} catch (e) {{ if (page) return page; throw e; }}
-    }}
-    // content.json may be edited on the server without a rebuild: try the network first.
-    if (new URL(request.url).pathname.endsWith("/content.json")) {{
-      try {{
-        const fresh = await fetch(request);
-        // Keep only a real JSON answer; a host's error page must not replace the copy.
-        if (fresh.ok && (fresh.headers.get("content-type") || "").includes("json")) cache.put(request, fresh.clone());
-        return fresh;
-      }} catch (e) {{
-        const saved = await cache.match(request, {{ ignoreSearch: true }});
-        if (saved) return saved;
-        throw e;
-      }}
-    }}
-    const hit = await cache.match(request, {{ ignoreSearch: true }});
-    return hit || fetch(request);
-  }})());
-}});
-"#
-    )
+    include_str!("sw.js")
+        .replace("\"__BUILD_HASH__\"", &serde_json::Value::from(build_hash).to_string())
+        .replace("\"__FILES__\"", &list)
+        .replace("__VERSION_FILE__", explainer_core::page::VERSION_FILE)
 }
 
 /// Hex SHA-256 of some bytes, shortened: names a build.
@@ -270,21 +246,23 @@ pub struct SingleFileParts<'a> {
     pub glue: &'a str,
     /// The wasm binary.
     pub wasm: &'a [u8],
-    /// The content file's text.
-    pub content: &'a str,
     /// The favicon's SVG text.
     pub icon: &'a str,
 }
 
-/// One self-contained HTML file that works from `file://`: stylesheet, content,
-/// icon and wasm inlined, and the glue turned into a classic script (module
-/// scripts and fetches do not work from `file://`).
+/// One self-contained HTML file that works from `file://`: stylesheet, icon
+/// and wasm inlined. Module scripts cannot be fetched from `file://`, but an
+/// inline module can: wasm-bindgen's `web` glue goes in as it is, followed by
+/// the call that instantiates the inlined wasm.
 pub fn single_file(parts: &SingleFileParts) -> Result<String, String> {
     let head_end = parts
         .page
         .find("</head>")
         .ok_or("index.html has no </head>")?;
     let body_start = parts.page.find("<body").ok_or("index.html has no <body>")?;
+    if !parts.glue.contains("async function __wbg_init(") {
+        return Err("the wasm-bindgen glue has no __wbg_init function".into());
+    }
     // Drop Trunk's links and module bootstrap from the head: everything is inlined below.
     let head: String = parts.page[..head_end]
         .lines()
@@ -295,20 +273,17 @@ pub fn single_file(parts: &SingleFileParts) -> Result<String, String> {
     let head = strip_between(&head, "<link rel=\"modulepreload\"", ">");
     let icon = base64::engine::general_purpose::STANDARD.encode(parts.icon);
     let wasm = base64::engine::general_purpose::STANDARD.encode(parts.wasm);
-    let glue = classic_glue(parts.glue)?;
-    let content = parts.content.replace("</", "<\\/");
     let script = format!(
-        "{glue}\n(function () {{\n  var text = document.getElementById(\"wasm-binary\").textContent;\n  \
-         var bytes = Uint8Array.from(atob(text), function (c) {{ return c.charCodeAt(0); }});\n  \
-         __wbg_init({{ module_or_path: bytes }});\n}})();\n"
+        "{glue}\nconst text = document.getElementById(\"wasm-binary\").textContent;\n\
+         await __wbg_init({{ module_or_path: Uint8Array.from(atob(text), (c) => c.charCodeAt(0)) }});\n",
+        glue = parts.glue.replace("</", "<\\/"),
     );
     let body = &parts.page[body_start..];
     let body = body.replacen(
         "</body>",
         &format!(
-            "<script type=\"application/json\" id=\"{INLINE_CONTENT_ID}\">{content}</script>\n\
-             <script type=\"application/octet-stream\" id=\"wasm-binary\">{wasm}</script>\n\
-             <script>{script}</script>\n</body>"
+            "<script type=\"application/octet-stream\" id=\"wasm-binary\">{wasm}</script>\n\
+             <script type=\"module\">{script}</script>\n</body>"
         ),
         1,
     );
@@ -322,26 +297,6 @@ pub fn single_file(parts: &SingleFileParts) -> Result<String, String> {
         &format!(r#"<head><meta http-equiv="Content-Security-Policy" content="{csp}">"#),
         1,
     ))
-}
-
-/// wasm-bindgen's `web` glue as a classic script: no `export`, no `import.meta`.
-fn classic_glue(glue: &str) -> Result<String, String> {
-    if !glue.contains("async function __wbg_init(") {
-        return Err("the wasm-bindgen glue has no __wbg_init function".into());
-    }
-    let mut out = String::with_capacity(glue.len());
-    for line in glue.lines() {
-        if line.starts_with("import ") {
-            return Err(format!("the wasm-bindgen glue imports other files: {line}"));
-        }
-        if line.starts_with("export {") {
-            continue;
-        }
-        out.push_str(line.strip_prefix("export ").unwrap_or(line));
-        out.push('\n');
-    }
-    // Only used when no module is passed in, which never happens here.
-    Ok(out.replace("import.meta.url", "document.baseURI"))
 }
 
 /// Removes the first run of text from `start` up to and including `end`.
@@ -395,6 +350,28 @@ mod tests {
         let content =
             explainer_core::load_content("content.json", text).map_err(|e| e.to_string())?;
         let html = render_explainer(&Arc::new(content))?;
+        for hook in [
+            explainer_core::page::STEP_ATTRIBUTE,
+            explainer_core::page::LIT_ATTRIBUTE,
+            explainer_core::page::CROWDED_ATTRIBUTE,
+            explainer_core::page::GO_STEP_ATTRIBUTE,
+            explainer_core::page::GO_EVENT_ATTRIBUTE,
+            explainer_core::page::EVENT_ATTRIBUTE,
+            explainer_core::page::PANEL_ATTRIBUTE,
+            explainer_core::page::PERSPECTIVE_ATTRIBUTE,
+            explainer_core::page::SNIPPET_ATTRIBUTE,
+        ] {
+            assert!(html.contains(&format!(" {hook}=")), "no {hook} in the page");
+        }
+        for id in [
+            explainer_core::page::MAIN_ID,
+            explainer_core::page::STAGE_ID,
+            explainer_core::page::TIMELINE_ID,
+            explainer_core::page::ANNOUNCER_ID,
+            explainer_core::page::EMBED_PANEL_ID,
+        ] {
+            assert!(html.contains(&format!(r#" id="{id}""#)), "no #{id} in the page");
+        }
         assert!(
             html.contains("<!---->"),
             "Leptos no longer writes empty markers?"

@@ -1,12 +1,17 @@
 //! Runs after every Trunk build (a `post_build` hook in `Trunk.toml`) on the
-//! staging folder, or on the folder given as its argument:
-//! 1. pre-renders the explainer into `index.html`, with metadata and a CSP;
+//! staging folder, or on the folder given as its argument (`scripts/render.sh`
+//! runs it on `dist/` after an edit of the content, without rebuilding the wasm):
+//! 1. validates `public/content.json` (every problem, with its path, fails the
+//!    build) and pre-renders it into `index.html`, with metadata and a CSP;
+//!    Trunk's own `index.html` is kept as `target/postbuild/index.html`, the
+//!    template for later re-renders;
 //! 2. writes the single-file edition;
 //! 3. writes the service worker that precaches this build;
 //! 4. writes `.gz` and `.br` copies of every text asset and the wasm;
 //! 5. writes `_headers` with the CSP as an HTTP header, for static hosts;
 //! 6. writes the oEmbed response `oembed.json` for the public address in
-//!    `EXPLAINER_PUBLIC_URL` (and links it from the page's head).
+//!    `EXPLAINER_PUBLIC_URL` (and links it from the page's head);
+//! 7. writes `version.json`, the content version the live app compares with its own.
 
 use std::fs;
 use std::io::Write;
@@ -18,11 +23,17 @@ use explainer_core::oembed::{
     discovery_link, oembed_json, provider_name, PublicUrl, OEMBED_FILE, PROVIDER_NAME_ENV,
     PUBLIC_URL_ENV,
 };
-use tiktok_data_explainer::components::explainer::SINGLE_FILE;
+use explainer_core::page::{ROOT_ID, SINGLE_FILE, VERSION_FILE};
 use tiktok_data_explainer::prerender::{
-    content_security_policy, defer_app_start, finish_head, insert_body, metadata, render_explainer,
-    service_worker, short_hash, single_file, SingleFileParts,
+    content_security_policy, content_version, defer_app_start, finish_head, insert_body, metadata,
+    render_explainer, render_status, service_worker, short_hash, single_file, version_json,
+    SingleFileParts,
 };
+
+/// The content file the build renders.
+const CONTENT_FILE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/public/content.json");
+/// Where Trunk's `index.html` is kept for re-rendering without Trunk.
+const TEMPLATE_FILE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/target/postbuild/index.html");
 
 fn main() -> ExitCode {
     match run() {
@@ -48,19 +59,20 @@ fn run() -> Result<(), String> {
         fs::read_to_string(dir.join(name)).map_err(|e| format!("{}: {e}", dir.join(name).display()))
     };
 
-    let content_text = read("content.json")?;
-    let content =
-        explainer_core::load_content("content.json", &content_text).map_err(|e| e.to_string())?;
+    let content_text = fs::read_to_string(CONTENT_FILE).map_err(|e| format!("{CONTENT_FILE}: {e}"))?;
+    let content = explainer_core::load_content("public/content.json", &content_text)
+        .map_err(|e| e.to_string())?;
     let content = Arc::new(content);
-    let page = read("index.html")?;
+    let page = template(&read("index.html")?)?;
+    let version = content_version(&content_text);
 
     let body = render_explainer(&content)?;
-    let page = defer_app_start(&insert_body(&page, &body)?)?;
+    let page = defer_app_start(&insert_body(&page, &body, &render_status(&content)?)?)?;
     // The discovery link is on a line of its own: the single-file edition drops it
     // with the other links (a file read from disk is no oEmbed provider).
     let meta = format!(
         "{}\n    {}",
-        metadata(&content),
+        metadata(&content, &version),
         discovery_link(&public_url, &content.title)
     );
 
@@ -76,7 +88,6 @@ fn run() -> Result<(), String> {
         css: &css,
         glue: &glue,
         wasm: &wasm,
-        content: &content_text,
         icon: &icon,
     })?;
     write(&dir.join(SINGLE_FILE), offline.as_bytes())?;
@@ -97,12 +108,23 @@ fn run() -> Result<(), String> {
         &dir.join(OEMBED_FILE),
         oembed_json(&public_url, &content.title, &provider).as_bytes(),
     )?;
+    write(&dir.join(VERSION_FILE), version_json(&version).as_bytes())?;
 
     let mut files = asset_names(&dir)?;
     // Not precached: the worker itself, the large offline edition (a download, not
-    // part of the page), _headers, which hosts read but do not serve, and the
-    // oEmbed response, which is for other sites' servers.
-    files.retain(|f| f != "sw.js" && f != SINGLE_FILE && f != "_headers" && f != OEMBED_FILE);
+    // part of the page), _headers, which hosts read but do not serve, the
+    // oEmbed response, which is for other sites' servers, and the version file,
+    // which must always come from the network.
+    files.retain(|f| {
+        ![
+            "sw.js",
+            SINGLE_FILE,
+            "_headers",
+            OEMBED_FILE,
+            VERSION_FILE,
+        ]
+        .contains(&f.as_str())
+    });
     let mut all_bytes = Vec::new();
     for file in &files {
         all_bytes.extend(fs::read(dir.join(file)).map_err(|e| e.to_string())?);
@@ -130,6 +152,21 @@ fn run() -> Result<(), String> {
         );
     }
     Ok(())
+}
+
+/// The page to render into: Trunk's fresh `index.html` (kept as the template
+/// for later re-renders), or, when `page` was rendered already, the kept template.
+fn template(page: &str) -> Result<String, String> {
+    if page.contains(&format!(r#"<div id="{ROOT_ID}"></div>"#)) {
+        if let Some(folder) = Path::new(TEMPLATE_FILE).parent() {
+            fs::create_dir_all(folder).map_err(|e| format!("{}: {e}", folder.display()))?;
+        }
+        write(Path::new(TEMPLATE_FILE), page.as_bytes())?;
+        return Ok(page.to_owned());
+    }
+    fs::read_to_string(TEMPLATE_FILE).map_err(|e| {
+        format!("the page is rendered already and Trunk's template {TEMPLATE_FILE} is missing ({e}): run `trunk build --release` once")
+    })
 }
 
 /// An environment variable's value; unset is `None`, a value that is not UTF-8 an error.

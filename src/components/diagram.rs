@@ -1,17 +1,18 @@
 //! The data-flow diagram, drawn as SVG from the content.
 //!
 //! Places and flows of the current step are highlighted; every place and flow is
-//! focusable and opens the step that explains it on click, Enter or Space.
+//! focusable and (in the live app) opens the step that explains it on click,
+//! Enter or Space. Each carries the steps that highlight it in `data-lit`, and
+//! the figure the crowded steps in `data-crowded`, for the live app to follow.
 
 use std::sync::Arc;
 
 use explainer_core::diagram::{layout, one_decimal, FlowShape, Orientation, PlaceShape};
+use explainer_core::page::index_list;
 use explainer_core::{Content, FlowStatus, Perspective};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-use web_sys::{Element, EventTarget, KeyboardEvent, MouseEvent};
 
-use crate::navigator::{use_navigator, Navigator};
+use super::INITIAL;
 
 /// The diagram with its caption and legend. Every orientation and perspective
 /// is drawn once; CSS shows the one that suits the viewport and the chosen
@@ -19,11 +20,11 @@ use crate::navigator::{use_navigator, Navigator};
 /// and switching creates and drops no elements: nothing to leak, no focus lost.
 #[component]
 pub fn Diagram(content: Arc<Content>) -> impl IntoView {
-    let nav = use_navigator();
     let statuses = content.flows.iter().map(|f| f.status).collect::<Vec<_>>();
-    let flows_per_step: Vec<usize> = content.steps.iter().map(|s| s.flows.len()).collect();
-    let crowded = move || flows_per_step[nav.view.get().step] > MAX_LABELLED_FLOWS;
-    let shown_perspective = move || nav.view.get().perspective.as_str();
+    let crowded_steps: Vec<usize> = (0..content.steps.len())
+        .filter(|&i| content.steps[i].flows.len() > MAX_LABELLED_FLOWS)
+        .collect();
+    let crowded = crowded_steps.contains(&INITIAL.step);
     let drawings = Orientation::ALL
         .into_iter()
         .flat_map(|orientation| Perspective::ALL.into_iter().map(move |p| (orientation, p)))
@@ -32,12 +33,12 @@ pub fn Diagram(content: Arc<Content>) -> impl IntoView {
             let places = layout
                 .places
                 .into_iter()
-                .map(|shape| place_view(shape, &content, perspective, nav))
+                .map(|shape| place_view(shape, &content, perspective))
                 .collect_view();
             let flows = layout
                 .flows
                 .into_iter()
-                .map(|shape| flow_view(shape, &content, nav))
+                .map(|shape| flow_view(shape, &content))
                 .collect_view();
             let name = match orientation {
                 Orientation::Landscape => "landscape",
@@ -46,24 +47,12 @@ pub fn Diagram(content: Arc<Content>) -> impl IntoView {
             view! {
                 <svg
                     class=format!("diagram-svg diagram-svg--{name} diagram-svg--{}", perspective.as_str())
-                    class:is-crowded=crowded.clone()
+                    class:is-crowded=crowded
                     data-orientation=name
                     data-drawn-for=perspective.as_str()
                     viewBox=orientation.view_box()
                     role="group"
                     aria-labelledby="diagram-caption"
-                    on:click=move |ev: MouseEvent| {
-                        if let Some(step) = step_of_target(ev.target()) {
-                            nav.jump_to(step);
-                        }
-                    }
-                    on:keydown=move |ev: KeyboardEvent| {
-                        let activates = ev.key() == "Enter" || ev.key() == " ";
-                        if let Some(step) = step_of_target(ev.target()).filter(|_| activates) {
-                            ev.prevent_default();
-                            nav.jump_to(step);
-                        }
-                    }
                 >
                     <g class="places">{places}</g>
                     <g class="flows">{flows}</g>
@@ -72,7 +61,7 @@ pub fn Diagram(content: Arc<Content>) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <figure class="diagram" data-showing=shown_perspective>
+        <figure class="diagram" data-showing=INITIAL.perspective.as_str() data-crowded=index_list(&crowded_steps)>
             {drawings}
             <Legend statuses=statuses/>
             <figcaption id="diagram-caption" class="diagram-caption">
@@ -85,32 +74,17 @@ pub fn Diagram(content: Arc<Content>) -> impl IntoView {
 /// Above this many highlighted flows, their labels show only on hover or focus.
 const MAX_LABELLED_FLOWS: usize = 3;
 
-/// The step opened by the place or flow an event happened in. Places and flows
-/// carry their step in `data-step` and the two SVGs listen for them all, so a
-/// redraw creates no event handlers (whose wasm closures would pile up).
-fn step_of_target(target: Option<EventTarget>) -> Option<usize> {
-    target?
-        .dyn_into::<Element>()
-        .ok()?
-        .closest("[data-step]")
-        .ok()??
-        .get_attribute("data-step")?
-        .parse()
-        .ok()
-}
-
 fn place_view(
     shape: PlaceShape,
     content: &Content,
     perspective: Perspective,
-    nav: Navigator,
 ) -> impl IntoView {
     let place = content.place(&shape.id).cloned();
     let Some(place) = place else {
         return ().into_any();
     };
     let step = content.step_index(&place.step).unwrap_or(0);
-    let active = nav.is_current_in(content.steps_highlighting_place(&shape.id));
+    let lit = content.steps_highlighting_place(&shape.id);
     let label = place.label_for(perspective).to_owned();
     let rect = shape.rect;
     let aria = format!(
@@ -132,12 +106,13 @@ fn place_view(
     view! {
         <g
             class=class
-            class:is-active=active
+            class:is-active=lit.contains(&INITIAL.step)
+            data-lit=index_list(&lit)
             data-place=shape.id.clone()
             role="link"
             tabindex="0"
             aria-label=aria
-            data-step=step
+            data-go-step=step
         >
             <rect
                 x=one_decimal(rect.left())
@@ -155,7 +130,7 @@ fn place_view(
     .into_any()
 }
 
-fn flow_view(shape: FlowShape, content: &Content, nav: Navigator) -> impl IntoView {
+fn flow_view(shape: FlowShape, content: &Content) -> impl IntoView {
     let Some(flow) = content.flows.iter().find(|f| f.id == shape.id).cloned() else {
         return ().into_any();
     };
@@ -169,17 +144,18 @@ fn flow_view(shape: FlowShape, content: &Content, nav: Navigator) -> impl IntoVi
         step + 1,
         content.step_title(step)
     );
-    let active = nav.is_current_in(content.steps_highlighting_flow(&flow.id));
+    let lit = content.steps_highlighting_flow(&flow.id);
     let class = format!("flow flow--{}", shape.status.as_str());
     view! {
         <g
             class=class
-            class:is-active=active
+            class:is-active=lit.contains(&INITIAL.step)
+            data-lit=index_list(&lit)
             data-flow=flow.id.clone()
             role="link"
             tabindex="0"
             aria-label=aria
-            data-step=step
+            data-go-step=step
         >
             <path class="flow-hit" d=shape.path.clone()></path>
             <path class="flow-line" d=shape.path></path>

@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use explainer_core::page::SINGLE_FILE;
 use explainer_core::Content;
 use leptos::prelude::*;
 
@@ -11,7 +12,6 @@ use super::diagram::Diagram;
 use super::embed_code::EmbedCode;
 use super::flow_table::FlowTable;
 use super::full_text::FullText;
-use super::is_static_page;
 use super::perspective_switch::PerspectiveSwitch;
 use super::sources::Sources;
 use super::step_list::StepList;
@@ -19,32 +19,26 @@ use super::step_nav::{StepPager, StepProgress};
 use super::step_view::StepView;
 use super::timeline::Timeline;
 use super::view_switch::ViewSwitch;
-use crate::embed::EmbedState;
-use crate::navigator::use_navigator;
+use super::INITIAL;
 
-/// The whole explainer for loaded content. Expects a [`Navigator`](crate::navigator::Navigator)
-/// in context (and optionally an [`EmbedState`]); it touches no browser API itself, so the
-/// pre-renderer can render it too.
+/// The whole explainer, as one static page in the [`INITIAL`] view. Embeds get
+/// the same page: the stylesheet hides the page chrome under `html.embed`.
 #[component]
 pub fn Explainer(content: Arc<Content>) -> impl IntoView {
-    let embed = use_context::<EmbedState>().unwrap_or_default();
-    let nav = use_navigator();
-    let showing_timeline = nav.showing_timeline();
-    let static_page = is_static_page();
     view! {
-        <Header content=content.clone() compact=embed.compact/>
-        <main id="explainer" class="explainer">
-            <Announcer content=content.clone()/>
-            <ViewSwitch/>
-            <div class="stage" id="explainer-stage" hidden=move || !static_page && showing_timeline()>
+        <Header content=content.clone()/>
+        <main id="explainer" class="explainer" data-perspective=INITIAL.perspective.as_str()>
+            <p id="announcer" class="visually-hidden" aria-live="polite" aria-atomic="true" data-announcer=""></p>
+            <ViewSwitch has_timeline=!content.timeline.is_empty()/>
+            <div class="stage" id="explainer-stage">
                 <div class="stage-diagram">
                     <PerspectiveSwitch content=content.clone()/>
                     <Diagram content=content.clone()/>
                 </div>
                 <div class="stage-text">
-                    <StepProgress/>
+                    <StepProgress content=content.clone()/>
                     <StepView content=content.clone()/>
-                    <StepPager/>
+                    <StepPager content=content.clone()/>
                     <p class="keyboard-hint">"Tip: the ← and → keys move between steps."</p>
                 </div>
             </div>
@@ -54,60 +48,20 @@ pub fn Explainer(content: Arc<Content>) -> impl IntoView {
             <FlowTable content=content.clone()/>
             <Sources content=content.clone()/>
             <Corrections content=content.clone()/>
-            {(!embed.compact).then(|| view! {
-                <Method content=content.clone()/>
-                <EmbedCode title=content.title.clone()/>
-            })}
+            <Method content=content.clone()/>
+            <EmbedCode title=content.title.clone()/>
         </main>
     }
 }
 
-/// Politely tells screen readers which step is now shown.
+/// Headline, subtitle and introduction (embeds hide the introduction).
 #[component]
-fn Announcer(content: Arc<Content>) -> impl IntoView {
-    let nav = use_navigator();
-    let total = content.steps.len();
-    let text = move || {
-        let view = nav.view.get();
-        if view.panel == explainer_core::Panel::Timeline {
-            let events = content.timeline.len();
-            return match view
-                .event
-                .and_then(|i| content.timeline.get(i).map(|e| (i, e)))
-            {
-                Some((i, event)) => format!(
-                    "Timeline, event {} of {events}, {}: {}",
-                    i + 1,
-                    event
-                        .when
-                        .first()
-                        .map(|d| d.label.as_str())
-                        .unwrap_or_default(),
-                    event.text.plain()
-                ),
-                None => format!("Timeline of {events} events"),
-            };
-        }
-        format!(
-            "Step {} of {}: {}",
-            view.step + 1,
-            total,
-            content.steps[view.step].title
-        )
-    };
-    view! { <p class="visually-hidden" aria-live="polite" aria-atomic="true" data-announcer="">{text}</p> }
-}
-
-/// Headline, subtitle and introduction; embeds keep only the headline and subtitle.
-#[component]
-fn Header(content: Arc<Content>, compact: bool) -> impl IntoView {
-    let intro = (!compact).then(|| {
-        content
-            .intro
-            .iter()
-            .map(|p| view! { <p class="intro">{p.clone()}</p> })
-            .collect_view()
-    });
+fn Header(content: Arc<Content>) -> impl IntoView {
+    let intro = content
+        .intro
+        .iter()
+        .map(|p| view! { <p class="intro">{p.clone()}</p> })
+        .collect_view();
     view! {
         <header class="masthead">
             <p class="kicker">"Explainer · Data and privacy"</p>
@@ -133,5 +87,3 @@ fn Method(content: Arc<Content>) -> impl IntoView {
     }
 }
 
-/// The single-file edition written next to the page at build time.
-pub const SINGLE_FILE: &str = "tiktok-data-explainer-offline.html";

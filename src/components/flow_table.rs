@@ -9,19 +9,19 @@ use leptos::prelude::*;
 
 use super::cited_text::cited_view;
 use super::step_link::StepLink;
-use crate::navigator::use_navigator;
+use super::INITIAL;
+use explainer_core::page::index_list;
 
 /// All flows, in both perspectives; the current step's rows are marked.
 #[component]
 pub fn FlowTable(content: Arc<Content>) -> impl IntoView {
-    let nav = use_navigator();
     let rows = content
         .flows
         .iter()
         .map(|flow| {
             let step_index = content.step_index(&flow.step).unwrap_or(0);
             let step_title = content.step_title(step_index).to_owned();
-            let current = nav.is_current_in(content.steps_highlighting_flow(&flow.id));
+            let lit = content.steps_highlighting_flow(&flow.id);
             let creator_only = !flow.applies_to(Perspective::User);
             let scope = QuoteScope::of_flow(flow);
             let evidence = scope
@@ -45,7 +45,7 @@ pub fn FlowTable(content: Arc<Content>) -> impl IntoView {
                 })
                 .collect_view();
             view! {
-                <tr class:is-current=current data-flow=flow.id.clone()>
+                <tr class:is-current=lit.contains(&INITIAL.step) data-lit=index_list(&lit) data-flow=flow.id.clone()>
                     <th scope="row">
                         {cited_view(&flow.label, &scope, "")}
                         {creator_only.then(|| view! { <span class="tag">"paid creators only"</span> })}

@@ -8,10 +8,10 @@ use std::sync::Arc;
 use explainer_core::Content;
 use leptos::prelude::*;
 
-use super::is_static_page;
 use super::step_view::step_text;
 
-/// All steps in order, collapsed in the live app and open in the static page.
+/// All steps in order: open in the page as rendered, for readers without
+/// scripts; the live app collapses it (readers open it, print opens it).
 #[component]
 pub fn FullText(content: Arc<Content>) -> impl IntoView {
     let total = content.steps.len();
@@ -25,13 +25,13 @@ pub fn FullText(content: Arc<Content>) -> impl IntoView {
             view! {
                 <section class="full-step" id=step.anchor() aria-labelledby=labelled_by>
                     <h3 id=heading_id>{format!("Step {} of {total}: {}", index + 1, step.title)}</h3>
-                    {step_text(step, &content, "full-", true)}
+                    {step_text(step, &content, "full-")}
                 </section>
             }
         })
         .collect_view();
     view! {
-        <details class="full-text" open=is_static_page()>
+        <details class="full-text" open=true>
             <summary>
                 <h2 id="full-text-heading">"Read every step on one page"</h2>
             </summary>

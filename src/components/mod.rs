@@ -1,4 +1,8 @@
-//! One file per component. [`explainer::Explainer`] assembles the others.
+//! The build-time renderer's components, one file each; [`explainer::Explainer`]
+//! assembles them. They render everything a reader can see (every step, both
+//! perspectives, every diagram state) once, as static HTML, in the state of the
+//! first step for an ordinary user. The live app never renders them again: it
+//! switches state on their output through the hooks in `explainer_core::page`.
 
 pub mod citation;
 pub mod cited_text;
@@ -9,7 +13,6 @@ pub mod embed_code;
 pub mod explainer;
 pub mod flow_table;
 pub mod full_text;
-pub mod load_status;
 pub mod perspective_switch;
 pub mod sources;
 pub mod step_link;
@@ -17,14 +20,13 @@ pub mod step_list;
 pub mod step_nav;
 pub mod step_view;
 pub mod timeline;
+pub mod update_notice;
 pub mod view_switch;
 
-/// Present in context while the pre-renderer renders the page for readers
-/// without JavaScript: controls that need scripts render as plain links there.
-#[derive(Clone, Copy, Debug)]
-pub struct StaticPage;
-
-/// Whether this render is the static, pre-rendered page.
-pub fn is_static_page() -> bool {
-    leptos::prelude::use_context::<StaticPage>().is_some()
-}
+/// The view the page is rendered in; the live app moves from it to what the URL asks.
+pub const INITIAL: explainer_core::ViewState = explainer_core::ViewState {
+    step: 0,
+    perspective: explainer_core::Perspective::User,
+    panel: explainer_core::Panel::Steps,
+    event: None,
+};

@@ -5,12 +5,12 @@ use std::sync::Arc;
 use explainer_core::{Content, Perspective};
 use leptos::prelude::*;
 
-use crate::navigator::use_navigator;
+use super::INITIAL;
 
-/// Two toggle buttons; the pressed one is the perspective shown.
+/// Two toggle buttons; the pressed one is the perspective shown (the live app
+/// handles them; without scripts the creator's notes are in the full text).
 #[component]
 pub fn PerspectiveSwitch(content: Arc<Content>) -> impl IntoView {
-    let nav = use_navigator();
     let buttons = Perspective::ALL
         .into_iter()
         .map(|perspective| {
@@ -18,14 +18,12 @@ pub fn PerspectiveSwitch(content: Arc<Content>) -> impl IntoView {
                 Perspective::User => content.perspectives.user.clone(),
                 Perspective::Creator => content.perspectives.creator.clone(),
             };
-            let pressed = move || (nav.view.get().perspective == perspective).to_string();
             view! {
                 <button
                     type="button"
                     class="switch-option"
                     data-perspective=perspective.as_str()
-                    aria-pressed=pressed
-                    on:click=move |_| nav.set_perspective(perspective)
+                    aria-pressed=(perspective == INITIAL.perspective).to_string()
                 >
                     {label}
                 </button>

@@ -6,21 +6,21 @@ use explainer_core::Content;
 use leptos::prelude::*;
 
 use super::step_link::StepLink;
-use crate::navigator::use_navigator;
+use super::INITIAL;
 
-/// All steps as links; the current one carries `aria-current="step"`.
+/// All steps as links; the current one carries `aria-current="step"` and
+/// `is-current` (the live app moves both).
 #[component]
 pub fn StepList(content: Arc<Content>) -> impl IntoView {
-    let nav = use_navigator();
     let items = content
         .steps
         .iter()
         .enumerate()
         .map(|(index, step)| {
-            let current = move || nav.view.get().step == index;
+            let current = index == INITIAL.step;
             let title = step.title.clone();
             view! {
-                <li class:is-current=current aria-current=move || current().then_some("step")>
+                <li class:is-current=current aria-current=current.then_some("step")>
                     <StepLink index=index id=step.id.clone()>
                         <span class="step-list-number">{index + 1}</span>
                         <span class="step-list-title">{title}</span>

@@ -1,20 +1,20 @@
-//! Previous/Next buttons and the progress bar.
+//! Previous/Next and the progress bar.
 
+use std::sync::Arc;
+
+use explainer_core::page::progress_width;
+use explainer_core::view_state::step_hash;
+use explainer_core::Content;
 use leptos::prelude::*;
 
-use explainer_core::diagram::one_decimal;
-use explainer_core::view_state::step_hash;
-
-use super::is_static_page;
-use crate::navigator::{use_navigator, Navigator};
+use super::INITIAL;
 
 /// "Step N of M" as a bar, for sighted readers; the heading kicker says it in words.
-/// Drawn in SVG so no inline style is needed (the page's CSP forbids them).
+/// Drawn in SVG so no inline style is needed (the page's CSP forbids them); the
+/// live app sets the fill's width.
 #[component]
-pub fn StepProgress() -> impl IntoView {
-    let nav = use_navigator();
-    let total = nav.step_count().max(1);
-    let width = move || one_decimal((nav.view.get().step + 1) as f64 * 100.0 / total as f64);
+pub fn StepProgress(content: Arc<Content>) -> impl IntoView {
+    let width = progress_width(INITIAL.step, content.steps.len());
     view! {
         <svg class="progress" viewBox="0 0 100 6" preserveAspectRatio="none" aria-hidden="true">
             <rect class="progress-track" width="100" height="6"></rect>
@@ -23,54 +23,30 @@ pub fn StepProgress() -> impl IntoView {
     }
 }
 
-/// Previous and Next. At either end the button stays focusable but does nothing,
-/// so keyboard focus is never dropped.
+/// Previous and Next: links to the neighbouring steps' `#step-…` addresses,
+/// which without scripts lead to their full text and with them move the stage.
+/// At either end the link stays focusable, marked `aria-disabled`, and leads to
+/// the step itself, so keyboard focus is never dropped.
 #[component]
-pub fn StepPager() -> impl IntoView {
-    let nav = use_navigator();
-    if is_static_page() {
-        return static_pager(nav).into_any();
-    }
-    let last = nav.step_count().saturating_sub(1);
-    let at_start = move || nav.view.get().step == 0;
-    let at_end = move || nav.view.get().step >= last;
+pub fn StepPager(content: Arc<Content>) -> impl IntoView {
+    let last = content.steps.len().saturating_sub(1);
+    let href = |index: usize| step_hash(&content.steps[index.min(last)].id);
+    let step = INITIAL.step;
     view! {
         <nav class="pager" aria-label="Step by step">
-            <button
-                type="button"
+            <a
                 class="button pager-previous"
-                aria-disabled=move || at_start().to_string()
-                on:click=move |_| nav.previous()
+                href=href(step.saturating_sub(1))
+                aria-disabled=(step == 0).to_string()
             >
                 <span aria-hidden="true">"← "</span>
                 "Previous"
-            </button>
-            <button
-                type="button"
+            </a>
+            <a
                 class="button button--primary pager-next"
-                aria-disabled=move || at_end().to_string()
-                on:click=move |_| nav.next()
+                href=href(step + 1)
+                aria-disabled=(step >= last).to_string()
             >
-                "Next"
-                <span aria-hidden="true">" →"</span>
-            </button>
-        </nav>
-    }
-    .into_any()
-}
-
-/// Without scripts, Next is a link to the next step's full text further down.
-fn static_pager(nav: Navigator) -> impl IntoView {
-    let next = nav
-        .step_id(nav.view.get_untracked().step + 1)
-        .map(|id| step_hash(&id));
-    view! {
-        <nav class="pager" aria-label="Step by step">
-            <span class="button pager-previous" aria-disabled="true">
-                <span aria-hidden="true">"← "</span>
-                "Previous"
-            </span>
-            <a class="button button--primary pager-next" href=next>
                 "Next"
                 <span aria-hidden="true">" →"</span>
             </a>

@@ -2,44 +2,54 @@
 
 use std::sync::Arc;
 
-use explainer_core::{Content, Perspective, QuoteScope, Step};
+use explainer_core::page::step_heading_id;
+use explainer_core::{Content, QuoteScope, Step};
 use leptos::prelude::*;
 
 use super::cited_text::cited_view;
 use super::claim::claim_view;
 use super::corrections::updated_mark;
-use crate::navigator::{use_navigator, STEP_HEADING_ID};
+use super::INITIAL;
 
-/// The text of the step on screen.
+/// Every step of the walk-through, each in its own `<article>`; all but the
+/// current one are `hidden` (the live app moves that). The creator's notes are
+/// there in every step; the stylesheet shows them for the creator perspective.
 #[component]
 pub fn StepView(content: Arc<Content>) -> impl IntoView {
-    let nav = use_navigator();
     let total = content.steps.len();
-    move || {
-        let view = nav.view.get();
-        let step = &content.steps[view.step];
-        let creator = view.perspective == Perspective::Creator;
-        view! {
-            <article class="step" data-step=step.id.clone() aria-labelledby=STEP_HEADING_ID>
-                <p class="step-kicker">{format!("Step {} of {}", view.step + 1, total)}</p>
-                <h2 id=STEP_HEADING_ID tabindex="-1">{step.title.clone()}</h2>
-                {step_text(step, &content, "", creator)}
-            </article>
-        }
-    }
+    content
+        .steps
+        .iter()
+        .enumerate()
+        .map(|(index, step)| {
+            let heading = step_heading_id(&step.id);
+            let labelled_by = heading.clone();
+            view! {
+                <article
+                    class="step"
+                    data-step=step.id.clone()
+                    aria-labelledby=labelled_by
+                    hidden=index != INITIAL.step
+                >
+                    <p class="step-kicker">{format!("Step {} of {}", index + 1, total)}</p>
+                    <h2 id=heading tabindex="-1">{step.title.clone()}</h2>
+                    {step_text(step, &content, "")}
+                </article>
+            }
+        })
+        .collect_view()
 }
 
 /// A step's own words and claims, with every marker linking to a quote of the
-/// step. The creator's note shows only when `creator` is set. `prefix` keeps
-/// anchors unique when a step appears twice on the page.
-pub fn step_text(step: &Step, content: &Content, prefix: &str, creator: bool) -> impl IntoView {
+/// step. `prefix` keeps anchors unique when a step appears twice on the page.
+pub fn step_text(step: &Step, content: &Content, prefix: &str) -> impl IntoView {
     let scope = QuoteScope::of_step(step);
     let body = step
         .body
         .iter()
         .map(|p| view! { <p class="step-body">{cited_view(p, &scope, prefix)}</p> })
         .collect_view();
-    let note = step.creator_note.as_ref().filter(|_| creator).map(|note| {
+    let note = step.creator_note.as_ref().map(|note| {
         view! {
             <aside class="creator-note" aria-label="For a paid creator">
                 <p><strong>"If you are a paid creator: "</strong>{cited_view(note, &scope, prefix)}</p>
@@ -57,7 +67,6 @@ pub fn step_text(step: &Step, content: &Content, prefix: &str, creator: bool) ->
 
 /// Where the step sits on the timeline: a link to each event it explains.
 fn on_the_timeline(step: &Step, content: &Content) -> Option<impl IntoView> {
-    let nav = use_navigator();
     let events = content.events_of_step(&step.id);
     if events.is_empty() {
         return None;
@@ -82,10 +91,7 @@ fn on_the_timeline(step: &Step, content: &Content) -> Option<impl IntoView> {
                 .unwrap_or_default();
             view! {
                 <li>
-                    <a href=href on:click=move |ev| {
-                        ev.prevent_default();
-                        nav.show_event(index);
-                    }>
+                    <a href=href data-go-event=index>
                         <span class="timeline-link-when">{when}</span>
                         ": "
                         {event.text.plain()}

@@ -6,34 +6,29 @@
 
 use std::sync::Arc;
 
+use explainer_core::page::event_summary;
 use explainer_core::{Content, Event, QuoteScope, Speaker};
 use leptos::prelude::*;
 
 use super::citation::citation_view;
 use super::cited_text::{cited_view, marker_link};
-use super::is_static_page;
 use super::step_link::StepLink;
-use crate::navigator::use_navigator;
 
-/// The timeline section; hidden in the live app unless the reader chose it.
+/// The timeline section: shown in the page as rendered, for readers without
+/// scripts; the live app hides it unless the reader chose it.
 #[component]
 pub fn Timeline(content: Arc<Content>) -> impl IntoView {
-    let nav = use_navigator();
-    let showing = nav.showing_timeline();
-    let static_page = is_static_page();
     let total = content.timeline.len();
     let events = content
         .timeline
         .iter()
-        .enumerate()
-        .map(|(index, event)| event_view(index, event, &content))
+        .map(|event| event_view(event, &content))
         .collect_view();
     view! {
         <section
             id="timeline"
             class="timeline"
             aria-labelledby="timeline-heading"
-            hidden=move || !static_page && !showing()
         >
             <h2 id="timeline-heading">"How the story unfolded"</h2>
             <p class="timeline-intro">
@@ -45,15 +40,14 @@ pub fn Timeline(content: Arc<Content>) -> impl IntoView {
     }
 }
 
-fn event_view(index: usize, event: &Event, content: &Content) -> impl IntoView {
-    let nav = use_navigator();
+/// One event; the live app marks the open one (`is-open`, `aria-current`).
+fn event_view(event: &Event, content: &Content) -> impl IntoView {
     let scope = QuoteScope::of_event(event);
     let side = if event.speaker == Speaker::Tiktok {
         "tiktok"
     } else {
         "others"
     };
-    let open = move || nav.view.get().event == Some(index);
     let datings = event
         .when
         .iter()
@@ -91,10 +85,7 @@ fn event_view(index: usize, event: &Event, content: &Content) -> impl IntoView {
             view! {
                 <p class="event-answers">
                     "In answer to: "
-                    <a href=href on:click=move |ev| {
-                        ev.prevent_default();
-                        nav.show_event(target);
-                    }>{earlier.text.plain()}</a>
+                    <a href=href data-go-event=target>{earlier.text.plain()}</a>
                 </p>
             }
         });
@@ -107,14 +98,18 @@ fn event_view(index: usize, event: &Event, content: &Content) -> impl IntoView {
         .map(|quote| citation_view(quote, content, ""))
         .collect_view();
     let step_index = content.step_index(&event.step).unwrap_or(0);
+    let summary = event_summary(
+        event.when.first().map(|d| d.label.as_str()).unwrap_or_default(),
+        &event.text.plain(),
+    );
     let step_title = content.step_title(step_index).to_owned();
     view! {
         <li
             class=format!("event event--{side} event--{}", event.speaker.as_str())
             id=event.anchor()
             tabindex="-1"
-            class:is-open=open
-            aria-current=move || open().then_some("true")
+            data-event=event.id.clone()
+            data-summary=summary
         >
             <p class="event-when">{datings}</p>
             <p class="claim-speaker">

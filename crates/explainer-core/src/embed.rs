@@ -150,3 +150,25 @@ fn escape_js_string(text: &str) -> String {
         .replace('<', "\\u003c")
         .replace('\n', "\\n")
 }
+
+/// Id of the container element in the Pym.js snippet.
+pub const PYM_CONTAINER_ID: &str = "tiktok-data-explainer";
+/// The embed address the page is rendered with, before the live app knows its own.
+pub const RELATIVE_EMBED_URL: &str = "?embed";
+/// The snippets offered in the embed panel, by kind (`data-snippet`), with their labels.
+pub const SNIPPETS: [(&str, &str); 2] = [
+    (
+        "iframe",
+        "Plain iframe (works on any page; the few lines of script resize it)",
+    ),
+    ("pym", "Pym.js (for pages that already load Pym.js)"),
+];
+
+/// The snippet of a kind (`iframe` or `pym`; anything else is the iframe) for an
+/// embed address.
+pub fn snippet(kind: &str, embed_url: &str, title: &str) -> String {
+    match kind {
+        "pym" => pym_snippet(embed_url, title, PYM_CONTAINER_ID),
+        _ => iframe_snippet(embed_url, title),
+    }
+}

@@ -11,6 +11,7 @@
 //! - [`structure`]: every structural problem of a file serde rejects, with paths.
 //! - [`quotes`]: checking that a citation's quote appears verbatim in its article.
 //! - [`theme`]: the colour theme a host page may choose.
+//! - [`page`]: the ids, attributes and file names the pre-rendered page and the live app share.
 //! - [`oembed`]: the oEmbed response and discovery link, and the public address they need.
 //! - [`view_state`]: which step and perspective a URL asks for, and the URL for a view.
 
@@ -23,6 +24,7 @@ pub mod content;
 pub mod diagram;
 pub mod embed;
 pub mod oembed;
+pub mod page;
 pub mod quotes;
 pub mod structure;
 pub mod theme;

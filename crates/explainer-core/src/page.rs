@@ -1,0 +1,128 @@
+//! The contract between the pre-rendered page and the live app: the ids, data
+//! attributes and file names that `index.html`, the build-time renderer, the
+//! browser app and the tests all use. Defined once, here.
+//!
+//! The build renders everything a reader can see; the live app finds these
+//! hooks in that page and switches state on them, so nothing else ties the two
+//! together.
+
+/// The element holding the pre-rendered explainer.
+pub const ROOT_ID: &str = "app";
+/// The element for notices above the explainer (a newer version, a failure).
+pub const STATUS_ID: &str = "app-status";
+/// Set on the root element once the live app has taken over the page.
+pub const LIVE_ATTRIBUTE: &str = "data-live";
+
+/// The `<meta name=…>` carrying the content version the page was rendered from.
+pub const VERSION_META: &str = "explainer-content-version";
+/// The small JSON file, written by the build, naming the deployed content version.
+pub const VERSION_FILE: &str = "version.json";
+/// The single-file edition written next to the page.
+pub const SINGLE_FILE: &str = "tiktok-data-explainer-offline.html";
+
+/// On each step's `<article>` in the stage: the step's id (articles are in step order).
+pub const STEP_ATTRIBUTE: &str = "data-step";
+/// On diagram places and flows and table rows: the indexes (space-separated) of
+/// the steps that highlight them.
+pub const LIT_ATTRIBUTE: &str = "data-lit";
+/// On the diagram's `<figure>`: the indexes of steps with too many flows to label.
+pub const CROWDED_ATTRIBUTE: &str = "data-crowded";
+/// On links that open a step (their `href` is the step's `#step-<id>`): its index.
+pub const GO_STEP_ATTRIBUTE: &str = "data-go-step";
+/// On links that open a timeline event: its index.
+pub const GO_EVENT_ATTRIBUTE: &str = "data-go-event";
+/// On each timeline event's `<li>`: the event's id (items are in timeline order).
+pub const EVENT_ATTRIBUTE: &str = "data-event";
+/// On the view switch's two links: `steps` or `timeline`.
+pub const PANEL_ATTRIBUTE: &str = "data-panel";
+/// On the perspective buttons, and on `<main>` for the perspective shown.
+pub const PERSPECTIVE_ATTRIBUTE: &str = "data-perspective";
+/// On the update notice's reload button.
+pub const RELOAD_ATTRIBUTE: &str = "data-reload";
+/// On each embed snippet's wrapper: `iframe` or `pym`.
+pub const SNIPPET_ATTRIBUTE: &str = "data-snippet";
+
+/// The main element of the explainer.
+pub const MAIN_ID: &str = "explainer";
+/// The step-by-step stage (diagram and current step).
+pub const STAGE_ID: &str = "explainer-stage";
+/// The timeline section.
+pub const TIMELINE_ID: &str = "timeline";
+/// The polite live region that names the step or event shown.
+pub const ANNOUNCER_ID: &str = "announcer";
+/// The notice offering a reload when the deployed content is newer.
+pub const UPDATE_NOTICE_ID: &str = "update-notice";
+/// The embed panel, whose `data-title` the snippets use.
+pub const EMBED_PANEL_ID: &str = "embed-panel";
+
+/// The id of a step's heading in the stage.
+pub fn step_heading_id(step_id: &str) -> String {
+    format!("step-heading-{step_id}")
+}
+
+/// Indexes as an attribute value: `"0 3 5"`.
+pub fn index_list(indexes: &[usize]) -> String {
+    indexes
+        .iter()
+        .map(usize::to_string)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Whether an attribute value written by [`index_list`] holds `index`.
+/// Anything malformed holds nothing.
+pub fn list_holds(list: &str, index: usize) -> bool {
+    list.split_ascii_whitespace()
+        .any(|token| token.parse::<usize>() == Ok(index))
+}
+
+/// The progress bar's fill for step `index` of `total`, in hundredths of its width.
+pub fn progress_width(index: usize, total: usize) -> String {
+    crate::diagram::one_decimal((index + 1) as f64 * 100.0 / total.max(1) as f64)
+}
+
+/// An event in a few words, `"<date>: <line>"`, carried in its `data-summary`
+/// for the announcement when it opens.
+pub fn event_summary(date: &str, line: &str) -> String {
+    format!("{date}: {line}")
+}
+
+/// What the live region says when a step is shown.
+pub fn step_announcement(index: usize, total: usize, title: &str) -> String {
+    format!("Step {} of {total}: {}", index + 1, title.trim())
+}
+
+/// What the live region says when the timeline is shown, at an event or not.
+pub fn timeline_announcement(event: Option<(usize, &str)>, total: usize) -> String {
+    match event {
+        Some((index, summary)) => format!("Timeline, event {} of {total}, {summary}", index + 1),
+        None => format!("Timeline of {total} events"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn index_lists_round_trip() {
+        let list = index_list(&[0, 3, 12]);
+        assert_eq!(list, "0 3 12");
+        for (index, held) in [(0, true), (3, true), (12, true), (1, false), (2, false)] {
+            assert_eq!(list_holds(&list, index), held, "{index}");
+        }
+        assert!(!list_holds("", 0));
+        assert!(!list_holds("x 1a -1", 1));
+    }
+
+    #[test]
+    fn announcements_count_from_one() {
+        assert_eq!(step_announcement(0, 10, " Open the app\n"), "Step 1 of 10: Open the app");
+        let summary = event_summary("In June", "TikTok says it moved the data.");
+        assert_eq!(
+            timeline_announcement(Some((2, &summary)), 26),
+            "Timeline, event 3 of 26, In June: TikTok says it moved the data."
+        );
+        assert_eq!(timeline_announcement(None, 26), "Timeline of 26 events");
+    }
+}

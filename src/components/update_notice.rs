@@ -1,0 +1,20 @@
+//! The notice that the deployed explainer is newer than the page being read (a
+//! copy from the service worker's cache, the single file, a cached embed). It is
+//! rendered hidden; the live app shows it when the deployed version differs.
+
+use leptos::prelude::*;
+
+/// Hidden until the live app finds a newer version: says so, offers a reload,
+/// and points to the corrections log, where what changed is listed.
+#[component]
+pub fn UpdateNotice(has_log: bool) -> impl IntoView {
+    view! {
+        <div id="update-notice" class="status status--update" role="status" hidden>
+            <p class="status-title">"This explainer has been updated since you opened it."</p>
+            <p>
+                <button type="button" class="button button--primary" data-reload="">"Reload to read the current version"</button>
+                {has_log.then(|| view! { " " <a href="#corrections">"What changed"</a> })}
+            </p>
+        </div>
+    }
+}

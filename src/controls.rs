@@ -1,0 +1,151 @@
+//! What the reader does, turned into navigator calls: one delegated listener
+//! per kind of event for the whole page, so no control carries a closure of
+//! its own. The controls are the pre-rendered links and buttons, found by the
+//! hooks in `explainer_core::page`.
+
+use explainer_core::page::{
+    GO_EVENT_ATTRIBUTE, GO_STEP_ATTRIBUTE, PANEL_ATTRIBUTE, PERSPECTIVE_ATTRIBUTE,
+    RELOAD_ATTRIBUTE,
+};
+use explainer_core::{Panel, Perspective};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, KeyboardEvent, MouseEvent};
+
+use crate::navigator::Navigator;
+
+/// Listens for the page's whole life (the explainer is never taken down).
+pub fn listen(nav: Navigator) {
+    let _ = window_event_listener(leptos::ev::click, move |ev: MouseEvent| {
+        let modified = ev.alt_key() || ev.ctrl_key() || ev.meta_key() || ev.shift_key();
+        if ev.default_prevented() || modified || ev.button() != 0 {
+            return;
+        }
+        if let Some(action) = action_of(ev.target()) {
+            ev.prevent_default();
+            action.run(nav);
+        }
+    });
+    let _ = window_event_listener(leptos::ev::keydown, move |ev: KeyboardEvent| {
+        let modified = ev.alt_key() || ev.ctrl_key() || ev.meta_key() || ev.shift_key();
+        if ev.default_prevented() || modified {
+            return;
+        }
+        let key = ev.key();
+        // Places and arrows of the diagram are links drawn in SVG: Enter and
+        // Space open their step, as a click does.
+        if key == "Enter" || key == " " {
+            if let Some(step) = drawn_link_step(ev.target()) {
+                ev.prevent_default();
+                nav.jump_to(step);
+            }
+            return;
+        }
+        if focus_is_in_text_field() {
+            return;
+        }
+        match key.as_str() {
+            "ArrowRight" => nav.next(),
+            "ArrowLeft" => nav.previous(),
+            _ => return,
+        }
+        ev.prevent_default();
+    });
+    let _ = window_event_listener(leptos::ev::popstate, move |_| nav.sync_from_location());
+    let _ = window_event_listener(leptos::ev::hashchange, move |_| nav.sync_from_location());
+    let _ = window_event_listener(leptos::ev::beforeprint, move |_| open_all_details());
+}
+
+/// What a click on the page asks for.
+enum Action {
+    Step(usize),
+    Event(usize),
+    Next,
+    Previous,
+    Perspective(Perspective),
+    Panel(Panel),
+    Reload,
+}
+
+impl Action {
+    fn run(self, nav: Navigator) {
+        match self {
+            Action::Step(index) => nav.jump_to(index),
+            Action::Event(index) => nav.show_event(index),
+            Action::Next => nav.next(),
+            Action::Previous => nav.previous(),
+            Action::Perspective(perspective) => nav.set_perspective(perspective),
+            Action::Panel(panel) => nav.show_panel(panel),
+            Action::Reload => {
+                let _ = window().location().reload();
+            }
+        }
+    }
+}
+
+/// The control a click landed in, if it is one of ours.
+fn action_of(target: Option<web_sys::EventTarget>) -> Option<Action> {
+    let target = target?.dyn_into::<Element>().ok()?;
+    let control = target
+        .closest(&format!(
+            ".pager-next, .pager-previous, [{GO_STEP_ATTRIBUTE}], [{GO_EVENT_ATTRIBUTE}], \
+             button[{PERSPECTIVE_ATTRIBUTE}], .view-option[{PANEL_ATTRIBUTE}], [{RELOAD_ATTRIBUTE}]"
+        ))
+        .ok()??;
+    let number = |name: &str| control.get_attribute(name)?.parse::<usize>().ok();
+    let classes = control.class_list();
+    if classes.contains("pager-next") {
+        return Some(Action::Next);
+    }
+    if classes.contains("pager-previous") {
+        return Some(Action::Previous);
+    }
+    if let Some(index) = number(GO_STEP_ATTRIBUTE) {
+        return Some(Action::Step(index));
+    }
+    if let Some(index) = number(GO_EVENT_ATTRIBUTE) {
+        return Some(Action::Event(index));
+    }
+    if let Some(name) = control.get_attribute(PERSPECTIVE_ATTRIBUTE) {
+        return Perspective::ALL
+            .into_iter()
+            .find(|p| p.as_str() == name)
+            .map(Action::Perspective);
+    }
+    if let Some(name) = control.get_attribute(PANEL_ATTRIBUTE) {
+        return Some(Action::Panel(if name == "timeline" {
+            Panel::Timeline
+        } else {
+            Panel::Steps
+        }));
+    }
+    control
+        .has_attribute(RELOAD_ATTRIBUTE)
+        .then_some(Action::Reload)
+}
+
+/// The step of the diagram place or arrow a key was pressed on.
+fn drawn_link_step(target: Option<web_sys::EventTarget>) -> Option<usize> {
+    let element = target?.dyn_into::<Element>().ok()?;
+    if element.namespace_uri().as_deref() != Some("http://www.w3.org/2000/svg") {
+        return None;
+    }
+    element.get_attribute(GO_STEP_ATTRIBUTE)?.parse().ok()
+}
+
+/// Arrow keys belong to the caret inside form fields.
+fn focus_is_in_text_field() -> bool {
+    document()
+        .active_element()
+        .map(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
+        .unwrap_or(false)
+}
+
+/// A printout should hold the whole story, not a collapsed summary.
+fn open_all_details() {
+    if let Some(body) = document().body() {
+        for details in crate::page::all(&body, "details") {
+            let _ = details.set_attribute("open", "");
+        }
+    }
+}

@@ -1,0 +1,95 @@
+//! Is the page being read older than the deployed explainer? A page from the
+//! service worker's cache or a cached embed can be. The page carries the
+//! content version it was rendered from (`<meta name="explainer-content-version">`);
+//! the build writes the deployed one to `version.json`. When they differ the
+//! pre-rendered update notice is shown. Any failed, slow, odd or hostile
+//! answer changes nothing and logs nothing.
+
+use explainer_core::page::{UPDATE_NOTICE_ID, VERSION_FILE, VERSION_META};
+use gloo_net::http::Request;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsValue;
+use web_sys::{AbortController, RequestCache};
+
+use crate::page::by_id;
+
+/// How long the version may take before the question is dropped.
+const TIMEOUT_MS: i32 = 10_000;
+/// A version file is a few dozen bytes; anything much longer is not one.
+const MAX_ANSWER_BYTES: usize = 1024;
+
+/// Asks once, in the background, after start-up.
+pub fn check() {
+    let protocol = window().location().protocol().unwrap_or_default();
+    if protocol != "https:" && protocol != "http:" {
+        return;
+    }
+    let Some(own) = page_version() else {
+        return;
+    };
+    spawn_local(async move {
+        if deployed_version().await.is_some_and(|deployed| deployed != own) {
+            if let Some(notice) = by_id(UPDATE_NOTICE_ID) {
+                let _ = notice.remove_attribute("hidden");
+            }
+        }
+    });
+}
+
+/// The version this page was rendered from.
+fn page_version() -> Option<String> {
+    document()
+        .query_selector(&format!("meta[name=\"{VERSION_META}\"]"))
+        .ok()
+        .flatten()?
+        .get_attribute("content")
+        .filter(|v| is_version(v))
+}
+
+/// The deployed version, or `None` for any answer that is not a version file.
+async fn deployed_version() -> Option<String> {
+    let controller = AbortController::new().ok()?;
+    let signal = controller.signal();
+    let abort = {
+        let controller = controller.clone();
+        set_timeout_with_handle(
+            move || controller.abort(),
+            std::time::Duration::from_millis(TIMEOUT_MS as u64),
+        )
+        .ok()
+    };
+    let answer = async {
+        let response = Request::get(VERSION_FILE)
+            .cache(RequestCache::NoStore)
+            .abort_signal(Some(&signal))
+            .send()
+            .await
+            .ok()?;
+        if !response.ok() {
+            return None;
+        }
+        let text = response.text().await.ok()?;
+        if text.len() > MAX_ANSWER_BYTES {
+            return None;
+        }
+        let json = js_sys::JSON::parse(&text).ok()?;
+        if !json.is_object() {
+            return None;
+        }
+        js_sys::Reflect::get(&json, &JsValue::from_str("version"))
+            .ok()?
+            .as_string()
+            .filter(|v| is_version(v))
+    }
+    .await;
+    if let Some(abort) = abort {
+        abort.clear();
+    }
+    answer
+}
+
+/// A version is a short lowercase hex string.
+fn is_version(text: &str) -> bool {
+    (1..=64).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_hexdigit())
+}

@@ -1,0 +1,300 @@
+//! The pre-rendered page, as the live app sees it: the elements that change
+//! with the view, found once at start-up through the hooks in
+//! `explainer_core::page`, and [`Page::show`], which moves them from one view
+//! to the next touching only what differs (a step change leaves the
+//! perspective's and the timeline's elements alone). Nothing here creates or
+//! removes a node: every state was rendered at build time.
+
+use explainer_core::page::{
+    list_holds, progress_width, step_announcement, timeline_announcement, ANNOUNCER_ID, CROWDED_ATTRIBUTE,
+    EVENT_ATTRIBUTE, LIT_ATTRIBUTE, MAIN_ID, PANEL_ATTRIBUTE, PERSPECTIVE_ATTRIBUTE, STAGE_ID,
+    STEP_ATTRIBUTE, TIMELINE_ID,
+};
+use explainer_core::view_state::step_hash;
+use explainer_core::{Panel, Perspective, ViewState};
+use leptos::prelude::document;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
+
+/// An element of the page with the indexes of the steps it belongs to.
+struct Lit {
+    element: Element,
+    steps: String,
+}
+
+/// Every element of the pre-rendered page that changes with the view.
+pub struct Page {
+    main: Element,
+    stage: Element,
+    timeline: Option<Element>,
+    /// One `<article>` per step, in order, and each step's id and title.
+    steps: Vec<(Element, String, String)>,
+    /// Diagram places and flows (class `is-active`), and flow table rows (`is-current`).
+    lit: Vec<(Lit, &'static str)>,
+    drawings: Vec<Element>,
+    crowded: String,
+    figure: Element,
+    progress: Option<Element>,
+    previous: Option<Element>,
+    next: Option<Element>,
+    step_list: Vec<Element>,
+    perspective_buttons: Vec<Element>,
+    panel_options: Vec<Element>,
+    /// One `<li>` per timeline event, in order, with its id and summary.
+    events: Vec<(Element, String, String)>,
+    announcer: Option<Element>,
+}
+
+impl Page {
+    /// Finds the pre-rendered explainer; `None` when the page has none (then
+    /// there is nothing to bring to life).
+    pub fn find() -> Option<Page> {
+        let main = by_id(MAIN_ID)?;
+        let stage = by_id(STAGE_ID)?;
+        let figure = main.query_selector(".diagram").ok().flatten()?;
+        let steps: Vec<_> = all(&stage, &format!("article[{STEP_ATTRIBUTE}]"))
+            .into_iter()
+            .filter_map(|article| {
+                let id = article.get_attribute(STEP_ATTRIBUTE)?;
+                let title = article
+                    .query_selector("h2")
+                    .ok()
+                    .flatten()
+                    .and_then(|h| h.text_content())
+                    .unwrap_or_default();
+                Some((article, id, title))
+            })
+            .collect();
+        if steps.is_empty() {
+            return None;
+        }
+        let lit_in = |scope: &str, class: &'static str| {
+            all(&main, &format!("{scope} [{LIT_ATTRIBUTE}]"))
+                .into_iter()
+                .map(move |element| {
+                    let steps = element.get_attribute(LIT_ATTRIBUTE).unwrap_or_default();
+                    (Lit { element, steps }, class)
+                })
+        };
+        let lit = lit_in(".diagram", "is-active")
+            .chain(lit_in(".flow-table", "is-current"))
+            .collect();
+        let timeline = by_id(TIMELINE_ID);
+        let events = timeline
+            .as_ref()
+            .map(|t| all(t, &format!("li[{EVENT_ATTRIBUTE}]")))
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|li| {
+                let id = li.get_attribute(EVENT_ATTRIBUTE)?;
+                let summary = li.get_attribute("data-summary").unwrap_or_default();
+                Some((li, id, summary))
+            })
+            .collect();
+        let one = |selector: &str| main.query_selector(selector).ok().flatten();
+        Some(Page {
+            drawings: all(&figure, "svg.diagram-svg"),
+            crowded: figure.get_attribute(CROWDED_ATTRIBUTE).unwrap_or_default(),
+            progress: one(".progress-fill"),
+            previous: one(".pager-previous"),
+            next: one(".pager-next"),
+            step_list: all(&main, ".step-list li"),
+            perspective_buttons: all(&main, &format!("button[{PERSPECTIVE_ATTRIBUTE}]")),
+            panel_options: all(&main, &format!(".view-option[{PANEL_ATTRIBUTE}]")),
+            announcer: by_id(ANNOUNCER_ID),
+            main,
+            stage,
+            timeline,
+            steps,
+            lit,
+            figure,
+            events,
+        })
+    }
+
+    /// The steps' ids, in order.
+    pub fn step_ids(&self) -> Vec<String> {
+        self.steps.iter().map(|(_, id, _)| id.clone()).collect()
+    }
+
+    /// The timeline events' ids, in order.
+    pub fn event_ids(&self) -> Vec<String> {
+        self.events.iter().map(|(_, id, _)| id.clone()).collect()
+    }
+
+    /// The heading of a step in the stage, which takes focus after a jump.
+    pub fn step_heading(&self, index: usize) -> Option<Element> {
+        let (article, _, _) = self.steps.get(index)?;
+        article.query_selector("h2").ok().flatten()
+    }
+
+    /// A timeline event's item, which takes focus when it opens.
+    pub fn event_item(&self, index: usize) -> Option<Element> {
+        self.events.get(index).map(|(li, _, _)| li.clone())
+    }
+
+    /// Turns the page's links into the live app's controls: the view switch's
+    /// links become toggle buttons.
+    pub fn go_live(&self) {
+        for option in &self.panel_options {
+            let _ = option.set_attribute("role", "button");
+        }
+    }
+
+    /// Moves the page from view `from` (the view it shows) to `to`. With
+    /// `from` as `None` (start-up) every part is set.
+    pub fn show(&self, from: Option<ViewState>, to: ViewState) {
+        let changed = |part: fn(&ViewState) -> usize| from.is_none_or(|f| part(&f) != part(&to));
+        if changed(|v| v.step) {
+            self.show_step(from.map(|f| f.step), to.step);
+        }
+        if changed(|v| perspective_index(v.perspective)) {
+            self.show_perspective(to.perspective);
+        }
+        if changed(|v| panel_index(v.panel)) {
+            self.show_panel(to.panel);
+        }
+        if changed(|v| v.event.map_or(usize::MAX, |e| e)) {
+            self.show_event(from.and_then(|f| f.event), to.event);
+        }
+        if from != Some(to) {
+            self.announce(to);
+        }
+    }
+
+    fn show_step(&self, from: Option<usize>, to: usize) {
+        for (index, (article, _, _)) in self.steps.iter().enumerate() {
+            if from.is_none() || from == Some(index) || index == to {
+                set_flag(article, "hidden", index != to);
+            }
+        }
+        for (lit, class) in &self.lit {
+            toggle_class(&lit.element, class, list_holds(&lit.steps, to));
+        }
+        for drawing in &self.drawings {
+            toggle_class(drawing, "is-crowded", list_holds(&self.crowded, to));
+        }
+        let total = self.steps.len();
+        if let Some(fill) = &self.progress {
+            let _ = fill.set_attribute("width", &progress_width(to, total));
+        }
+        let last = total.saturating_sub(1);
+        for (link, target, at_end) in [
+            (&self.previous, to.saturating_sub(1), to == 0),
+            (&self.next, (to + 1).min(last), to >= last),
+        ] {
+            if let (Some(link), Some((_, id, _))) = (link, self.steps.get(target)) {
+                let _ = link.set_attribute("href", &step_hash(id));
+                let _ = link.set_attribute("aria-disabled", if at_end { "true" } else { "false" });
+            }
+        }
+        for (index, item) in self.step_list.iter().enumerate() {
+            let current = index == to;
+            toggle_class(item, "is-current", current);
+            set_value(item, "aria-current", current.then_some("step"));
+        }
+    }
+
+    fn show_perspective(&self, perspective: Perspective) {
+        let name = perspective.as_str();
+        let _ = self.main.set_attribute(PERSPECTIVE_ATTRIBUTE, name);
+        let _ = self.figure.set_attribute("data-showing", name);
+        for button in &self.perspective_buttons {
+            let pressed = button.get_attribute(PERSPECTIVE_ATTRIBUTE).as_deref() == Some(name);
+            let _ = button.set_attribute("aria-pressed", if pressed { "true" } else { "false" });
+        }
+    }
+
+    fn show_panel(&self, panel: Panel) {
+        let timeline = panel == Panel::Timeline;
+        set_flag(&self.stage, "hidden", timeline);
+        if let Some(section) = &self.timeline {
+            set_flag(section, "hidden", !timeline);
+        }
+        for option in &self.panel_options {
+            let pressed = option.get_attribute(PANEL_ATTRIBUTE).as_deref()
+                == Some(if timeline { "timeline" } else { "steps" });
+            let _ = option.set_attribute("aria-pressed", if pressed { "true" } else { "false" });
+        }
+    }
+
+    fn show_event(&self, from: Option<usize>, to: Option<usize>) {
+        for (index, (li, _, _)) in self.events.iter().enumerate() {
+            if from == Some(index) || to == Some(index) {
+                let open = to == Some(index);
+                toggle_class(li, "is-open", open);
+                set_value(li, "aria-current", open.then_some("true"));
+            }
+        }
+    }
+
+    fn announce(&self, view: ViewState) {
+        let Some(announcer) = &self.announcer else {
+            return;
+        };
+        let text = match view.panel {
+            Panel::Timeline => timeline_announcement(
+                view.event
+                    .and_then(|i| self.events.get(i).map(|(_, _, s)| (i, s.as_str()))),
+                self.events.len(),
+            ),
+            Panel::Steps => {
+                let title = self.steps.get(view.step).map_or("", |(_, _, t)| t.as_str());
+                step_announcement(view.step, self.steps.len(), title)
+            }
+        };
+        announcer.set_text_content(Some(&text));
+    }
+}
+
+fn perspective_index(perspective: Perspective) -> usize {
+    Perspective::ALL
+        .iter()
+        .position(|p| *p == perspective)
+        .unwrap_or(0)
+}
+
+fn panel_index(panel: Panel) -> usize {
+    match panel {
+        Panel::Steps => 0,
+        Panel::Timeline => 1,
+    }
+}
+
+/// The element with this id.
+pub fn by_id(id: &str) -> Option<Element> {
+    document().get_element_by_id(id)
+}
+
+/// Every element under `root` matching `selector`, in document order.
+pub fn all(root: &Element, selector: &str) -> Vec<Element> {
+    let Ok(list) = root.query_selector_all(selector) else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
+        .collect()
+}
+
+/// Adds or removes a class, writing only when it changes.
+fn toggle_class(element: &Element, class: &str, on: bool) {
+    let classes = element.class_list();
+    if classes.contains(class) != on {
+        let _ = classes.toggle_with_force(class, on);
+    }
+}
+
+/// Sets or removes a boolean attribute, writing only when it changes.
+fn set_flag(element: &Element, name: &str, on: bool) {
+    if element.has_attribute(name) != on {
+        let _ = element.toggle_attribute_with_force(name, on);
+    }
+}
+
+/// Sets an attribute to a value, or removes it.
+fn set_value(element: &Element, name: &str, value: Option<&str>) {
+    let _ = match value {
+        Some(value) => element.set_attribute(name, value),
+        None => element.remove_attribute(name),
+    };
+}

@@ -1,0 +1,77 @@
+//! The embed panel in the live app: the snippets are rewritten for this page's
+//! own address (the build only knew a relative one), and "Copy code" copies
+//! them, saying in the snippet's status line whether that worked.
+
+use explainer_core::embed::snippet;
+use explainer_core::page::{EMBED_PANEL_ID, SNIPPET_ATTRIBUTE};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlTextAreaElement, MouseEvent};
+
+use crate::page::{all, by_id};
+
+/// Fills in the snippets and listens for the copy buttons.
+pub fn set_up() {
+    let Some(panel) = by_id(EMBED_PANEL_ID) else {
+        return;
+    };
+    let title = panel.get_attribute("data-title").unwrap_or_default();
+    let url = embed_url();
+    for wrapper in all(&panel, &format!("[{SNIPPET_ATTRIBUTE}]")) {
+        let kind = wrapper.get_attribute(SNIPPET_ATTRIBUTE).unwrap_or_default();
+        if let Some(field) = text_field(&wrapper) {
+            field.set_value(&snippet(&kind, &url, &title));
+        }
+    }
+    let _ = window_event_listener(leptos::ev::click, move |ev: MouseEvent| {
+        let Some(button) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .and_then(|el| el.closest("[data-copy]").ok().flatten())
+        else {
+            return;
+        };
+        let Some(wrapper) = button.closest(&format!("[{SNIPPET_ATTRIBUTE}]")).ok().flatten() else {
+            return;
+        };
+        copy(wrapper);
+    });
+}
+
+/// Copies the snippet in `wrapper` and reports the outcome in its status line.
+fn copy(wrapper: Element) {
+    let Some(code) = text_field(&wrapper).map(|field| field.value()) else {
+        return;
+    };
+    spawn_local(async move {
+        let promise = window().navigator().clipboard().write_text(&code);
+        let done = wasm_bindgen_futures::JsFuture::from(promise).await;
+        if let Ok(Some(status)) = wrapper.query_selector(".snippet-status") {
+            status.set_text_content(Some(match done {
+                Ok(_) => "Copied to the clipboard.",
+                Err(_) => "Could not copy: select the text above and copy it by hand.",
+            }));
+        }
+    });
+}
+
+fn text_field(wrapper: &Element) -> Option<HtmlTextAreaElement> {
+    wrapper
+        .query_selector("textarea")
+        .ok()
+        .flatten()?
+        .dyn_into::<HtmlTextAreaElement>()
+        .ok()
+}
+
+/// This page's address in embed mode.
+fn embed_url() -> String {
+    let location = window().location();
+    format!(
+        "{}{}{}",
+        location.origin().unwrap_or_default(),
+        location.pathname().unwrap_or_default(),
+        explainer_core::embed::RELATIVE_EMBED_URL
+    )
+}

@@ -1,0 +1,34 @@
+// The explainer's service worker: a template that postbuild fills in
+// (src/prerender.rs, service_worker) with this build's hash and files.
+const CACHE = "tiktok-explainer-" + "__BUILD_HASH__";
+const FILES = "__FILES__";
+// Asked for to learn whether the deployed content is newer: never answered from a cache.
+const VERSION_FILE = "__VERSION_FILE__";
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)).then(() => self.skipWaiting()));
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    caches.keys()
+      .then((keys) => Promise.all(keys.filter((k) => k.startsWith("tiktok-explainer-") && k !== CACHE).map((k) => caches.delete(k))))
+      .then(() => self.clients.claim())
+  );
+});
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  const url = new URL(request.url);
+  if (request.method !== "GET" || url.origin !== self.location.origin) return;
+  if (url.pathname.endsWith("/" + VERSION_FILE)) return;
+  event.respondWith((async () => {
+    const cache = await caches.open(CACHE);
+    if (request.mode === "navigate") {
+      const page = await cache.match("./", { ignoreSearch: true }) || await cache.match("index.html", { ignoreSearch: true });
+      try { return await fetch(request); } catch (e) { if (page) return page; throw e; }
+    }
+    const hit = await cache.match(request, { ignoreSearch: true });
+    return hit || fetch(request);
+  })());
+});
