@@ -15,7 +15,7 @@
 //      median of --runs runs (default 3) per page and metric;
 //   3. step-change latency in headless Chromium: 500 ←/→ presses walking forward then
 //      back, each from the keydown (a capturing listener) to the next animation frame
-//      after #step-heading's text changed; median and p95;
+//      after #explainer-stage article.step:not([hidden]) h2's text changed; median and p95;
 //   4. memory: JS heap (after gc) and wasm linear memory before and after 1,000 step
 //      changes and 200 perspective switches.
 // Prints a table; --json writes every number; --check exits 1 if a budget is missed.
@@ -409,7 +409,7 @@ function probe() {
   });
   addEventListener('keydown', (e) => {
     if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
-    const heading = document.querySelector('#step-heading');
+    const heading = document.querySelector('#explainer-stage article.step:not([hidden]) h2');
     window.__bench.pending = { t0: performance.now(), before: heading?.textContent ?? '' };
   }, { capture: true });
   const watch = () => {
@@ -417,7 +417,7 @@ function probe() {
     new MutationObserver(() => {
       const p = window.__bench.pending;
       if (!p) return;
-      const now = document.querySelector('#step-heading')?.textContent ?? '';
+      const now = document.querySelector('#explainer-stage article.step:not([hidden]) h2')?.textContent ?? '';
       if (now === p.before) return;
       window.__bench.pending = null;
       const changedAt = performance.now();
@@ -446,7 +446,7 @@ async function interaction(url, { presses = 500, steps = 1000, switches = 200 } 
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.addInitScript(probe);
     await page.goto(url, { waitUntil: 'load' });
-    await page.waitForSelector('#app[data-live] #step-heading');
+    await page.waitForSelector('#app[data-live] #explainer-stage article.step:not([hidden]) h2');
     const stepCount = await page.evaluate(() => document.querySelectorAll('nav.step-list li').length);
     if (stepCount < 2) throw new Error(`found ${stepCount} steps in the step list`);
 
@@ -477,14 +477,14 @@ async function interaction(url, { presses = 500, steps = 1000, switches = 200 } 
       });
     const churn = (n, switchN) =>
       page.evaluate(async ([n, switchN]) => {
-        const heading = () => document.querySelector('#step-heading')?.textContent ?? '';
+        const heading = () => document.querySelector('#explainer-stage article.step:not([hidden]) h2')?.textContent ?? '';
         const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
         const changed = async (before) => {
           for (let k = 0; k < 200 && heading() === before; k++) await frame();
           if (heading() === before) throw new Error('the step did not change');
         };
-        const next = () => document.querySelector('button.pager-next');
-        const prev = () => document.querySelector('button.pager-previous');
+        const next = () => document.querySelector('.pager-next');
+        const prev = () => document.querySelector('.pager-previous');
         let dir = 1;
         for (let i = 0; i < n; i++) {
           const button = dir > 0 ? next() : prev();
@@ -654,7 +654,7 @@ async function main() {
     } else {
       out.push('Lighthouse: skipped (--quick)', '');
     }
-    out.push(`Step change (${live.latency.presses} ←/→ presses, keydown → next frame after #step-heading changed)`);
+    out.push(`Step change (${live.latency.presses} ←/→ presses, keydown → next frame after #explainer-stage article.step:not([hidden]) h2 changed)`);
     out.push(`  median ${live.latency.medianMs.toFixed(1)} ms, p95 ${live.latency.p95Ms.toFixed(1)} ms, max ${live.latency.maxMs.toFixed(1)} ms`);
     out.push(`  of which keydown -> heading changed: median ${live.latency.toDomMedianMs.toFixed(1)} ms, p95 ${live.latency.toDomP95Ms.toFixed(1)} ms (the rest is the wait for the next frame)`, '');
     const mem = live.memory;

@@ -27,6 +27,9 @@ step "Release build (with pre-rendering, single-file edition, service worker, oE
 EXPLAINER_PUBLIC_URL=http://127.0.0.1:47809/graphics/tiktok-data/ \
   trunk build --release --offline
 
+step "Build-time tests: the renderer, invalid content failing the build, re-rendering after an edit"
+cargo test --locked --no-default-features --features ssr -p tiktok-data-explainer
+
 step "Browser tests (headless Chromium against dist/)"
 node --test --test-concurrency=1 tests/browser/
 

@@ -5,7 +5,7 @@
 
 use explainer_core::page::{LIVE_ATTRIBUTE, ROOT_ID};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
+use wasm_bindgen_futures::spawn_local;
 
 use crate::navigator::Navigator;
 use crate::page::{all, by_id, Page};

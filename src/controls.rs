@@ -4,8 +4,7 @@
 //! hooks in `explainer_core::page`.
 
 use explainer_core::page::{
-    GO_EVENT_ATTRIBUTE, GO_STEP_ATTRIBUTE, PANEL_ATTRIBUTE, PERSPECTIVE_ATTRIBUTE,
-    RELOAD_ATTRIBUTE,
+    GO_EVENT_ATTRIBUTE, GO_STEP_ATTRIBUTE, PANEL_ATTRIBUTE, PERSPECTIVE_ATTRIBUTE, RELOAD_ATTRIBUTE,
 };
 use explainer_core::{Panel, Perspective};
 use leptos::prelude::*;

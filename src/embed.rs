@@ -89,10 +89,7 @@ pub fn set_up() -> EmbedState {
         listen_to_parent(reporter);
         reporter
     });
-    EmbedState {
-        framed,
-        reporter,
-    }
+    EmbedState { framed, reporter }
 }
 
 /// The parent window, when there is one other than this window.

@@ -8,7 +8,7 @@
 use explainer_core::page::{UPDATE_NOTICE_ID, VERSION_FILE, VERSION_META};
 use gloo_net::http::Request;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
+use wasm_bindgen_futures::spawn_local;
 use wasm_bindgen::JsValue;
 use web_sys::{AbortController, RequestCache};
 
@@ -29,7 +29,10 @@ pub fn check() {
         return;
     };
     spawn_local(async move {
-        if deployed_version().await.is_some_and(|deployed| deployed != own) {
+        if deployed_version()
+            .await
+            .is_some_and(|deployed| deployed != own)
+        {
             if let Some(notice) = by_id(UPDATE_NOTICE_ID) {
                 let _ = notice.remove_attribute("hidden");
             }

@@ -90,17 +90,11 @@ impl Navigator {
         match (panel, current.event) {
             (Panel::Timeline, Some(event)) => self.show_event(event),
             (Panel::Timeline, None) => {
-                self.set(ViewState {
-                    panel,
-                    ..current
-                });
+                self.set(ViewState { panel, ..current });
                 location::record_timeline(self.embed.framed);
             }
             (Panel::Steps, _) => {
-                self.set(ViewState {
-                    panel,
-                    ..current
-                });
+                self.set(ViewState { panel, ..current });
                 if let Some(id) = self.step_id(current.step) {
                     location::record_step(&id, self.embed.framed);
                 }
@@ -137,7 +131,10 @@ impl Navigator {
     /// the diagram, the step list or the sources, far from the step text.
     pub fn jump_to(&self, index: usize) {
         self.go_to(index);
-        focus(self.page.with_value(|page| page.step_heading(self.view().step)));
+        focus(
+            self.page
+                .with_value(|page| page.step_heading(self.view().step)),
+        );
     }
 
     /// One step forward, stopping at the last; in the timeline, the next event.
@@ -195,7 +192,10 @@ impl Navigator {
     /// After Previous/Next at the foot of a long step, the new step's heading can be
     /// above the viewport: bring it back so the reader starts at the top of the step.
     fn reveal_heading(&self) {
-        if let Some(heading) = self.page.with_value(|page| page.step_heading(self.view().step)) {
+        if let Some(heading) = self
+            .page
+            .with_value(|page| page.step_heading(self.view().step))
+        {
             if heading.get_bounding_client_rect().top() < 0.0 {
                 heading.scroll_into_view();
             }

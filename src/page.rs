@@ -6,9 +6,9 @@
 //! removes a node: every state was rendered at build time.
 
 use explainer_core::page::{
-    list_holds, progress_width, step_announcement, timeline_announcement, ANNOUNCER_ID, CROWDED_ATTRIBUTE,
-    EVENT_ATTRIBUTE, LIT_ATTRIBUTE, MAIN_ID, PANEL_ATTRIBUTE, PERSPECTIVE_ATTRIBUTE, STAGE_ID,
-    STEP_ATTRIBUTE, TIMELINE_ID,
+    list_holds, progress_width, step_announcement, timeline_announcement, ANNOUNCER_ID,
+    CROWDED_ATTRIBUTE, EVENT_ATTRIBUTE, LIT_ATTRIBUTE, MAIN_ID, PANEL_ATTRIBUTE,
+    PERSPECTIVE_ATTRIBUTE, STAGE_ID, STEP_ATTRIBUTE, TIMELINE_ID,
 };
 use explainer_core::view_state::step_hash;
 use explainer_core::{Panel, Perspective, ViewState};

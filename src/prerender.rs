@@ -222,7 +222,10 @@ fn hashes(page: &str, open: &str, close: &str, keep: impl Fn(&str) -> bool) -> V
 pub fn service_worker(files: &[String], build_hash: &str) -> String {
     let list = serde_json::to_string(files).unwrap_or_else(|_| "[]".into());
     include_str!("sw.js")
-        .replace("\"__BUILD_HASH__\"", &serde_json::Value::from(build_hash).to_string())
+        .replace(
+            "\"__BUILD_HASH__\"",
+            &serde_json::Value::from(build_hash).to_string(),
+        )
         .replace("\"__FILES__\"", &list)
         .replace("__VERSION_FILE__", explainer_core::page::VERSION_FILE)
 }
@@ -370,7 +373,10 @@ mod tests {
             explainer_core::page::ANNOUNCER_ID,
             explainer_core::page::EMBED_PANEL_ID,
         ] {
-            assert!(html.contains(&format!(r#" id="{id}""#)), "no #{id} in the page");
+            assert!(
+                html.contains(&format!(r#" id="{id}""#)),
+                "no #{id} in the page"
+            );
         }
         assert!(
             html.contains("<!---->"),

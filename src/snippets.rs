@@ -5,7 +5,7 @@
 use explainer_core::embed::snippet;
 use explainer_core::page::{EMBED_PANEL_ID, SNIPPET_ATTRIBUTE};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
+use wasm_bindgen_futures::spawn_local;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlTextAreaElement, MouseEvent};
 
@@ -32,7 +32,11 @@ pub fn set_up() {
         else {
             return;
         };
-        let Some(wrapper) = button.closest(&format!("[{SNIPPET_ATTRIBUTE}]")).ok().flatten() else {
+        let Some(wrapper) = button
+            .closest(&format!("[{SNIPPET_ATTRIBUTE}]"))
+            .ok()
+            .flatten()
+        else {
             return;
         };
         copy(wrapper);

@@ -30,10 +30,14 @@ use tiktok_data_explainer::prerender::{
     SingleFileParts,
 };
 
-/// The content file the build renders.
+/// The content file the build renders, unless `CONTENT_FILE_ENV` names another.
 const CONTENT_FILE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/public/content.json");
-/// Where Trunk's `index.html` is kept for re-rendering without Trunk.
+/// Names another content file to render (the tests use it for broken ones).
+const CONTENT_FILE_ENV: &str = "EXPLAINER_CONTENT_FILE";
+/// Where Trunk's `index.html` is kept for re-rendering without Trunk, unless
+/// `TEMPLATE_FILE_ENV` names another place (the tests use it).
 const TEMPLATE_FILE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/target/postbuild/index.html");
+const TEMPLATE_FILE_ENV: &str = "EXPLAINER_TEMPLATE_FILE";
 
 fn main() -> ExitCode {
     match run() {
@@ -59,9 +63,11 @@ fn run() -> Result<(), String> {
         fs::read_to_string(dir.join(name)).map_err(|e| format!("{}: {e}", dir.join(name).display()))
     };
 
-    let content_text = fs::read_to_string(CONTENT_FILE).map_err(|e| format!("{CONTENT_FILE}: {e}"))?;
-    let content = explainer_core::load_content("public/content.json", &content_text)
-        .map_err(|e| e.to_string())?;
+    let content_file = env_var(CONTENT_FILE_ENV)?.unwrap_or_else(|| CONTENT_FILE.to_owned());
+    let content_text =
+        fs::read_to_string(&content_file).map_err(|e| format!("{content_file}: {e}"))?;
+    let content =
+        explainer_core::load_content(&content_file, &content_text).map_err(|e| e.to_string())?;
     let content = Arc::new(content);
     let page = template(&read("index.html")?)?;
     let version = content_version(&content_text);
@@ -116,14 +122,7 @@ fn run() -> Result<(), String> {
     // oEmbed response, which is for other sites' servers, and the version file,
     // which must always come from the network.
     files.retain(|f| {
-        ![
-            "sw.js",
-            SINGLE_FILE,
-            "_headers",
-            OEMBED_FILE,
-            VERSION_FILE,
-        ]
-        .contains(&f.as_str())
+        !["sw.js", SINGLE_FILE, "_headers", OEMBED_FILE, VERSION_FILE].contains(&f.as_str())
     });
     let mut all_bytes = Vec::new();
     for file in &files {
@@ -157,15 +156,19 @@ fn run() -> Result<(), String> {
 /// The page to render into: Trunk's fresh `index.html` (kept as the template
 /// for later re-renders), or, when `page` was rendered already, the kept template.
 fn template(page: &str) -> Result<String, String> {
+    let file = PathBuf::from(env_var(TEMPLATE_FILE_ENV)?.unwrap_or_else(|| TEMPLATE_FILE.into()));
     if page.contains(&format!(r#"<div id="{ROOT_ID}"></div>"#)) {
-        if let Some(folder) = Path::new(TEMPLATE_FILE).parent() {
+        if let Some(folder) = file.parent() {
             fs::create_dir_all(folder).map_err(|e| format!("{}: {e}", folder.display()))?;
         }
-        write(Path::new(TEMPLATE_FILE), page.as_bytes())?;
+        write(&file, page.as_bytes())?;
         return Ok(page.to_owned());
     }
-    fs::read_to_string(TEMPLATE_FILE).map_err(|e| {
-        format!("the page is rendered already and Trunk's template {TEMPLATE_FILE} is missing ({e}): run `trunk build --release` once")
+    fs::read_to_string(&file).map_err(|e| {
+        format!(
+            "the page is rendered already and Trunk's template {} is missing ({e}): run `trunk build --release` once",
+            file.display()
+        )
     })
 }
 

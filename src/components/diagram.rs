@@ -74,11 +74,7 @@ pub fn Diagram(content: Arc<Content>) -> impl IntoView {
 /// Above this many highlighted flows, their labels show only on hover or focus.
 const MAX_LABELLED_FLOWS: usize = 3;
 
-fn place_view(
-    shape: PlaceShape,
-    content: &Content,
-    perspective: Perspective,
-) -> impl IntoView {
+fn place_view(shape: PlaceShape, content: &Content, perspective: Perspective) -> impl IntoView {
     let place = content.place(&shape.id).cloned();
     let Some(place) = place else {
         return ().into_any();

@@ -86,4 +86,3 @@ fn Method(content: Arc<Content>) -> impl IntoView {
         </section>
     }
 }
-

@@ -99,7 +99,11 @@ fn event_view(event: &Event, content: &Content) -> impl IntoView {
         .collect_view();
     let step_index = content.step_index(&event.step).unwrap_or(0);
     let summary = event_summary(
-        event.when.first().map(|d| d.label.as_str()).unwrap_or_default(),
+        event
+            .when
+            .first()
+            .map(|d| d.label.as_str())
+            .unwrap_or_default(),
         &event.text.plain(),
     );
     let step_title = content.step_title(step_index).to_owned();

@@ -57,15 +57,15 @@ test('live region: polite, and announces "Step N of M: <title>" after Next, ←/
       await expectStep(page, content, i);
     };
 
-    await page.click('button.pager-next');
+    await page.click('.pager-next');
     await expectAnnounced(1, 'Next');
-    await page.click('button.pager-next');
+    await page.click('.pager-next');
     await expectAnnounced(2, 'Next again');
     await page.keyboard.press('ArrowRight');
     await expectAnnounced(3, 'ArrowRight');
     await page.keyboard.press('ArrowLeft');
     await expectAnnounced(2, 'ArrowLeft');
-    await page.click('button.pager-previous');
+    await page.click('.pager-previous');
     await expectAnnounced(1, 'Previous');
     assertNoErrors(page);
   } finally {
@@ -84,8 +84,8 @@ function describeFocus() {
     : el.matches('svg.diagram-svg--landscape g.place') ? `place:${el.dataset.place}:landscape`
     : el.matches('svg.diagram-svg--portrait g.place') ? `place:${el.dataset.place}:portrait`
     : el.matches('g.flow') ? `flow:${el.dataset.flow}`
-    : el.matches('button.pager-next') ? 'pager-next'
-    : el.matches('button.pager-previous') ? 'pager-previous'
+    : el.matches('.pager-next') ? 'pager-next'
+    : el.matches('.pager-previous') ? 'pager-previous'
     : `${el.tagName.toLowerCase()}${cls ? '.' + cls.trim().split(/\s+/).join('.') : ''}`;
   const label = `${kind} "${(el.getAttribute('aria-label') ?? el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 40)}"`;
 
@@ -150,7 +150,7 @@ function describeFocus() {
 function tabsToNext() {
   const stops = [...document.querySelectorAll('a[href], button, [tabindex="0"], textarea')]
     .filter((el) => el.getClientRects().length > 0 && !el.closest('[hidden]'));
-  return stops.indexOf(document.querySelector('button.pager-next')) + 1 + 5;
+  return stops.indexOf(document.querySelector('.pager-next')) + 1 + 5;
 }
 for (const [width, height, colorScheme] of [[1280, 900, 'light'], [1280, 600, 'dark'], [320, 640, 'light']]) {
   test(`keyboard at ${width}x${height}, ${colorScheme}: Tab reaches the switch, the diagram and the pager; focus stays visible and in view`, { timeout: TEST_TIMEOUT }, async () => {
@@ -181,7 +181,7 @@ for (const [width, height, colorScheme] of [[1280, 900, 'light'], [1280, 600, 'd
       assert.deepEqual(problems, [], 'every Tab stop is visible and in view');
 
       // Keyboard alone operates what it reached: Enter on Next moves on a step.
-      await page.focus('button.pager-next');
+      await page.focus('.pager-next');
       await page.keyboard.press('Enter');
       await expectStep(page, content, 1);
       await page.focus(`svg.diagram-svg--${orientation} g.place[data-place="${firstPlace}"]`);
@@ -205,7 +205,7 @@ test('prefers-reduced-motion: reduce turns the diagram transitions off', { timeo
     const { context, page } = await openPage({ reducedMotion: 'reduce' });
     try {
       await goLive(page, '/');
-      await page.click('button.pager-next');
+      await page.click('.pager-next');
       await expectStep(page, content, 1);
       const d = await page.evaluate(transitionDurations);
       assert.ok(d.flow.length > 0 && d.placeRect.length > 0, 'the diagram has flows and places');
@@ -267,7 +267,7 @@ for (const query of ['', '?embed']) {
         for (let i = 0; i < N; i++) {
           const back = perspective === 'creator';
           const step = back ? N - 1 - i : i;
-          if (i > 0) await page.click(back ? 'button.pager-previous' : 'button.pager-next');
+          if (i > 0) await page.click(back ? '.pager-previous' : '.pager-next');
           await expectStep(page, content, step, { hash: false }); // step 1 opened from / has no hash
           for (const p of outlineProblems(await page.evaluate(headingOutline))) {
             problems.push(`step ${step + 1}, ${perspective}: ${p}`);

@@ -94,7 +94,7 @@ for (const perspective of PERSPECTIVES) {
       await setPerspective(page, perspective);
       const problems = [];
       for (let i = 0; i < N; i++) {
-        if (i > 0) await page.click('button.pager-next');
+        if (i > 0) await page.click('.pager-next');
         await expectStep(page, content, i, { hash: i > 0 }); // step 1, opened from /, has no hash
         problems.push(...(await audit(page, `step ${i + 1} (${content.steps[i].id}), ${perspective}`)));
       }

@@ -48,7 +48,7 @@ function readQuotes() {
         .trim(),
       targetIsSource: !!target && target.matches('li.source'),
       targetFile: target?.getAttribute('data-file') ?? null,
-      inStep: !!el.closest('article.step'),
+      inStep: !!el.closest('#explainer-stage article.step:not([hidden])'),
       inTable: !!el.closest('table.flow-table'),
     };
   });
@@ -114,7 +114,7 @@ test('"Cited in" links go to exactly the steps citing each source, and open them
       assert.deepEqual(hrefs, expected, `"Cited in" of ${source.id}`);
       if (expected.length === 0) return;
       // Open the last citing step that is not the one shown, so the click moves.
-      const current = await page.$eval('article.step', (a) => a.getAttribute('data-step'));
+      const current = await page.$eval('#explainer-stage article.step:not([hidden])', (a) => a.getAttribute('data-step'));
       const target = [...citingSteps(source.id)].reverse().find((s) => s.id !== current) ?? citingSteps(source.id)[0];
       await page.click(`li.source[id="source-${source.id}"] ul.source-cited a[href="#step-${target.id}"]`);
       await expectStep(page, content, content.steps.indexOf(target));

@@ -35,7 +35,7 @@ async function readFailure(page) {
       })),
       bodyText: document.body.innerText.trim().length,
       live: document.querySelector('#app')?.hasAttribute('data-live') ?? false,
-      prerendered: document.querySelector('#app #step-heading')?.textContent.replace(/\s+/g, ' ').trim() ?? '',
+      prerendered: document.querySelector('#app #explainer-stage article.step:not([hidden]) h2')?.textContent.replace(/\s+/g, ' ').trim() ?? '',
       retry: [...document.querySelectorAll('#app-status .status--error button')].some((b) => /try again/i.test(b.textContent)),
     };
   });
@@ -60,7 +60,7 @@ async function retryRecovers(page) {
   await page.getByRole('button', { name: /try again/i }).click();
   await waitForExplainer(page);
   assert.equal(await page.locator('[role="alert"]').count(), 0, 'the alert is gone');
-  assert.equal(norm(await page.textContent('#step-heading')), norm(content.steps[0].title));
+  assert.equal(norm(await page.textContent('#explainer-stage article.step:not([hidden]) h2')), norm(content.steps[0].title));
 }
 
 test('invalid JSON: an alert names content.json', { timeout: TEST_TIMEOUT }, async () => {
@@ -169,7 +169,7 @@ test('while content.json is on its way, the pre-rendered explainer is readable',
   });
   await page.goto(app.baseUrl + '/', { waitUntil: 'load' });
   const early = await page.evaluate(() => ({
-    heading: document.querySelector('#app #step-heading')?.textContent.replace(/\s+/g, ' ').trim() ?? '',
+    heading: document.querySelector('#app #explainer-stage article.step:not([hidden]) h2')?.textContent.replace(/\s+/g, ' ').trim() ?? '',
     live: document.querySelector('#app').hasAttribute('data-live'),
     sources: document.querySelectorAll('#app li.source').length,
     spinner: document.querySelectorAll('#app-status [role="status"]').length,

@@ -47,14 +47,14 @@ test('the log lists every entry newest first, and each changed step links to it'
     const own = newestFirst.filter((u) => u.steps.includes(step.id)).map((u) => `#update-${u.id}`);
     await openApp(page, app.baseUrl, `/#step-${step.id}`);
     await expectStep(page, content, i);
-    const marks = await page.$$eval('article.step .step-updated a', (as) => as.map((a) => a.getAttribute('href')));
+    const marks = await page.$$eval('#explainer-stage article.step:not([hidden]) .step-updated a', (as) => as.map((a) => a.getAttribute('href')));
     assert.deepEqual(marks, own, `step ${step.id} marks the entries that changed it`);
   }
   // A mark leads to its entry; the entry's step link leads back.
   const step = content.steps.find((s) => updates.some((u) => u.steps.includes(s.id)));
   await openApp(page, app.baseUrl, `/#step-${step.id}`);
-  const href = await page.getAttribute('article.step .step-updated a >> nth=0', 'href');
-  await page.click('article.step .step-updated a >> nth=0');
+  const href = await page.getAttribute('#explainer-stage article.step:not([hidden]) .step-updated a >> nth=0', 'href');
+  await page.click('#explainer-stage article.step:not([hidden]) .step-updated a >> nth=0');
   await page.waitForFunction((h) => location.hash === h, href, { timeout: TIMEOUT });
   assert.equal(await page.evaluate(() => document.querySelector(':target')?.matches('li.update')), true, 'the entry is the target');
   await page.click(`${href} .update-steps a[href="#step-${step.id}"]`);

@@ -85,10 +85,10 @@ async function walk(url) {
   assert.equal((await fetch(`${site.base}/index.html`)).status, 404, 'the site root is not the app');
 
   await page.goto(url, { waitUntil: 'load' });
-  await page.waitForSelector('#step-heading', { state: 'visible', timeout: WAIT });
+  await page.waitForSelector('#explainer-stage article.step:not([hidden]) h2', { state: 'visible', timeout: WAIT });
   await expectStep(page, content, 0, { hash: false, timeout: WAIT });
   for (let i = 1; i < N; i++) {
-    await page.click('button.pager-next');
+    await page.click('.pager-next');
     await expectStep(page, content, i, { timeout: WAIT });
   }
   assert.deepEqual(failed, [], 'no failed requests');

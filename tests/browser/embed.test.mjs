@@ -51,7 +51,7 @@ async function openHost(name) {
     },
     `${name}: the iframe loads the app`,
   );
-  await frame.waitForSelector('#step-heading', { state: 'visible', timeout: WAIT });
+  await frame.waitForSelector('#explainer-stage article.step:not([hidden]) h2', { state: 'visible', timeout: WAIT });
   return { page, iframe, frame };
 }
 
@@ -59,10 +59,10 @@ async function openHost(name) {
 async function expectFrameHeading(frame, i) {
   const want = title(i);
   const read = () =>
-    frame.evaluate(() => document.querySelector('#step-heading')?.textContent.replace(/\s+/g, ' ').trim() ?? null);
+    frame.evaluate(() => document.querySelector('#explainer-stage article.step:not([hidden]) h2')?.textContent.replace(/\s+/g, ' ').trim() ?? null);
   await frame
     .waitForFunction(
-      (w) => document.querySelector('#step-heading')?.textContent.replace(/\s+/g, ' ').trim() === w,
+      (w) => document.querySelector('#explainer-stage article.step:not([hidden]) h2')?.textContent.replace(/\s+/g, ' ').trim() === w,
       want,
       { timeout: WAIT },
     )
@@ -186,7 +186,7 @@ async function exerciseHost(name) {
   await waitForFit(page, iframe, frame, 'after load');
   const historyBefore = await page.evaluate(() => history.length);
   for (let i = 1; i < N; i++) {
-    await frame.click('button.pager-next');
+    await frame.click('.pager-next');
     await expectFrameHeading(frame, i);
     await waitForFit(page, iframe, frame, `at step ${i + 1} (${STEPS[i].id})`);
   }
@@ -361,7 +361,7 @@ test('1,000 malformed or foreign messages from the host change nothing and get n
   // Leave the first step and the default view, so a reset would show.
   const at = 2;
   for (let i = 1; i <= at; i++) {
-    await frame.click('button.pager-next');
+    await frame.click('.pager-next');
     await expectFrameHeading(frame, i);
   }
   await choosePerspective(frame, 'creator');
@@ -428,7 +428,7 @@ test('well-formed requests from windows other than the parent are ignored', { ti
   // On its own page (not framed), the same requests posted to itself do nothing harmful.
   const top = await app.newPage();
   await top.goto(`${app.baseUrl}/?embed&childId=${encodeURIComponent(childId)}`, { waitUntil: 'load' });
-  await top.waitForSelector('#step-heading', { timeout: WAIT });
+  await top.waitForSelector('#explainer-stage article.step:not([hidden]) h2', { timeout: WAIT });
   const received = await top.evaluate(async (reqs) => {
     let count = 0;
     const all = new Promise((resolve) =>
@@ -444,7 +444,7 @@ test('well-formed requests from windows other than the parent are ignored', { ti
   assert.equal(received, requests.length * 10);
   const topChrome = await chrome(top);
   assert.ok(topChrome.classes.includes('embed') && !topChrome.classes.includes('embedded'), `top-level ?embed is compact but not framed: ${topChrome.classes}`);
-  assert.equal(norm(await top.textContent('#step-heading')), title(0));
+  assert.equal(norm(await top.textContent('#explainer-stage article.step:not([hidden]) h2')), title(0));
   assertNoErrors(top);
   await top.close();
 });
@@ -455,9 +455,9 @@ test('well-formed requests from windows other than the parent are ignored', { ti
 test('?embed&step=<second step>&view=creator opens that step in the creator view', { timeout: TEST_TIMEOUT }, async () => {
   const page = await app.newPage();
   await page.goto(`${app.baseUrl}/?embed&step=${encodeURIComponent(STEPS[1].id)}&view=creator`, { waitUntil: 'load' });
-  await page.waitForSelector('#step-heading', { timeout: WAIT });
+  await page.waitForSelector('#explainer-stage article.step:not([hidden]) h2', { timeout: WAIT });
   await expectFrameHeading(page.mainFrame(), 1);
-  assert.equal(await page.getAttribute('article.step', 'data-step'), STEPS[1].id);
+  assert.equal(await page.getAttribute('#explainer-stage article.step:not([hidden])', 'data-step'), STEPS[1].id);
   await page.waitForSelector('button.switch-option[data-perspective="creator"][aria-pressed="true"]', { timeout: WAIT }).catch(() => {});
   assert.deepEqual(await pressedPerspective(page), ['creator']);
   const c = await chrome(page);
@@ -470,9 +470,9 @@ test('?embed&step=<second step>&view=creator opens that step in the creator view
 test('?embed&step=nope&view=martian falls back to the first step in the user view', { timeout: TEST_TIMEOUT }, async () => {
   const page = await app.newPage();
   await page.goto(`${app.baseUrl}/?embed&step=nope&view=martian`, { waitUntil: 'load' });
-  await page.waitForSelector('#step-heading', { timeout: WAIT });
+  await page.waitForSelector('#explainer-stage article.step:not([hidden]) h2', { timeout: WAIT });
   await expectFrameHeading(page.mainFrame(), 0);
-  assert.equal(await page.getAttribute('article.step', 'data-step'), STEPS[0].id);
+  assert.equal(await page.getAttribute('#explainer-stage article.step:not([hidden])', 'data-step'), STEPS[0].id);
   assert.deepEqual(await pressedPerspective(page), ['user']);
   assert.ok((await chrome(page)).classes.includes('embed'), 'still compact mode');
   assertNoErrors(page);

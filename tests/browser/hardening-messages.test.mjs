@@ -213,8 +213,8 @@ const RECORD_ERRORS = () => {
 
 const frameView = (frame) =>
   frame.evaluate(() => ({
-    heading: document.querySelector('#step-heading')?.textContent.replace(/\s+/g, ' ').trim() ?? null,
-    step: document.querySelector('article.step')?.getAttribute('data-step') ?? null,
+    heading: document.querySelector('#explainer-stage article.step:not([hidden]) h2')?.textContent.replace(/\s+/g, ' ').trim() ?? null,
+    step: document.querySelector('#explainer-stage article.step:not([hidden])')?.getAttribute('data-step') ?? null,
     perspective: [...document.querySelectorAll('button.switch-option[aria-pressed="true"]')].map((b) => b.dataset.perspective),
     hash: location.hash,
     search: location.search,
@@ -251,7 +251,7 @@ async function openHost(pathAndQuery = '/host.html') {
   await page.goto(host.base + pathAndQuery, { waitUntil: 'load' });
   const iframe = await page.waitForSelector('iframe#app', { state: 'attached' });
   const frame = await iframe.contentFrame();
-  await frame.waitForSelector('#app[data-live] #step-heading', { state: 'visible', timeout: 15_000 });
+  await frame.waitForSelector('#app[data-live] #explainer-stage article.step:not([hidden]) h2', { state: 'visible', timeout: 15_000 });
   const sibling = page.frames().find((f) => f.url().endsWith('/sibling.html'));
   assert.ok(sibling, 'the sibling frame loaded');
   await sibling.waitForFunction(() => typeof window.flood === 'function');
@@ -266,11 +266,11 @@ test('10,000 random and malformed messages from the host and a sibling frame are
   const { context, page, frame, sibling, errors } = await openHost();
   try {
     // Move away from the defaults, so "unchanged" means something.
-    await frame.click('button.pager-next');
-    await frame.click('button.pager-next');
+    await frame.click('.pager-next');
+    await frame.click('.pager-next');
     await frame.click('button.switch-option[data-perspective="creator"]');
     await frame.waitForSelector('button.switch-option[data-perspective="creator"][aria-pressed="true"]');
-    await frame.waitForFunction((t) => document.querySelector('#step-heading')?.textContent.replace(/\s+/g, ' ').trim() === t, norm(content.steps[2].title));
+    await frame.waitForFunction((t) => document.querySelector('#explainer-stage article.step:not([hidden]) h2')?.textContent.replace(/\s+/g, ' ').trim() === t, norm(content.steps[2].title));
     const before = await frameView(frame);
     assert.equal(before.heading, norm(content.steps[2].title));
     assert.deepEqual(before.perspective, ['creator']);
@@ -319,8 +319,8 @@ test('10,000 random and malformed messages from the host and a sibling frame are
     assert.deepEqual(errors.console, [], 'no console errors in host or frames');
 
     // Still working: Next moves on.
-    await frame.click('button.pager-next');
-    await frame.waitForFunction((t) => document.querySelector('#step-heading')?.textContent.replace(/\s+/g, ' ').trim() === t, norm(content.steps[3].title));
+    await frame.click('.pager-next');
+    await frame.waitForFunction((t) => document.querySelector('#explainer-stage article.step:not([hidden]) h2')?.textContent.replace(/\s+/g, ' ').trim() === t, norm(content.steps[3].title));
   } finally {
     await context.close();
   }
@@ -331,7 +331,7 @@ test('without a childId, Pym width messages (even with an empty id) are not answ
   const { context, page, frame, errors } = await openHost();
   try {
     await frame.goto(`${app.baseUrl}/?embed`, { waitUntil: 'load' });
-    await frame.waitForSelector('#app[data-live] #step-heading', { state: 'visible', timeout: 15_000 });
+    await frame.waitForSelector('#app[data-live] #explainer-stage article.step:not([hidden]) h2', { state: 'visible', timeout: 15_000 });
     const settledCount = await quiet(page, () => received(page));
     const mark = await page.evaluate(() => {
       const n = window.received.length;

@@ -173,7 +173,7 @@ async function readFailure(page) {
       appText: text(root),
       bodyText: text(document.body).length,
       appVisible: !!root && root.getBoundingClientRect().height > 100 && getComputedStyle(root).visibility !== 'hidden',
-      prerenderedHeading: document.querySelector('#app #step-heading')?.textContent.replace(/\s+/g, ' ').trim() ?? '',
+      prerenderedHeading: document.querySelector('#app #explainer-stage article.step:not([hidden]) h2')?.textContent.replace(/\s+/g, ' ').trim() ?? '',
     };
   });
 }
@@ -232,7 +232,7 @@ async function retryRecovers(page) {
   assert.equal(after.alert, '', 'the alert is gone after "Try again"');
   await waitForExplainer(page);
   await expectStep(page, content, 0, { hash: false });
-  await page.click('button.pager-next');
+  await page.click('.pager-next');
   await expectStep(page, content, 1);
 }
 

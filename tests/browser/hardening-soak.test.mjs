@@ -93,7 +93,7 @@ async function stepSoak(page, count, from = { index: null, direction: 1 }) {
   return page.evaluate(
     async ([count, ids, from]) => {
       const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
-      const shown = () => document.querySelector('article.step')?.getAttribute('data-step');
+      const shown = () => document.querySelector('#explainer-stage article.step:not([hidden])')?.getAttribute('data-step');
       let index = from.index ?? ids.indexOf(shown());
       let direction = from.direction;
       let wrong = 0;

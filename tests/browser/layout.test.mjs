@@ -36,7 +36,7 @@ function measure() {
     innerWidth,
     scrollWidth: document.documentElement.scrollWidth,
     diagram: box('figure.diagram'),
-    text: box('article.step'),
+    text: box('#explainer-stage article.step:not([hidden])'),
     wide,
   };
 }

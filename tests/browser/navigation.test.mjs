@@ -77,14 +77,14 @@ test('keyboard only: Tab to Next, then Enter walks every step', { timeout: TEST_
   let reached = false;
   for (let presses = 0; presses < 150 && !reached; presses++) {
     await page.keyboard.press('Tab');
-    reached = await page.evaluate(() => document.activeElement?.matches('button.pager-next') ?? false);
+    reached = await page.evaluate(() => document.activeElement?.matches('.pager-next') ?? false);
   }
   assert.ok(reached, 'Tab reaches the Next button');
   for (let i = 1; i < N; i++) {
     await page.keyboard.press('Enter');
     await expectStep(page, content, i);
     assert.equal(
-      await page.evaluate(() => document.activeElement?.matches('button.pager-next') ?? false),
+      await page.evaluate(() => document.activeElement?.matches('.pager-next') ?? false),
       true,
       'focus stays on Next',
     );
@@ -93,7 +93,7 @@ test('keyboard only: Tab to Next, then Enter walks every step', { timeout: TEST_
   await page.keyboard.press('Enter');
   await settle(page);
   await expectStep(page, content, N - 1);
-  assert.equal(await page.evaluate(() => document.activeElement?.matches('button.pager-next') ?? false), true);
+  assert.equal(await page.evaluate(() => document.activeElement?.matches('.pager-next') ?? false), true);
   await done(page);
 });
 
@@ -106,7 +106,7 @@ test('Next at the last step does nothing', { timeout: TEST_TIMEOUT }, async () =
   const historyBefore = await page.evaluate(() => history.length);
   await page.click('.pager-next', { force: true }); // aria-disabled: forced real click
   await page.focus('.pager-next'); // still focusable although disabled
-  assert.equal(await page.evaluate(() => document.activeElement?.matches('button.pager-next') ?? false), true,
+  assert.equal(await page.evaluate(() => document.activeElement?.matches('.pager-next') ?? false), true,
     'Next stays focusable at the end');
   await page.keyboard.press('Enter');
   await page.keyboard.press('Space');

@@ -123,13 +123,13 @@ test('the oEmbed html, pasted into a page on another site, resizes to the explai
     frame = await iframe.contentFrame();
     return { ok: Boolean(frame?.url().startsWith(publicUrl.href)), url: frame?.url() ?? null };
   }, 'the pasted iframe loads the explainer');
-  await frame.waitForSelector('#app[data-live] #step-heading', { state: 'visible', timeout: WAIT });
+  await frame.waitForSelector('#app[data-live] #explainer-stage article.step:not([hidden]) h2', { state: 'visible', timeout: WAIT });
   const first = await waitForFit(hostPage, iframe, frame, 'after load');
   assert.ok(first.iframe > 300, `the iframe grew from the default 150px: ${JSON.stringify(first)}`);
 
-  await frame.click('button.pager-next');
+  await frame.click('.pager-next');
   await frame.waitForFunction(
-    (id) => document.querySelector('article.step')?.getAttribute('data-step') === id,
+    (id) => document.querySelector('#explainer-stage article.step:not([hidden])')?.getAttribute('data-step') === id,
     content.steps[1].id,
     { timeout: WAIT },
   );

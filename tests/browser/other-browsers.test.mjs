@@ -46,16 +46,16 @@ function requireFile(file, pkg) {
 // Page-side helpers (serialised into the page, so they must be self-contained).
 
 function headingText() {
-  return document.querySelector('#step-heading')?.textContent.replace(/\s+/g, ' ').trim() ?? null;
+  return document.querySelector('#explainer-stage article.step:not([hidden]) h2')?.textContent.replace(/\s+/g, ' ').trim() ?? null;
 }
 function isLive() {
-  const h = document.querySelector('#app[data-live] #step-heading');
+  const h = document.querySelector('#app[data-live] #explainer-stage article.step:not([hidden]) h2');
   return !!h && h.getClientRects().length > 0;
 }
 /** The shown step's heading, index (from the kicker "Step i of n") and hash. */
 function shownStep() {
   const text = (s) => document.querySelector(s)?.textContent.replace(/\s+/g, ' ').trim() ?? null;
-  return { heading: text('#step-heading'), kicker: text('.step-kicker'), hash: location.hash };
+  return { heading: text('#explainer-stage article.step:not([hidden]) h2'), kicker: text('#explainer-stage article.step:not([hidden]) .step-kicker'), hash: location.hash };
 }
 /** The diagram drawing that is displayed (both orientations and perspectives are in the DOM). */
 function visibleDiagramFlows() {
@@ -100,7 +100,7 @@ async function expectStepShown(b, i, { hash = true } = {}) {
     .waitFor(
       (w) => {
         const t = (s) => document.querySelector(s)?.textContent.replace(/\s+/g, ' ').trim() ?? null;
-        return t('#step-heading') === w.heading && t('.step-kicker') === w.kicker && (!w.hash || location.hash === w.hash);
+        return t('#explainer-stage article.step:not([hidden]) h2') === w.heading && t('#explainer-stage article.step:not([hidden]) .step-kicker') === w.kicker && (!w.hash || location.hash === w.hash);
       },
       want,
       `step ${i + 1}`,
@@ -130,7 +130,7 @@ async function walk(b, baseUrl, log) {
 
   // Next through every step.
   for (let i = 1; i < N; i++) {
-    await b.click('button.pager-next');
+    await b.click('.pager-next');
     await expectStepShown(b, i);
   }
   lap(`Next through ${N} steps`);
@@ -184,15 +184,15 @@ async function walk(b, baseUrl, log) {
   lap(`place "${target.place}" → step ${target.step + 1}`);
 
   // A reference marker moves focus to the quote it names.
-  const href = await b.eval(() => document.querySelector('article.step sup a.ref-link')?.getAttribute('href') ?? null);
+  const href = await b.eval(() => document.querySelector('#explainer-stage article.step:not([hidden]) sup a.ref-link')?.getAttribute('href') ?? null);
   assert.ok(href?.startsWith('#'), `the step has a reference marker with an in-page href: ${href}`);
-  await b.click('article.step sup a.ref-link');
+  await b.click('#explainer-stage article.step:not([hidden]) sup a.ref-link');
   await b.waitFor((id) => document.activeElement?.id === id, href.slice(1), 'focus on the quote').catch(() => {});
   assert.equal(await b.eval(() => document.activeElement?.id ?? null), href.slice(1), 'focus moves to the quote the marker names');
   lap('reference marker');
 
   // The timeline view shows every event.
-  await b.click('button.view-option[data-panel=timeline]');
+  await b.click('.view-option[data-panel=timeline]');
   await b
     .waitFor(
       (n) => {

@@ -31,7 +31,7 @@ function readView() {
   // Both orientations are drawn; CSS shows the one that suits the width.
   const svg = [...document.querySelectorAll('svg.diagram-svg')].find((el) => el.getClientRects().length > 0);
   const flows = [...svg.querySelectorAll('g.flow[data-flow]')].map((g) => g.getAttribute('data-flow'));
-  const note = document.querySelector('article.step .creator-note');
+  const note = document.querySelector('#explainer-stage article.step:not([hidden]) .creator-note');
   // The note's words, without its reference markers.
   const words = (el) => {
     const copy = el.cloneNode(true);
@@ -54,7 +54,7 @@ function readView() {
 
 async function expectView(page, perspective) {
   const creator = perspective === 'creator';
-  const step = await page.$eval('article.step', (a) => a.getAttribute('data-step'));
+  const step = await page.$eval('#explainer-stage article.step:not([hidden])', (a) => a.getAttribute('data-step'));
   const stepData = content.steps.find((s) => s.id === step);
   // Wait for the switch to settle before asserting each part.
   await page

@@ -44,7 +44,7 @@ async function openRecorded(url) {
   trackErrors(page);
   await page.addInitScript(recordCspViolations);
   await page.goto(url, { waitUntil: 'load' });
-  await page.waitForSelector('#app[data-live] #step-heading', { timeout: TIMEOUT });
+  await page.waitForSelector('#app[data-live] #explainer-stage article.step:not([hidden]) h2', { timeout: TIMEOUT });
   return { context, page, requests };
 }
 
@@ -52,7 +52,7 @@ async function openRecorded(url) {
 async function walkThrough(page) {
   await waitForHeading(page, content.steps[0].title);
   for (let i = 1; i < content.steps.length; i++) {
-    await page.click('button.pager-next');
+    await page.click('.pager-next');
     await waitForHeading(page, content.steps[i].title);
   }
   for (const perspective of ['creator', 'user']) {
@@ -63,7 +63,7 @@ async function walkThrough(page) {
   await page.click('details.full-text > summary');
   await page.waitForFunction(() => document.querySelector('details.full-text')?.open === true, null, { timeout: TIMEOUT });
 
-  const link = page.locator('article.step figcaption a[href^="#source-"]').first();
+  const link = page.locator('#explainer-stage article.step:not([hidden]) figcaption a[href^="#source-"]').first();
   const href = await link.getAttribute('href');
   assert.ok(href, 'the current step has a citation link');
   await link.click();

@@ -31,7 +31,7 @@ async function freshContext(viewport = { width: 1280, height: 900 }) {
 async function walkAllSteps(page) {
   await waitForHeading(page, content.steps[0].title);
   for (let i = 1; i < content.steps.length; i++) {
-    await page.click('button.pager-next');
+    await page.click('.pager-next');
     await waitForHeading(page, content.steps[i].title);
   }
 }
@@ -70,13 +70,13 @@ test('after one visit the explainer works offline through the service worker', {
     const online = [];
     page.on('request', (r) => online.push(r.url()));
     await page.goto(server.baseUrl + '/', { waitUntil: 'load' });
-    await page.waitForSelector('#app[data-live] #step-heading', { timeout: TIMEOUT });
+    await page.waitForSelector('#app[data-live] #explainer-stage article.step:not([hidden]) h2', { timeout: TIMEOUT });
 
     let isControlled = await page.evaluate(controlled);
     if (!isControlled) {
       // The first visit may finish before the worker claims it; one reload must do.
       await page.reload({ waitUntil: 'load' });
-      await page.waitForSelector('#app[data-live] #step-heading', { timeout: TIMEOUT });
+      await page.waitForSelector('#app[data-live] #explainer-stage article.step:not([hidden]) h2', { timeout: TIMEOUT });
       isControlled = await page.evaluate(controlled);
     }
     assert.ok(isControlled, 'the page is controlled by an active service worker (sw.js)');
@@ -117,7 +117,7 @@ test('after one visit the explainer works offline through the service worker', {
       if (new URL(r.url()).pathname !== '/sw.js') failed.push(`${r.url()} ${r.failure()?.errorText ?? ''}`);
     });
     await page.reload({ waitUntil: 'load' });
-    await page.waitForSelector('#app[data-live] #step-heading', { timeout: TIMEOUT });
+    await page.waitForSelector('#app[data-live] #explainer-stage article.step:not([hidden]) h2', { timeout: TIMEOUT });
     await walkAllSteps(page);
     assert.deepEqual(failed, [], 'no request failed offline');
     assertNoErrors(page);
@@ -157,7 +157,7 @@ test('the single-file edition works alone from file://', { timeout: TEST_TIMEOUT
     const requests = [];
     context.on('request', (r) => requests.push(r.url()));
     await page.goto(url, { waitUntil: 'load' });
-    await page.waitForSelector('#app[data-live] #step-heading', { timeout: TIMEOUT });
+    await page.waitForSelector('#app[data-live] #explainer-stage article.step:not([hidden]) h2', { timeout: TIMEOUT });
 
     await walkAllSteps(page);
 

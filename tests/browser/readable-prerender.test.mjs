@@ -38,7 +38,7 @@ function readText() {
     copy.querySelectorAll('sup.ref').forEach((sup) => sup.remove());
     return t(copy);
   };
-  const article = document.querySelector('article.step');
+  const article = document.querySelector('#explainer-stage article.step:not([hidden])');
   return {
     sections: [...document.querySelectorAll('details.full-text section.full-step')].map((s) => ({
       id: s.id,
@@ -48,8 +48,8 @@ function readText() {
     })),
     stage: {
       step: article?.getAttribute('data-step') ?? null,
-      kicker: t(article?.querySelector('.step-kicker')),
-      heading: t(document.querySelector('#step-heading')),
+      kicker: t(article?.querySelector('#explainer-stage article.step:not([hidden]) .step-kicker')),
+      heading: t(document.querySelector('#explainer-stage article.step:not([hidden]) h2')),
       body: [...(article?.querySelectorAll('p.step-body') ?? [])].map(words),
     },
   };
@@ -68,7 +68,7 @@ test('the pre-rendered full text and first step equal the live app’s', { timeo
 
   const live = await freshPage();
   await live.page.goto(app.baseUrl + '/', { waitUntil: 'load' });
-  await live.page.waitForSelector('#app[data-live] #step-heading', { timeout: TIMEOUT });
+  await live.page.waitForSelector('#app[data-live] #explainer-stage article.step:not([hidden]) h2', { timeout: TIMEOUT });
   assert.equal(
     await live.page.evaluate(() => document.querySelector('details.full-text')?.open ?? null),
     false,
@@ -136,7 +136,7 @@ for (const width of [375, 1280]) {
     const { context, page } = await freshPage({ width, height: width < 600 ? 812 : 900 });
     await page.addInitScript(observeShifts);
     await page.goto(app.baseUrl + '/', { waitUntil: 'load' });
-    await page.waitForSelector('#app[data-live] #step-heading', { timeout: TIMEOUT });
+    await page.waitForSelector('#app[data-live] #explainer-stage article.step:not([hidden]) h2', { timeout: TIMEOUT });
     await page.evaluate(() => document.fonts.ready);
     // Let the swap and any follow-up layout paint (two frames), then collect.
     await page.evaluate(

@@ -43,13 +43,13 @@ function squash(text, hyphenBreaks = 'keep') {
 test('the printed live page holds every step title and claim quote, without the controls', { timeout: TEST_TIMEOUT }, async () => {
   const page = await app.newPage();
   await page.goto(app.baseUrl + '/', { waitUntil: 'load' });
-  await page.waitForSelector('#app[data-live] #step-heading', { timeout: TIMEOUT });
+  await page.waitForSelector('#app[data-live] #explainer-stage article.step:not([hidden]) h2', { timeout: TIMEOUT });
   await page.evaluate(() => document.fonts.ready);
 
   await page.emulateMedia({ media: 'print' });
   const hidden = await page.evaluate(() =>
     Object.fromEntries(
-      ['.pager', '.switch', 'button.pager-next', 'button.switch-option'].map((sel) => {
+      ['.pager', '.switch', '.pager-next', 'button.switch-option'].map((sel) => {
         const el = document.querySelector(sel);
         return [sel, el ? getComputedStyle(el).display === 'none' || el.getClientRects().length === 0 : 'missing'];
       }),
@@ -57,7 +57,7 @@ test('the printed live page holds every step title and claim quote, without the 
   );
   assert.deepEqual(
     hidden,
-    { '.pager': true, '.switch': true, 'button.pager-next': true, 'button.switch-option': true },
+    { '.pager': true, '.switch': true, '.pager-next': true, 'button.switch-option': true },
     'in print the pager and the perspective switch are not displayed',
   );
   assert.equal(

@@ -43,7 +43,7 @@ function expectedStepSentences(step, creator) {
 
 /** Reads the current step's sentences and where each marker leads. Runs in the page. */
 function readStepReferences() {
-  const article = document.querySelector('article.step');
+  const article = document.querySelector('#explainer-stage article.step:not([hidden])');
   const text = (el) => el.textContent.replace(/\s+/g, ' ').trim();
   return [...article.querySelectorAll('.sentence')].map((s) => {
     const own = [...s.childNodes].filter((n) => !(n.nodeType === 1 && n.matches('sup'))).map((n) => n.textContent).join('');
@@ -168,11 +168,11 @@ test('a marker moves focus to its quote and highlights it, by mouse and by keybo
   const page = await app.newPage();
   const step = content.steps.find((s) => s.dispute) ?? content.steps[0];
   await openApp(page, app.baseUrl, `/#step-${step.id}`);
-  const markers = await page.$$eval('article.step sup a.ref-link', (as) => as.map((a) => a.getAttribute('href')));
+  const markers = await page.$$eval('#explainer-stage article.step:not([hidden]) sup a.ref-link', (as) => as.map((a) => a.getAttribute('href')));
   assert.ok(new Set(markers).size >= 2, 'the step has markers to two quotes at least');
   const [first, second] = [...new Set(markers)];
-  await followMarker(page, `article.step sup a.ref-link[href="${first}"] >> nth=0`, 'mouse');
-  await followMarker(page, `article.step sup a.ref-link[href="${second}"] >> nth=0`, 'keyboard');
+  await followMarker(page, `#explainer-stage article.step:not([hidden]) sup a.ref-link[href="${first}"] >> nth=0`, 'mouse');
+  await followMarker(page, `#explainer-stage article.step:not([hidden]) sup a.ref-link[href="${second}"] >> nth=0`, 'keyboard');
   // The flow table's markers work the same way.
   await followMarker(page, 'table.flow-table a.ref-link >> nth=0', 'mouse');
   assertNoErrors(page);
@@ -222,8 +222,8 @@ test('markers work in the single-file edition from file:// and inside a host pag
     await copyFile(path.join(DIST, SINGLE_FILE), file);
     const page = await app.newPage();
     await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
-    await page.waitForSelector('#app[data-live] #step-heading', { timeout: TIMEOUT });
-    await followMarker(page, 'article.step sup a.ref-link >> nth=0', 'mouse');
+    await page.waitForSelector('#app[data-live] #explainer-stage article.step:not([hidden]) h2', { timeout: TIMEOUT });
+    await followMarker(page, '#explainer-stage article.step:not([hidden]) sup a.ref-link >> nth=0', 'mouse');
     assertNoErrors(page);
     await page.close();
   } finally {
@@ -235,9 +235,9 @@ test('markers work in the single-file edition from file:// and inside a host pag
   const embedUrl = `${app.baseUrl.replace('127.0.0.1', 'localhost')}/?embed`;
   await host.setContent(`<!doctype html><title>Host</title><iframe src="${embedUrl}" title="Explainer" width="800" height="1500"></iframe>`);
   const frame = await (await host.waitForSelector('iframe')).contentFrame();
-  await frame.waitForSelector('#app[data-live] #step-heading', { timeout: TIMEOUT });
-  const href = await frame.getAttribute('article.step sup a.ref-link >> nth=0', 'href');
-  await frame.click('article.step sup a.ref-link >> nth=0');
+  await frame.waitForSelector('#app[data-live] #explainer-stage article.step:not([hidden]) h2', { timeout: TIMEOUT });
+  const href = await frame.getAttribute('#explainer-stage article.step:not([hidden]) sup a.ref-link >> nth=0', 'href');
+  await frame.click('#explainer-stage article.step:not([hidden]) sup a.ref-link >> nth=0');
   await frame.waitForFunction((id) => document.activeElement?.id === id, href.slice(1), { timeout: TIMEOUT }).catch(() => {});
   assert.equal(await frame.evaluate(() => document.activeElement?.id), href.slice(1), 'focus moves to the quote inside the frame');
   assert.equal(await frame.evaluate((id) => document.getElementById(id).classList.contains('is-highlighted'), href.slice(1)), true);

@@ -186,11 +186,11 @@ export async function openApp(page, baseUrl, pathAndHash = '/') {
 }
 
 export async function waitForExplainer(page) {
-  // The pre-rendered page already has a #step-heading; the live app marks #app when it takes over,
+  // The pre-rendered page already has a #explainer-stage article.step:not([hidden]) h2; the live app marks #app when it takes over,
   // showing either the step (the walk-through) or the timeline.
   await page.waitForFunction(
     () =>
-      [...document.querySelectorAll('#app[data-live] :is(#step-heading, section#timeline)')].some(
+      [...document.querySelectorAll('#app[data-live] :is(#explainer-stage article.step:not([hidden]) h2, section#timeline)')].some(
         (el) => el.getClientRects().length > 0,
       ),
     null,
@@ -204,9 +204,9 @@ function readStepState() {
   const text = (s) => q(s)?.textContent.replace(/\s+/g, ' ').trim() ?? null;
   const items = [...document.querySelectorAll('nav.step-list li')];
   return {
-    step: q('article.step')?.getAttribute('data-step') ?? null,
-    heading: text('#step-heading'),
-    kicker: text('.step-kicker'),
+    step: q('#explainer-stage article.step:not([hidden])')?.getAttribute('data-step') ?? null,
+    heading: text('#explainer-stage article.step:not([hidden]) h2'),
+    kicker: text('#explainer-stage article.step:not([hidden]) .step-kicker'),
     hash: location.hash,
     currentItems: items.flatMap((li, i) => (li.getAttribute('aria-current') === 'step' ? [i] : [])),
     announcer: text('[data-announcer]'),
@@ -248,32 +248,36 @@ export async function expectStep(page, content, i, { hash = true, timeout = TIME
   assert.deepEqual(actual, expected, `expected step ${i + 1} (${content.steps[i].id})`);
 }
 
-/** Waits until `#step-heading` has `title` (ignoring whitespace differences). */
+/** Waits until `#explainer-stage article.step:not([hidden]) h2` has `title` (ignoring whitespace differences). */
 export async function waitForHeading(page, title, timeout = TIMEOUT) {
   const want = title.replace(/\s+/g, ' ').trim();
   await page
     .waitForFunction(
-      (w) => document.querySelector('#step-heading')?.textContent.replace(/\s+/g, ' ').trim() === w,
+      (w) => document.querySelector('#explainer-stage article.step:not([hidden]) h2')?.textContent.replace(/\s+/g, ' ').trim() === w,
       want,
       { timeout },
     )
     .catch(() => {});
   const got = await page.evaluate(
-    () => document.querySelector('#step-heading')?.textContent.replace(/\s+/g, ' ').trim() ?? null,
+    () => document.querySelector('#explainer-stage article.step:not([hidden]) h2')?.textContent.replace(/\s+/g, ' ').trim() ?? null,
   );
   assert.equal(got, want, 'step heading');
 }
 
+/** The heading of the step shown in the stage (each step has its own, pre-rendered). */
+export const STEP_HEADING = '#explainer-stage article.step:not([hidden]) h2';
+
 /** Waits until the focused element is the step heading, then asserts it. */
 export async function expectHeadingFocused(page, timeout = TIMEOUT) {
   await page
-    .waitForFunction(() => document.activeElement?.id === 'step-heading', null, { timeout })
+    .waitForFunction((sel) => document.activeElement?.matches(sel) ?? false, STEP_HEADING, { timeout })
     .catch(() => {});
-  const focused = await page.evaluate(() => {
+  const focused = await page.evaluate((sel) => {
     const el = document.activeElement;
-    return el ? `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}` : null;
-  });
-  assert.equal(focused, 'h2#step-heading', 'keyboard focus moves to the step heading');
+    const shown = document.querySelector(sel);
+    return { focused: el ? `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}` : null, shown: shown ? `h2#${shown.id}` : null };
+  }, STEP_HEADING);
+  assert.equal(focused.focused, focused.shown, 'keyboard focus moves to the heading of the step shown');
 }
 
 /** Waits for a boolean page predicate, then asserts it with `message`. */

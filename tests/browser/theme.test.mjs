@@ -144,7 +144,7 @@ test('the theme stays in the URL and on the page when the reader moves on', { ti
     const page = await context.newPage();
     await page.goto(`${app.baseUrl}/?theme=dark`, { waitUntil: 'load' });
     await waitForExplainer(page);
-    await page.click('button.pager-next');
+    await page.click('.pager-next');
     await page.waitForFunction(() => location.hash.startsWith('#step-'));
     assert.equal(new URL(page.url()).searchParams.get('theme'), 'dark');
     assert.equal(await page.evaluate(() => document.documentElement.getAttribute('data-theme')), 'dark');
@@ -187,7 +187,7 @@ async function openHost(context) {
     frame = await iframe.contentFrame();
     return { ok: Boolean(frame?.url().startsWith(`${app.baseUrl}/`)), url: frame?.url() ?? null };
   }, 'the iframe loads the explainer');
-  await frame.waitForSelector('#app[data-live] #step-heading', { timeout: WAIT });
+  await frame.waitForSelector('#app[data-live] #explainer-stage article.step:not([hidden]) h2', { timeout: WAIT });
   // The app listens once it has started; its first height report says so.
   await frame.waitForFunction(() => document.documentElement.classList.contains('embedded'));
   return { page, frame };

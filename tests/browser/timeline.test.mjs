@@ -153,9 +153,9 @@ test('an event opens its step, back returns to the event, and a step opens its e
 
   // From the step, its "On the timeline" links open its events.
   const own = events.filter((e) => e.step === event.step);
-  const links = await page.$$eval('article.step .step-timeline a', (as) => as.map((a) => a.getAttribute('href')));
+  const links = await page.$$eval('#explainer-stage article.step:not([hidden]) .step-timeline a', (as) => as.map((a) => a.getAttribute('href')));
   assert.deepEqual(links, own.map((e) => `?show=timeline#event-${e.id}`), 'the step links to each of its events');
-  await page.click('article.step .step-timeline a >> nth=0');
+  await page.click('#explainer-stage article.step:not([hidden]) .step-timeline a >> nth=0');
   await waitTrue(page, (id) => document.activeElement?.id === `event-${id}`, own[0].id, 'the event is focused');
   shown = await page.evaluate(readTimeline);
   assert.equal(shown.visible && shown.show === 'timeline' && shown.hash === `#event-${own[0].id}`, true, 'the URL names the timeline and the event');
@@ -166,10 +166,10 @@ test('an event opens its step, back returns to the event, and a step opens its e
 test('the view switch moves between the two ways in, keeping the step', { timeout: TEST_TIMEOUT }, async () => {
   const page = await app.newPage();
   await openApp(page, app.baseUrl, `/#step-${content.steps[2].id}`);
-  await page.click('button.view-option[data-panel="timeline"]');
+  await page.click('.view-option[data-panel="timeline"]');
   await waitTrue(page, () => document.querySelector('section#timeline')?.getClientRects().length > 0, null, 'timeline shown');
-  assert.equal(await page.getAttribute('button.view-option[data-panel="timeline"]', 'aria-pressed'), 'true');
-  await page.click('button.view-option[data-panel="steps"]');
+  assert.equal(await page.getAttribute('.view-option[data-panel="timeline"]', 'aria-pressed'), 'true');
+  await page.click('.view-option[data-panel="steps"]');
   await expectStep(page, content, 2);
   assertNoErrors(page);
   await page.close();
@@ -207,7 +207,7 @@ test('without JavaScript, embedded and in the single file the timeline is there'
     const single = await app.newPage();
     await single.goto(pathToFileURL(file).href, { waitUntil: 'load' });
     await single.waitForSelector('#app[data-live]');
-    await single.click('button.view-option[data-panel="timeline"]');
+    await single.click('.view-option[data-panel="timeline"]');
     await waitTrue(single, () => document.querySelector('section#timeline')?.getClientRects().length > 0, null, 'timeline shown from file://');
     assert.deepEqual(shape(await single.evaluate(readTimeline)), expectedEvents());
     assertNoErrors(single);

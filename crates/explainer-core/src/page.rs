@@ -117,7 +117,10 @@ mod tests {
 
     #[test]
     fn announcements_count_from_one() {
-        assert_eq!(step_announcement(0, 10, " Open the app\n"), "Step 1 of 10: Open the app");
+        assert_eq!(
+            step_announcement(0, 10, " Open the app\n"),
+            "Step 1 of 10: Open the app"
+        );
         let summary = event_summary("In June", "TikTok says it moved the data.");
         assert_eq!(
             timeline_announcement(Some((2, &summary)), 26),

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# After editing public/content.json: checks it (every problem, with its path, and
+# every quote verbatim against the articles), then re-renders the built site in
+# dist/ (or the folder given) from it: the page, the single-file edition, the
+# version file, the service worker and the compressed copies. The wasm does not
+# depend on the words, so nothing is recompiled; it takes seconds. Needs one
+# earlier build (`bash scripts/serve.sh` or `trunk build --release`). Set
+# EXPLAINER_PUBLIC_URL as for the build when re-rendering a deployment.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/env.sh
+cargo run -q --locked --offline -p explainer-core --bin check -- public/content.json
+cargo run -q --locked --offline --no-default-features --features ssr --bin postbuild -- "${1:-dist}"
