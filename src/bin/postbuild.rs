@@ -25,9 +25,9 @@ use explainer_core::oembed::{
 };
 use explainer_core::page::{ROOT_ID, SINGLE_FILE, VERSION_FILE};
 use tiktok_data_explainer::prerender::{
-    content_security_policy, content_version, defer_app_start, finish_head, insert_body, metadata,
-    render_explainer, render_status, service_worker, short_hash, single_file, version_json,
-    SingleFileParts,
+    content_security_policy, content_version, defer_app_start, finish_head, insert_body,
+    insert_head, metadata, render_explainer, render_status, service_worker, short_hash,
+    single_file, version_json, SingleFileParts,
 };
 
 /// The content file the build renders, unless `CONTENT_FILE_ENV` names another.
@@ -74,8 +74,8 @@ fn run() -> Result<(), String> {
 
     let body = render_explainer(&content)?;
     let page = defer_app_start(&insert_body(&page, &body, &render_status(&content)?)?)?;
-    // The discovery link is on a line of its own: the single-file edition drops it
-    // with the other links (a file read from disk is no oEmbed provider).
+    // The single-file edition drops the discovery link with the other links in
+    // the head (a file read from disk is no oEmbed provider).
     let meta = format!(
         "{}\n    {}",
         metadata(&content, &version),
@@ -83,7 +83,7 @@ fn run() -> Result<(), String> {
     );
 
     let find = |ext: &str| find_asset(&dir, ext);
-    let parts_page = page.replacen(tiktok_data_explainer::prerender::HEAD_MARKER, &meta, 1);
+    let parts_page = insert_head(&page, &meta)?;
     let css = read(&find(".css")?)?;
     let glue = read(&find(".js")?)?;
     let wasm_name = find("_bg.wasm")?;
@@ -98,11 +98,11 @@ fn run() -> Result<(), String> {
     })?;
     write(&dir.join(SINGLE_FILE), offline.as_bytes())?;
 
-    let page = finish_head(&page, &meta);
+    let page = finish_head(&page, &meta)?;
     write(&dir.join("index.html"), page.as_bytes())?;
     // The same policy as an HTTP header, for hosts that read a _headers file
     // (and to copy into any other server's configuration).
-    let policy = content_security_policy(&page);
+    let policy = content_security_policy(&page)?;
     // The oEmbed response may be read by scripts on other sites (browser-side consumers).
     let headers = format!(
         "/*\n  Content-Security-Policy: {policy}\n  X-Content-Type-Options: nosniff\n\

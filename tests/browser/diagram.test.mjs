@@ -49,7 +49,7 @@ function expectedHighlight(step, perspective) {
 async function expectHighlight(page, step, perspective) {
   const want = expectedHighlight(step, perspective);
   await page
-    .waitForFunction(`JSON.stringify((${readHighlight})()) === ${JSON.stringify(JSON.stringify(want))}`, null, {
+    .waitForFunction(new Function('w', `return JSON.stringify((${readHighlight})()) === w;`), JSON.stringify(want), {
       timeout: TIMEOUT,
     })
     .catch(() => {});

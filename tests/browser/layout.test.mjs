@@ -77,8 +77,8 @@ for (const width of WIDTHS) {
       await expectStep(page, content, i);
       assertNoOverflow(await page.evaluate(measure), `step ${i + 1}, user view`);
     }
-    await page.click('[data-perspective="creator"]');
-    await page.waitForFunction(() => document.querySelector('[data-perspective="creator"]')?.getAttribute('aria-pressed') === 'true');
+    await page.click('button[data-perspective="creator"]');
+    await page.waitForFunction(() => document.querySelector('button[data-perspective="creator"]')?.getAttribute('aria-pressed') === 'true');
     for (let i = N - 1; i >= 0; i--) {
       if (i < N - 1) {
         await page.click('.pager-previous');

@@ -66,10 +66,10 @@ function pickPlace(current) {
   // A place in the displayed diagram that opens another step than the one shown.
   // Region outlines (place--region) sit under the others, so their centre is covered.
   const svg = [...document.querySelectorAll('svg.diagram-svg')].find((el) => el.getClientRects().length > 0);
-  const g = [...(svg?.querySelectorAll('g.place[data-step]:not(.place--region)') ?? [])].find(
-    (el) => el.getAttribute('data-step') !== String(current) && el.getClientRects().length > 0,
+  const g = [...(svg?.querySelectorAll('g.place[data-go-step]:not(.place--region)') ?? [])].find(
+    (el) => el.getAttribute('data-go-step') !== String(current) && el.getClientRects().length > 0,
   );
-  return g ? { place: g.getAttribute('data-place'), step: Number(g.getAttribute('data-step')) } : null;
+  return g ? { place: g.getAttribute('data-place'), step: Number(g.getAttribute('data-go-step')) } : null;
 }
 function timelineState() {
   const section = document.querySelector('section#timeline');
@@ -175,7 +175,7 @@ async function walk(b, baseUrl, log) {
   }
   lap('creator view');
 
-  // A place in the displayed diagram opens the step its data-step names.
+  // A place in the displayed diagram opens the step its data-go-step names.
   const current = N - 1;
   const target = await b.eval(pickPlace, current);
   assert.ok(target, 'the displayed diagram has a place that opens another step');

@@ -45,7 +45,8 @@ function expectedStepSentences(step, creator) {
 function readStepReferences() {
   const article = document.querySelector('#explainer-stage article.step:not([hidden])');
   const text = (el) => el.textContent.replace(/\s+/g, ' ').trim();
-  return [...article.querySelectorAll('.sentence')].map((s) => {
+  // What the reader sees: the creator's note is in every step, shown only in creator view.
+  return [...article.querySelectorAll('.sentence')].filter((s) => s.getClientRects().length > 0).map((s) => {
     const own = [...s.childNodes].filter((n) => !(n.nodeType === 1 && n.matches('sup'))).map((n) => n.textContent).join('');
     return {
       text: own.replace(/\s+/g, ' ').trim(),

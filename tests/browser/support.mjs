@@ -240,9 +240,12 @@ export function expectedStepState(content, i) {
 export async function expectStep(page, content, i, { hash = true, timeout = TIMEOUT } = {}) {
   const expected = expectedStepState(content, i);
   if (!hash) delete expected.hash;
-  const check = `(() => { const s = (${readStepState})(); const e = ${JSON.stringify(expected)};
-    return Object.keys(e).every((k) => JSON.stringify(s[k]) === JSON.stringify(e[k])); })()`;
-  await page.waitForFunction(check, null, { timeout }).catch(() => {});
+  // A function, not a string expression: pages with a strict CSP refuse string evaluation.
+  const check = new Function(
+    'e',
+    `const s = (${readStepState})(); return Object.keys(e).every((k) => JSON.stringify(s[k]) === JSON.stringify(e[k]));`,
+  );
+  await page.waitForFunction(check, expected, { timeout }).catch(() => {});
   const actual = await stepState(page);
   if (!hash) delete actual.hash;
   assert.deepEqual(actual, expected, `expected step ${i + 1} (${content.steps[i].id})`);

@@ -91,12 +91,12 @@ test('?view=creator#step-exceptions opens that step in creator view', { timeout:
   const i = index('exceptions');
   await openApp(page, app.baseUrl, '/?view=creator#step-exceptions');
   await expectStep(page, content, i);
-  assert.equal(await page.getAttribute('[data-perspective="creator"]', 'aria-pressed'), 'true');
-  assert.equal(await page.getAttribute('[data-perspective="user"]', 'aria-pressed'), 'false');
+  assert.equal(await page.getAttribute('button[data-perspective="creator"]', 'aria-pressed'), 'true');
+  assert.equal(await page.getAttribute('button[data-perspective="user"]', 'aria-pressed'), 'false');
   // Moving keeps the perspective in the URL.
   await page.click('.pager-next');
   await expectStep(page, content, i + 1);
   assert.equal(new URL(page.url()).searchParams.get('view'), 'creator');
-  assert.equal(await page.getAttribute('[data-perspective="creator"]', 'aria-pressed'), 'true');
+  assert.equal(await page.getAttribute('button[data-perspective="creator"]', 'aria-pressed'), 'true');
   await done(page);
 });
