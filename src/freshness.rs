@@ -8,8 +8,8 @@
 use explainer_core::page::{UPDATE_NOTICE_ID, VERSION_FILE, VERSION_META};
 use gloo_net::http::Request;
 use leptos::prelude::*;
-use wasm_bindgen_futures::spawn_local;
 use wasm_bindgen::JsValue;
+use wasm_bindgen_futures::spawn_local;
 use web_sys::{AbortController, RequestCache};
 
 use crate::page::by_id;

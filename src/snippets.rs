@@ -5,8 +5,8 @@
 use explainer_core::embed::snippet;
 use explainer_core::page::{EMBED_PANEL_ID, SNIPPET_ATTRIBUTE};
 use leptos::prelude::*;
-use wasm_bindgen_futures::spawn_local;
 use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::spawn_local;
 use web_sys::{Element, HtmlTextAreaElement, MouseEvent};
 
 use crate::page::{all, by_id};

@@ -32,7 +32,10 @@ fn postbuild(dir: &PathBuf, content: &str) -> (bool, String) {
         .env_remove("EXPLAINER_PUBLIC_URL")
         .output()
         .expect("postbuild runs");
-    (out.status.success(), String::from_utf8_lossy(&out.stderr).into_owned())
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }
 
 #[test]
@@ -47,12 +50,27 @@ fn invalid_content_fails_the_build_with_every_problem_and_its_path() {
     let (ok, stderr) = postbuild(&dir, &value.to_string());
     assert!(!ok, "the build accepted invalid content; stderr: {stderr}");
     assert!(stderr.contains("problem(s)"), "no problem count: {stderr}");
-    assert!(stderr.contains("steps[1].places"), "no path for the unknown place: {stderr}");
-    assert!(stderr.contains("nowhere"), "the unknown place is not named: {stderr}");
-    assert!(stderr.contains("steps[2].body[0]"), "no path for the uncited sentence: {stderr}");
+    assert!(
+        stderr.contains("steps[1].places"),
+        "no path for the unknown place: {stderr}"
+    );
+    assert!(
+        stderr.contains("nowhere"),
+        "the unknown place is not named: {stderr}"
+    );
+    assert!(
+        stderr.contains("steps[2].body[0]"),
+        "no path for the uncited sentence: {stderr}"
+    );
     let page = fs::read_to_string(dir.join("index.html")).expect("index.html");
-    assert!(page.contains(r#"<div id="app"></div>"#), "the page was written anyway");
-    assert!(!dir.join("version.json").exists(), "version.json was written anyway");
+    assert!(
+        page.contains(r#"<div id="app"></div>"#),
+        "the page was written anyway"
+    );
+    assert!(
+        !dir.join("version.json").exists(),
+        "version.json was written anyway"
+    );
     let _ = fs::remove_dir_all(&dir);
 }
 
@@ -111,9 +129,17 @@ fn an_edited_content_file_re_renders_the_built_site_without_touching_the_wasm() 
     assert!(ok, "re-rendering failed: {stderr}");
     let page = fs::read_to_string(dir.join("index.html")).expect("index.html");
     assert!(page.contains(new_title), "the page does not show the edit");
-    assert_eq!(page.matches("<div id=\"app\">").count(), 1, "rendered twice");
-    let single = fs::read_to_string(dir.join(explainer_core::page::SINGLE_FILE)).expect("single file");
-    assert!(single.contains(new_title), "the single file does not show the edit");
+    assert_eq!(
+        page.matches("<div id=\"app\">").count(),
+        1,
+        "rendered twice"
+    );
+    let single =
+        fs::read_to_string(dir.join(explainer_core::page::SINGLE_FILE)).expect("single file");
+    assert!(
+        single.contains(new_title),
+        "the single file does not show the edit"
+    );
     let version_after = fs::read_to_string(dir.join("version.json")).expect("version.json");
     assert_ne!(version_before, version_after, "the version did not change");
     assert!(
