@@ -22,7 +22,8 @@ const MAX_ANSWER_BYTES: usize = 1024;
 /// Asks once, in the background, after start-up.
 pub fn check() {
     let protocol = window().location().protocol().unwrap_or_default();
-    if protocol != "https:" && protocol != "http:" {
+    // From disk there is no deployment to ask; offline, no answer can come.
+    if (protocol != "https:" && protocol != "http:") || !window().navigator().on_line() {
         return;
     }
     let Some(own) = page_version() else {
