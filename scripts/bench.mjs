@@ -626,7 +626,7 @@ async function main() {
     out.push(`Machine: ${cpus().length} cores, load average at the end ${loadavg().map((x) => x.toFixed(1)).join(' / ')} (timings are noisy on a busy machine)`, '');
     out.push('Sizes (gzip: zlib level 9; brotli: quality 11)');
     out.push(table(
-      [...['wasm', 'js', 'css', 'html', 'content', 'favicon'].map((k) => [`${k} (${size[k].file})`, fmtBytes(size[k].raw), fmtBytes(size[k].gzip), fmtBytes(size[k].brotli)]),
+      [...['wasm', 'js', 'css', 'html', 'favicon'].map((k) => [`${k} (${size[k].file})`, fmtBytes(size[k].raw), fmtBytes(size[k].gzip), fmtBytes(size[k].brotli)]),
         ['first view total (html+css+js+wasm+favicon)', fmtBytes(size.firstView.raw), fmtBytes(size.firstView.gzip), fmtBytes(size.firstView.brotli)]],
       ['asset', 'raw', 'gzip', 'brotli'],
     ));

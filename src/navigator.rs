@@ -191,15 +191,18 @@ impl Navigator {
 
     /// After Previous/Next at the foot of a long step, the new step's heading can be
     /// above the viewport: bring it back so the reader starts at the top of the step.
+    /// Measured in the next frame, where the browser lays the page out anyway: read
+    /// at once, the position would force a layout of the whole page in the handler.
     fn reveal_heading(&self) {
-        if let Some(heading) = self
-            .page
-            .with_value(|page| page.step_heading(self.view().step))
-        {
+        let step = self.view().step;
+        let Some(heading) = self.page.with_value(|page| page.step_heading(step)) else {
+            return;
+        };
+        request_animation_frame(move || {
             if heading.get_bounding_client_rect().top() < 0.0 {
                 heading.scroll_into_view();
             }
-        }
+        });
     }
 }
 
