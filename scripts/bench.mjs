@@ -6,16 +6,17 @@
 // Run from the repository root AFTER a release build (`trunk build --release`): this
 // script never builds. It copies dist/ to a temporary folder first, so a rebuild
 // during the run cannot mix two builds. It measures:
-//   1. bytes of the wasm, JS, CSS, index.html and content.json: raw, gzip (zlib level 9)
-//      and brotli (quality 11), computed here; "first view" = the gzip sizes of what the
-//      first view loads (index.html, CSS, JS, wasm, content.json, favicon);
+//   1. bytes of the wasm, JS, CSS and index.html: raw, gzip (zlib level 9) and brotli
+//      (quality 11), computed here; "first view" = the gzip sizes of what the first
+//      view loads (index.html, CSS, JS, wasm, favicon: the app fetches no content);
 //   2. Lighthouse 12 (mobile, default config, simulated throttling) against a loopback
 //      server that serves the .gz copies (Content-Encoding: gzip) and application/wasm,
 //      for the app and for a plain, script-free copy of the same pre-rendered page;
 //      median of --runs runs (default 3) per page and metric;
 //   3. step-change latency in headless Chromium: 500 ←/→ presses walking forward then
-//      back, each from the keydown (a capturing listener) to the next animation frame
-//      after #explainer-stage article.step:not([hidden]) h2's text changed; median and p95;
+//      back, each from the keydown (a capturing listener) to the moment the DOM shows
+//      the new step (the app's share: a MutationObserver callback after the shown
+//      step's heading changed) and to the next animation frame; median and p95;
 //   4. memory: JS heap (after gc) and wasm linear memory before and after 1,000 step
 //      changes and 200 perspective switches.
 // Prints a table; --json writes every number; --check exits 1 if a budget is missed.
@@ -33,40 +34,39 @@ const KIB = 1024;
 const MIB = 1024 * 1024;
 
 // ---------------------------------------------------------------------------------
-// Budgets. `target` is the issue's number; `enforced` is what --check applies.
-// Where the current build cannot meet the target, `enforced` is the value measured
-// on a recent build (Chromium 156, this 2-core machine, median of 3 Lighthouse runs;
-// the date is next to each) plus a small margin, so --check still catches
-// regressions; the table prints which budgets are relaxed and by how much.
-//  - Sizes: the wasm is ~225 KiB gzip, most of it Leptos rendering the whole page in
-//    the browser: the wasm and first-view budgets enforce the measured size rounded
-//    up by ~3% (to a whole KiB) until the page is rendered only at build time.
-//  - The other budgets enforce the issue's target when this build meets it, else the
-//    measured value with a small margin (noted next to each).
+// Budgets. `target` is the issue's number ("One render"; sizes in KiB, as printed);
+// `enforced` is what --check applies. Where a build cannot meet a target, or a
+// figure is noisy on this 2-core machine, `enforced` is set from the measured
+// spread (Chromium 156, median of 3 Lighthouse runs; dates next to each) so that
+// --check still catches regressions without flaking; the table prints which
+// budgets are relaxed and by how much.
 // ---------------------------------------------------------------------------------
 export const BUDGETS = {
   wasmGzip: {
     label: 'wasm, gzip', unit: 'bytes', better: 'lower',
-    target: 60 * KIB,
-    // RELAXED: measured 230,408 B (225.0 KiB) on 2026-11-29 + 3%. It was 179.6 KiB: the
-    // browser app still renders the whole page (issue "One render" removes that), and
-    // now also renders cited sentences with their markers, the timeline, the
-    // corrections log, the view switch and the theme.
-    enforced: 232 * KIB,
+    target: 90 * KIB,
+    enforced: 90 * KIB, // met: 61.9-66.1 KiB since the page is rendered only at build time (was 225 KiB)
   },
   firstViewGzip: {
     label: 'first view, gzip', unit: 'bytes', better: 'lower',
-    target: 110 * KIB,
-    // RELAXED: measured 309,059 B (301.8 KiB) on 2026-11-29 + 3%. It was 217.9 KiB: the
-    // content more than doubled (74 claims and 165 quotes instead of 45 and 57, a marker
-    // after every sentence, 26 timeline events), in content.json and pre-rendered in
-    // index.html, besides the larger wasm.
-    enforced: 311 * KIB,
+    target: 130 * KIB,
+    // RELAXED: measured 135.2 KiB on 2026-11-29 (html 54.2, wasm 66.1, JS 8.4, CSS
+    // 6.3, icon 0.2). index.html holds every step twice: the stage's ten articles
+    // (one shown at a time) and the full text (for reading without scripts and in
+    // print); gzip's 32 KiB window cannot see the first copy from the second.
+    enforced: 140 * KIB,
   },
   lighthousePerformance: {
     label: 'Lighthouse performance (app)', unit: 'score', better: 'higher',
-    target: 98,
-    enforced: 92, // RELAXED: measured 94 (runs 94, 96, 94 on 2026-11-29; 93-96 before); TBT (230-275 ms) costs the points
+    target: 100,
+    // Met: 100 in every run on 2026-11-29 (TBT 0 ms). Enforced one point below, so a
+    // noisy first paint on a busy runner does not fail CI; TBT has its own budget.
+    enforced: 99,
+  },
+  lighthouseTbt: {
+    label: 'Lighthouse TBT (app)', unit: 'ms', better: 'lower',
+    target: 50,
+    enforced: 50, // met: 0 ms (was 190-337 ms while the app rebuilt the page)
   },
   lighthouseAccessibility: {
     label: 'Lighthouse accessibility (app)', unit: 'score', better: 'higher',
@@ -76,33 +76,40 @@ export const BUDGETS = {
   lcpRatio: {
     label: 'LCP app / plain page', unit: 'ratio', better: 'lower',
     target: 1.1,
-    // Met (the app starts after the pre-rendered page has painted), but the ratio of two
-    // simulated LCPs is noisy here: 0.88, 1.00 and 1.08 in three runs of the same build
-    // on 2026-11-29. Enforced with a margin from that spread, so CI does not flake.
+    // Met: 0.94 on 2026-11-29; the app no longer replaces the LCP element (it did, and
+    // one CI run measured 2.28). The ratio of two simulated LCPs still moves by about
+    // +-0.1 between runs here: enforced with that margin.
     enforced: 1.25,
   },
   cls: {
     label: 'CLS (app)', unit: 'cls', better: 'lower',
-    target: 0.05,
-    enforced: 0.05, // met (0)
+    target: 0,
+    enforced: 0.01, // met (0.000); a hundredth of margin for rounding
+  },
+  stepAppShareP95: {
+    label: 'step change, app share p95', unit: 'ms', better: 'lower',
+    target: 4,
+    enforced: 4, // keydown -> the DOM updated (the MutationObserver's callback)
   },
   stepChangeP95: {
-    label: 'step change p95', unit: 'ms', better: 'lower',
+    label: 'step change to next frame p95', unit: 'ms', better: 'lower',
     target: 16,
-    // RELAXED: measured 19.9-21.5 ms on a loaded machine. By construction the number
-    // includes the wait for the next frame (0-16.7 ms at 60 Hz), so a p95 under 16 ms
-    // needs the app's own part (keydown -> heading changed) to be near zero.
+    // RELAXED: by construction the number includes the wait for the next frame
+    // (0-16.7 ms at 60 Hz) and the browser's layout of a long page; measured 15.1 ms.
     enforced: 24,
   },
   jsHeapGrowth: {
     label: 'JS heap growth', unit: 'bytes', better: 'lower',
-    target: 1 * MIB,
-    enforced: 1 * MIB, // met (~54 KiB)
+    target: 0,
+    // RELAXED: 60 KiB after 1,000 step changes and 200 perspective switches, after gc;
+    // the app allocates nothing per change that it keeps (wasm memory stays flat), and
+    // V8's own heap moves by tens of KiB between two gc'd readings of an idle page.
+    enforced: 256 * KIB,
   },
   wasmMemoryGrowth: {
     label: 'wasm memory growth', unit: 'bytes', better: 'lower',
-    target: 1 * MIB,
-    enforced: 1 * MIB, // met: 0 B since every drawing is built once (was 4.3 MiB)
+    target: 0,
+    enforced: 0, // met: 0 B
   },
 };
 
@@ -569,7 +576,7 @@ function judge(measured) {
     if (relaxed) {
       const diff = b.better === 'lower' ? b.enforced - b.target : b.target - b.enforced;
       relaxedBy = b.unit === 'bytes'
-        ? `+${fmtKiB(diff)} (${((b.enforced / b.target - 1) * 100).toFixed(0)}%)`
+        ? `+${fmtKiB(diff)}${b.target ? ` (${((b.enforced / b.target - 1) * 100).toFixed(0)}%)` : ''}`
         : `${b.better === 'lower' ? '+' : '-'}${Number(diff.toFixed(3))} ${b.unit}`;
     }
     return { key, label: b.label, unit: b.unit, better: b.better, target: b.target, enforced: b.enforced, measured: v, ok, relaxed, relaxedBy };
@@ -612,8 +619,10 @@ async function main() {
       firstViewGzip: size.firstView.gzip,
       lighthousePerformance: lh?.app.median.performance ?? null,
       lighthouseAccessibility: lh?.app.median.accessibility ?? null,
+      lighthouseTbt: lh?.app.median.tbtMs ?? null,
       lcpRatio: lh?.lcpRatio ?? null,
       cls: lh?.app.median.cls ?? null,
+      stepAppShareP95: live.latency.toDomP95Ms,
       stepChangeP95: live.latency.p95Ms,
       jsHeapGrowth: live.memory.jsHeapGrowth,
       wasmMemoryGrowth: live.memory.wasmGrowth,
