@@ -4,9 +4,9 @@
 //! the history, and asks whether a newer version is deployed.
 
 use explainer_core::page::{LIVE_ATTRIBUTE, ROOT_ID};
-use leptos::prelude::*;
 use wasm_bindgen_futures::spawn_local;
 
+use crate::dom::{next_frame, window};
 use crate::navigator::Navigator;
 use crate::page::{all, by_id, Page};
 use crate::{controls, embed, freshness, location, panic_notice, references, snippets, theme};
@@ -20,8 +20,8 @@ pub fn start() {
     let Some(page) = Page::find() else {
         return;
     };
-    let nav = Navigator::start(page, embed);
-    controls::listen(nav);
+    let nav = Navigator::start(page, embed.clone());
+    controls::listen(&nav);
     references::listen();
     snippets::set_up();
     // The full text is open in the page as rendered, for readers without
@@ -34,15 +34,15 @@ pub fn start() {
     if let Some(root) = by_id(ROOT_ID) {
         let _ = root.set_attribute(LIVE_ATTRIBUTE, "");
     }
-    scroll_to_start(nav);
-    request_animation_frame(move || embed.report_height());
+    scroll_to_start(&nav);
+    next_frame(move || embed.report_height());
     register_service_worker();
     freshness::check();
 }
 
 /// A step link lands on that step's full text in the page as rendered; the
 /// live app shows the step at the top instead. An event link lands on the event.
-fn scroll_to_start(nav: Navigator) {
+fn scroll_to_start(nav: &Navigator) {
     let requested = location::requested_view();
     let view = nav.view();
     if let (Some(_), Some(id)) = (view.event, requested.event) {

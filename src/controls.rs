@@ -7,25 +7,27 @@ use explainer_core::page::{
     GO_EVENT_ATTRIBUTE, GO_STEP_ATTRIBUTE, PANEL_ATTRIBUTE, PERSPECTIVE_ATTRIBUTE, RELOAD_ATTRIBUTE,
 };
 use explainer_core::{Panel, Perspective};
-use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, KeyboardEvent, MouseEvent};
 
+use crate::dom::{document, on_window, window};
 use crate::navigator::Navigator;
 
 /// Listens for the page's whole life (the explainer is never taken down).
-pub fn listen(nav: Navigator) {
-    let _ = window_event_listener(leptos::ev::click, move |ev: MouseEvent| {
+pub fn listen(nav: &Navigator) {
+    let on_click = nav.clone();
+    on_window("click", move |ev: MouseEvent| {
         let modified = ev.alt_key() || ev.ctrl_key() || ev.meta_key() || ev.shift_key();
         if ev.default_prevented() || modified || ev.button() != 0 {
             return;
         }
         if let Some(action) = action_of(ev.target()) {
             ev.prevent_default();
-            action.run(nav);
+            action.run(&on_click);
         }
     });
-    let _ = window_event_listener(leptos::ev::keydown, move |ev: KeyboardEvent| {
+    let on_key = nav.clone();
+    on_window("keydown", move |ev: KeyboardEvent| {
         let modified = ev.alt_key() || ev.ctrl_key() || ev.meta_key() || ev.shift_key();
         if ev.default_prevented() || modified {
             return;
@@ -36,7 +38,7 @@ pub fn listen(nav: Navigator) {
         if key == "Enter" || key == " " {
             if let Some(step) = drawn_link_step(ev.target()) {
                 ev.prevent_default();
-                nav.jump_to(step);
+                on_key.jump_to(step);
             }
             return;
         }
@@ -44,15 +46,21 @@ pub fn listen(nav: Navigator) {
             return;
         }
         match key.as_str() {
-            "ArrowRight" => nav.next(),
-            "ArrowLeft" => nav.previous(),
+            "ArrowRight" => on_key.next(),
+            "ArrowLeft" => on_key.previous(),
             _ => return,
         }
         ev.prevent_default();
     });
-    let _ = window_event_listener(leptos::ev::popstate, move |_| nav.sync_from_location());
-    let _ = window_event_listener(leptos::ev::hashchange, move |_| nav.sync_from_location());
-    let _ = window_event_listener(leptos::ev::beforeprint, move |_| open_all_details());
+    let on_popstate = nav.clone();
+    on_window("popstate", move |_: web_sys::Event| {
+        on_popstate.sync_from_location()
+    });
+    let on_hashchange = nav.clone();
+    on_window("hashchange", move |_: web_sys::Event| {
+        on_hashchange.sync_from_location()
+    });
+    on_window("beforeprint", |_: web_sys::Event| open_all_details());
 }
 
 /// What a click on the page asks for.
@@ -67,7 +75,7 @@ enum Action {
 }
 
 impl Action {
-    fn run(self, nav: Navigator) {
+    fn run(self, nav: &Navigator) {
         match self {
             Action::Step(index) => nav.jump_to(index),
             Action::Event(index) => nav.show_event(index),

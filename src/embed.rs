@@ -3,41 +3,44 @@
 //! requests and follows its theme message. Message formats are in
 //! `explainer_core::embed`; this is the glue.
 
+use std::rc::Rc;
+
 use explainer_core::embed::{
     amp_embed_size_json, parse_amp_message, parse_pym_message, parse_theme_message,
     pym_height_message, reported_height, ParentMessage,
 };
-use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{MessageEvent, ResizeObserver};
 
+use crate::dom::{document, on_window, window};
 use crate::{location, theme};
 
 /// Longest string message worth reading; protocol messages are far shorter.
 const MAX_MESSAGE_CHARS: usize = 512;
 
 /// How the page is being shown.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct EmbedState {
     /// The page runs inside another page's frame.
     pub framed: bool,
-    reporter: Option<HeightReporter>,
+    reporter: Option<Rc<HeightReporter>>,
 }
 
 impl EmbedState {
     /// Reports the current height to the host page, if framed.
     pub fn report_height(&self) {
-        if let Some(reporter) = self.reporter {
+        if let Some(reporter) = &self.reporter {
             reporter.post();
         }
     }
 }
 
 /// Posts the document height to the parent window.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Debug, PartialEq, Eq)]
 struct HeightReporter {
-    child_id: StoredValue<Option<String>>,
+    /// The Pym child id the host gave this frame, if any.
+    child_id: Option<String>,
 }
 
 impl HeightReporter {
@@ -58,8 +61,8 @@ impl HeightReporter {
                 .height()
                 .max(root.offset_height() as f64),
         );
-        if let Some(id) = self.child_id.get_value() {
-            let _ = parent.post_message(&JsValue::from_str(&pym_height_message(&id, height)), "*");
+        if let Some(id) = &self.child_id {
+            let _ = parent.post_message(&JsValue::from_str(&pym_height_message(id, height)), "*");
         }
         if let Ok(message) = js_sys::JSON::parse(&amp_embed_size_json(height)) {
             let _ = parent.post_message(&message, "*");
@@ -82,11 +85,11 @@ pub fn set_up() -> EmbedState {
         }
     }
     let reporter = framed.then(|| {
-        let reporter = HeightReporter {
-            child_id: StoredValue::new(requested.child_id.clone()),
-        };
-        observe_size(reporter);
-        listen_to_parent(reporter);
+        let reporter = Rc::new(HeightReporter {
+            child_id: requested.child_id.clone(),
+        });
+        observe_size(reporter.clone());
+        listen_to_parent(reporter.clone());
         reporter
     });
     EmbedState { framed, reporter }
@@ -100,7 +103,7 @@ fn parent_window() -> Option<web_sys::Window> {
 }
 
 /// Reports the height whenever the document's size changes.
-fn observe_size(reporter: HeightReporter) {
+fn observe_size(reporter: Rc<HeightReporter>) {
     let callback = Closure::<dyn Fn()>::new(move || reporter.post());
     let Ok(observer) = ResizeObserver::new(callback.as_ref().unchecked_ref()) else {
         return;
@@ -116,9 +119,8 @@ fn observe_size(reporter: HeightReporter) {
 /// Answers the parent's Pym `width` and frames' `frames-init` messages and follows
 /// its theme message; ignores everything else, including any message from a
 /// window other than the parent.
-fn listen_to_parent(reporter: HeightReporter) {
-    let child_id = reporter.child_id.get_value();
-    let _ = window_event_listener(leptos::ev::message, move |ev: MessageEvent| {
+fn listen_to_parent(reporter: Rc<HeightReporter>) {
+    on_window("message", move |ev: MessageEvent| {
         let from_parent = match (ev.source(), parent_window()) {
             (Some(source), Some(parent)) => js_sys::Object::is(&source, &parent),
             _ => false,
@@ -126,7 +128,7 @@ fn listen_to_parent(reporter: HeightReporter) {
         if !from_parent {
             return;
         }
-        match parent_message(&ev.data(), child_id.as_deref()) {
+        match parent_message(&ev.data(), reporter.child_id.as_deref()) {
             Some(ParentMessage::Theme(chosen)) => {
                 theme::apply(chosen);
                 location::replace_theme(chosen);

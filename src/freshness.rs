@@ -7,11 +7,11 @@
 
 use explainer_core::page::{UPDATE_NOTICE_ID, VERSION_FILE, VERSION_META};
 use gloo_net::http::Request;
-use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::spawn_local;
 use web_sys::{AbortController, RequestCache};
 
+use crate::dom::{clear_timeout, document, set_timeout, window};
 use crate::page::by_id;
 
 /// How long the version may take before the question is dropped.
@@ -57,11 +57,7 @@ async fn deployed_version() -> Option<String> {
     let signal = controller.signal();
     let abort = {
         let controller = controller.clone();
-        set_timeout_with_handle(
-            move || controller.abort(),
-            std::time::Duration::from_millis(TIMEOUT_MS as u64),
-        )
-        .ok()
+        set_timeout(move || controller.abort(), TIMEOUT_MS)
     };
     let answer = async {
         let response = Request::get(VERSION_FILE)
@@ -88,7 +84,7 @@ async fn deployed_version() -> Option<String> {
     }
     .await;
     if let Some(abort) = abort {
-        abort.clear();
+        clear_timeout(abort);
     }
     answer
 }

@@ -15,6 +15,8 @@ pub mod components;
 #[cfg(feature = "csr")]
 pub mod controls;
 #[cfg(feature = "csr")]
+pub mod dom;
+#[cfg(feature = "csr")]
 pub mod embed;
 #[cfg(feature = "csr")]
 pub mod freshness;

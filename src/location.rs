@@ -9,9 +9,11 @@ use explainer_core::view_state::{
 use explainer_core::{Perspective, RequestedView};
 use wasm_bindgen::JsValue;
 
+use crate::dom::window;
+
 /// What the current URL asks for.
 pub fn requested_view() -> RequestedView {
-    let location = leptos::prelude::window().location();
+    let location = window().location();
     RequestedView::parse(
         &location.search().unwrap_or_default(),
         &location.hash().unwrap_or_default(),
@@ -32,7 +34,7 @@ pub fn record_step(step_id: &str, framed: bool) {
 /// Makes the URL name the step shown, without a history entry, if it names
 /// something else.
 pub fn restore_step(step_id: &str) {
-    let location = leptos::prelude::window().location();
+    let location = window().location();
     let hash = step_hash(step_id);
     if location.hash().unwrap_or_default() != hash {
         record(&with_param(&current_search(), SHOW, None), &hash, true);
@@ -59,12 +61,9 @@ const SHOW: &str = "show";
 
 /// Writes the URL: `replace` (framed pages, corrections) or a new history entry.
 fn record(search: &str, hash: &str, replace: bool) {
-    let pathname = leptos::prelude::window()
-        .location()
-        .pathname()
-        .unwrap_or_default();
+    let pathname = window().location().pathname().unwrap_or_default();
     let url = format!("{pathname}{search}{hash}");
-    if let Ok(history) = leptos::prelude::window().history() {
+    if let Ok(history) = window().history() {
         let _ = if replace {
             history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
         } else {
@@ -87,7 +86,7 @@ pub fn replace_theme(theme: Theme) {
 
 /// Sets or removes one query parameter in place, keeping the rest of the URL.
 fn replace_param(key: &str, value: Option<&str>) {
-    let location = leptos::prelude::window().location();
+    let location = window().location();
     let search = with_param(&current_search(), key, value);
     let url = format!(
         "{}{}{}",
@@ -95,14 +94,11 @@ fn replace_param(key: &str, value: Option<&str>) {
         search,
         location.hash().unwrap_or_default()
     );
-    if let Ok(history) = leptos::prelude::window().history() {
+    if let Ok(history) = window().history() {
         let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
     }
 }
 
 fn current_search() -> String {
-    leptos::prelude::window()
-        .location()
-        .search()
-        .unwrap_or_default()
+    window().location().search().unwrap_or_default()
 }

@@ -3,24 +3,28 @@
 //! and hands the old and new views to the [`Page`], so the page, the URL and
 //! the height report follow in one place.
 
+use std::cell::Cell;
 use std::rc::Rc;
 
 use explainer_core::{Panel, Perspective, ViewState};
-use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
+use crate::dom::next_frame;
 use crate::embed::EmbedState;
 use crate::location;
 use crate::page::Page;
 
-/// Handle on the current view; cheap to copy into event handlers.
-#[derive(Clone, Copy)]
-pub struct Navigator {
-    view: StoredValue<ViewState>,
-    page: StoredValue<Rc<Page>, LocalStorage>,
-    step_ids: StoredValue<Vec<String>>,
-    event_ids: StoredValue<Vec<String>>,
+/// Handle on the current view; cheap to clone into event handlers (all clones
+/// share one state).
+#[derive(Clone)]
+pub struct Navigator(Rc<State>);
+
+struct State {
+    view: Cell<ViewState>,
+    page: Page,
+    step_ids: Vec<String>,
+    event_ids: Vec<String>,
     embed: EmbedState,
 }
 
@@ -36,18 +40,18 @@ impl Navigator {
         };
         page.go_live();
         page.show(None, start);
-        Navigator {
-            view: StoredValue::new(start),
-            page: StoredValue::new_local(Rc::new(page)),
-            step_ids: StoredValue::new(step_ids),
-            event_ids: StoredValue::new(event_ids),
+        Navigator(Rc::new(State {
+            view: Cell::new(start),
+            page,
+            step_ids,
+            event_ids,
             embed,
-        }
+        }))
     }
 
     /// The view on screen.
     pub fn view(&self) -> ViewState {
-        self.view.get_value()
+        self.0.view.get()
     }
 
     /// Shows `next`: the page changes what differs, and the host hears the new height.
@@ -56,16 +60,16 @@ impl Navigator {
         if current == next {
             return;
         }
-        self.view.set_value(next);
-        self.page.with_value(|page| page.show(Some(current), next));
-        let embed = self.embed;
-        request_animation_frame(move || embed.report_height());
+        self.0.view.set(next);
+        self.0.page.show(Some(current), next);
+        let embed = self.0.embed.clone();
+        next_frame(move || embed.report_height());
     }
 
     /// Opens the timeline at an event and moves focus to it (out-of-range
     /// indexes are ignored). Adds a history entry, as a step change does.
     pub fn show_event(&self, index: usize) {
-        let Some(id) = self.event_ids.with_value(|ids| ids.get(index).cloned()) else {
+        let Some(id) = self.0.event_ids.get(index).cloned() else {
             return;
         };
         let current = self.view();
@@ -75,9 +79,9 @@ impl Navigator {
                 event: Some(index),
                 ..current
             });
-            location::record_event(&id, self.embed.framed);
+            location::record_event(&id, self.0.embed.framed);
         }
-        focus(self.page.with_value(|page| page.event_item(index)));
+        focus(self.0.page.event_item(index));
     }
 
     /// Switches between the walk-through (at its current step) and the timeline
@@ -91,19 +95,19 @@ impl Navigator {
             (Panel::Timeline, Some(event)) => self.show_event(event),
             (Panel::Timeline, None) => {
                 self.set(ViewState { panel, ..current });
-                location::record_timeline(self.embed.framed);
+                location::record_timeline(self.0.embed.framed);
             }
             (Panel::Steps, _) => {
                 self.set(ViewState { panel, ..current });
                 if let Some(id) = self.step_id(current.step) {
-                    location::record_step(&id, self.embed.framed);
+                    location::record_step(&id, self.0.embed.framed);
                 }
             }
         }
     }
 
     fn step_id(&self, index: usize) -> Option<String> {
-        self.step_ids.with_value(|ids| ids.get(index).cloned())
+        self.0.step_ids.get(index).cloned()
     }
 
     /// Goes to a step of the walk-through, adding a history entry.
@@ -119,7 +123,7 @@ impl Navigator {
                 panel: Panel::Steps,
                 ..current
             });
-            location::record_step(&id, self.embed.framed);
+            location::record_step(&id, self.0.embed.framed);
         } else {
             // Already there, but the URL may name something else (a quote, an
             // entry of the corrections log): make it name the step again.
@@ -131,10 +135,7 @@ impl Navigator {
     /// the diagram, the step list or the sources, far from the step text.
     pub fn jump_to(&self, index: usize) {
         self.go_to(index);
-        focus(
-            self.page
-                .with_value(|page| page.step_heading(self.view().step)),
-        );
+        focus(self.0.page.step_heading(self.view().step));
     }
 
     /// One step forward, stopping at the last; in the timeline, the next event.
@@ -179,13 +180,10 @@ impl Navigator {
     /// the current one.
     pub fn sync_from_location(&self) {
         let current = self.view();
-        let next = self.step_ids.with_value(|steps| {
-            self.event_ids.with_value(|events| {
-                let steps: Vec<&str> = steps.iter().map(String::as_str).collect();
-                let events: Vec<&str> = events.iter().map(String::as_str).collect();
-                location::requested_view().resolve_with_events(&steps, &events, Some(current.step))
-            })
-        });
+        let steps: Vec<&str> = self.0.step_ids.iter().map(String::as_str).collect();
+        let events: Vec<&str> = self.0.event_ids.iter().map(String::as_str).collect();
+        let next =
+            location::requested_view().resolve_with_events(&steps, &events, Some(current.step));
         self.set(next);
     }
 
@@ -195,10 +193,10 @@ impl Navigator {
     /// at once, the position would force a layout of the whole page in the handler.
     fn reveal_heading(&self) {
         let step = self.view().step;
-        let Some(heading) = self.page.with_value(|page| page.step_heading(step)) else {
+        let Some(heading) = self.0.page.step_heading(step) else {
             return;
         };
-        request_animation_frame(move || {
+        next_frame(move || {
             if heading.get_bounding_client_rect().top() < 0.0 {
                 heading.scroll_into_view();
             }

@@ -12,9 +12,10 @@ use explainer_core::page::{
 };
 use explainer_core::view_state::step_hash;
 use explainer_core::{Panel, Perspective, ViewState};
-use leptos::prelude::document;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
+
+use crate::dom::document;
 
 /// An element of the page with the indexes of the steps it belongs to.
 struct Lit {

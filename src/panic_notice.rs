@@ -10,7 +10,7 @@ pub fn install() {
     }));
 }
 
-/// Adds the notice with plain DOM calls: the reactive system may be what broke.
+/// Adds the notice with plain DOM calls, relying on none of the app's state: it may be what broke.
 fn show_notice() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;

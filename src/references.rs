@@ -3,9 +3,10 @@
 //! Without scripts the markers are plain `#quote-…` links and the stylesheet
 //! highlights the `:target`.
 
-use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, MouseEvent, ScrollIntoViewOptions, ScrollLogicalPosition};
+
+use crate::dom::{document, on_window};
 
 /// Class of the quote a marker last led to.
 pub const HIGHLIGHT_CLASS: &str = "is-highlighted";
@@ -13,7 +14,7 @@ pub const HIGHLIGHT_CLASS: &str = "is-highlighted";
 /// Follows every marker on the page (one delegated listener for all of them).
 pub fn listen() {
     // The explainer lives as long as the page, so the listener is never removed.
-    let _ = window_event_listener(leptos::ev::click, |ev: MouseEvent| {
+    on_window("click", |ev: MouseEvent| {
         let modified = ev.alt_key() || ev.ctrl_key() || ev.meta_key() || ev.shift_key();
         if ev.default_prevented() || modified || ev.button() != 0 {
             return;

@@ -4,11 +4,11 @@
 
 use explainer_core::embed::snippet;
 use explainer_core::page::{EMBED_PANEL_ID, SNIPPET_ATTRIBUTE};
-use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::spawn_local;
 use web_sys::{Element, HtmlTextAreaElement, MouseEvent};
 
+use crate::dom::{on_window, window};
 use crate::page::{all, by_id};
 
 /// Fills in the snippets and listens for the copy buttons.
@@ -24,7 +24,7 @@ pub fn set_up() {
             field.set_value(&snippet(&kind, &url, &title));
         }
     }
-    let _ = window_event_listener(leptos::ev::click, move |ev: MouseEvent| {
+    on_window("click", move |ev: MouseEvent| {
         let Some(button) = ev
             .target()
             .and_then(|t| t.dyn_into::<Element>().ok())

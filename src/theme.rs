@@ -4,7 +4,8 @@
 //! early inline script in `index.html` applies the URL's choice before the first paint.
 
 use explainer_core::theme::{Theme, THEME_ATTRIBUTE};
-use leptos::prelude::document;
+
+use crate::dom::document;
 
 /// Marks `<html>` with the theme (no attribute for `auto`: the reader's setting).
 pub fn apply(theme: Theme) {

@@ -1,0 +1,52 @@
+//! The few browser helpers the live app needs, on plain `web-sys`: the window
+//! and document, page-long event listeners, next-frame callbacks and timeouts.
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, UnwrapThrowExt};
+
+/// The browser window (the app only ever runs in one).
+pub fn window() -> web_sys::Window {
+    thread_local! {
+        static WINDOW: web_sys::Window = web_sys::window().unwrap_throw();
+    }
+    WINDOW.with(Clone::clone)
+}
+
+/// The window's document.
+pub fn document() -> web_sys::Document {
+    thread_local! {
+        static DOCUMENT: web_sys::Document = window().document().unwrap_throw();
+    }
+    DOCUMENT.with(Clone::clone)
+}
+
+/// Calls `handler` with every `name` event on the window whose event is an `E`,
+/// for the page's whole life: the listener is never removed.
+pub fn on_window<E: JsCast>(name: &str, mut handler: impl FnMut(E) + 'static) {
+    let callback = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
+        if let Ok(ev) = ev.dyn_into::<E>() {
+            handler(ev);
+        }
+    });
+    let _ = window().add_event_listener_with_callback(name, callback.as_ref().unchecked_ref());
+    callback.forget();
+}
+
+/// Runs `f` once before the next repaint.
+pub fn next_frame(f: impl FnOnce() + 'static) {
+    let callback = Closure::once_into_js(f);
+    let _ = window().request_animation_frame(callback.unchecked_ref());
+}
+
+/// Runs `f` once after `ms` milliseconds; the handle cancels it.
+pub fn set_timeout(f: impl FnOnce() + 'static, ms: i32) -> Option<i32> {
+    let callback = Closure::once_into_js(f);
+    window()
+        .set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), ms)
+        .ok()
+}
+
+/// Cancels a timeout set with [`set_timeout`].
+pub fn clear_timeout(handle: i32) {
+    window().clear_timeout_with_handle(handle);
+}
