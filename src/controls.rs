@@ -10,18 +10,14 @@ use explainer_core::{Panel, Perspective};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, KeyboardEvent, MouseEvent};
 
-use crate::dom::{document, on_window, window};
+use crate::dom::{document, on_window, plain_click_on, window};
 use crate::navigator::Navigator;
 
 /// Listens for the page's whole life (the explainer is never taken down).
 pub fn listen(nav: &Navigator) {
     let on_click = nav.clone();
     on_window("click", move |ev: MouseEvent| {
-        let modified = ev.alt_key() || ev.ctrl_key() || ev.meta_key() || ev.shift_key();
-        if ev.default_prevented() || modified || ev.button() != 0 {
-            return;
-        }
-        if let Some(action) = action_of(ev.target()) {
+        if let Some(action) = plain_click_on(&ev, &CONTROLS).and_then(action_of) {
             ev.prevent_default();
             action.run(&on_click);
         }
@@ -90,15 +86,16 @@ impl Action {
     }
 }
 
-/// The control a click landed in, if it is one of ours.
-fn action_of(target: Option<web_sys::EventTarget>) -> Option<Action> {
-    let target = target?.dyn_into::<Element>().ok()?;
-    let control = target
-        .closest(&format!(
-            ".pager-next, .pager-previous, [{GO_STEP_ATTRIBUTE}], [{GO_EVENT_ATTRIBUTE}], \
-             button[{PERSPECTIVE_ATTRIBUTE}], .view-option[{PANEL_ATTRIBUTE}], [{RELOAD_ATTRIBUTE}]"
-        ))
-        .ok()??;
+/// Every control of ours, as a selector.
+static CONTROLS: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    format!(
+        ".pager-next, .pager-previous, [{GO_STEP_ATTRIBUTE}], [{GO_EVENT_ATTRIBUTE}], \
+         button[{PERSPECTIVE_ATTRIBUTE}], .view-option[{PANEL_ATTRIBUTE}], [{RELOAD_ATTRIBUTE}]"
+    )
+});
+
+/// What a control of ours asks for.
+fn action_of(control: Element) -> Option<Action> {
     let number = |name: &str| control.get_attribute(name)?.parse::<usize>().ok();
     let classes = control.class_list();
     if classes.contains("pager-next") {

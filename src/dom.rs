@@ -50,3 +50,23 @@ pub fn set_timeout(f: impl FnOnce() + 'static, ms: i32) -> Option<i32> {
 pub fn clear_timeout(handle: i32) {
     window().clear_timeout_with_handle(handle);
 }
+
+/// The element matching `selector` that a plain click (main button, no modifier
+/// key, not handled yet) landed on or in. Other clicks are the browser's (a new
+/// tab, a download): `None`.
+pub fn plain_click_on(ev: &web_sys::MouseEvent, selector: &str) -> Option<web_sys::Element> {
+    let modified = ev.alt_key() || ev.ctrl_key() || ev.meta_key() || ev.shift_key();
+    if ev.default_prevented() || modified || ev.button() != 0 {
+        return None;
+    }
+    clicked(ev, selector)
+}
+
+/// The element matching `selector` that a click landed on or in.
+pub fn clicked(ev: &web_sys::MouseEvent, selector: &str) -> Option<web_sys::Element> {
+    ev.target()?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest(selector)
+        .ok()?
+}

@@ -6,7 +6,7 @@
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, MouseEvent, ScrollIntoViewOptions, ScrollLogicalPosition};
 
-use crate::dom::{document, on_window};
+use crate::dom::{document, on_window, plain_click_on};
 
 /// Class of the quote a marker last led to.
 pub const HIGHLIGHT_CLASS: &str = "is-highlighted";
@@ -15,15 +15,7 @@ pub const HIGHLIGHT_CLASS: &str = "is-highlighted";
 pub fn listen() {
     // The explainer lives as long as the page, so the listener is never removed.
     on_window("click", |ev: MouseEvent| {
-        let modified = ev.alt_key() || ev.ctrl_key() || ev.meta_key() || ev.shift_key();
-        if ev.default_prevented() || modified || ev.button() != 0 {
-            return;
-        }
-        let Some(link) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<Element>().ok())
-            .and_then(|el| el.closest("a[data-ref]").ok().flatten())
-        else {
+        let Some(link) = plain_click_on(&ev, "a[data-ref]") else {
             return;
         };
         let Some(id) = link

@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::spawn_local;
 use web_sys::{Element, HtmlTextAreaElement, MouseEvent};
 
-use crate::dom::{on_window, window};
+use crate::dom::{clicked, on_window, window};
 use crate::page::{all, by_id};
 
 /// Fills in the snippets and listens for the copy buttons.
@@ -25,11 +25,7 @@ pub fn set_up() {
         }
     }
     on_window("click", move |ev: MouseEvent| {
-        let Some(button) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<Element>().ok())
-            .and_then(|el| el.closest("[data-copy]").ok().flatten())
-        else {
+        let Some(button) = clicked(&ev, "[data-copy]") else {
             return;
         };
         let Some(wrapper) = button

@@ -93,7 +93,7 @@ const chrome = (frameOrPage) =>
   frameOrPage.evaluate(() => {
     const shown = (sel) => [...document.querySelectorAll(sel)].filter((el) => el.getClientRects().length > 0).length;
     return {
-    classes: [...document.documentElement.classList].sort(),
+    classes: [...document.documentElement.classList].filter((c) => c === 'embed' || c === 'embedded').sort(),
     intro: shown('.masthead .intro'),
     method: shown('section.method'),
     embedPanel: shown('section.embed-code'),
