@@ -858,7 +858,8 @@ mod tests {
     }
 
     #[test]
-    fn the_rendered_explainer_has_every_hook_of_the_app_and_no_bogus_comments() -> Result<(), String> {
+    fn the_rendered_explainer_has_every_hook_of_the_app_and_no_bogus_comments() -> Result<(), String>
+    {
         let text = include_str!("../public/content.json");
         let content =
             explainer_core::load_content("content.json", text).map_err(|e| e.to_string())?;
