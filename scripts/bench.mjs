@@ -111,9 +111,9 @@ export const BUDGETS = {
   jsHeapGrowth: {
     label: 'JS heap growth', unit: 'bytes', better: 'lower',
     target: 0,
-    // RELAXED: 60 KiB after 1,000 step changes and 200 perspective switches, after gc;
-    // the app allocates nothing per change that it keeps (wasm memory stays flat), and
-    // V8's own heap moves by tens of KiB between two gc'd readings of an idle page.
+    // RELAXED: 60-88 KiB after 1,000 step changes and 200 perspective switches, after
+    // gc (68 KiB before the one-render change too). Not traced further: the wasm memory
+    // stays flat and the soak test sees no growth over 9,000 changes.
     enforced: 256 * KIB,
   },
   wasmMemoryGrowth: {
