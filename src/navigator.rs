@@ -23,28 +23,18 @@ pub struct Navigator(Rc<State>);
 struct State {
     view: Cell<ViewState>,
     page: Page,
-    step_ids: Vec<String>,
-    event_ids: Vec<String>,
     embed: EmbedState,
 }
 
 impl Navigator {
     /// Takes over the page at the view the URL asks for.
     pub fn start(page: Page, embed: EmbedState) -> Navigator {
-        let step_ids = page.step_ids();
-        let event_ids = page.event_ids();
-        let start = {
-            let steps: Vec<&str> = step_ids.iter().map(String::as_str).collect();
-            let events: Vec<&str> = event_ids.iter().map(String::as_str).collect();
-            location::requested_view().resolve_with_events(&steps, &events, None)
-        };
+        let start = page.resolve(&location::requested_view(), None);
         page.go_live();
         page.show(None, start);
         Navigator(Rc::new(State {
             view: Cell::new(start),
             page,
-            step_ids,
-            event_ids,
             embed,
         }))
     }
@@ -69,7 +59,7 @@ impl Navigator {
     /// Opens the timeline at an event and moves focus to it (out-of-range
     /// indexes are ignored). Adds a history entry, as a step change does.
     pub fn show_event(&self, index: usize) {
-        let Some(id) = self.0.event_ids.get(index).cloned() else {
+        let Some(id) = self.0.page.event_id(index).map(str::to_owned) else {
             return;
         };
         let current = self.view();
@@ -107,7 +97,7 @@ impl Navigator {
     }
 
     fn step_id(&self, index: usize) -> Option<String> {
-        self.0.step_ids.get(index).cloned()
+        self.0.page.step_id(index).map(str::to_owned)
     }
 
     /// Goes to a step of the walk-through, adding a history entry.
@@ -179,12 +169,8 @@ impl Navigator {
     /// Follows the URL after back/forward or a hash link: an unknown step keeps
     /// the current one.
     pub fn sync_from_location(&self) {
-        let current = self.view();
-        let steps: Vec<&str> = self.0.step_ids.iter().map(String::as_str).collect();
-        let events: Vec<&str> = self.0.event_ids.iter().map(String::as_str).collect();
-        let next =
-            location::requested_view().resolve_with_events(&steps, &events, Some(current.step));
-        self.set(next);
+        let requested = location::requested_view();
+        self.set(self.0.page.resolve(&requested, Some(self.view().step)));
     }
 
     /// After Previous/Next at the foot of a long step, the new step's heading can be

@@ -11,7 +11,7 @@ use explainer_core::page::{
     PERSPECTIVE_ATTRIBUTE, STAGE_ID, STEP_ATTRIBUTE, TIMELINE_ID,
 };
 use explainer_core::view_state::step_hash;
-use explainer_core::{Panel, Perspective, ViewState};
+use explainer_core::{Panel, Perspective, RequestedView, ViewState};
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
@@ -113,14 +113,22 @@ impl Page {
         })
     }
 
-    /// The steps' ids, in order.
-    pub fn step_ids(&self) -> Vec<String> {
-        self.steps.iter().map(|(_, id, _)| id.clone()).collect()
+    /// The view `requested` asks for, checked against the page's steps and
+    /// events; an unknown step falls back to `current` (or the first).
+    pub fn resolve(&self, requested: &RequestedView, current: Option<usize>) -> ViewState {
+        let steps: Vec<&str> = self.steps.iter().map(|(_, id, _)| id.as_str()).collect();
+        let events: Vec<&str> = self.events.iter().map(|(_, id, _)| id.as_str()).collect();
+        requested.resolve_with_events(&steps, &events, current)
     }
 
-    /// The timeline events' ids, in order.
-    pub fn event_ids(&self) -> Vec<String> {
-        self.events.iter().map(|(_, id, _)| id.clone()).collect()
+    /// The id of the step at `index`.
+    pub fn step_id(&self, index: usize) -> Option<&str> {
+        self.steps.get(index).map(|(_, id, _)| id.as_str())
+    }
+
+    /// The id of the timeline event at `index`.
+    pub fn event_id(&self, index: usize) -> Option<&str> {
+        self.events.get(index).map(|(_, id, _)| id.as_str())
     }
 
     /// The heading of a step in the stage, which takes focus after a jump.
