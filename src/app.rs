@@ -6,9 +6,9 @@
 use explainer_core::page::{LIVE_ATTRIBUTE, ROOT_ID};
 use wasm_bindgen_futures::spawn_local;
 
-use crate::dom::{next_frame, window};
+use crate::dom::{all, by_id, next_frame, served_over_http, window};
 use crate::navigator::Navigator;
-use crate::page::{all, by_id, Page};
+use crate::page::Page;
 use crate::{controls, embed, freshness, location, panic_notice, references, snippets, theme};
 
 /// Starts the app: panic notice, theme, embed protocol, then the page.
@@ -57,8 +57,7 @@ fn scroll_to_start(nav: &Navigator) {
 /// Keeps a copy of this build for offline reading. Pages opened from disk, and
 /// browsers or frames that refuse or lack service workers, simply go without.
 fn register_service_worker() {
-    let protocol = window().location().protocol().unwrap_or_default();
-    if protocol != "https:" && protocol != "http:" {
+    if !served_over_http() {
         return;
     }
     // Some frames and privacy modes have no `navigator.serviceWorker` at all.

@@ -10,7 +10,7 @@ use explainer_core::{Panel, Perspective};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, KeyboardEvent, MouseEvent};
 
-use crate::dom::{document, on_window, plain_click_on, window};
+use crate::dom::{all, document, on_window, plain_click_on, window};
 use crate::navigator::Navigator;
 
 /// Listens for the page's whole life (the explainer is never taken down).
@@ -148,7 +148,7 @@ fn focus_is_in_text_field() -> bool {
 /// A printout should hold the whole story, not a collapsed summary.
 fn open_all_details() {
     if let Some(body) = document().body() {
-        for details in crate::page::all(&body, "details") {
+        for details in all(&body, "details") {
             let _ = details.set_attribute("open", "");
         }
     }

@@ -1,5 +1,6 @@
 //! The few browser helpers the live app needs, on plain `web-sys`: the window
-//! and document, page-long event listeners, next-frame callbacks and timeouts.
+//! and document, finding elements, page-long event listeners, next-frame
+//! callbacks and timeouts.
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, UnwrapThrowExt};
@@ -18,6 +19,28 @@ pub fn document() -> web_sys::Document {
         static DOCUMENT: web_sys::Document = window().document().unwrap_throw();
     }
     DOCUMENT.with(Clone::clone)
+}
+
+/// The element with this id.
+pub fn by_id(id: &str) -> Option<web_sys::Element> {
+    document().get_element_by_id(id)
+}
+
+/// Every element under `root` matching `selector`, in document order.
+pub fn all(root: &web_sys::Element, selector: &str) -> Vec<web_sys::Element> {
+    let Ok(list) = root.query_selector_all(selector) else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok())
+        .collect()
+}
+
+/// Whether the page was served over HTTP(S): from disk (the single-file
+/// edition) there is no server to ask and no service worker to register.
+pub fn served_over_http() -> bool {
+    let protocol = window().location().protocol().unwrap_or_default();
+    protocol == "https:" || protocol == "http:"
 }
 
 /// Calls `handler` with every `name` event on the window whose event is an `E`,

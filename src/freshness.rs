@@ -11,8 +11,7 @@ use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::spawn_local;
 use web_sys::{AbortController, RequestCache};
 
-use crate::dom::{clear_timeout, document, set_timeout, window};
-use crate::page::by_id;
+use crate::dom::{by_id, clear_timeout, document, served_over_http, set_timeout, window};
 
 /// How long the version may take before the question is dropped.
 const TIMEOUT_MS: i32 = 10_000;
@@ -21,9 +20,8 @@ const MAX_ANSWER_BYTES: usize = 1024;
 
 /// Asks once, in the background, after start-up.
 pub fn check() {
-    let protocol = window().location().protocol().unwrap_or_default();
     // From disk there is no deployment to ask; offline, no answer can come.
-    if (protocol != "https:" && protocol != "http:") || !window().navigator().on_line() {
+    if !served_over_http() || !window().navigator().on_line() {
         return;
     }
     let Some(own) = page_version() else {
@@ -89,7 +87,7 @@ async fn deployed_version() -> Option<String> {
     answer
 }
 
-/// A version is a short lowercase hex string.
+/// A version is a short hex string (the build writes lowercase).
 fn is_version(text: &str) -> bool {
     (1..=64).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_hexdigit())
 }

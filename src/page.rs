@@ -12,10 +12,9 @@ use explainer_core::page::{
 };
 use explainer_core::view_state::step_hash;
 use explainer_core::{Panel, Perspective, RequestedView, ViewState};
-use wasm_bindgen::JsCast;
 use web_sys::Element;
 
-use crate::dom::document;
+use crate::dom::{all, by_id};
 
 /// An element of the page with the indexes of the steps it belongs to.
 struct Lit {
@@ -268,21 +267,6 @@ fn panel_index(panel: Panel) -> usize {
         Panel::Steps => 0,
         Panel::Timeline => 1,
     }
-}
-
-/// The element with this id.
-pub fn by_id(id: &str) -> Option<Element> {
-    document().get_element_by_id(id)
-}
-
-/// Every element under `root` matching `selector`, in document order.
-pub fn all(root: &Element, selector: &str) -> Vec<Element> {
-    let Ok(list) = root.query_selector_all(selector) else {
-        return Vec::new();
-    };
-    (0..list.length())
-        .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
-        .collect()
 }
 
 /// Adds or removes a class, writing only when it changes.

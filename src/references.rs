@@ -6,7 +6,7 @@
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, MouseEvent, ScrollIntoViewOptions, ScrollLogicalPosition};
 
-use crate::dom::{document, on_window, plain_click_on};
+use crate::dom::{by_id, document, on_window, plain_click_on};
 
 /// Class of the quote a marker last led to.
 pub const HIGHLIGHT_CLASS: &str = "is-highlighted";
@@ -24,7 +24,7 @@ pub fn listen() {
         else {
             return;
         };
-        if let Some(quote) = document().get_element_by_id(&id) {
+        if let Some(quote) = by_id(&id) {
             ev.prevent_default();
             show(&quote);
         }

@@ -8,8 +8,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::spawn_local;
 use web_sys::{Element, HtmlTextAreaElement, MouseEvent};
 
-use crate::dom::{clicked, on_window, window};
-use crate::page::{all, by_id};
+use crate::dom::{all, by_id, clicked, on_window, window};
 
 /// Fills in the snippets and listens for the copy buttons.
 pub fn set_up() {
