@@ -9,7 +9,9 @@ use wasm_bindgen_futures::spawn_local;
 use crate::dom::{all, by_id, next_frame, served_over_http, window};
 use crate::navigator::Navigator;
 use crate::page::Page;
-use crate::{controls, embed, freshness, location, panic_notice, references, snippets, theme};
+use crate::{
+    controls, embed, freshness, location, panic_notice, references, snippets, swipe, theme,
+};
 
 /// Starts the app: panic notice, theme, embed protocol, then the page.
 pub fn start() {
@@ -20,8 +22,10 @@ pub fn start() {
     let Some(page) = Page::find() else {
         return;
     };
+    location::take_over_scrolling();
     let nav = Navigator::start(page, embed.clone());
     controls::listen(&nav);
+    swipe::listen(&nav);
     references::listen();
     snippets::set_up();
     // The full text is open in the page as rendered, for readers without

@@ -7,6 +7,7 @@ use explainer_core::page::{
     GO_EVENT_ATTRIBUTE, GO_STEP_ATTRIBUTE, PANEL_ATTRIBUTE, PERSPECTIVE_ATTRIBUTE, RELOAD_ATTRIBUTE,
 };
 use explainer_core::{Panel, Perspective};
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, KeyboardEvent, MouseEvent};
 
@@ -56,7 +57,23 @@ pub fn listen(nav: &Navigator) {
     on_window("hashchange", move |_: web_sys::Event| {
         on_hashchange.sync_from_location()
     });
-    on_window("beforeprint", |_: web_sys::Event| open_all_details());
+    let on_print = nav.clone();
+    on_window("beforeprint", move |_: web_sys::Event| {
+        open_all_details();
+        on_print.fit_drawings(true);
+    });
+    let after_print = nav.clone();
+    on_window("afterprint", move |_: web_sys::Event| {
+        after_print.fit_drawings(false)
+    });
+    // Into or out of the phone layout (a turned phone, a resized window).
+    if let Some(query) = nav.compact_query() {
+        let on_change = nav.clone();
+        let callback = Closure::<dyn FnMut()>::new(move || on_change.fit_drawings(false));
+        let _ = query.add_event_listener_with_callback("change", callback.as_ref().unchecked_ref());
+        // Lives as long as the page.
+        callback.forget();
+    }
 }
 
 /// What a click on the page asks for.

@@ -3,15 +3,17 @@
 //! requests and follows its theme message. Message formats are in
 //! `explainer_core::embed`; this is the glue.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use explainer_core::embed::{
     amp_embed_size_json, parse_amp_message, parse_pym_message, parse_theme_message,
-    pym_height_message, reported_height, ParentMessage,
+    pym_height_message, pym_position_request, pym_scroll_request, reported_height, HostPosition,
+    ParentMessage,
 };
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{MessageEvent, ResizeObserver};
+use web_sys::{Element, MessageEvent, ResizeObserver};
 
 use crate::dom::{document, on_window, window};
 use crate::{location, theme};
@@ -34,13 +36,30 @@ impl EmbedState {
             reporter.post();
         }
     }
+
+    /// In a Pym.js parent's frame, asks the host where its viewport is, and then
+    /// to scroll `element` into it if it is out of view; `false` when there is no
+    /// Pym parent to ask (the page then scrolls itself).
+    pub fn reveal_in_host(&self, element: &Element) -> bool {
+        let Some(reporter) = &self.reporter else {
+            return false;
+        };
+        let (Some(id), Some(parent)) = (&reporter.child_id, parent_window()) else {
+            return false;
+        };
+        reporter.reveal.replace(Some(element.clone()));
+        let _ = parent.post_message(&JsValue::from_str(&pym_position_request(id)), "*");
+        true
+    }
 }
 
-/// Posts the document height to the parent window.
+/// Posts the document height to the parent window, and asks it to scroll.
 #[derive(Debug, PartialEq, Eq)]
 struct HeightReporter {
     /// The Pym child id the host gave this frame, if any.
     child_id: Option<String>,
+    /// What to bring into the host's view when its position answer arrives.
+    reveal: RefCell<Option<Element>>,
 }
 
 impl HeightReporter {
@@ -68,6 +87,22 @@ impl HeightReporter {
             let _ = parent.post_message(&message, "*");
         }
     }
+
+    /// With the host's viewport known, asks it to scroll to the element waiting
+    /// to be revealed, if that is out of the host's view (unasked-for answers
+    /// are ignored).
+    fn reveal(&self, host: HostPosition) {
+        let (Some(element), Some(id), Some(parent)) =
+            (self.reveal.take(), &self.child_id, parent_window())
+        else {
+            return;
+        };
+        let rect = element.get_bounding_client_rect();
+        let top = rect.top() + window().page_y_offset().unwrap_or(0.0);
+        if let Some(offset) = host.scroll_for(top, rect.height()) {
+            let _ = parent.post_message(&JsValue::from_str(&pym_scroll_request(id, offset)), "*");
+        }
+    }
 }
 
 /// Reads the embed wishes from the URL, marks `<html>` with `embed` and
@@ -87,6 +122,7 @@ pub fn set_up() -> EmbedState {
     let reporter = framed.then(|| {
         let reporter = Rc::new(HeightReporter {
             child_id: requested.child_id.clone(),
+            reveal: RefCell::default(),
         });
         observe_size(reporter.clone());
         listen_to_parent(reporter.clone());
@@ -116,8 +152,8 @@ fn observe_size(reporter: Rc<HeightReporter>) {
     std::mem::forget(observer);
 }
 
-/// Answers the parent's Pym `width` and frames' `frames-init` messages and follows
-/// its theme message; ignores everything else, including any message from a
+/// Answers the parent's Pym `width` and frames' `frames-init` messages, follows
+/// its theme message and its Pym position answers; ignores everything else, including any message from a
 /// window other than the parent.
 fn listen_to_parent(reporter: Rc<HeightReporter>) {
     on_window("message", move |ev: MessageEvent| {
@@ -134,6 +170,7 @@ fn listen_to_parent(reporter: Rc<HeightReporter>) {
                 location::replace_theme(chosen);
             }
             Some(ParentMessage::PymWidth(_) | ParentMessage::FramesInit) => reporter.post(),
+            Some(ParentMessage::PymPosition(host)) => reporter.reveal(host),
             None => {}
         }
     });

@@ -35,4 +35,6 @@ pub mod references;
 #[cfg(feature = "csr")]
 pub mod snippets;
 #[cfg(feature = "csr")]
+pub mod swipe;
+#[cfg(feature = "csr")]
 pub mod theme;

@@ -20,6 +20,15 @@ pub fn requested_view() -> RequestedView {
     )
 }
 
+/// Takes scrolling on back and forward over from the browser, which would jump
+/// to the `#step-…` anchor of the step's full text; the navigator brings the
+/// step in the walk-through into view instead.
+pub fn take_over_scrolling() {
+    if let Ok(history) = window().history() {
+        let _ = history.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
+    }
+}
+
 /// Records the step in the URL. On its own page that adds a history entry, so
 /// back and forward move between steps; inside a host page's frame it replaces the
 /// entry instead, so the host's back button still leaves the article.

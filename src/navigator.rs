@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use explainer_core::{Panel, Perspective, ViewState};
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement};
+use web_sys::{Element, HtmlElement, ScrollIntoViewOptions, ScrollLogicalPosition};
 
 use crate::dom::next_frame;
 use crate::embed::EmbedState;
@@ -37,6 +37,17 @@ impl Navigator {
             page,
             embed,
         }))
+    }
+
+    /// Shows the current step's part of the map in the phone layout's strip
+    /// (or, with `whole`, the whole map, for a printout).
+    pub fn fit_drawings(&self, whole: bool) {
+        self.0.page.fit_drawings(self.view().step, whole);
+    }
+
+    /// The phone layout's media query, to follow its changes.
+    pub fn compact_query(&self) -> Option<web_sys::MediaQueryList> {
+        self.0.page.compact_query().cloned()
     }
 
     /// The view on screen.
@@ -167,14 +178,23 @@ impl Navigator {
     }
 
     /// Follows the URL after back/forward or a hash link: an unknown step keeps
-    /// the current one.
+    /// the current one. A new step is brought into view as after Next (the
+    /// browser's own scrolling would go to the step's full text, whose anchor
+    /// the URL names: history scroll restoration is off, see `location`).
     pub fn sync_from_location(&self) {
         let requested = location::requested_view();
-        self.set(self.0.page.resolve(&requested, Some(self.view().step)));
+        let before = self.view();
+        self.set(self.0.page.resolve(&requested, Some(before.step)));
+        let after = self.view();
+        if after.panel == Panel::Steps && after.step != before.step {
+            self.reveal_heading();
+        }
     }
 
     /// After Previous/Next at the foot of a long step, the new step's heading can be
-    /// above the viewport: bring it back so the reader starts at the top of the step.
+    /// out of view: bring it back so the reader starts at the top of the step. In
+    /// the phone layout the heading's scroll margin keeps it clear of the diagram
+    /// strip above it. In a frame, the host page is asked to scroll instead.
     /// Measured in the next frame, where the browser lays the page out anyway: read
     /// at once, the position would force a layout of the whole page in the handler.
     fn reveal_heading(&self) {
@@ -182,10 +202,13 @@ impl Navigator {
         let Some(heading) = self.0.page.step_heading(step) else {
             return;
         };
+        if self.0.embed.reveal_in_host(&heading) {
+            return;
+        }
         next_frame(move || {
-            if heading.get_bounding_client_rect().top() < 0.0 {
-                heading.scroll_into_view();
-            }
+            let options = ScrollIntoViewOptions::new();
+            options.set_block(ScrollLogicalPosition::Nearest);
+            heading.scroll_into_view_with_scroll_into_view_options(&options);
         });
     }
 }

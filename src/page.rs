@@ -6,15 +6,16 @@
 //! removes a node: every state was rendered at build time.
 
 use explainer_core::page::{
-    list_holds, progress_width, step_announcement, timeline_announcement, ANNOUNCER_ID,
-    CROWDED_ATTRIBUTE, EVENT_ATTRIBUTE, LIT_ATTRIBUTE, MAIN_ID, PANEL_ATTRIBUTE,
-    PERSPECTIVE_ATTRIBUTE, STAGE_ID, STEP_ATTRIBUTE, TIMELINE_ID,
+    list_holds, nth_entry, progress_width, step_announcement, step_count, timeline_announcement,
+    ANNOUNCER_ID, COMPACT_MEDIA, CROWDED_ATTRIBUTE, EVENT_ATTRIBUTE, FOCUS_ATTRIBUTE,
+    LIT_ATTRIBUTE, MAIN_ID, PAGER_COUNT_CLASS, PANEL_ATTRIBUTE, PERSPECTIVE_ATTRIBUTE,
+    QUOTES_CLASS, STAGE_ID, STEP_ATTRIBUTE, TIMELINE_ID,
 };
 use explainer_core::view_state::step_hash;
 use explainer_core::{Panel, Perspective, RequestedView, ViewState};
-use web_sys::Element;
+use web_sys::{Element, MediaQueryList};
 
-use crate::dom::{all, by_id};
+use crate::dom::{all, by_id, document, window};
 
 /// An element of the page with the indexes of the steps it belongs to.
 struct Lit {
@@ -32,9 +33,15 @@ pub struct Page {
     /// Diagram places and flows (class `is-active`), and flow table rows (`is-current`).
     lit: Vec<(Lit, &'static str)>,
     drawings: Vec<Element>,
+    /// The landscape drawings, each with its full `viewBox` and its per-step
+    /// focus boxes, for the phone layout's strip.
+    zoomable: Vec<(Element, String, String)>,
+    /// Whether the viewport is in the phone layout's range.
+    compact: Option<MediaQueryList>,
     crowded: String,
     figure: Element,
     progress: Option<Element>,
+    count: Option<Element>,
     previous: Option<Element>,
     next: Option<Element>,
     step_list: Vec<Element>,
@@ -92,8 +99,19 @@ impl Page {
             })
             .collect();
         let one = |selector: &str| main.query_selector(selector).ok().flatten();
+        let zoomable = all(&figure, &format!("svg[{FOCUS_ATTRIBUTE}]"))
+            .into_iter()
+            .map(|svg| {
+                let full = svg.get_attribute("viewBox").unwrap_or_default();
+                let focus = svg.get_attribute(FOCUS_ATTRIBUTE).unwrap_or_default();
+                (svg, full, focus)
+            })
+            .collect();
         Some(Page {
             drawings: all(&figure, "svg.diagram-svg"),
+            zoomable,
+            compact: window().match_media(COMPACT_MEDIA).ok().flatten(),
+            count: one(&format!(".{PAGER_COUNT_CLASS}")),
             crowded: figure.get_attribute(CROWDED_ATTRIBUTE).unwrap_or_default(),
             progress: one(".progress-fill"),
             previous: one(".pager-previous"),
@@ -142,10 +160,42 @@ impl Page {
     }
 
     /// Turns the page's links into the live app's controls: the view switch's
-    /// links become toggle buttons.
+    /// links become toggle buttons. In the phone layout, the claims' quote lists
+    /// are folded, so a step is its words and claims, each quote one tap away.
     pub fn go_live(&self) {
         for option in &self.panel_options {
             let _ = option.set_attribute("role", "button");
+        }
+        if self.is_compact() {
+            for details in all(&self.stage, &format!("details.{QUOTES_CLASS}")) {
+                let _ = details.remove_attribute("open");
+            }
+        }
+    }
+
+    /// The media query the phone layout's stylesheet uses, to follow its changes.
+    pub fn compact_query(&self) -> Option<&MediaQueryList> {
+        self.compact.as_ref()
+    }
+
+    /// The phone layout: a narrow viewport of our own (a frame's "viewport" is
+    /// the host's box, so embeds keep the plain layout).
+    fn is_compact(&self) -> bool {
+        let embedded = document()
+            .document_element()
+            .is_some_and(|html| html.class_list().contains("embed"));
+        !embedded && self.compact.as_ref().is_some_and(MediaQueryList::matches)
+    }
+
+    /// Shows step `step`'s part of the map in the phone layout's strip, or the
+    /// whole map in every other layout (and, with `whole`, for a printout).
+    pub fn fit_drawings(&self, step: usize, whole: bool) {
+        let zoom = !whole && self.is_compact();
+        for (svg, full, focus) in &self.zoomable {
+            let view_box = nth_entry(focus, step).filter(|_| zoom).unwrap_or(full);
+            if svg.get_attribute("viewBox").as_deref() != Some(view_box) {
+                let _ = svg.set_attribute("viewBox", view_box);
+            }
         }
     }
 
@@ -182,9 +232,13 @@ impl Page {
         for drawing in &self.drawings {
             toggle_class(drawing, "is-crowded", list_holds(&self.crowded, to));
         }
+        self.fit_drawings(to, false);
         let total = self.steps.len();
         if let Some(fill) = &self.progress {
             let _ = fill.set_attribute("width", &progress_width(to, total));
+        }
+        if let Some(count) = &self.count {
+            count.set_text_content(Some(&step_count(to, total)));
         }
         let last = total.saturating_sub(1);
         for (link, target, at_end) in [

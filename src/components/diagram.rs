@@ -7,8 +7,10 @@
 
 use std::sync::Arc;
 
-use explainer_core::diagram::{layout, one_decimal, FlowShape, Orientation, PlaceShape};
-use explainer_core::page::index_list;
+use explainer_core::diagram::{
+    focus_view_box, layout, one_decimal, DiagramLayout, FlowShape, Orientation, PlaceShape,
+};
+use explainer_core::page::{index_list, COMPACT_ASPECT, COMPACT_MIN_WIDTH};
 use explainer_core::{Content, FlowStatus, Perspective};
 use leptos::prelude::*;
 
@@ -30,6 +32,8 @@ pub fn Diagram(content: Arc<Content>) -> impl IntoView {
         .flat_map(|orientation| Perspective::ALL.into_iter().map(move |p| (orientation, p)))
         .map(|(orientation, perspective)| {
             let layout = layout(&content, perspective, orientation);
+            // Only the landscape drawing is shown in the phone layout's strip.
+            let focus = (orientation == Orientation::Landscape).then(|| focus_boxes(&layout, &content));
             let places = layout
                 .places
                 .into_iter()
@@ -51,6 +55,7 @@ pub fn Diagram(content: Arc<Content>) -> impl IntoView {
                     data-orientation=name
                     data-drawn-for=perspective.as_str()
                     viewBox=orientation.view_box()
+                    data-focus=focus
                     role="group"
                     aria-labelledby="diagram-caption"
                 >
@@ -69,6 +74,27 @@ pub fn Diagram(content: Arc<Content>) -> impl IntoView {
             </figcaption>
         </figure>
     }
+}
+
+/// One `viewBox` per step: the part of the landscape drawing the phone
+/// layout's strip shows for it (see `explainer_core::page::FOCUS_ATTRIBUTE`).
+fn focus_boxes(layout: &DiagramLayout, content: &Content) -> String {
+    let (width, height) = COMPACT_ASPECT;
+    content
+        .steps
+        .iter()
+        .map(|step| {
+            focus_view_box(
+                layout,
+                Orientation::Landscape,
+                &step.places,
+                &step.flows,
+                f64::from(width) / f64::from(height),
+                COMPACT_MIN_WIDTH,
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(";")
 }
 
 /// Above this many highlighted flows, their labels show only on hover or focus.

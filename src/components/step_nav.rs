@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use explainer_core::page::progress_width;
+use explainer_core::page::{progress_width, step_count, PAGER_COUNT_CLASS};
 use explainer_core::view_state::step_hash;
 use explainer_core::Content;
 use leptos::prelude::*;
@@ -42,6 +42,7 @@ pub fn StepPager(content: Arc<Content>) -> impl IntoView {
                 <span aria-hidden="true">"← "</span>
                 "Previous"
             </a>
+            <span class=PAGER_COUNT_CLASS>{step_count(step, content.steps.len())}</span>
             <a
                 class="button button--primary pager-next"
                 href=href(step + 1)

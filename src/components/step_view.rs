@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use explainer_core::page::step_heading_id;
+use explainer_core::page::{step_count, step_heading_id};
 use explainer_core::{Content, QuoteScope, Step};
 use leptos::prelude::*;
 
@@ -31,7 +31,7 @@ pub fn StepView(content: Arc<Content>) -> impl IntoView {
                     aria-labelledby=labelled_by
                     hidden=index != INITIAL.step
                 >
-                    <p class="step-kicker">{format!("Step {} of {}", index + 1, total)}</p>
+                    <p class="step-kicker">{step_count(index, total)}</p>
                     <h2 id=heading tabindex="-1">{step.title.clone()}</h2>
                     {step_text(step, &content, "")}
                 </article>

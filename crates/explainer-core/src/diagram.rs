@@ -127,6 +127,37 @@ impl Rect {
         self.left() >= 0.0 && self.top() >= 0.0 && self.right() <= width && self.bottom() <= height
     }
 
+    /// The rectangle with `margin` added on every side.
+    pub fn grown(&self, margin: f64) -> Rect {
+        Rect {
+            center: self.center,
+            width: self.width + 2.0 * margin,
+            height: self.height + 2.0 * margin,
+        }
+    }
+
+    /// The smallest rectangle holding both.
+    pub fn union(&self, other: &Rect) -> Rect {
+        Rect::spanning(
+            self.left().min(other.left()),
+            self.top().min(other.top()),
+            self.right().max(other.right()),
+            self.bottom().max(other.bottom()),
+        )
+    }
+
+    /// The rectangle from `(left, top)` to `(right, bottom)`.
+    pub fn spanning(left: f64, top: f64, right: f64, bottom: f64) -> Rect {
+        Rect {
+            center: Point {
+                x: (left + right) / 2.0,
+                y: (top + bottom) / 2.0,
+            },
+            width: right - left,
+            height: bottom - top,
+        }
+    }
+
     /// Where the ray from the centre towards `toward` leaves the rectangle.
     pub fn exit_towards(&self, toward: Point) -> Point {
         let (dx, dy) = (toward.x - self.center.x, toward.y - self.center.y);
@@ -175,6 +206,8 @@ pub struct FlowShape {
     pub label_at: Point,
     /// How firmly the flow is established (drawn as a line style).
     pub status: FlowStatus,
+    /// The smallest box holding the line and its arrowhead.
+    pub bounds: Rect,
 }
 
 /// Everything the diagram draws for one perspective.
@@ -332,6 +365,7 @@ impl Route {
                 y: u * u * start.y + 2.0 * u * t * control.y + t * t * end.y,
             },
             status: self.status,
+            bounds: curve_bounds(start, control, end).grown(ARROW_LENGTH),
         }
     }
 }
@@ -496,3 +530,88 @@ fn arrowhead(from: Point, tip: Point) -> String {
         one_decimal(base.y - ux * ARROW_HALF_WIDTH),
     )
 }
+
+/// The exact bounding box of a quadratic curve: its ends, and on each axis the
+/// point where the curve turns, if it turns between them.
+fn curve_bounds(start: Point, control: Point, end: Point) -> Rect {
+    let extremes = |a: f64, c: f64, b: f64| {
+        let mut low = a.min(b);
+        let mut high = a.max(b);
+        let denominator = a - 2.0 * c + b;
+        if denominator.abs() > f64::EPSILON {
+            let t = (a - c) / denominator;
+            if (0.0..=1.0).contains(&t) {
+                let u = 1.0 - t;
+                let turn = u * u * a + 2.0 * u * t * c + t * t * b;
+                low = low.min(turn);
+                high = high.max(turn);
+            }
+        }
+        (low, high)
+    };
+    let (left, right) = extremes(start.x, control.x, end.x);
+    let (top, bottom) = extremes(start.y, control.y, end.y);
+    Rect::spanning(left, top, right, bottom)
+}
+
+/// The part of the drawing to show in a small strip for one step: the places
+/// and flows the step highlights, with a margin, widened or heightened to the
+/// strip's `aspect` (width / height) and never zoomed in beyond `min_width`
+/// units across, then moved inside the drawing where it fits. A step that
+/// highlights nothing gets the whole drawing. Regions count only when the step
+/// highlights nothing else (a region spans half the map).
+///
+/// Returned as an SVG `viewBox` value, e.g. `"12.0 0.0 320.0 180.0"`.
+pub fn focus_view_box(
+    layout: &DiagramLayout,
+    orientation: Orientation,
+    places: &[String],
+    flows: &[String],
+    aspect: f64,
+    min_width: f64,
+) -> String {
+    let (drawing_width, drawing_height) = orientation.size();
+    let lit_places = |regions: bool| {
+        layout
+            .places
+            .iter()
+            .filter(move |p| p.region == regions && places.contains(&p.id))
+            .map(|p| p.rect)
+    };
+    let lit_flows = layout
+        .flows
+        .iter()
+        .filter(|f| flows.contains(&f.id))
+        .map(|f| f.bounds);
+    let mut boxes: Vec<Rect> = lit_places(false).chain(lit_flows).collect();
+    if boxes.is_empty() {
+        boxes = lit_places(true).collect();
+    }
+    let Some(first) = boxes.first() else {
+        return orientation.view_box();
+    };
+    let focus = boxes
+        .iter()
+        .fold(*first, |all, next| all.union(next))
+        .grown(FOCUS_MARGIN);
+    let width = focus.width.max(focus.height * aspect).max(min_width);
+    let height = width / aspect;
+    // Inside the drawing where the box fits; centred on it where it does not.
+    let place = |center: f64, size: f64, limit: f64| {
+        if size >= limit {
+            (limit - size) / 2.0
+        } else {
+            (center - size / 2.0).clamp(0.0, limit - size)
+        }
+    };
+    let left = place(focus.center.x, width, drawing_width);
+    let top = place(focus.center.y, height, drawing_height);
+    [left, top, width, height]
+        .into_iter()
+        .map(one_decimal)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Room around the highlighted part of the drawing when it is shown zoomed in.
+const FOCUS_MARGIN: f64 = 14.0;

@@ -7,6 +7,12 @@
 //! frames' `frames-init`, both answered with the height, and the theme message
 //! `{type: "tiktok-explainer:theme", theme: "light" | "dark" | "auto"}`, which
 //! switches the colour theme (no answer). Everything else is ignored.
+//!
+//! After Previous or Next, a frame has no viewport of its own to bring the new
+//! step into: it asks a Pym.js parent where its viewport is (Pym's
+//! `parentPositionInfo`, answered with `viewport-iframe-position`) and, when
+//! the step's heading is out of the host's view, asks the host to scroll to it
+//! (Pym's `scrollToChildPos`).
 
 use crate::theme::Theme;
 
@@ -25,6 +31,42 @@ pub enum ParentMessage {
     FramesInit,
     /// The host page chooses the colour theme.
     Theme(Theme),
+    /// A Pym.js parent's answer to `parentPositionInfo`.
+    PymPosition(HostPosition),
+}
+
+/// Where the host's viewport is, relative to the frame, as a Pym.js parent
+/// reports it: `<viewport width> <viewport height> <frame top> <frame left>
+/// <frame bottom> <frame right>`, the frame's box in the host's viewport, in CSS px.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct HostPosition {
+    /// Height of the host page's viewport.
+    pub viewport_height: f64,
+    /// Top of the frame, from the top of the host's viewport (negative once
+    /// the host has scrolled past it).
+    pub frame_top: f64,
+}
+
+/// Room left above a step's heading when the host scrolls to it, in CSS px.
+pub const HOST_SCROLL_MARGIN: f64 = 12.0;
+
+impl HostPosition {
+    /// Where the host should scroll to (as a Pym `scrollToChildPos` offset in
+    /// the frame) so that a heading `top` px from the top of the frame's
+    /// document and `height` px tall can be read, or `None` when the whole
+    /// heading is already in the host's viewport.
+    ///
+    /// ```
+    /// use explainer_core::embed::HostPosition;
+    /// let host = HostPosition { viewport_height: 667.0, frame_top: -1500.0 };
+    /// assert_eq!(host.scroll_for(1800.0, 40.0), None); // 300 px down the screen
+    /// assert_eq!(host.scroll_for(900.0, 40.0), Some(888)); // above the screen
+    /// ```
+    pub fn scroll_for(&self, top: f64, height: f64) -> Option<u32> {
+        let on_screen = self.frame_top + top;
+        let visible = on_screen >= 0.0 && on_screen + height <= self.viewport_height;
+        (!visible).then(|| (top - HOST_SCROLL_MARGIN).max(0.0).round() as u32)
+    }
 }
 
 /// The `type` of the host's theme message.
@@ -61,11 +103,62 @@ pub fn parse_pym_message(data: &str, child_id: &str) -> Option<ParentMessage> {
     match parts.as_slice() {
         ["pym", id, "width", width] if *id == child_id => {
             let width: f64 = width.trim().parse().ok()?;
-            (width.is_finite() && width > 0.0 && width < 100_000.0)
-                .then_some(ParentMessage::PymWidth(width))
+            plausible(width)
+                .filter(|w| *w > 0.0)
+                .map(ParentMessage::PymWidth)
+        }
+        ["pym", id, "viewport-iframe-position", payload] if *id == child_id => {
+            parse_host_position(payload).map(ParentMessage::PymPosition)
         }
         _ => None,
     }
+}
+
+/// A finite length within what any screen could show.
+fn plausible(value: f64) -> Option<f64> {
+    (value.is_finite() && value.abs() < 100_000.0).then_some(value)
+}
+
+/// Reads the six numbers of Pym's `viewport-iframe-position` payload; any
+/// other shape (fewer or more fields, a non-number, an empty viewport) is `None`.
+fn parse_host_position(payload: &str) -> Option<HostPosition> {
+    let numbers = payload
+        .split(' ')
+        .map(|n| n.parse::<f64>().ok().and_then(plausible))
+        .collect::<Option<Vec<f64>>>()?;
+    match numbers.as_slice() {
+        [width, height, top, _left, bottom, _right] if *width > 0.0 && *height > 0.0 => {
+            (*bottom >= *top).then_some(HostPosition {
+                viewport_height: *height,
+                frame_top: *top,
+            })
+        }
+        _ => None,
+    }
+}
+
+/// The Pym.js request for the host's viewport and the frame's place in it.
+///
+/// ```
+/// assert_eq!(
+///     explainer_core::embed::pym_position_request("map"),
+///     "pymxPYMxmapxPYMxparentPositionInfoxPYMx"
+/// );
+/// ```
+pub fn pym_position_request(child_id: &str) -> String {
+    ["pym", child_id, "parentPositionInfo", ""].join(PYM_DELIMITER)
+}
+
+/// The Pym.js request that the host scroll to `offset` px from the top of the frame.
+///
+/// ```
+/// assert_eq!(
+///     explainer_core::embed::pym_scroll_request("map", 480),
+///     "pymxPYMxmapxPYMxscrollToChildPosxPYMx480"
+/// );
+/// ```
+pub fn pym_scroll_request(child_id: &str, offset: u32) -> String {
+    ["pym", child_id, "scrollToChildPos", &offset.to_string()].join(PYM_DELIMITER)
 }
 
 /// Reads an object message from the parent, given its `sentinel` and `type` fields

@@ -7,7 +7,8 @@
 //! - [`validate`]: every cross-reference and rule the content must satisfy,
 //!   reported all at once with field paths.
 //! - [`diagram`]: where the diagram's boxes, arrows and labels go.
-//! - [`embed`]: the height and resize messages exchanged with a host page.
+//! - [`embed`]: the height, resize and scroll messages exchanged with a host page.
+//! - [`gesture`]: which touch movements are swipes between steps.
 //! - [`structure`]: every structural problem of a file serde rejects, with paths.
 //! - [`quotes`]: checking that a citation's quote appears verbatim in its article.
 //! - [`theme`]: the colour theme a host page may choose.
@@ -23,6 +24,7 @@ pub mod cited;
 pub mod content;
 pub mod diagram;
 pub mod embed;
+pub mod gesture;
 pub mod oembed;
 pub mod page;
 pub mod quotes;

@@ -42,6 +42,25 @@ pub const RELOAD_ATTRIBUTE: &str = "data-reload";
 /// On each embed snippet's wrapper: `iframe` or `pym`.
 pub const SNIPPET_ATTRIBUTE: &str = "data-snippet";
 
+/// On each landscape drawing: one `viewBox` per step, `;`-separated, that
+/// shows the step's part of the map in the phone layout's small strip.
+pub const FOCUS_ATTRIBUTE: &str = "data-focus";
+/// On the pager's "Step N of M".
+pub const PAGER_COUNT_CLASS: &str = "pager-count";
+/// The claim cards' folding quote lists (folded by the app in the phone layout).
+pub const QUOTES_CLASS: &str = "claim-quotes";
+
+/// The phone layout of the live walk-through: the diagram in a strip at the
+/// top of the screen and the pager at the bottom. The stylesheet spells the same
+/// query (`tests/page_contract.rs` checks that it does).
+pub const COMPACT_MEDIA: &str = "(max-width: 899px)";
+/// The shape of the phone layout's diagram strip (width / height); the
+/// stylesheet's `aspect-ratio` for it is the same (checked with the query).
+pub const COMPACT_ASPECT: (u32, u32) = (16, 9);
+/// The phone layout zooms in no further than this many diagram units across
+/// (about the width of two places side by side), so labels stay near their drawn size.
+pub const COMPACT_MIN_WIDTH: f64 = 330.0;
+
 /// The main element of the explainer.
 pub const MAIN_ID: &str = "explainer";
 /// The step-by-step stage (diagram and current step).
@@ -58,6 +77,12 @@ pub const EMBED_PANEL_ID: &str = "embed-panel";
 /// The id of a step's heading in the stage.
 pub fn step_heading_id(step_id: &str) -> String {
     format!("step-heading-{step_id}")
+}
+
+/// The `i`th entry of a list written with `;` between entries (see
+/// [`FOCUS_ATTRIBUTE`]), if there is one.
+pub fn nth_entry(list: &str, index: usize) -> Option<&str> {
+    list.split(';').nth(index).filter(|entry| !entry.is_empty())
 }
 
 /// Indexes as an attribute value: `"0 3 5"`.
@@ -87,9 +112,14 @@ pub fn event_summary(date: &str, line: &str) -> String {
     format!("{date}: {line}")
 }
 
+/// "Step N of M" for step `index` (from 0), as the step's kicker and the pager say it.
+pub fn step_count(index: usize, total: usize) -> String {
+    format!("Step {} of {total}", index + 1)
+}
+
 /// What the live region says when a step is shown.
 pub fn step_announcement(index: usize, total: usize, title: &str) -> String {
-    format!("Step {} of {total}: {}", index + 1, title.trim())
+    format!("{}: {}", step_count(index, total), title.trim())
 }
 
 /// What the live region says when the timeline is shown, at an event or not.

@@ -373,3 +373,156 @@ fn portrait_transposes_positions_but_keeps_boxes_upright() {
     }
     assert_eq!(Orientation::Portrait.view_box(), "0 0 420 640");
 }
+
+/// A point on a quadratic curve.
+fn on_curve([a, c, b]: [Point; 3], t: f64) -> Point {
+    let u = 1.0 - t;
+    Point {
+        x: u * u * a.x + 2.0 * u * t * c.x + t * t * b.x,
+        y: u * u * a.y + 2.0 * u * t * c.y + t * t * b.y,
+    }
+}
+
+fn holds(outer: &Rect, inner: &Rect) -> bool {
+    let slack = 0.06; // one_decimal rounding of the view box
+    outer.left() <= inner.left() + slack
+        && outer.top() <= inner.top() + slack
+        && outer.right() >= inner.right() - slack
+        && outer.bottom() >= inner.bottom() - slack
+}
+
+/// Parses an SVG `viewBox` value into a rectangle.
+fn view_box(value: &str) -> Rect {
+    let n: Vec<f64> = value
+        .split(' ')
+        .map(|v| v.parse().unwrap_or_else(|e| panic!("{value:?}: {e}")))
+        .collect();
+    assert_eq!(n.len(), 4, "{value:?}");
+    rect(n[0] + n[2] / 2.0, n[1] + n[3] / 2.0, n[2], n[3])
+}
+
+#[test]
+fn a_flows_bounds_hold_its_whole_curve_and_touch_it() {
+    for (perspective, orientation) in combinations() {
+        for shape in layout(&content(), perspective, orientation).flows {
+            let points = path_points(&shape.path);
+            let samples: Vec<Point> = (0..=200)
+                .map(|i| on_curve(points, i as f64 / 200.0))
+                .collect();
+            for p in &samples {
+                assert!(
+                    holds(&shape.bounds, &rect(p.x, p.y, 0.0, 0.0)),
+                    "{} leaves its bounds at {p:?}",
+                    shape.id
+                );
+            }
+            // Tight: the curve comes within the arrowhead margin (plus rounding) of every side.
+            let near = |edge: f64, value: fn(&Point) -> f64| {
+                samples
+                    .iter()
+                    .any(|p| (value(p) - edge).abs() <= 11.0 + 0.2)
+            };
+            assert!(
+                near(shape.bounds.left(), |p| p.x),
+                "{}: loose left edge",
+                shape.id
+            );
+            assert!(
+                near(shape.bounds.right(), |p| p.x),
+                "{}: loose right edge",
+                shape.id
+            );
+            assert!(
+                near(shape.bounds.top(), |p| p.y),
+                "{}: loose top edge",
+                shape.id
+            );
+            assert!(
+                near(shape.bounds.bottom(), |p| p.y),
+                "{}: loose bottom edge",
+                shape.id
+            );
+        }
+    }
+}
+
+#[test]
+fn the_focus_box_holds_what_the_step_highlights_at_the_strips_shape() {
+    use explainer_core::diagram::focus_view_box;
+    let content = content();
+    let drawing = layout(&content, Perspective::User, Orientation::Landscape);
+    let ids = |list: &[&str]| list.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    let cases: [(&[&str], &[&str]); 4] = [
+        (&["phone"], &[]),
+        (&["server"], &["upload"]),
+        (&["phone", "lab"], &["audit"]),
+        (
+            &["phone", "server", "lab"],
+            &["upload", "download", "sync", "audit"],
+        ),
+    ];
+    for (places, flows) in cases {
+        let focus = view_box(&focus_view_box(
+            &drawing,
+            Orientation::Landscape,
+            &ids(places),
+            &ids(flows),
+            16.0 / 9.0,
+            300.0,
+        ));
+        assert!(
+            ((focus.width / focus.height) - 16.0 / 9.0).abs() < 0.01,
+            "{focus:?}"
+        );
+        assert!(focus.width >= 299.9, "zoomed in too far: {focus:?}");
+        let wanted = drawing
+            .places
+            .iter()
+            .filter(|p| places.contains(&p.id.as_str()))
+            .map(|p| p.rect)
+            .chain(
+                drawing
+                    .flows
+                    .iter()
+                    .filter(|f| flows.contains(&f.id.as_str()))
+                    .map(|f| f.bounds),
+            );
+        for part in wanted {
+            assert!(
+                holds(&focus, &part),
+                "{places:?}/{flows:?}: {focus:?} misses {part:?}"
+            );
+        }
+        // Within the drawing when it fits there.
+        if focus.width <= 640.0 && focus.height <= 420.0 {
+            assert!(
+                holds(&rect(320.0, 210.0, 640.0, 420.0), &focus),
+                "{focus:?} leaves the drawing"
+            );
+        }
+    }
+    // One box: zoomed in as far as allowed, around it.
+    let one = view_box(&focus_view_box(
+        &drawing,
+        Orientation::Landscape,
+        &ids(&["phone"]),
+        &[],
+        2.0,
+        300.0,
+    ));
+    assert_eq!((one.width, one.height), (300.0, 150.0));
+    // Nothing highlighted but the region: the region; nothing at all: the whole drawing.
+    let region = view_box(&focus_view_box(
+        &drawing,
+        Orientation::Landscape,
+        &ids(&["us"]),
+        &[],
+        2.0,
+        300.0,
+    ));
+    assert!(region.width >= 600.0, "{region:?}");
+    assert_eq!(
+        focus_view_box(&drawing, Orientation::Landscape, &[], &[], 2.0, 300.0),
+        Orientation::Landscape.view_box()
+    );
+}

@@ -1,11 +1,11 @@
 //! Property tests for the messages a host page may send into the frame: only a
-//! Pym.js `width` message with our own child id and a finite, positive width, or
-//! an AMP `frames-init`, or the theme message with an exact token, is accepted;
+//! Pym.js `width` message with our own child id and a finite, positive width, a
+//! Pym parent's well-formed position answer, or an AMP `frames-init`, or the theme message with an exact token, is accepted;
 //! arbitrary and near-miss input never panics and is rejected.
 
 use explainer_core::embed::{
-    parse_amp_message, parse_pym_message, parse_theme_message, pym_height_message, ParentMessage,
-    PYM_DELIMITER, THEME_MESSAGE_TYPE,
+    parse_amp_message, parse_pym_message, parse_theme_message, pym_height_message, HostPosition,
+    ParentMessage, PYM_DELIMITER, THEME_MESSAGE_TYPE,
 };
 use explainer_core::theme::Theme;
 use proptest::prelude::*;
@@ -74,7 +74,7 @@ fn message_type() -> impl Strategy<Value = String> {
         4 => Just("width".to_owned()),
         3 => prop::sample::select(vec![
             "height", "Width", "WIDTH", "width ", " width", "widths", "navigateTo", "scrollToChildPos",
-            "parentPositionInfo", "", "xPYMx",
+            "parentPositionInfo", "viewport-iframe-position", "", "xPYMx",
         ])
         .prop_map(str::to_owned),
         1 => any::<String>(),
@@ -130,11 +130,41 @@ proptest! {
         if let Some(message) = parsed {
             match message {
                 ParentMessage::PymWidth(w) => prop_assert!(w.is_finite() && w > 0.0 && w < MAX_WIDTH),
-                ParentMessage::FramesInit | ParentMessage::Theme(_) => {
-                    prop_assert!(false, "a string is only ever a Pym width message")
+                ParentMessage::FramesInit | ParentMessage::Theme(_) | ParentMessage::PymPosition(_) => {
+                    prop_assert!(false, "a one-number string is only ever a Pym width message")
                 }
             }
         }
+    }
+
+    /// A Pym parent's position answer is read exactly when it has six believable
+    /// numbers (a non-empty viewport, a frame whose bottom is not above its top);
+    /// its viewport height and frame top are the second and third.
+    #[test]
+    fn pym_position_answers_are_read_exactly_when_well_formed(
+        id in "[a-zA-Z0-9_-]{1,32}",
+        numbers in prop::collection::vec(prop_oneof![
+            6 => (-5_000i32..5_000).prop_map(|n| n.to_string()),
+            2 => (-5_000.0f64..5_000.0).prop_map(|n| n.to_string()),
+            1 => prop::sample::select(vec!["", "NaN", "inf", "1e9", "x", "12px", " 3"]).prop_map(str::to_owned),
+        ], 4..8),
+    ) {
+        let payload = numbers.join(" ");
+        let data = ["pym", id.as_str(), "viewport-iframe-position", payload.as_str()].join(PYM_DELIMITER);
+        let values: Vec<f64> = numbers.iter().filter_map(|n| n.parse::<f64>().ok()).collect();
+        let good = numbers.len() == 6
+            && values.len() == 6
+            && values.iter().all(|v| v.is_finite() && v.abs() < MAX_WIDTH)
+            && values[0] > 0.0
+            && values[1] > 0.0
+            && values[4] >= values[2];
+        let expected = good.then(|| ParentMessage::PymPosition(HostPosition {
+            viewport_height: values[1],
+            frame_top: values[2],
+        }));
+        prop_assert_eq!(parse_pym_message(&data, &id), expected);
+        // For another child, never.
+        prop_assert_eq!(parse_pym_message(&data, &format!("{id}_")), None);
     }
 
     /// A message for another child id is never accepted, however well formed.

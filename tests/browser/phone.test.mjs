@@ -1,0 +1,389 @@
+// Phone-first reading (the phone layout, style/main.css): in headless Chromium
+// with phone emulation (isMobile, hasTouch, device scale factor), at 375×667
+// and 390×844, in both perspectives:
+// - after Next, Previous, ← / →, a swipe, Back and Forward, the step's heading and at least one
+//   of its highlighted places or flows are on screen, neither under the other
+//   sticky part nor off screen, without the reader scrolling;
+// - the pager (Previous, "Step N of M", Next) is at the bottom of the screen
+//   in the walk-through, with 44×44 px targets, and gone once the reader scrolls on;
+// - horizontal swipes move between steps; vertical drags scroll, two fingers
+//   and slow drags do nothing;
+// - each claim's quotes are folded to one tap, and a marker opens its quote
+//   below the diagram strip; printing shows everything again;
+// - no layout shift; the desktop layout keeps every highlighted item in view.
+// Touches are real touch events from Chromium's input pipeline (CDP
+// Input.dispatchTouchEvent), so scrolling by drag is the browser's own.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  launch, loadContent, openApp, expectStep, assertNoErrors, trackErrors, flowApplies,
+  STEP_HEADING, TIMEOUT, TEST_TIMEOUT,
+} from './support.mjs';
+
+const content = loadContent();
+const N = content.steps.length;
+const PHONES = [
+  { width: 375, height: 667, deviceScaleFactor: 2 },
+  { width: 390, height: 844, deviceScaleFactor: 3 },
+];
+/** WCAG 2.5.5 (AAA) / the issue: pager targets at least this big. */
+const TARGET = 44;
+
+let app;
+before(async () => {
+  app = await launch();
+});
+after(async () => app?.close());
+
+async function phone({ width, height, deviceScaleFactor }, options = {}) {
+  const context = await app.browser.newContext({
+    viewport: { width, height },
+    isMobile: true,
+    hasTouch: true,
+    deviceScaleFactor,
+    reducedMotion: 'reduce',
+    serviceWorkers: 'block',
+    ...options,
+  });
+  context.setDefaultTimeout(TIMEOUT);
+  const page = await context.newPage();
+  trackErrors(page);
+  return { context, page };
+}
+
+/** Scrolls the way a reader would, to the current step's heading. */
+async function startReading(page) {
+  await page.evaluate((sel) => document.querySelector(sel).scrollIntoView({ block: 'center' }), STEP_HEADING);
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
+/** Everything the checks need about the screen, read in the page. */
+function readScreen(headingSelector) {
+  const vh = innerHeight;
+  const rect = (el) => {
+    const r = el?.getBoundingClientRect();
+    return r && r.height > 0 ? { top: r.top, bottom: r.bottom, left: r.left, right: r.right, width: r.width, height: r.height } : null;
+  };
+  const shown = (el) => el && el.getClientRects().length > 0 && getComputedStyle(el).display !== 'none';
+  const drawing = [...document.querySelectorAll('figure.diagram svg.diagram-svg')].find(shown);
+  const drawingBox = rect(drawing);
+  const strip = rect(document.querySelector('figure.diagram'));
+  const pager = rect(document.querySelector('.pager'));
+  // A highlighted item counts when part of it is inside the drawing's visible
+  // box (the zoomed view box clips the rest) and inside the viewport.
+  const seen = (r) => {
+    if (!r || !drawingBox) return false;
+    const top = Math.max(r.top, drawingBox.top, 0);
+    const bottom = Math.min(r.bottom, drawingBox.bottom, vh);
+    const left = Math.max(r.left, drawingBox.left);
+    const right = Math.min(r.right, drawingBox.right);
+    return bottom - top >= 4 && right - left >= 4;
+  };
+  const lit = drawing ? [...drawing.querySelectorAll('.place.is-active rect, .flow.is-active .flow-line')] : [];
+  return {
+    vh,
+    scrollY,
+    heading: rect(document.querySelector(headingSelector)),
+    strip,
+    stripSticky: getComputedStyle(document.querySelector('figure.diagram')).position === 'sticky',
+    drawing: drawing?.getAttribute('data-orientation'),
+    viewBox: drawing?.getAttribute('viewBox'),
+    litCount: lit.length,
+    litSeen: lit.filter((el) => seen(rect(el))).length,
+    pager,
+    targets: ['.pager-previous', '.pager-next'].map((s) => rect(document.querySelector(s))),
+    count: document.querySelector('.pager-count')?.textContent.trim(),
+    countShown: shown(document.querySelector('.pager-count')),
+  };
+}
+
+/** The phone checks after a move to step i. */
+async function assertPhoneView(page, i, how) {
+  const s = await page.evaluate(readScreen, STEP_HEADING);
+  const where = `${how} → step ${i + 1} (${content.steps[i].id}): ${JSON.stringify(s)}`;
+  assert.ok(s.heading, `the heading is laid out: ${where}`);
+  assert.ok(s.heading.top >= 0 && s.heading.bottom <= s.vh, `the heading is on screen: ${where}`);
+  assert.ok(s.heading.top >= s.strip.bottom - 1 || s.heading.bottom <= s.strip.top,
+    `the heading is not under the diagram strip: ${where}`);
+  assert.ok(s.heading.bottom <= s.pager.top + 1, `the heading is above the pager: ${where}`);
+  assert.ok(s.litCount > 0, `the step highlights something: ${where}`);
+  assert.ok(s.litSeen > 0, `at least one highlighted place or flow is on screen: ${where}`);
+  assert.ok(s.pager.top >= 0 && s.pager.bottom <= s.vh + 1, `the pager is on screen: ${where}`);
+  assert.ok(s.pager.bottom >= s.vh - 60, `the pager is at the bottom of the screen: ${where}`);
+  for (const target of s.targets) {
+    assert.ok(target.width >= TARGET && target.height >= TARGET, `pager targets are at least 44×44: ${where}`);
+  }
+  assert.ok(s.countShown, `the pager shows the count: ${where}`);
+  assert.equal(s.count, `Step ${i + 1} of ${N}`, `the pager's count: ${where}`);
+  assert.equal(s.drawing, 'landscape', `the strip shows the landscape drawing zoomed: ${where}`);
+  assert.ok(s.stripSticky, `the strip sticks: ${where}`);
+}
+
+for (const size of PHONES) {
+  for (const perspective of ['user', 'creator']) {
+    test(`${size.width}×${size.height}, ${perspective} view: after Next, ←, → and Previous, the heading and a highlighted item are on screen, the pager under the thumb`, { timeout: TEST_TIMEOUT }, async () => {
+      const { context, page } = await phone(size);
+      try {
+        await openApp(page, app.baseUrl, perspective === 'creator' ? '/?view=creator' : '/');
+        await startReading(page);
+        await assertPhoneView(page, 0, 'reading step 1');
+        for (let i = 1; i < N; i++) {
+          await page.locator('.pager-next').tap();
+          await expectStep(page, content, i);
+          await assertPhoneView(page, i, 'Next');
+        }
+        // The browser's Back and Forward keep the reader in the walk-through (not
+        // at the step's full text, whose anchor the URL names).
+        await page.goBack();
+        await expectStep(page, content, N - 2);
+        await assertPhoneView(page, N - 2, 'Back');
+        await page.goForward();
+        await expectStep(page, content, N - 1);
+        await assertPhoneView(page, N - 1, 'Forward');
+        // Back by key, half-way; then forward by key; then back by the Previous button.
+        for (let i = N - 2; i >= N - 4; i--) {
+          await page.keyboard.press('ArrowLeft');
+          await expectStep(page, content, i);
+          await assertPhoneView(page, i, '←');
+        }
+        await page.keyboard.press('ArrowRight');
+        await expectStep(page, content, N - 3);
+        await assertPhoneView(page, N - 3, '→');
+        for (let i = N - 4; i >= 0; i--) {
+          await page.locator('.pager-previous').tap();
+          await expectStep(page, content, i);
+          await assertPhoneView(page, i, 'Previous');
+        }
+        assertNoErrors(page);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+}
+
+/** A one-finger drag from (x0, y0) to (x1, y1) over `ms`, as real touch events. */
+async function drag(cdp, page, [x0, y0], [x1, y1], ms = 240, steps = 8) {
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: x0, y: y0 }] });
+  for (let i = 1; i <= steps; i++) {
+    await page.waitForTimeout(ms / steps); // the drag's own pace, not a wait for a result
+    const t = i / steps;
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: x0 + (x1 - x0) * t, y: y0 + (y1 - y0) * t }] });
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+}
+
+/** Waits until no step change can be pending: two frames after the touch. */
+const frames = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+
+test('375×667: a horizontal swipe changes the step; a vertical drag scrolls; two fingers and slow drags do nothing', { timeout: TEST_TIMEOUT }, async () => {
+  const { context, page } = await phone(PHONES[0]);
+  try {
+    await openApp(page, app.baseUrl, '/');
+    await startReading(page);
+    const cdp = await context.newCDPSession(page);
+    const { height } = PHONES[0];
+    const y = Math.round(height * 0.6); // in the step text, between the strip and the pager
+    for (let i = 1; i <= 3; i++) {
+      await drag(cdp, page, [320, y], [60, y + 12]);
+      await expectStep(page, content, i);
+      await assertPhoneView(page, i, 'swipe left');
+    }
+    await drag(cdp, page, [100, y], [340, y - 10]);
+    await expectStep(page, content, 2);
+    await assertPhoneView(page, 2, 'swipe right');
+
+    // A vertical drag scrolls the page (the browser's own scrolling) and keeps the step.
+    const before = await page.evaluate(() => scrollY);
+    await drag(cdp, page, [200, y + 100], [190, y - 200]);
+    await page.waitForFunction((b) => scrollY > b + 50, before, { timeout: TIMEOUT });
+    await frames(page);
+    assert.equal(await page.evaluate(() => document.querySelector('#explainer-stage article.step:not([hidden])').dataset.step),
+      content.steps[2].id, 'a vertical drag does not change the step');
+
+    // Two fingers (a pinch) and a slow sideways drag (selecting, panning) do nothing.
+    await page.evaluate((sel) => document.querySelector(sel).scrollIntoView({ block: 'center' }), STEP_HEADING);
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: 300, y, id: 1 }, { x: 100, y: y + 40, id: 2 }] });
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: 120, y, id: 1 }, { x: 60, y: y + 40, id: 2 }] });
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await drag(cdp, page, [320, y], [60, y], 1600, 16);
+    await frames(page);
+    await expectStep(page, content, 2);
+    assertNoErrors(page);
+  } finally {
+    await context.close();
+  }
+});
+
+test('375×667: the pager and the strip leave with the walk-through, and come back with it', { timeout: TEST_TIMEOUT }, async () => {
+  const { context, page } = await phone(PHONES[0]);
+  try {
+    await openApp(page, app.baseUrl, '/');
+    await startReading(page);
+    const inView = (sel) => page.evaluate((s) => {
+      const r = document.querySelector(s).getBoundingClientRect();
+      return r.bottom > 0 && r.top < innerHeight;
+    }, sel);
+    assert.ok(await inView('.pager'), 'the pager is on screen in the walk-through');
+    for (const section of ['section.sources', 'nav.step-list']) {
+      await page.evaluate((s) => document.querySelector(s).scrollIntoView({ block: 'start' }), section);
+      await page.waitForFunction(() => {
+        const r = document.querySelector('.pager').getBoundingClientRect();
+        return r.bottom <= 0 || r.top >= innerHeight;
+      }, null, { timeout: TIMEOUT });
+      assert.ok(!(await inView('figure.diagram')), `the strip is gone at ${section}`);
+    }
+    await startReading(page);
+    assert.ok(await inView('.pager') && (await inView('figure.diagram')), 'both are back in the walk-through');
+    assertNoErrors(page);
+  } finally {
+    await context.close();
+  }
+});
+
+test('375×667: quotes are folded to one tap each; a marker opens its quote between the strip and the pager; printing unfolds and unzooms', { timeout: TEST_TIMEOUT }, async () => {
+  const { context, page } = await phone(PHONES[0]);
+  try {
+    await openApp(page, app.baseUrl, '/');
+    await startReading(page);
+    const folds = await page.evaluate(() =>
+      [...document.querySelectorAll('#explainer-stage article.step:not([hidden]) details.claim-quotes')].map((d) => ({
+        open: d.open,
+        summary: d.querySelector('summary').textContent.trim(),
+        height: d.querySelector('summary').getBoundingClientRect().height,
+        numbers: [...d.querySelectorAll('.citation-number')].map((n) => n.textContent.trim()),
+      })));
+    const claims = content.steps[0].claims.length;
+    assert.equal(folds.length, claims, 'one fold per claim of the step');
+    for (const fold of folds) {
+      assert.equal(fold.open, false, `folded: ${JSON.stringify(fold)}`);
+      assert.ok(fold.height >= TARGET, `the summary is a 44px target: ${JSON.stringify(fold)}`);
+      assert.equal(fold.summary, `${fold.numbers.length === 1 ? 'Quote' : 'Quotes'} ${fold.numbers.join(', ')}`,
+        'the summary names the quotes’ numbers');
+    }
+    // Tapping a summary opens its quotes.
+    await page.locator('#explainer-stage article.step:not([hidden]) details.claim-quotes summary').first().tap();
+    await page.waitForFunction(() => document.querySelector('#explainer-stage article.step:not([hidden]) details.claim-quotes').open);
+
+    // A marker in the step's words leads to its quote, unfolded, clear of the strip and the pager.
+    const marker = page.locator('#explainer-stage article.step:not([hidden]) .step-body a[data-ref]').last();
+    const target = (await marker.getAttribute('href')).slice(1);
+    await marker.tap();
+    await page.waitForFunction((id) => document.activeElement?.id === id, target, { timeout: TIMEOUT });
+    const placed = await page.evaluate((id) => {
+      const quote = document.getElementById(id);
+      const q = quote.getBoundingClientRect();
+      return {
+        open: quote.closest('details').open,
+        top: q.top,
+        strip: document.querySelector('figure.diagram').getBoundingClientRect().bottom,
+        pager: document.querySelector('.pager').getBoundingClientRect().top,
+      };
+    }, target);
+    assert.ok(placed.open, `the quote's fold is open: ${JSON.stringify(placed)}`);
+    assert.ok(placed.top >= placed.strip - 1 && placed.top < placed.pager, `the quote starts between the strip and the pager: ${JSON.stringify(placed)}`);
+
+    // Printing (the browser fires beforeprint): every quote and the whole map.
+    const full = await page.getAttribute('svg.diagram-svg--landscape.diagram-svg--user', 'viewBox');
+    assert.notEqual(full, '0 0 640 420', 'the strip is zoomed to step 1');
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    assert.equal(await page.getAttribute('svg.diagram-svg--landscape.diagram-svg--user', 'viewBox'), '0 0 640 420',
+      'the printout shows the whole map');
+    assert.equal(await page.locator('details.claim-quotes:not([open])').count(), 0, 'the printout shows every quote');
+    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+    assert.equal(await page.getAttribute('svg.diagram-svg--landscape.diagram-svg--user', 'viewBox'), full,
+      'after printing, the strip is zoomed again');
+    assertNoErrors(page);
+  } finally {
+    await context.close();
+  }
+});
+
+test('375×667: nothing shifts while the page loads and goes live, or between steps', { timeout: TEST_TIMEOUT }, async () => {
+  const { context, page } = await phone(PHONES[0]);
+  try {
+    await page.addInitScript(() => {
+      window.__shifts = [];
+      new PerformanceObserver((list) => window.__shifts.push(...list.getEntries().map((e) => ({ value: e.value, input: e.hadRecentInput }))))
+        .observe({ type: 'layout-shift', buffered: true });
+    });
+    await openApp(page, app.baseUrl, '/');
+    await startReading(page);
+    for (let i = 1; i < N; i++) {
+      await page.keyboard.press('ArrowRight');
+      await expectStep(page, content, i);
+    }
+    await frames(page);
+    const shifts = await page.evaluate(() => window.__shifts.filter((s) => !s.input));
+    const total = shifts.reduce((sum, s) => sum + s.value, 0);
+    assert.equal(total, 0, `layout shifts without input: ${JSON.stringify(shifts)}`);
+    assertNoErrors(page);
+  } finally {
+    await context.close();
+  }
+});
+
+test('without scripts, a phone gets the whole page as before: the portrait drawing, quotes open, nothing sticky', { timeout: TEST_TIMEOUT }, async () => {
+  const { context, page } = await phone(PHONES[0], { javaScriptEnabled: false });
+  try {
+    await page.goto(`${app.baseUrl}/`, { waitUntil: 'load' });
+    const s = await page.evaluate(readScreen, STEP_HEADING);
+    assert.equal(s.drawing, 'portrait', 'the portrait drawing');
+    assert.equal(s.stripSticky, false, 'the diagram is not sticky');
+    assert.equal(await page.locator('details.claim-quotes:not([open])').count(), 0, 'every quote is open');
+    assert.equal(await page.locator('.pager-count').isVisible(), false, 'the pager is as before');
+  } finally {
+    await context.close();
+  }
+});
+
+test('1280×800 (desktop, unchanged): after Next every highlighted item and the heading are in view, the whole map drawn', { timeout: TEST_TIMEOUT }, async () => {
+  const page = await app.newPage();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await openApp(page, app.baseUrl, '/');
+  for (let i = 1; i < N; i++) {
+    await page.click('.pager-next');
+    await expectStep(page, content, i);
+    const s = await page.evaluate(readScreen, STEP_HEADING);
+    const where = `step ${i + 1}: ${JSON.stringify(s)}`;
+    assert.equal(s.viewBox, '0 0 640 420', `the whole map: ${where}`);
+    assert.equal(s.litSeen, s.litCount, `every highlighted item is in view: ${where}`);
+    assert.ok(s.heading.top >= 0 && s.heading.bottom <= s.vh, `the heading is in view: ${where}`);
+    assert.equal(s.countShown, false, `the pager looks as before: ${where}`);
+  }
+  assert.equal(await page.locator('#explainer-stage details.claim-quotes:not([open])').count(), 0, 'quotes are open on a desktop');
+  assertNoErrors(page);
+  await page.close();
+});
+
+test('the diagram strip draws each step’s flows for the perspective that has them', { timeout: TEST_TIMEOUT }, async () => {
+  // Content-driven: every flow a step highlights, in a perspective it applies
+  // to, is inside the strip's zoomed view for that step.
+  const { context, page } = await phone(PHONES[0]);
+  try {
+    for (const perspective of ['user', 'creator']) {
+      await openApp(page, app.baseUrl, `/?view=${perspective}`);
+      await startReading(page);
+      for (let i = 0; i < N; i++) {
+        if (i > 0) {
+          await page.keyboard.press('ArrowRight');
+          await expectStep(page, content, i);
+        }
+        const wanted = content.steps[i].flows.filter((id) => flowApplies(content.flows.find((f) => f.id === id), perspective));
+        const outside = await page.evaluate(({ ids, perspective }) => {
+          const svg = document.querySelector(`svg.diagram-svg--landscape.diagram-svg--${perspective}`);
+          const box = svg.getBoundingClientRect();
+          return ids.filter((id) => {
+            const r = svg.querySelector(`g.flow[data-flow="${id}"] .flow-line`).getBoundingClientRect();
+            return r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1;
+          });
+        }, { ids: wanted, perspective });
+        assert.deepEqual(outside, [], `step ${i + 1}, ${perspective}: flows cut off by the strip`);
+      }
+    }
+    assertNoErrors(page);
+  } finally {
+    await context.close();
+  }
+});
