@@ -44,9 +44,10 @@ before(async () => {
 after(async () => app?.close());
 
 /** A fresh context (own colour scheme, width, CSP bypass for axe) and page. */
-async function openPage({ width = 1280, height = 900, colorScheme = 'light' } = {}) {
+async function openPage({ width = 1280, height = 900, colorScheme = 'light', phone = false } = {}) {
   const context = await app.browser.newContext({
     viewport: { width, height },
+    ...(phone ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
     colorScheme,
     reducedMotion: 'reduce', // no half-finished opacity transitions while axe reads colours
     bypassCSP: true,
@@ -69,12 +70,46 @@ async function setPerspective(page, perspective) {
   await page.waitForSelector(`button.switch-option[data-perspective="${perspective}"][aria-pressed="true"]`);
 }
 
+/**
+ * axe's target-size check measures what might cover a target by bounding boxes,
+ * so a diagram shape zoomed past the edge of its SVG in the phone layout's strip
+ * (the SVG clips it; nothing is painted or clickable there) "obscures" a button
+ * next to the strip. Such a node is kept only if the browser's own hit test
+ * agrees: at points across the target, something other than the target is hit.
+ * Runs in the page.
+ */
+function reallyObscured(selectors) {
+  return selectors.map((selector) => {
+    const target = document.querySelector(selector);
+    if (!target) return true;
+    const r = target.getBoundingClientRect();
+    for (const fx of [0.1, 0.3, 0.5, 0.7, 0.9]) {
+      for (const fy of [0.1, 0.5, 0.9]) {
+        const x = r.left + r.width * fx;
+        const y = r.top + r.height * fy;
+        if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) continue;
+        const hit = document.elementFromPoint(x, y);
+        if (hit && hit !== target && !target.contains(hit)) return true;
+      }
+    }
+    return false;
+  });
+}
+
 /** Runs axe on the page; returns one readable line per violation. */
 async function audit(page, where) {
   if (!(await page.evaluate(() => typeof window.axe === 'object'))) {
     await page.addScriptTag({ path: AXE });
   }
   const result = await page.evaluate((options) => window.axe.run(document, options), AXE_OPTIONS);
+  for (const v of result.violations.filter((x) => x.id === 'target-size')) {
+    const byDiagram = v.nodes.filter((n) =>
+      n.any.every((check) => check.relatedNodes.length > 0 && check.relatedNodes.every((r) => r.target.join(' ').includes('.diagram-svg'))));
+    const obscured = await page.evaluate(reallyObscured, byDiagram.map((n) => n.target.join(' ')));
+    const falseAlarms = new Set(byDiagram.filter((_, i) => !obscured[i]));
+    v.nodes = v.nodes.filter((n) => !falseAlarms.has(n));
+  }
+  result.violations = result.violations.filter((v) => v.nodes.length > 0);
   return result.violations.map((v) => {
     const targets = v.nodes.slice(0, 4).map((n) => n.target.join(' ')).join(' | ');
     const more = v.nodes.length > 4 ? ` (+${v.nodes.length - 4} more)` : '';
@@ -98,6 +133,33 @@ for (const perspective of PERSPECTIVES) {
         await expectStep(page, content, i, { hash: i > 0 }); // step 1, opened from /, has no hash
         problems.push(...(await audit(page, `step ${i + 1} (${content.steps[i].id}), ${perspective}`)));
       }
+      assertClean(problems);
+      assertNoErrors(page);
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+// The phone layout (diagram strip, pager at the bottom, folded quotes), every step.
+for (const colorScheme of ['light', 'dark']) {
+  test(`axe: all ${N} steps, both views, 375×667 phone layout, ${colorScheme}`, { timeout: TEST_TIMEOUT }, async () => {
+    const { context, page } = await openPage({ width: 375, height: 667, colorScheme, phone: true });
+    try {
+      const problems = [];
+      for (const perspective of PERSPECTIVES) {
+        await goLive(page, '/');
+        await setPerspective(page, perspective);
+        await page.locator('#explainer-stage article.step:not([hidden]) h2').scrollIntoViewIfNeeded();
+        for (let i = 0; i < N; i++) {
+          if (i > 0) await page.locator('.pager-next').tap();
+          await expectStep(page, content, i, { hash: i > 0 });
+          problems.push(...(await audit(page, `375 phone, ${colorScheme}, step ${i + 1} (${content.steps[i].id}), ${perspective}`)));
+        }
+      }
+      // With a claim's quotes unfolded.
+      await page.locator('#explainer-stage article.step:not([hidden]) details.claim-quotes summary').first().tap();
+      problems.push(...(await audit(page, `375 phone, ${colorScheme}, quotes unfolded`)));
       assertClean(problems);
       assertNoErrors(page);
     } finally {

@@ -186,17 +186,23 @@ test('the single-file edition works alone from file://', { timeout: TEST_TIMEOUT
       'the creator button is pressed',
     );
 
-    // On a phone the portrait drawing is shown, with the same places and flow.
+    // On a phone the diagram is the phone layout's strip: the landscape drawing,
+    // with the same places and flow, zoomed to the step as soon as the window narrows.
     await page.setViewportSize({ width: 375, height: 812 });
-    await page.waitForFunction(
-      () => getComputedStyle(document.querySelector('svg.diagram-svg--portrait')).display !== 'none',
-      null,
-      { timeout: TIMEOUT },
-    ).catch(() => {});
+    // The current step's focus box, if the strip shows it; null otherwise.
+    const zoomed = () => {
+      const svg = document.querySelector('svg.diagram-svg--landscape.diagram-svg--creator');
+      const current = [...document.querySelectorAll('#explainer-stage article.step')].findIndex((a) => !a.hidden);
+      const focus = svg.getAttribute('data-focus').split(';')[current];
+      return svg.getAttribute('viewBox') === focus ? focus : null;
+    };
+    await page.waitForFunction(zoomed, null, { timeout: TIMEOUT }).catch(() => {});
+    const zoom = await page.evaluate(zoomed);
+    assert.ok(zoom, `the strip shows the step's part of the map (viewBox ${await page.getAttribute('svg.diagram-svg--landscape.diagram-svg--creator', 'viewBox')})`);
     diagram = await page.evaluate(readVisibleDiagram);
-    assert.deepEqual(diagram.visible, ['portrait'], 'the portrait diagram is shown at 375px');
-    assert.deepEqual(diagram.places, placeIds, 'the portrait diagram draws every place');
-    assert.ok(diagram.flows.includes('creator-data'), 'the portrait diagram draws the creator flow');
+    assert.deepEqual(diagram.visible, ['landscape'], 'the strip (the landscape drawing) is shown at 375px');
+    assert.deepEqual(diagram.places, placeIds, 'the strip draws every place');
+    assert.ok(diagram.flows.includes('creator-data'), 'the strip draws the creator flow');
 
     const sourceTitles = await page.evaluate(() =>
       [...document.querySelectorAll('li.source')].map((li) => li.textContent.replace(/\s+/g, ' ').trim()),
