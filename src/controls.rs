@@ -62,6 +62,30 @@ pub fn listen(nav: &Navigator) {
         open_all_details();
         on_print.fit_drawings(true);
     });
+    // Keyboard focus on a place or an arrow that the zoomed strip may have cut
+    // off: the strip shows the whole map while focus is in the diagram (a
+    // pointer's focus leaves the zoom alone, so a tap lands where it aimed).
+    let on_focus = nav.clone();
+    on_window("focusin", move |ev: web_sys::FocusEvent| {
+        if let Some(el) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) {
+            if el.closest(".diagram").ok().flatten().is_some()
+                && el.matches(":focus-visible").unwrap_or(false)
+            {
+                on_focus.fit_drawings(true);
+            }
+        }
+    });
+    let on_blur = nav.clone();
+    on_window("focusout", move |ev: web_sys::FocusEvent| {
+        let into_diagram = ev
+            .related_target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .and_then(|el| el.closest(".diagram").ok().flatten())
+            .is_some();
+        if !into_diagram {
+            on_blur.fit_drawings(false);
+        }
+    });
     let after_print = nav.clone();
     on_window("afterprint", move |_: web_sys::Event| {
         after_print.fit_drawings(false)

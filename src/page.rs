@@ -238,7 +238,10 @@ impl Page {
             let _ = fill.set_attribute("width", &progress_width(to, total));
         }
         if let Some(count) = &self.count {
-            count.set_text_content(Some(&step_count(to, total)));
+            let text = step_count(to, total);
+            if count.text_content().as_deref() != Some(text.as_str()) {
+                count.set_text_content(Some(&text));
+            }
         }
         let last = total.saturating_sub(1);
         for (link, target, at_end) in [

@@ -6,7 +6,8 @@
 //    page starts until the app is live (#app[data-live], then one frame): no
 //    node inside #app or #app-status was ever removed, and once the parser had
 //    finished nothing was added (nor any text changed) inside #app, except the
-//    live region p#announcer's text.
+//    live region p#announcer's text (and the pager's "Step N of M", which
+//    changes with the step and so not at start-up).
 // 2. The live page is the pre-rendered page. #app and #app-status, walked
 //    canonically (tag, sorted attributes, text, comments), are identical with
 //    JavaScript off and with the app live, except for a short explicit list of
@@ -16,7 +17,8 @@
 //    two step articles, the diagram's [data-lit] elements and svgs, the
 //    progress bar, the pager links, the step list items and the flow table's
 //    rows, and nothing in the timeline, the full text, the table's cells or
-//    the sources; no node is added or removed except the announcer's text.
+//    the sources; no node is added or removed except the announcer's text and
+//    the pager's count.
 //    Switching perspective changes no step article and no [data-lit] element.
 //
 // Every wait is on a condition; each test (and each start URL) gets a fresh context.
@@ -143,9 +145,10 @@ function installRecorder() {
           added: r.added.map(label),
           removed: r.removed.map(label),
           inApp: Boolean(el?.closest(appRoots)) || [...r.added, ...r.removed].some(holdsApp),
-          // The live region's own text: a text child replaced, or its data changed.
-          announcerText:
-            Boolean(el?.closest('p#announcer')) &&
+          // The live region's own text, or the pager's "Step N of M": a text child
+          // replaced, or its data changed.
+          liveText:
+            Boolean(el?.closest('p#announcer, span.pager-count')) &&
             (r.type === 'characterData' || (textOnly(r.added) && textOnly(r.removed))),
           matches: el ? Object.keys(regions).filter((k) => r.type === 'attributes' && el.matches(regions[k])) : [],
           within: el ? Object.keys(regions).filter((k) => el.closest(regions[k]) !== null) : [],
@@ -239,11 +242,11 @@ test('no rebuild: from the first byte to live, nothing in #app is removed, and n
           'the recorder saw the app set #app[data-live]',
         );
 
-        const removed = records.filter((r) => r.type === 'childList' && r.removed.length > 0 && r.inApp && !r.announcerText);
+        const removed = records.filter((r) => r.type === 'childList' && r.removed.length > 0 && r.inApp && !r.liveText);
         assertNone(removed, `${url}: nodes removed inside #app/#app-status (the parser never removes one)`);
 
         const added = records.filter(
-          (r) => !r.parsing && r.inApp && !r.announcerText &&
+          (r) => !r.parsing && r.inApp && !r.liveText &&
             ((r.type === 'childList' && r.added.length > 0) || r.type === 'characterData'),
         );
         assertNone(added, `${url}: nodes added or text changed inside #app/#app-status after the parser finished`);
@@ -436,8 +439,8 @@ test('a change touches only what changes: Next and the perspective switch', { ti
     let records = await report(page, REGIONS);
     assert.ok(records.length > 0, 'the recorder saw the step change');
 
-    const rewritten = records.filter((r) => r.type !== 'attributes' && !r.announcerText);
-    assertNone(rewritten, `Next added, removed or rewrote nodes (only the announcer's text may change)`);
+    const rewritten = records.filter((r) => r.type !== 'attributes' && !r.liveText);
+    assertNone(rewritten, `Next added, removed or rewrote nodes (only the announcer's and the pager count's text may change)`);
 
     for (const [name] of Object.entries(UNTOUCHED)) {
       const inside = records.filter((r) => r.within.includes(name));
@@ -500,7 +503,7 @@ test('a change touches only what changes: Next and the perspective switch', { ti
     assertNone(stepTouched, `switching perspective touched a step article`);
     const litTouched = records.filter((r) => r.matches.includes('any [data-lit]'));
     assertNone(litTouched, `switching perspective touched [data-lit] elements`);
-    const nodes = records.filter((r) => r.type !== 'attributes' && !r.announcerText);
+    const nodes = records.filter((r) => r.type !== 'attributes' && !r.liveText);
     assertNone(nodes, `switching perspective added, removed or rewrote nodes`);
     await expectStep(page, content, 1);
     assertNoErrors(page);

@@ -98,8 +98,12 @@ function readScreen(headingSelector) {
   };
 }
 
+/** Two animation frames: the app brings the heading into view in the next frame. */
+const frames = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+
 /** The phone checks after a move to step i. */
 async function assertPhoneView(page, i, how) {
+  await frames(page);
   const s = await page.evaluate(readScreen, STEP_HEADING);
   const where = `${how} → step ${i + 1} (${content.steps[i].id}): ${JSON.stringify(s)}`;
   assert.ok(s.heading, `the heading is laid out: ${where}`);
@@ -174,8 +178,6 @@ async function drag(cdp, page, [x0, y0], [x1, y1], ms = 240, steps = 8) {
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
 }
 
-/** Waits until no step change can be pending: two frames after the touch. */
-const frames = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 
 test('375×667: a horizontal swipe changes the step; a vertical drag scrolls; two fingers and slow drags do nothing', { timeout: TEST_TIMEOUT }, async () => {
   const { context, page } = await phone(PHONES[0]);
@@ -382,6 +384,70 @@ test('the diagram strip draws each step’s flows for the perspective that has t
         assert.deepEqual(outside, [], `step ${i + 1}, ${perspective}: flows cut off by the strip`);
       }
     }
+    assertNoErrors(page);
+  } finally {
+    await context.close();
+  }
+});
+
+test('375×667: tabbing through a step, the focused control is never hidden under the strip or the pager (WCAG 2.4.11)', { timeout: TEST_TIMEOUT }, async () => {
+  const { context, page } = await phone(PHONES[0]);
+  try {
+    await openApp(page, app.baseUrl, '/#step-exceptions');
+    await startReading(page);
+    await page.focus(STEP_HEADING);
+    const seen = [];
+    for (let i = 0; i < 60; i++) {
+      await page.keyboard.press('Tab');
+      const s = await page.evaluate(() => {
+        const el = document.activeElement;
+        const r = el.getBoundingClientRect();
+        const strip = document.querySelector('figure.diagram').getBoundingClientRect();
+        const pager = document.querySelector('.pager').getBoundingClientRect();
+        const inPager = el.closest('.pager') !== null;
+        const inStrip = el.closest('figure.diagram') !== null;
+        return {
+          what: `${el.tagName.toLowerCase()}.${el.className?.baseVal ?? el.className} ${el.textContent.trim().slice(0, 30)}`,
+          inStage: el.closest('#explainer-stage') !== null,
+          underStrip: !inStrip && r.top < strip.bottom - 1 && r.bottom > strip.top,
+          underPager: !inPager && r.bottom > pager.top + 1 && r.top < pager.bottom,
+        };
+      });
+      if (!s.inStage) break;
+      seen.push(s.what);
+      assert.ok(!s.underStrip && !s.underPager, `focus is hidden: ${JSON.stringify(s)}`);
+    }
+    assert.ok(seen.length > 5, `tabbed through the step: ${seen.join(' | ')}`);
+    assertNoErrors(page);
+  } finally {
+    await context.close();
+  }
+});
+
+test('375×667: Tab into the strip shows the whole map (so no focused place is cut off); leaving it zooms back; a tap does not', { timeout: TEST_TIMEOUT }, async () => {
+  const { context, page } = await phone(PHONES[0]);
+  try {
+    await openApp(page, app.baseUrl, '/#step-access');
+    await startReading(page);
+    const svg = 'svg.diagram-svg--landscape.diagram-svg--user';
+    const zoomed = await page.getAttribute(svg, 'viewBox');
+    assert.notEqual(zoomed, '0 0 640 420', 'the strip starts zoomed');
+    await page.focus('button.switch-option[data-perspective="creator"]');
+    await page.keyboard.press('Tab');
+    assert.ok(await page.evaluate(() => document.activeElement.closest('figure.diagram') !== null), 'Tab enters the diagram');
+    assert.equal(await page.getAttribute(svg, 'viewBox'), '0 0 640 420', 'keyboard focus in the diagram shows the whole map');
+    for (let i = 0; i < 40 && (await page.evaluate(() => document.activeElement.closest('figure.diagram') !== null)); i++) {
+      await page.keyboard.press('Tab');
+    }
+    assert.equal(await page.getAttribute(svg, 'viewBox'), zoomed, 'leaving the diagram zooms back to the step');
+    // A tap on a place (pointer focus) opens its step, zoomed to that step: the
+    // whole map is for keyboard focus only.
+    const place = page.locator(`${svg} g.place.is-active:not(.place--region)`).first();
+    const opens = Number(await place.getAttribute('data-go-step'));
+    await place.tap();
+    await expectStep(page, content, opens);
+    const focus = (await page.getAttribute(svg, 'data-focus')).split(';')[opens];
+    assert.equal(await page.getAttribute(svg, 'viewBox'), focus, 'after a tap, the strip shows the new step’s part of the map');
     assertNoErrors(page);
   } finally {
     await context.close();
