@@ -9,7 +9,9 @@ use wasm_bindgen_futures::spawn_local;
 use crate::dom::{all, by_id, next_frame, served_over_http, window};
 use crate::navigator::Navigator;
 use crate::page::Page;
-use crate::{controls, embed, freshness, location, panic_notice, references, snippets, theme};
+use crate::{
+    controls, embed, freshness, location, panic_notice, references, share, snippets, theme,
+};
 
 /// Starts the app: panic notice, theme, embed protocol, then the page.
 pub fn start() {
@@ -24,6 +26,7 @@ pub fn start() {
     controls::listen(&nav);
     references::listen();
     snippets::set_up();
+    share::listen(embed.framed);
     // The full text is open in the page as rendered, for readers without
     // scripts; here it is one click away (and printing opens it again).
     if let Some(main) = by_id(explainer_core::page::MAIN_ID) {
