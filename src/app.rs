@@ -10,7 +10,7 @@ use crate::dom::{all, by_id, next_frame, served_over_http, window};
 use crate::navigator::Navigator;
 use crate::page::Page;
 use crate::{
-    controls, embed, freshness, location, panic_notice, references, snippets, swipe, theme,
+    controls, embed, freshness, location, panic_notice, references, share, snippets, swipe, theme,
 };
 
 /// Starts the app: panic notice, theme, embed protocol, then the page.
@@ -28,6 +28,7 @@ pub fn start() {
     swipe::listen(&nav);
     references::listen();
     snippets::set_up();
+    share::listen(embed.framed);
     // The full text is open in the page as rendered, for readers without
     // scripts; here it is one click away (and printing opens it again).
     if let Some(main) = by_id(explainer_core::page::MAIN_ID) {

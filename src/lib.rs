@@ -11,6 +11,8 @@
 #[cfg(feature = "csr")]
 pub mod app;
 #[cfg(feature = "ssr")]
+pub mod card;
+#[cfg(feature = "ssr")]
 pub mod components;
 #[cfg(feature = "csr")]
 pub mod controls;
@@ -32,6 +34,10 @@ pub mod panic_notice;
 pub mod prerender;
 #[cfg(feature = "csr")]
 pub mod references;
+#[cfg(feature = "csr")]
+pub mod share;
+#[cfg(feature = "ssr")]
+pub mod share_pages;
 #[cfg(feature = "csr")]
 pub mod snippets;
 #[cfg(feature = "csr")]

@@ -56,7 +56,11 @@ pub fn version_json(version: &str) -> String {
 }
 
 /// Runs the HTML rewriter over `html`; `what` says what for, in the error.
-fn rewrite(html: &str, what: &str, settings: RewriteStrSettings<'_, '_>) -> Result<String, String> {
+pub(crate) fn rewrite(
+    html: &str,
+    what: &str,
+    settings: RewriteStrSettings<'_, '_>,
+) -> Result<String, String> {
     rewrite_str(html, settings).map_err(|e| format!("{what}: {e}"))
 }
 
@@ -320,8 +324,25 @@ pub fn metadata(content: &Content, version: &str) -> String {
 /// The Content-Security-Policy for a page: only this origin, plus the hashes of
 /// the page's own inline scripts (and inline styles, for the single-file edition).
 pub fn content_security_policy(page: &str) -> Result<String, String> {
-    let scripts = inline_texts(page, "script", is_inline_javascript)?;
-    let styles = inline_texts(page, "style", |_| true)?;
+    content_security_policy_of(&[page])
+}
+
+/// One Content-Security-Policy that lets every one of `pages` run its inline
+/// scripts and styles (for a server header that covers them all).
+pub fn content_security_policy_of(pages: &[&str]) -> Result<String, String> {
+    let (mut scripts, mut styles) = (Vec::new(), Vec::new());
+    for page in pages {
+        for script in inline_texts(page, "script", is_inline_javascript)? {
+            if !scripts.contains(&script) {
+                scripts.push(script);
+            }
+        }
+        for style in inline_texts(page, "style", |_| true)? {
+            if !styles.contains(&style) {
+                styles.push(style);
+            }
+        }
+    }
     Ok(format!(
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{}; style-src 'self'{}; \
          img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; \
@@ -378,7 +399,7 @@ pub fn finish_head(page: &str, metadata: &str) -> Result<String, String> {
 }
 
 /// Puts the page's Content-Security-Policy first in its `<head>`.
-fn with_csp(page: &str) -> Result<String, String> {
+pub(crate) fn with_csp(page: &str) -> Result<String, String> {
     let csp = content_security_policy(page)?;
     let meta = format!(r#"<meta http-equiv="Content-Security-Policy" content="{csp}">"#);
     let heads = Cell::new(0);
@@ -513,8 +534,8 @@ fn before_end_tag(
     }))
 }
 
-/// Escapes text for a double-quoted HTML attribute.
-fn escape_attribute(text: &str) -> String {
+/// Escapes text for a double-quoted HTML attribute (or for text).
+pub(crate) fn escape_attribute(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('"', "&quot;")
         .replace('<', "&lt;")
@@ -874,6 +895,7 @@ mod tests {
             explainer_core::page::PANEL_ATTRIBUTE,
             explainer_core::page::PERSPECTIVE_ATTRIBUTE,
             explainer_core::page::SNIPPET_ATTRIBUTE,
+            explainer_core::share::SHARE_ATTRIBUTE,
         ] {
             assert!(html.contains(&format!(" {hook}=")), "no {hook} in the page");
         }

@@ -140,6 +140,21 @@ fn an_edited_content_file_re_renders_the_built_site_without_touching_the_wasm() 
         single.contains(new_title),
         "the single file does not show the edit"
     );
+    // The step's share page too, with its card beside it.
+    let step_dir = dir.join(explainer_core::share::step_page_path(
+        value["steps"][1]["id"].as_str().expect("step id"),
+    ));
+    let share_page = fs::read_to_string(step_dir.join("index.html")).expect("step page");
+    assert!(
+        share_page.contains(&format!(
+            r#"<meta property="og:title" content="{new_title}">"#
+        )),
+        "the step's share page does not show the edit"
+    );
+    assert!(
+        step_dir.join(explainer_core::share::CARD_FILE).exists(),
+        "no card"
+    );
     let version_after = fs::read_to_string(dir.join("version.json")).expect("version.json");
     assert_ne!(version_before, version_after, "the version did not change");
     assert!(

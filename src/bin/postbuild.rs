@@ -11,7 +11,10 @@
 //! 5. writes `_headers` with the CSP as an HTTP header, for static hosts;
 //! 6. writes the oEmbed response `oembed.json` for the public address in
 //!    `EXPLAINER_PUBLIC_URL` (and links it from the page's head);
-//! 7. writes `version.json`, the content version the live app compares with its own.
+//! 7. writes `version.json`, the content version the live app compares with its own;
+//! 8. writes each step's share page and card, `step/<id>/index.html` and
+//!    `step/<id>/card.png` (not precached by the service worker: they are for
+//!    crawlers and for readers arriving from a shared link).
 
 use std::fs;
 use std::io::Write;
@@ -24,11 +27,14 @@ use explainer_core::oembed::{
     PUBLIC_URL_ENV,
 };
 use explainer_core::page::{ROOT_ID, SINGLE_FILE, VERSION_FILE};
+use explainer_core::share::{step_page_path, CARD_FILE, STEP_PAGES_DIR};
+use tiktok_data_explainer::card::CardMaker;
 use tiktok_data_explainer::prerender::{
-    content_security_policy, content_version, defer_app_start, finish_head, insert_body,
+    content_security_policy_of, content_version, defer_app_start, finish_head, insert_body,
     insert_head, metadata, render_explainer, render_status, service_worker, short_hash,
     single_file, version_json, SingleFileParts,
 };
+use tiktok_data_explainer::share_pages::{absolute_share_links, step_page, StepPage};
 
 /// The content file the build renders, unless `CONTENT_FILE_ENV` names another.
 const CONTENT_FILE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/public/content.json");
@@ -83,12 +89,14 @@ fn run() -> Result<(), String> {
     );
 
     let find = |ext: &str| find_asset(&dir, ext);
-    let parts_page = insert_head(&page, &meta)?;
+    let icon_name = find(".svg")?;
+    // Read from disk, the single file's share links lead to the public step pages.
+    let parts_page = absolute_share_links(&insert_head(&page, &meta)?, &public_url)?;
     let css = read(&find(".css")?)?;
     let glue = read(&find(".js")?)?;
     let wasm_name = find("_bg.wasm")?;
     let wasm = fs::read(dir.join(&wasm_name)).map_err(|e| e.to_string())?;
-    let icon = read(&find(".svg")?)?;
+    let icon = read(&icon_name)?;
     let offline = single_file(&SingleFileParts {
         page: &parts_page,
         css: &css,
@@ -100,9 +108,13 @@ fn run() -> Result<(), String> {
 
     let page = finish_head(&page, &meta)?;
     write(&dir.join("index.html"), page.as_bytes())?;
+    let step_pages = write_step_pages(&dir, &content, &public_url, &provider, &icon_name)?;
     // The same policy as an HTTP header, for hosts that read a _headers file
-    // (and to copy into any other server's configuration).
-    let policy = content_security_policy(&page)?;
+    // (and to copy into any other server's configuration); it covers the step
+    // pages too, whose one script and style are the same on every one.
+    let mut pages = vec![page.as_str()];
+    pages.extend(step_pages.iter().map(String::as_str));
+    let policy = content_security_policy_of(&pages)?;
     // The oEmbed response may be read by scripts on other sites (browser-side consumers).
     let headers = format!(
         "/*\n  Content-Security-Policy: {policy}\n  X-Content-Type-Options: nosniff\n\
@@ -151,6 +163,41 @@ fn run() -> Result<(), String> {
         );
     }
     Ok(())
+}
+
+/// Writes every step's share page and card (after removing those of an earlier
+/// build, whose steps may have gone), with compressed copies of the pages;
+/// returns the pages.
+fn write_step_pages(
+    dir: &Path,
+    content: &Arc<explainer_core::Content>,
+    public_url: &PublicUrl,
+    provider: &str,
+    icon: &str,
+) -> Result<Vec<String>, String> {
+    let root = dir.join(STEP_PAGES_DIR);
+    if root.exists() {
+        fs::remove_dir_all(&root).map_err(|e| format!("{}: {e}", root.display()))?;
+    }
+    let cards = CardMaker::new(content)?;
+    let mut pages = Vec::new();
+    for (index, step) in content.steps.iter().enumerate() {
+        let folder = dir.join(step_page_path(&step.id));
+        fs::create_dir_all(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
+        let page = step_page(&StepPage {
+            content,
+            index,
+            public_url,
+            site_name: provider,
+            icon,
+        })?;
+        let file = folder.join("index.html");
+        write(&file, page.as_bytes())?;
+        compress(&file)?;
+        write(&folder.join(CARD_FILE), &cards.png(content, index)?)?;
+        pages.push(page);
+    }
+    Ok(pages)
 }
 
 /// The page to render into: Trunk's fresh `index.html` (kept as the template

@@ -30,40 +30,7 @@ pub fn Diagram(content: Arc<Content>) -> impl IntoView {
     let drawings = Orientation::ALL
         .into_iter()
         .flat_map(|orientation| Perspective::ALL.into_iter().map(move |p| (orientation, p)))
-        .map(|(orientation, perspective)| {
-            let layout = layout(&content, perspective, orientation);
-            // Only the landscape drawing is shown in the phone layout's strip.
-            let focus = (orientation == Orientation::Landscape).then(|| focus_boxes(&layout, &content));
-            let places = layout
-                .places
-                .into_iter()
-                .map(|shape| place_view(shape, &content, perspective))
-                .collect_view();
-            let flows = layout
-                .flows
-                .into_iter()
-                .map(|shape| flow_view(shape, &content))
-                .collect_view();
-            let name = match orientation {
-                Orientation::Landscape => "landscape",
-                Orientation::Portrait => "portrait",
-            };
-            view! {
-                <svg
-                    class=format!("diagram-svg diagram-svg--{name} diagram-svg--{}", perspective.as_str())
-                    class:is-crowded=crowded
-                    data-orientation=name
-                    data-drawn-for=perspective.as_str()
-                    viewBox=orientation.view_box()
-                    data-focus=focus
-                    role="group"
-                    aria-labelledby="diagram-caption"
-                >
-                    <g class="places">{places}</g>
-                    <g class="flows">{flows}</g>
-                </svg>
-            }
-        })
+        .map(|(orientation, perspective)| drawing(&content, orientation, perspective, crowded))
         .collect_view();
     view! {
         <figure class="diagram" data-showing=INITIAL.perspective.as_str() data-crowded=index_list(&crowded_steps)>
@@ -73,6 +40,48 @@ pub fn Diagram(content: Arc<Content>) -> impl IntoView {
                 "Where a US user’s data goes. Highlighted: what the current step is about. Select a place or an arrow to read its step; the table of flows below gives the same information as text."
             </figcaption>
         </figure>
+    }
+}
+
+/// One drawing of the diagram, as the page shows it (the share cards draw it too).
+/// Every place and flow says in `data-lit` which steps highlight it.
+pub fn drawing(
+    content: &Content,
+    orientation: Orientation,
+    perspective: Perspective,
+    crowded: bool,
+) -> impl IntoView {
+    let layout = layout(content, perspective, orientation);
+    // Only the landscape drawing is shown in the phone layout's strip.
+    let focus = (orientation == Orientation::Landscape).then(|| focus_boxes(&layout, content));
+    let places = layout
+        .places
+        .into_iter()
+        .map(|shape| place_view(shape, content, perspective))
+        .collect_view();
+    let flows = layout
+        .flows
+        .into_iter()
+        .map(|shape| flow_view(shape, content))
+        .collect_view();
+    let name = match orientation {
+        Orientation::Landscape => "landscape",
+        Orientation::Portrait => "portrait",
+    };
+    view! {
+        <svg
+            class=format!("diagram-svg diagram-svg--{name} diagram-svg--{}", perspective.as_str())
+            class:is-crowded=crowded
+            data-orientation=name
+            data-drawn-for=perspective.as_str()
+            viewBox=orientation.view_box()
+            data-focus=focus
+            role="group"
+            aria-labelledby="diagram-caption"
+        >
+            <g class="places">{places}</g>
+            <g class="flows">{flows}</g>
+        </svg>
     }
 }
 
@@ -98,7 +107,7 @@ fn focus_boxes(layout: &DiagramLayout, content: &Content) -> String {
 }
 
 /// Above this many highlighted flows, their labels show only on hover or focus.
-const MAX_LABELLED_FLOWS: usize = 3;
+pub const MAX_LABELLED_FLOWS: usize = 3;
 
 fn place_view(shape: PlaceShape, content: &Content, perspective: Perspective) -> impl IntoView {
     let place = content.place(&shape.id).cloned();

@@ -14,6 +14,7 @@ pub mod explainer;
 pub mod flow_table;
 pub mod full_text;
 pub mod perspective_switch;
+pub mod share_step;
 pub mod sources;
 pub mod step_link;
 pub mod step_list;

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use super::cited_text::cited_view;
 use super::claim::claim_view;
 use super::corrections::updated_mark;
+use super::share_step::ShareStep;
 use super::INITIAL;
 
 /// Every step of the walk-through, each in its own `<article>`; all but the
@@ -33,6 +34,7 @@ pub fn StepView(content: Arc<Content>) -> impl IntoView {
                 >
                     <p class="step-kicker">{step_count(index, total)}</p>
                     <h2 id=heading tabindex="-1">{step.title.clone()}</h2>
+                    <ShareStep step_id=step.id.clone()/>
                     {step_text(step, &content, "")}
                 </article>
             }

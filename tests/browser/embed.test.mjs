@@ -157,7 +157,8 @@ test('the embed panel offers a lazy, titled, full-width iframe and a Pym.js snip
   assert.match(iframe, /<\/iframe>\s*<script>[\s\S]*embed-size[\s\S]*<\/script>\s*$/, 'a small resize script follows the iframe');
 
   assert.match(pym, /^<div id="tiktok-data-explainer"><\/div>\s*<script>/, 'Pym snippet: container then script');
-  const call = /new pym\.Parent\("tiktok-data-explainer",\s*"([^"]*)",\s*\{\s*title:\s*"((?:[^"\\]|\\.)*)"\s*\}\);/.exec(pym);
+  // The URL is a literal, followed by the step the host page's address names (share.test.mjs).
+  const call = /new pym\.Parent\("tiktok-data-explainer",\s*"([^"]*)"[^,]*,\s*\{\s*title:\s*"((?:[^"\\]|\\.)*)"\s*\}\);/.exec(pym);
   assert.ok(call, `Pym snippet calls new pym.Parent(id, url, {title}):\n${pym}`);
   assert.equal(call[1], embedUrl, 'Pym snippet URL is this page in embed mode');
   assert.equal(norm(JSON.parse(`"${call[2]}"`)), norm(content.title), 'Pym snippet title');

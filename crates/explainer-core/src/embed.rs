@@ -14,6 +14,7 @@
 //! the step's heading is out of the host's view, asks the host to scroll to it
 //! (Pym's `scrollToChildPos`).
 
+use crate::share::{HOST_STEP_PARAM, PARENT_URL_PARAM};
 use crate::theme::Theme;
 
 /// Separator of the fields of a Pym.js message.
@@ -199,13 +200,19 @@ pub fn reported_height(measured: f64) -> u32 {
 
 /// The `<iframe>` snippet readers copy: full width, lazy, titled, no fixed height,
 /// with a few lines that apply the heights the explainer posts (AMP `embed-size`).
+/// The same lines hand the frame the step the host page's address names
+/// ([`HOST_STEP_PARAM`], as `step=<id>`) and the host page's address (as Pym.js
+/// does, [`PARENT_URL_PARAM`]), so "Share this step" offers the host page; the
+/// frame may write to the clipboard for that. `embed_url` has a query (`?embed`).
 pub fn iframe_snippet(embed_url: &str, title: &str) -> String {
     let url = escape_attribute(embed_url);
     let title = escape_attribute(title);
     format!(
-        r#"<iframe src="{url}" title="{title}" width="100%" loading="lazy" style="border:0;display:block" scrolling="no"></iframe>
+        r#"<iframe src="{url}" title="{title}" width="100%" loading="lazy" allow="clipboard-write" style="border:0;display:block" scrolling="no"></iframe>
 <script>
 (function (frame) {{
+  var step = new URLSearchParams(location.search).get("{HOST_STEP_PARAM}");
+  frame.src += (step ? "&step=" + encodeURIComponent(step) : "") + "&{PARENT_URL_PARAM}=" + encodeURIComponent(location.href);
   window.addEventListener("message", function (e) {{
     if (e.source === frame.contentWindow && e.data && e.data.sentinel === "amp" && e.data.type === "embed-size") {{
       frame.style.height = Math.ceil(Number(e.data.height)) + "px";
@@ -216,14 +223,19 @@ pub fn iframe_snippet(embed_url: &str, title: &str) -> String {
     )
 }
 
-/// The Pym.js variant of the snippet, for pages that already load Pym.js.
+/// The Pym.js variant of the snippet, for pages that already load Pym.js. It
+/// hands the frame the step the host page's address names ([`HOST_STEP_PARAM`],
+/// as `step=<id>`); Pym.js itself passes the host page's address. `embed_url`
+/// has a query (`?embed`).
 pub fn pym_snippet(embed_url: &str, title: &str, container_id: &str) -> String {
     let url = escape_js_string(embed_url);
     let title = escape_js_string(title);
     format!(
         r#"<div id="{container_id}"></div>
 <script>
-  new pym.Parent("{container_id}", "{url}", {{ title: "{title}" }});
+  (function (step) {{
+    new pym.Parent("{container_id}", "{url}" + (step ? "&step=" + encodeURIComponent(step) : ""), {{ title: "{title}" }});
+  }})(new URLSearchParams(location.search).get("{HOST_STEP_PARAM}"));
 </script>"#
     )
 }

@@ -14,6 +14,7 @@
 //! - [`theme`]: the colour theme a host page may choose.
 //! - [`page`]: the ids, attributes and file names the pre-rendered page and the live app share.
 //! - [`oembed`]: the oEmbed response and discovery link, and the public address they need.
+//! - [`share`]: each step's share page and card, and the host page's step parameter.
 //! - [`view_state`]: which step and perspective a URL asks for, and the URL for a view.
 
 // Everything here handles data from outside the program: no panicking shortcuts.
@@ -28,6 +29,7 @@ pub mod gesture;
 pub mod oembed;
 pub mod page;
 pub mod quotes;
+pub mod share;
 pub mod structure;
 pub mod theme;
 pub mod validate;

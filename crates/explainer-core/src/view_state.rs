@@ -76,7 +76,7 @@ impl RequestedView {
         let mut view = RequestedView::default();
         let mut query_step = None;
         let mut seen = [false; 6];
-        for (key, value) in query_pairs(search) {
+        for (key, value) in query_pairs(search, MAX_VALUE_BYTES) {
             let slot = match key.as_str() {
                 "step" => 0,
                 "view" => 1,
@@ -217,22 +217,24 @@ pub fn perspective_param(perspective: Perspective) -> Option<&'static str> {
     (perspective != Perspective::default()).then(|| perspective.as_str())
 }
 
-/// Splits a query string into decoded pairs; a value that fails to decode is `None`.
-fn query_pairs(search: &str) -> impl Iterator<Item = (String, Option<String>)> + '_ {
+/// Splits a query string into decoded pairs; a value that fails to decode, or
+/// is longer than `max_bytes`, is `None`.
+pub(crate) fn query_pairs(
+    search: &str,
+    max_bytes: usize,
+) -> impl Iterator<Item = (String, Option<String>)> + '_ {
     let search = search.strip_prefix('?').unwrap_or(search);
     search
         .split('&')
         .filter(|p| !p.is_empty())
-        .filter_map(|part| {
+        .filter_map(move |part| {
             let (key, value) = match part.split_once('=') {
                 Some((k, v)) => (k, Some(v)),
                 None => (part, None),
             };
             let key = percent_decode(&key.replace('+', " "))?;
             let value = match value {
-                Some(v) => {
-                    percent_decode(&v.replace('+', " ")).filter(|v| v.len() <= MAX_VALUE_BYTES)
-                }
+                Some(v) => percent_decode(&v.replace('+', " ")).filter(|v| v.len() <= max_bytes),
                 None => Some(String::new()),
             };
             Some((key, value))

@@ -1,0 +1,318 @@
+//! Each step's share card, the image social networks show with its address:
+//! a 1200 × 630 PNG drawn at build time from the same diagram the page shows
+//! ([`drawing`], the diagram component's own SVG, with the `data-lit` hooks the
+//! live app reads), with that step's places and flows highlighted by a small
+//! stylesheet, beside the explainer's title and the step's. resvg draws it
+//! with the fonts in `assets/fonts` only, never the machine's, so every build
+//! makes the same image.
+
+use std::sync::Arc;
+
+use explainer_core::diagram::{one_decimal, Orientation};
+use explainer_core::share::{fit_lines, CARD_HEIGHT, CARD_WIDTH};
+use explainer_core::{Content, Perspective};
+use leptos::prelude::*;
+use resvg::{tiny_skia, usvg};
+
+use crate::components::diagram::{drawing, MAX_LABELLED_FLOWS};
+use crate::prerender::{escape_attribute, spell_empty_comments};
+
+/// DejaVu Sans (Bitstream Vera licence, `assets/fonts/LICENSE`), regular and bold.
+const FONTS: [&[u8]; 2] = [
+    include_bytes!("../assets/fonts/DejaVuSans.ttf"),
+    include_bytes!("../assets/fonts/DejaVuSans-Bold.ttf"),
+];
+/// Their family name, the only one the cards use.
+const FONT_FAMILY: &str = "DejaVu Sans";
+
+/// The light palette of `style/main.css`.
+const BACKGROUND: &str = "#fbfaf7";
+const PANEL: &str = "#ffffff";
+const INK: &str = "#1b1b1b";
+const MUTED: &str = "#555049";
+const RULE: &str = "#d6d1c6";
+const LINK: &str = "#0a5a87";
+const HIGHLIGHT: &str = "#fff3d6";
+
+/// Space around everything, and the width of the text column on the left.
+const MARGIN: f64 = 56.0;
+const TEXT_WIDTH: f64 = 372.0;
+/// The diagram's panel on the right, and the space inside it.
+const PANEL_LEFT: f64 = MARGIN + TEXT_WIDTH + 28.0;
+const PANEL_PADDING: f64 = 12.0;
+/// Font sizes tried for the step's title, largest first, and its most lines.
+const TITLE_SIZES: [f64; 5] = [46.0, 42.0, 38.0, 34.0, 30.0];
+const TITLE_LINES: usize = 5;
+/// The explainer's title above it.
+const HEADER_SIZE: f64 = 24.0;
+const HEADER_LINES: usize = 3;
+/// "Step N of M".
+const KICKER_SIZE: f64 = 22.0;
+
+/// Draws the cards of one content file: the diagram is rendered once.
+pub struct CardMaker {
+    options: usvg::Options<'static>,
+    /// The landscape drawing for each perspective, as the page has it.
+    diagrams: Vec<(Perspective, String)>,
+}
+
+impl CardMaker {
+    /// Loads the fonts and renders the diagram.
+    pub fn new(content: &Arc<Content>) -> Result<CardMaker, String> {
+        let mut fonts = usvg::fontdb::Database::new();
+        for font in FONTS {
+            fonts.load_font_data(font.to_vec());
+        }
+        fonts.set_sans_serif_family(FONT_FAMILY);
+        let options = usvg::Options {
+            font_family: FONT_FAMILY.to_owned(),
+            fontdb: Arc::new(fonts),
+            ..usvg::Options::default()
+        };
+        let mut diagrams = Vec::new();
+        for perspective in Perspective::ALL {
+            let html = Owner::new()
+                .with(|| drawing(content, Orientation::Landscape, perspective, false).to_html());
+            let diagram = spell_empty_comments(&html)?;
+            if !diagram.starts_with("<svg ") {
+                return Err(format!(
+                    "the diagram's drawing does not start with <svg: {}",
+                    diagram.chars().take(40).collect::<String>()
+                ));
+            }
+            diagrams.push((perspective, diagram));
+        }
+        Ok(CardMaker { options, diagrams })
+    }
+
+    /// The card of step `index` as a PNG.
+    pub fn png(&self, content: &Content, index: usize) -> Result<Vec<u8>, String> {
+        let svg = self.svg(content, index);
+        let tree = usvg::Tree::from_str(&svg, &self.options)
+            .map_err(|e| format!("the card of step {}: {e}", index + 1))?;
+        let mut pixmap = tiny_skia::Pixmap::new(CARD_WIDTH, CARD_HEIGHT)
+            .ok_or("the card's size is not drawable")?;
+        resvg::render(
+            &tree,
+            tiny_skia::Transform::identity(),
+            &mut pixmap.as_mut(),
+        );
+        pixmap
+            .encode_png()
+            .map_err(|e| format!("the card of step {}: {e}", index + 1))
+    }
+
+    /// The card of step `index` as SVG.
+    pub fn svg(&self, content: &Content, index: usize) -> String {
+        let step = &content.steps[index];
+        let (width, height) = (f64::from(CARD_WIDTH), f64::from(CARD_HEIGHT));
+        let (diagram_width, diagram_height) = Orientation::Landscape.size();
+        let scale = (width - MARGIN / 2.0 - PANEL_LEFT - 2.0 * PANEL_PADDING) / diagram_width;
+        let panel_width = diagram_width * scale + 2.0 * PANEL_PADDING;
+        let panel_height = diagram_height * scale + 2.0 * PANEL_PADDING;
+        let panel_top = ((height - panel_height) / 2.0).round();
+
+        let mut text = String::new();
+        // The explainer's title, level with the panel's top.
+        let (_, header) = fit_lines(
+            &content.title,
+            &[HEADER_SIZE],
+            TEXT_WIDTH,
+            HEADER_LINES,
+            |line, size| self.width(line, size, true),
+        );
+        let mut baseline = panel_top + HEADER_SIZE;
+        for line in &header {
+            text.push_str(&text_line(line, baseline, HEADER_SIZE, true, MUTED));
+            baseline += HEADER_SIZE * 1.3;
+        }
+        let rule = baseline - HEADER_SIZE * 0.6;
+        text.push_str(&format!(
+            r#"<rect x="{MARGIN}" y="{}" width="64" height="4" fill="{INK}"/>"#,
+            one_decimal(rule)
+        ));
+        baseline = rule + 24.0 + KICKER_SIZE;
+        let kicker = format!("Step {} of {}", index + 1, content.steps.len());
+        text.push_str(&text_line(&kicker, baseline, KICKER_SIZE, true, LINK));
+        // The step's title, as large as fits between the kicker and the bottom margin.
+        let room = height - MARGIN - baseline;
+        let (size, lines) = fit_lines(
+            step.title.trim(),
+            &TITLE_SIZES,
+            TEXT_WIDTH,
+            TITLE_LINES,
+            |line, size| self.width(line, size, true),
+        );
+        let leading = size * 1.18;
+        let lines: Vec<_> = lines
+            .into_iter()
+            .take(((room - size * 0.4) / leading).floor().max(1.0) as usize)
+            .collect();
+        baseline += size * 0.5 + leading;
+        for line in &lines {
+            text.push_str(&text_line(line, baseline, size, true, INK));
+            baseline += leading;
+        }
+
+        // The ordinary user's picture, unless the step is about flows only a
+        // paid creator's data takes.
+        let creators_only = step.flows.iter().any(|id| {
+            content
+                .flows
+                .iter()
+                .any(|f| f.id == *id && !f.applies_to(Perspective::User))
+        });
+        let perspective = if creators_only {
+            Perspective::Creator
+        } else {
+            Perspective::User
+        };
+        let diagram = self
+            .diagrams
+            .iter()
+            .find(|(p, _)| *p == perspective)
+            .map_or("", |(_, svg)| svg.as_str());
+        let drawing = diagram.replacen(
+            "<svg ",
+            &format!(
+                r#"<svg x="{}" y="{}" width="{}" height="{}" "#,
+                one_decimal(PANEL_LEFT + PANEL_PADDING),
+                one_decimal(panel_top + PANEL_PADDING),
+                one_decimal(diagram_width * scale),
+                one_decimal(diagram_height * scale),
+            ),
+            1,
+        );
+        let labelled = step.flows.len() <= MAX_LABELLED_FLOWS;
+        format!(
+            r#"<svg xmlns="http://www.w3.org/2000/svg" width="{CARD_WIDTH}" height="{CARD_HEIGHT}" viewBox="0 0 {CARD_WIDTH} {CARD_HEIGHT}">
+<style><![CDATA[{style}]]></style>
+<rect width="{CARD_WIDTH}" height="{CARD_HEIGHT}" fill="{BACKGROUND}"/>
+{text}
+<rect x="{PANEL_LEFT}" y="{panel_top}" width="{panel_width}" height="{panel_height}" rx="10" fill="{PANEL}" stroke="{RULE}" stroke-width="1.5"/>
+{drawing}
+</svg>"#,
+            style = card_style(index, labelled),
+            panel_width = one_decimal(panel_width),
+            panel_height = one_decimal(panel_height),
+        )
+    }
+
+    /// How wide `text` is drawn at `size` (its glyphs' extent).
+    fn width(&self, text: &str, size: f64, bold: bool) -> f64 {
+        let svg = format!(
+            r#"<svg xmlns="http://www.w3.org/2000/svg" width="4000" height="200">{}</svg>"#,
+            text_line(text, 100.0, size, bold, INK)
+        );
+        usvg::Tree::from_str(&svg, &self.options)
+            .map(|tree| f64::from(tree.root().abs_bounding_box().width()))
+            .unwrap_or(f64::INFINITY)
+    }
+}
+
+/// One line of the card's text, at the left margin.
+fn text_line(text: &str, baseline: f64, size: f64, bold: bool, fill: &str) -> String {
+    format!(
+        r#"<text x="{MARGIN}" y="{}" font-size="{size}" font-weight="{}" fill="{fill}">{}</text>"#,
+        one_decimal(baseline),
+        if bold { 700 } else { 400 },
+        escape_attribute(text)
+    )
+}
+
+/// The page's diagram styles in the light palette (resvg knows no custom
+/// properties; text a little smaller, as DejaVu Sans is wider than most
+/// system fonts), with what step `index` highlights drawn as the page draws the
+/// current step: its places filled and outlined, its flows at full strength and
+/// labelled (unless there are too many), the others dimmed.
+fn card_style(index: usize, labelled: bool) -> String {
+    let lit = format!(r#"[data-lit~="{index}"]"#);
+    let labels = if labelled {
+        format!(".flow{lit} .flow-label {{ display: inline; }}")
+    } else {
+        String::new()
+    };
+    format!(
+        "
+.place rect {{ fill: {BACKGROUND}; stroke: {RULE}; stroke-width: 1.5; }}
+.place-label {{ font-size: 13px; font-weight: 700; fill: {INK}; text-anchor: middle; }}
+.place-detail {{ font-size: 10.5px; fill: {MUTED}; text-anchor: middle; }}
+.place--region rect {{ fill: none; stroke-dasharray: 6 5; }}
+.place--region .place-label, .place--region .place-detail {{ text-anchor: start; }}
+.place{lit} rect {{ fill: {HIGHLIGHT}; stroke: {INK}; stroke-width: 2.5; }}
+.place--region{lit} rect {{ fill: none; }}
+.flow {{ opacity: 0.4; }}
+.flow{lit} {{ opacity: 1; }}
+.flow-hit {{ display: none; }}
+.flow-line {{ fill: none; stroke: currentColor; stroke-width: 2.5; }}
+.flow{lit} .flow-line {{ stroke-width: 3.5; }}
+.flow-head {{ fill: currentColor; }}
+.flow--stated {{ color: #0b6a94; }}
+.flow--reported {{ color: #a34606; }}
+.flow--alleged {{ color: #b3261e; }}
+.flow--planned {{ color: #5f5f5f; }}
+.flow--reported .flow-line {{ stroke-dasharray: 10 4; }}
+.flow--alleged .flow-line {{ stroke-dasharray: 3 4; }}
+.flow--planned .flow-line {{ stroke-dasharray: 1 5; stroke-linecap: round; }}
+.flow-label {{ display: none; font-size: 11.5px; font-weight: 700; fill: currentColor; text-anchor: middle; stroke: {PANEL}; stroke-width: 5px; stroke-linejoin: round; }}
+{labels}
+"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A PNG's width and height, from its header.
+    fn png_size(png: &[u8]) -> (u32, u32) {
+        assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n", "not a PNG");
+        assert_eq!(&png[12..16], b"IHDR");
+        let word = |at: usize| u32::from_be_bytes([png[at], png[at + 1], png[at + 2], png[at + 3]]);
+        (word(16), word(20))
+    }
+
+    #[test]
+    fn each_step_has_its_own_1200_by_630_card_with_its_title() -> Result<(), String> {
+        let text = include_str!("../public/content.json");
+        let content = Arc::new(
+            explainer_core::load_content("content.json", text).map_err(|e| e.to_string())?,
+        );
+        let cards = CardMaker::new(&content)?;
+        let mut seen = Vec::new();
+        for index in [0, 1, content.steps.len() - 1] {
+            let svg = cards.svg(&content, index);
+            let first_word = content.steps[index].title.split_whitespace().next();
+            assert!(
+                svg.contains(&format!(r#"[data-lit~="{index}"]"#)),
+                "the card's style highlights another step"
+            );
+            assert!(first_word.is_some_and(|w| svg.contains(&escape_attribute(w))));
+            let png = cards.png(&content, index)?;
+            assert_eq!(png_size(&png), (CARD_WIDTH, CARD_HEIGHT));
+            assert!(
+                !seen.contains(&png),
+                "step {} has another step's card",
+                index + 1
+            );
+            seen.push(png);
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn card_text_is_measured_with_the_shipped_fonts() -> Result<(), String> {
+        let content = Arc::new(
+            explainer_core::load_content("content.json", include_str!("../public/content.json"))
+                .map_err(|e| e.to_string())?,
+        );
+        let cards = CardMaker::new(&content)?;
+        let (short, long) = (
+            cards.width("Step", 40.0, true),
+            cards.width("Step by step", 40.0, true),
+        );
+        assert!(short > 40.0 && short.is_finite(), "no font: {short}");
+        assert!(long > 2.0 * short, "{short} {long}");
+        Ok(())
+    }
+}
