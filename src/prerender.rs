@@ -430,6 +430,7 @@ pub fn service_worker(files: &[String], build_hash: &str) -> String {
         )
         .replace("\"__FILES__\"", &list)
         .replace("__VERSION_FILE__", explainer_core::page::VERSION_FILE)
+        .replace("__STEP_PAGES__", explainer_core::share::STEP_PAGES_DIR)
 }
 
 /// Hex SHA-256 of some bytes, shortened: names a build.

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  launch, startServer, loadContent, trackErrors, assertNoErrors, waitForHeading, norm, DIST, TIMEOUT, TEST_TIMEOUT,
+  launch, startServer, loadContent, trackErrors, assertNoErrors, waitForHeading, expectStep, norm, DIST, TIMEOUT, TEST_TIMEOUT,
 } from './support.mjs';
 
 const content = loadContent();
@@ -119,6 +119,13 @@ test('after one visit the explainer works offline through the service worker', {
     await page.reload({ waitUntil: 'load' });
     await page.waitForSelector('#app[data-live] #explainer-stage article.step:not([hidden]) h2', { timeout: TIMEOUT });
     await walkAllSteps(page);
+    assert.deepEqual(failed, [], 'no request failed offline');
+
+    // A step's share page, opened offline, leads to the cached explainer at that step.
+    const step = content.steps[2];
+    await page.goto(`${server.baseUrl}/step/${step.id}/`, { waitUntil: 'load' });
+    await page.waitForSelector('#app[data-live] #explainer-stage article.step:not([hidden]) h2', { timeout: TIMEOUT });
+    await expectStep(page, content, 2, { hash: false });
     assert.deepEqual(failed, [], 'no request failed offline');
     assertNoErrors(page);
   } finally {
