@@ -347,6 +347,7 @@ test('1280×800 (desktop, unchanged): after Next every highlighted item and the 
   for (let i = 1; i < N; i++) {
     await page.click('.pager-next');
     await expectStep(page, content, i);
+    await frames(page);
     const s = await page.evaluate(readScreen, STEP_HEADING);
     const where = `step ${i + 1}: ${JSON.stringify(s)}`;
     assert.equal(s.viewBox, '0 0 640 420', `the whole map: ${where}`);
