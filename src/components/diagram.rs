@@ -114,16 +114,19 @@ fn place_view(shape: PlaceShape, content: &Content, perspective: Perspective) ->
     let Some(place) = place else {
         return ().into_any();
     };
-    let step = content.step_index(&place.step).unwrap_or(0);
+    // A box opens the step that explains it; a region is a frame, not a link.
+    let step = place.step.as_deref().and_then(|id| content.step_index(id));
     let lit = content.steps_highlighting_place(&shape.id);
     let label = place.label_for(perspective).to_owned();
     let rect = shape.rect;
-    let aria = format!(
-        "{label}, {}. Opens step {}: {}",
-        place.detail,
-        step + 1,
-        content.step_title(step)
-    );
+    let aria = step.map(|step| {
+        format!(
+            "{label}, {}. Opens step {}: {}",
+            place.detail,
+            step + 1,
+            content.step_title(step)
+        )
+    });
     let class = if shape.region {
         "place place--region"
     } else {
@@ -140,8 +143,8 @@ fn place_view(shape: PlaceShape, content: &Content, perspective: Perspective) ->
             class:is-active=lit.contains(&INITIAL.step)
             data-lit=index_list(&lit)
             data-place=shape.id.clone()
-            role="link"
-            tabindex="0"
+            role=step.map(|_| "link")
+            tabindex=step.map(|_| "0")
             aria-label=aria
             data-go-step=step
         >

@@ -161,7 +161,7 @@ for (const [width, height, colorScheme] of [[1280, 900, 'light'], [1280, 600, 'd
       // from 900px, as the phone layout's strip below (portrait is for pages
       // without scripts and embeds).
       const orientation = 'landscape';
-      const firstPlace = content.places[0].id;
+      const firstPlace = content.places.find((p) => p.step).id; // regions are frames, not links
       const seen = [];
       const problems = [];
       const tabs = await page.evaluate(tabsToNext);

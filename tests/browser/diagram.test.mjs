@@ -81,10 +81,15 @@ test('creator view: each step highlights exactly its flows and places (opened by
   await done(page);
 });
 
-test('every place and flow is focusable and named', { timeout: TEST_TIMEOUT }, async () => {
+test('every place and flow is focusable and named; a region is a frame, not a link', { timeout: TEST_TIMEOUT }, async () => {
   const page = await app.newPage();
   await openApp(page, app.baseUrl, '/?view=creator');
-  const shapes = await page.$$eval('svg.diagram-svg:visible g.place[data-place], svg.diagram-svg:visible g.flow[data-flow]', (gs) =>
+  // Regions (places with a width and height) frame the boxes; they open nothing.
+  const regions = content.places.filter((p) => p.width !== undefined).map((p) => p.id);
+  const frames = await page.$$eval('svg.diagram-svg:visible g.place--region', (gs) =>
+    gs.map((g) => ({ id: g.getAttribute('data-place'), link: ['role', 'tabindex', 'data-go-step'].some((a) => g.hasAttribute(a)) })));
+  assert.deepEqual(frames, regions.map((id) => ({ id, link: false })), 'regions are drawn, and are not links');
+  const shapes = await page.$$eval('svg.diagram-svg:visible g.place[data-place]:not(.place--region), svg.diagram-svg:visible g.flow[data-flow]', (gs) =>
     gs.map((g) => ({
       id: g.getAttribute('data-place') ?? g.getAttribute('data-flow'),
       kind: g.hasAttribute('data-place') ? 'place' : 'flow',
@@ -94,7 +99,7 @@ test('every place and flow is focusable and named', { timeout: TEST_TIMEOUT }, a
     })),
   );
   const ids = (kind) => sorted(shapes.filter((s) => s.kind === kind).map((s) => s.id));
-  assert.deepEqual(ids('place'), sorted(content.places.map((p) => p.id)), 'one shape per place');
+  assert.deepEqual(ids('place'), sorted(content.places.filter((p) => !regions.includes(p.id)).map((p) => p.id)), 'one shape per place');
   assert.deepEqual(ids('flow'), sorted(content.flows.filter((f) => flowApplies(f, 'creator')).map((f) => f.id)),
     'one shape per flow (creator view shows all of them)');
   for (const s of shapes) {
@@ -181,7 +186,7 @@ for (const width of [1280, 375]) {
 test('Enter on a focused place opens the step that explains it', { timeout: TEST_TIMEOUT }, async () => {
   const page = await app.newPage();
   await openApp(page, app.baseUrl, '/');
-  for (const place of content.places) {
+  for (const place of content.places.filter((p) => p.step)) {
     const target = stepIndex(place.step);
     assert.ok(target >= 0, `place ${place.id} names an existing step`);
     const from = target === 0 ? N - 1 : 0;

@@ -202,8 +202,10 @@ pub struct Place {
     /// Height of a region; set together with `width`.
     #[serde(default)]
     pub height: Option<f64>,
-    /// The step that explains this place; clicking the place opens it.
-    pub step: String,
+    /// The step that explains this place; clicking the place opens it. A box
+    /// has one; a region, a frame drawn behind the boxes, has none and is not a link.
+    #[serde(default)]
+    pub step: Option<String>,
 }
 
 impl Place {

@@ -139,7 +139,19 @@ pub fn validate(content: &Content) -> Vec<Problem> {
         if let Some(label) = &place.creator_label {
             v.non_empty(&format!("{at}.creator_label"), label);
         }
-        v.reference(&format!("{at}.step"), &place.step, &step_ids, "step");
+        match (&place.step, place.region_size()) {
+            (Some(step), None) => v.reference(&format!("{at}.step"), step, &step_ids, "step"),
+            (None, None) => v.problem(
+                &format!("{at}.step"),
+                "a place needs the step that explains it (a click on it opens that step)".into(),
+            ),
+            (Some(_), Some(_)) => v.problem(
+                &format!("{at}.step"),
+                "a region (a place with width and height) is a frame, not a link: remove its step"
+                    .into(),
+            ),
+            (None, Some(_)) => {}
+        }
         if place.width.is_some() != place.height.is_some() {
             v.problem(&at, "a region needs both width and height".into());
         }

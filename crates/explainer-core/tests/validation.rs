@@ -356,6 +356,28 @@ fn dangling_place_step_is_reported() {
 }
 
 #[test]
+fn a_box_needs_a_step_and_a_region_has_none() {
+    let text = with(
+        r#""x": 100, "y": 100, "step": "intro""#,
+        r#""x": 100, "y": 100"#,
+    );
+    assert_only_problem(&text, "places[0].step", &["needs the step"]);
+    let text = with(
+        r#""x": 100, "y": 100, "step": "intro""#,
+        r#""x": 200, "y": 150, "width": 300, "height": 200, "step": "intro""#,
+    );
+    assert_only_problem(&text, "places[0].step", &["region", "not a link"]);
+    let region = with(
+        r#""x": 100, "y": 100, "step": "intro""#,
+        r#""x": 200, "y": 150, "width": 300, "height": 200"#,
+    );
+    assert!(
+        explainer_core::load_content("t.json", &region).is_ok(),
+        "a region without a step is valid"
+    );
+}
+
+#[test]
 fn dangling_step_place_is_reported() {
     let text = with(
         r#""places": ["cloud"]"#,
@@ -518,9 +540,10 @@ fn region_with_width_but_no_height_is_reported() {
         r#""x": 400, "y": 300, "height": 80,"#,
     );
     assert_only_problem(&text, "places[1]", &["width and height"]);
+    // A region is a frame, not a link: it has no step.
     let text = with(
-        r#""x": 400, "y": 300,"#,
-        r#""x": 400, "y": 300, "width": 200, "height": 80,"#,
+        r#""x": 400, "y": 300, "step": "storage""#,
+        r#""x": 400, "y": 300, "width": 200, "height": 80"#,
     );
     let content = load_content(FILE, &text).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(content.places[1].region_size(), Some((200.0, 80.0)));
