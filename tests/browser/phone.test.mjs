@@ -52,6 +52,20 @@ async function phone({ width, height, deviceScaleFactor }, options = {}) {
   return { context, page };
 }
 
+/**
+ * Runs `body(page, context)` in a fresh phone context, checks that the page
+ * logged no errors, and closes the context whatever happened.
+ */
+async function onPhone(size, body, options = {}) {
+  const { context, page } = await phone(size, options);
+  try {
+    await body(page, context);
+    assertNoErrors(page);
+  } finally {
+    await context.close();
+  }
+}
+
 /** Scrolls the way a reader would, to the current step's heading. */
 async function startReading(page) {
   await page.evaluate((sel) => document.querySelector(sel).scrollIntoView({ block: 'center' }), STEP_HEADING);
@@ -127,8 +141,7 @@ async function assertPhoneView(page, i, how) {
 for (const size of PHONES) {
   for (const perspective of ['user', 'creator']) {
     test(`${size.width}×${size.height}, ${perspective} view: after Next, ←, → and Previous, the heading and a highlighted item are on screen, the pager under the thumb`, { timeout: TEST_TIMEOUT }, async () => {
-      const { context, page } = await phone(size);
-      try {
+      await onPhone(size, async (page, context) => {
         await openApp(page, app.baseUrl, perspective === 'creator' ? '/?view=creator' : '/');
         await startReading(page);
         await assertPhoneView(page, 0, 'reading step 1');
@@ -159,10 +172,7 @@ for (const size of PHONES) {
           await expectStep(page, content, i);
           await assertPhoneView(page, i, 'Previous');
         }
-        assertNoErrors(page);
-      } finally {
-        await context.close();
-      }
+      });
     });
   }
 }
@@ -180,8 +190,7 @@ async function drag(cdp, page, [x0, y0], [x1, y1], ms = 240, steps = 8) {
 
 
 test('375×667: a horizontal swipe changes the step; a vertical drag scrolls; two fingers and slow drags do nothing', { timeout: TEST_TIMEOUT }, async () => {
-  const { context, page } = await phone(PHONES[0]);
-  try {
+  await onPhone(PHONES[0], async (page, context) => {
     await openApp(page, app.baseUrl, '/');
     await startReading(page);
     const cdp = await context.newCDPSession(page);
@@ -212,15 +221,11 @@ test('375×667: a horizontal swipe changes the step; a vertical drag scrolls; tw
     await drag(cdp, page, [320, y], [60, y], 1600, 16);
     await frames(page);
     await expectStep(page, content, 2);
-    assertNoErrors(page);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('375×667: the pager and the strip leave with the walk-through, and come back with it', { timeout: TEST_TIMEOUT }, async () => {
-  const { context, page } = await phone(PHONES[0]);
-  try {
+  await onPhone(PHONES[0], async (page, context) => {
     await openApp(page, app.baseUrl, '/');
     await startReading(page);
     const inView = (sel) => page.evaluate((s) => {
@@ -238,15 +243,11 @@ test('375×667: the pager and the strip leave with the walk-through, and come ba
     }
     await startReading(page);
     assert.ok(await inView('.pager') && (await inView('figure.diagram')), 'both are back in the walk-through');
-    assertNoErrors(page);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('375×667: quotes are folded to one tap each; a marker opens its quote between the strip and the pager; printing unfolds and unzooms', { timeout: TEST_TIMEOUT }, async () => {
-  const { context, page } = await phone(PHONES[0]);
-  try {
+  await onPhone(PHONES[0], async (page, context) => {
     await openApp(page, app.baseUrl, '/');
     await startReading(page);
     const folds = await page.evaluate(() =>
@@ -296,15 +297,11 @@ test('375×667: quotes are folded to one tap each; a marker opens its quote betw
     await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
     assert.equal(await page.getAttribute('svg.diagram-svg--landscape.diagram-svg--user', 'viewBox'), full,
       'after printing, the strip is zoomed again');
-    assertNoErrors(page);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('375×667: nothing shifts while the page loads and goes live, or between steps', { timeout: TEST_TIMEOUT }, async () => {
-  const { context, page } = await phone(PHONES[0]);
-  try {
+  await onPhone(PHONES[0], async (page, context) => {
     await page.addInitScript(() => {
       window.__shifts = [];
       new PerformanceObserver((list) => window.__shifts.push(...list.getEntries().map((e) => ({ value: e.value, input: e.hadRecentInput }))))
@@ -320,24 +317,18 @@ test('375×667: nothing shifts while the page loads and goes live, or between st
     const shifts = await page.evaluate(() => window.__shifts.filter((s) => !s.input));
     const total = shifts.reduce((sum, s) => sum + s.value, 0);
     assert.equal(total, 0, `layout shifts without input: ${JSON.stringify(shifts)}`);
-    assertNoErrors(page);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('without scripts, a phone gets the whole page as before: the portrait drawing, quotes open, nothing sticky', { timeout: TEST_TIMEOUT }, async () => {
-  const { context, page } = await phone(PHONES[0], { javaScriptEnabled: false });
-  try {
+  await onPhone(PHONES[0], async (page, context) => {
     await page.goto(`${app.baseUrl}/`, { waitUntil: 'load' });
     const s = await page.evaluate(readScreen, STEP_HEADING);
     assert.equal(s.drawing, 'portrait', 'the portrait drawing');
     assert.equal(s.stripSticky, false, 'the diagram is not sticky');
     assert.equal(await page.locator('details.claim-quotes:not([open])').count(), 0, 'every quote is open');
     assert.equal(await page.locator('.pager-count').isVisible(), false, 'the pager is as before');
-  } finally {
-    await context.close();
-  }
+  }, { javaScriptEnabled: false });
 });
 
 test('1280×800 (desktop, unchanged): after Next every highlighted item and the heading are in view, the whole map drawn', { timeout: TEST_TIMEOUT }, async () => {
@@ -363,8 +354,7 @@ test('1280×800 (desktop, unchanged): after Next every highlighted item and the 
 test('the diagram strip draws each step’s flows for the perspective that has them', { timeout: TEST_TIMEOUT }, async () => {
   // Content-driven: every flow a step highlights, in a perspective it applies
   // to, is inside the strip's zoomed view for that step.
-  const { context, page } = await phone(PHONES[0]);
-  try {
+  await onPhone(PHONES[0], async (page, context) => {
     for (const perspective of ['user', 'creator']) {
       await openApp(page, app.baseUrl, `/?view=${perspective}`);
       await startReading(page);
@@ -385,15 +375,11 @@ test('the diagram strip draws each step’s flows for the perspective that has t
         assert.deepEqual(outside, [], `step ${i + 1}, ${perspective}: flows cut off by the strip`);
       }
     }
-    assertNoErrors(page);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('375×667: tabbing through a step, the focused control is never hidden under the strip or the pager (WCAG 2.4.11)', { timeout: TEST_TIMEOUT }, async () => {
-  const { context, page } = await phone(PHONES[0]);
-  try {
+  await onPhone(PHONES[0], async (page, context) => {
     await openApp(page, app.baseUrl, '/#step-exceptions');
     await startReading(page);
     await page.focus(STEP_HEADING);
@@ -419,15 +405,11 @@ test('375×667: tabbing through a step, the focused control is never hidden unde
       assert.ok(!s.underStrip && !s.underPager, `focus is hidden: ${JSON.stringify(s)}`);
     }
     assert.ok(seen.length > 5, `tabbed through the step: ${seen.join(' | ')}`);
-    assertNoErrors(page);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('375×667: Tab into the strip shows the whole map (so no focused place is cut off); leaving it zooms back; a tap does not', { timeout: TEST_TIMEOUT }, async () => {
-  const { context, page } = await phone(PHONES[0]);
-  try {
+  await onPhone(PHONES[0], async (page, context) => {
     await openApp(page, app.baseUrl, '/#step-access');
     await startReading(page);
     const svg = 'svg.diagram-svg--landscape.diagram-svg--user';
@@ -449,8 +431,5 @@ test('375×667: Tab into the strip shows the whole map (so no focused place is c
     await expectStep(page, content, opens);
     const focus = (await page.getAttribute(svg, 'data-focus')).split(';')[opens];
     assert.equal(await page.getAttribute(svg, 'viewBox'), focus, 'after a tap, the strip shows the new step’s part of the map');
-    assertNoErrors(page);
-  } finally {
-    await context.close();
-  }
+  });
 });
