@@ -15,13 +15,15 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import net from 'node:net';
-import { startServer, loadContent, flowApplies, norm, TIMEOUT, TEST_TIMEOUT } from './support.mjs';
+import { startServer, loadContent, flowApplies, norm, phoneScreen, STEP_HEADING, TIMEOUT, TEST_TIMEOUT } from './support.mjs';
 
 const FIREFOX = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
 const WEBKIT_DRIVER = process.env.WEBKIT_DRIVER_PATH || '/usr/bin/WebKitWebDriver';
 const MINIBROWSER = process.env.MINIBROWSER_PATH || '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 const XVFB = process.env.XVFB_PATH || '/usr/bin/Xvfb';
 const VIEWPORT = { width: 1280, height: 900 };
+/** A phone-sized window: the phone layout (diagram strip, pager at the bottom). */
+const PHONE = { width: 375, height: 667 };
 
 const content = loadContent();
 const N = content.steps.length;
@@ -210,6 +212,37 @@ async function walk(b, baseUrl, log) {
   assert.deepEqual(errors, { console: [], page: [] }, 'no console errors or uncaught exceptions');
 }
 
+/**
+ * The phone layout in a phone-sized window: after every Next, the step's heading
+ * is on screen below the diagram strip, a highlighted place or flow is in the
+ * strip, and the pager is at the bottom (the checks of phone.test.mjs, run by
+ * `phoneScreen` in the page). Polls each screen until it settles or TIMEOUT.
+ */
+async function phoneWalk(b, baseUrl, log) {
+  await b.resize(PHONE);
+  await b.goto(baseUrl + '/');
+  await b.waitFor(isLive, null, 'the live app shows the step heading');
+  await b.installErrorRecorder?.();
+  const width = await b.eval(() => innerWidth);
+  assert.ok(width < 900, `the window is phone-sized (${width} CSS px wide)`);
+  await b.eval((sel) => document.querySelector(sel).scrollIntoView({ block: 'center' }), STEP_HEADING);
+  for (let i = 1; i < N; i++) {
+    await b.click('.pager-next');
+    await expectStepShown(b, i);
+    const arg = { heading: STEP_HEADING, step: i, steps: N };
+    const deadline = Date.now() + TIMEOUT;
+    let screen = await b.eval(phoneScreen, arg);
+    while (screen.problems.length > 0 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 50)); // polling interval, as in waitFor
+      screen = await b.eval(phoneScreen, arg);
+    }
+    assert.deepEqual(screen.problems, [], `phone layout, step ${i + 1}: ${JSON.stringify(screen.state)}`);
+  }
+  log(`phone layout at ${width} px: ${N - 1} steps by Next, heading and a highlighted item on screen each time`);
+  const errors = await b.errors();
+  assert.deepEqual(errors, { console: [], page: [] }, 'no console errors or uncaught exceptions (phone layout)');
+}
+
 // ---------------------------------------------------------------------------
 // Firefox: puppeteer-core over WebDriver BiDi.
 
@@ -268,8 +301,10 @@ test('Firefox (firefox-esr): the walk-through', { timeout: TEST_TIMEOUT }, async
         await page.keyboard.press(key);
       },
       errors: async () => errors,
+      resize: (size) => page.setViewport(size),
     };
     await walk(b, server.baseUrl, (line) => t.diagnostic(`firefox: ${line}`));
+    await phoneWalk(b, server.baseUrl, (line) => t.diagnostic(`firefox: ${line}`));
     t.diagnostic(`firefox: ${version}, whole test ${Math.round(performance.now() - started)} ms`);
   } finally {
     await browser.close().catch(() => {});
@@ -450,8 +485,10 @@ test('WebKit (WebKitGTK MiniBrowser): the walk-through', { timeout: TEST_TIMEOUT
           };
         }),
       errors: () => run(() => window.__xbErrors ?? { console: ['error recorder missing (page reloaded?)'], page: [] }),
+      resize: (size) => driver.manage().window().setRect({ x: 0, y: 0, ...size }),
     };
     await walk(b, server.baseUrl, (line) => t.diagnostic(`webkit: ${line}`));
+    await phoneWalk(b, server.baseUrl, (line) => t.diagnostic(`webkit: ${line}`));
     t.diagnostic(`webkit: ${version}, whole test ${Math.round(performance.now() - started)} ms`);
   } finally {
     await driver?.quit().catch(() => {});

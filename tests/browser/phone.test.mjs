@@ -17,7 +17,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launch, loadContent, openApp, expectStep, assertNoErrors, trackErrors, flowApplies,
+  launch, loadContent, openApp, expectStep, assertNoErrors, trackErrors, flowApplies, phoneScreen,
   STEP_HEADING, TIMEOUT, TEST_TIMEOUT,
 } from './support.mjs';
 
@@ -72,70 +72,14 @@ async function startReading(page) {
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
 
-/** Everything the checks need about the screen, read in the page. */
-function readScreen(headingSelector) {
-  const vh = innerHeight;
-  const rect = (el) => {
-    const r = el?.getBoundingClientRect();
-    return r && r.height > 0 ? { top: r.top, bottom: r.bottom, left: r.left, right: r.right, width: r.width, height: r.height } : null;
-  };
-  const shown = (el) => el && el.getClientRects().length > 0 && getComputedStyle(el).display !== 'none';
-  const drawing = [...document.querySelectorAll('figure.diagram svg.diagram-svg')].find(shown);
-  const drawingBox = rect(drawing);
-  const strip = rect(document.querySelector('figure.diagram'));
-  const pager = rect(document.querySelector('.pager'));
-  // A highlighted item counts when part of it is inside the drawing's visible
-  // box (the zoomed view box clips the rest) and inside the viewport.
-  const seen = (r) => {
-    if (!r || !drawingBox) return false;
-    const top = Math.max(r.top, drawingBox.top, 0);
-    const bottom = Math.min(r.bottom, drawingBox.bottom, vh);
-    const left = Math.max(r.left, drawingBox.left);
-    const right = Math.min(r.right, drawingBox.right);
-    return bottom - top >= 4 && right - left >= 4;
-  };
-  const lit = drawing ? [...drawing.querySelectorAll('.place.is-active rect, .flow.is-active .flow-line')] : [];
-  return {
-    vh,
-    scrollY,
-    heading: rect(document.querySelector(headingSelector)),
-    strip,
-    stripSticky: getComputedStyle(document.querySelector('figure.diagram')).position === 'sticky',
-    drawing: drawing?.getAttribute('data-orientation'),
-    viewBox: drawing?.getAttribute('viewBox'),
-    litCount: lit.length,
-    litSeen: lit.filter((el) => seen(rect(el))).length,
-    pager,
-    targets: ['.pager-previous', '.pager-next'].map((s) => rect(document.querySelector(s))),
-    count: document.querySelector('.pager-count')?.textContent.trim(),
-    countShown: shown(document.querySelector('.pager-count')),
-  };
-}
-
 /** Two animation frames: the app brings the heading into view in the next frame. */
 const frames = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 
-/** The phone checks after a move to step i. */
+/** The phone checks after a move to step i (see `phoneScreen` in support.mjs). */
 async function assertPhoneView(page, i, how) {
   await frames(page);
-  const s = await page.evaluate(readScreen, STEP_HEADING);
-  const where = `${how} → step ${i + 1} (${content.steps[i].id}): ${JSON.stringify(s)}`;
-  assert.ok(s.heading, `the heading is laid out: ${where}`);
-  assert.ok(s.heading.top >= 0 && s.heading.bottom <= s.vh, `the heading is on screen: ${where}`);
-  assert.ok(s.heading.top >= s.strip.bottom - 1 || s.heading.bottom <= s.strip.top,
-    `the heading is not under the diagram strip: ${where}`);
-  assert.ok(s.heading.bottom <= s.pager.top + 1, `the heading is above the pager: ${where}`);
-  assert.ok(s.litCount > 0, `the step highlights something: ${where}`);
-  assert.ok(s.litSeen > 0, `at least one highlighted place or flow is on screen: ${where}`);
-  assert.ok(s.pager.top >= 0 && s.pager.bottom <= s.vh + 1, `the pager is on screen: ${where}`);
-  assert.ok(s.pager.bottom >= s.vh - 60, `the pager is at the bottom of the screen: ${where}`);
-  for (const target of s.targets) {
-    assert.ok(target.width >= TARGET && target.height >= TARGET, `pager targets are at least 44×44: ${where}`);
-  }
-  assert.ok(s.countShown, `the pager shows the count: ${where}`);
-  assert.equal(s.count, `Step ${i + 1} of ${N}`, `the pager's count: ${where}`);
-  assert.equal(s.drawing, 'landscape', `the strip shows the landscape drawing zoomed: ${where}`);
-  assert.ok(s.stripSticky, `the strip sticks: ${where}`);
+  const s = await page.evaluate(phoneScreen, { heading: STEP_HEADING, step: i, steps: N });
+  assert.deepEqual(s.problems, [], `${how} → step ${i + 1} (${content.steps[i].id}): ${JSON.stringify(s.state)}`);
 }
 
 for (const size of PHONES) {
@@ -323,7 +267,7 @@ test('375×667: nothing shifts while the page loads and goes live, or between st
 test('without scripts, a phone gets the whole page as before: the portrait drawing, quotes open, nothing sticky', { timeout: TEST_TIMEOUT }, async () => {
   await onPhone(PHONES[0], async (page, context) => {
     await page.goto(`${app.baseUrl}/`, { waitUntil: 'load' });
-    const s = await page.evaluate(readScreen, STEP_HEADING);
+    const { state: s } = await page.evaluate(phoneScreen, { heading: STEP_HEADING, step: 0, steps: N });
     assert.equal(s.drawing, 'portrait', 'the portrait drawing');
     assert.equal(s.stripSticky, false, 'the diagram is not sticky');
     assert.equal(await page.locator('details.claim-quotes:not([open])').count(), 0, 'every quote is open');
@@ -339,7 +283,7 @@ test('1280×800 (desktop, unchanged): after Next every highlighted item and the 
     await page.click('.pager-next');
     await expectStep(page, content, i);
     await frames(page);
-    const s = await page.evaluate(readScreen, STEP_HEADING);
+    const { state: s } = await page.evaluate(phoneScreen, { heading: STEP_HEADING, step: i, steps: N });
     const where = `step ${i + 1}: ${JSON.stringify(s)}`;
     assert.equal(s.viewBox, '0 0 640 420', `the whole map: ${where}`);
     assert.equal(s.litSeen, s.litCount, `every highlighted item is in view: ${where}`);

@@ -351,3 +351,65 @@ export async function printedText(page) {
 export function squashPrinted(text) {
   return String(text).normalize('NFC').replace(/[\s\u00ad-]+/g, '');
 }
+
+/**
+ * The phone layout's screen after a move to step `step` (0-based) of `steps`,
+ * read in the page: `state` (what is where) and `problems` (what a phone reader
+ * would miss: the heading off screen or under the diagram strip, no highlighted
+ * item visible in the strip, the pager away from the bottom, small targets, a
+ * wrong count). Self-contained, so any driver can run it in the page
+ * (Playwright, puppeteer, selenium). Used by phone.test.mjs and other-browsers.test.mjs.
+ */
+export function phoneScreen({ heading: headingSelector, step, steps }) {
+  const TARGET = 44; // px: pager targets at least this big
+  const vh = innerHeight;
+  const rect = (el) => {
+    const r = el?.getBoundingClientRect();
+    return r && r.height > 0 ? { top: r.top, bottom: r.bottom, left: r.left, right: r.right, width: r.width, height: r.height } : null;
+  };
+  const shown = (el) => !!el && el.getClientRects().length > 0 && getComputedStyle(el).display !== 'none';
+  const figure = document.querySelector('figure.diagram');
+  const drawing = [...document.querySelectorAll('figure.diagram svg.diagram-svg')].find(shown);
+  const drawingBox = rect(drawing);
+  // A highlighted item counts when part of it is inside the drawing's visible
+  // box (the zoomed view box clips the rest) and inside the viewport.
+  const seen = (r) => {
+    if (!r || !drawingBox) return false;
+    const top = Math.max(r.top, drawingBox.top, 0);
+    const bottom = Math.min(r.bottom, drawingBox.bottom, vh);
+    const left = Math.max(r.left, drawingBox.left);
+    const right = Math.min(r.right, drawingBox.right);
+    return bottom - top >= 4 && right - left >= 4;
+  };
+  const lit = drawing ? [...drawing.querySelectorAll('.place.is-active rect, .flow.is-active .flow-line')] : [];
+  const state = {
+    vh,
+    scrollY: Math.round(scrollY),
+    heading: rect(document.querySelector(headingSelector)),
+    strip: rect(figure),
+    stripSticky: !!figure && getComputedStyle(figure).position === 'sticky',
+    drawing: drawing?.getAttribute('data-orientation') ?? null,
+    viewBox: drawing?.getAttribute('viewBox') ?? null,
+    litCount: lit.length,
+    litSeen: lit.filter((el) => seen(rect(el))).length,
+    pager: rect(document.querySelector('.pager')),
+    targets: ['.pager-previous', '.pager-next'].map((s) => rect(document.querySelector(s))),
+    count: document.querySelector('.pager-count')?.textContent.trim() ?? null,
+    countShown: shown(document.querySelector('.pager-count')),
+  };
+  const problems = [];
+  const need = (ok, what) => {
+    if (!ok) problems.push(what);
+  };
+  const { heading: h, strip, pager } = state;
+  need(h && h.top >= 0 && h.bottom <= vh, 'the heading is on screen');
+  need(h && strip && (h.top >= strip.bottom - 1 || h.bottom <= strip.top), 'the heading is not under the diagram strip');
+  need(h && pager && h.bottom <= pager.top + 1, 'the heading is above the pager');
+  need(state.litCount > 0, 'the step highlights something');
+  need(state.litSeen > 0, 'at least one highlighted place or flow is on screen');
+  need(pager && pager.top >= 0 && pager.bottom <= vh + 1 && pager.bottom >= vh - 60, 'the pager is at the bottom of the screen');
+  need(state.targets.every((t) => t && t.width >= TARGET && t.height >= TARGET), 'pager targets are at least 44×44');
+  need(state.countShown && state.count === `Step ${step + 1} of ${steps}`, `the pager says "Step ${step + 1} of ${steps}"`);
+  need(state.drawing === 'landscape' && state.stripSticky, 'the strip (the landscape drawing) sticks');
+  return { problems, state };
+}
