@@ -77,12 +77,14 @@ pub fn listen(nav: &Navigator) {
     });
     let on_blur = nav.clone();
     on_window("focusout", move |ev: web_sys::FocusEvent| {
-        let into_diagram = ev
-            .related_target()
-            .and_then(|t| t.dyn_into::<Element>().ok())
-            .and_then(|el| el.closest(".diagram").ok().flatten())
-            .is_some();
-        if !into_diagram {
+        let in_diagram = |target: Option<web_sys::EventTarget>| {
+            target
+                .and_then(|t| t.dyn_into::<Element>().ok())
+                .and_then(|el| el.closest(".diagram").ok().flatten())
+                .is_some()
+        };
+        // Only focus leaving the diagram matters, not every move of focus on the page.
+        if in_diagram(ev.target()) && !in_diagram(ev.related_target()) {
             on_blur.fit_drawings(false);
         }
     });

@@ -38,6 +38,10 @@ pub struct Page {
     zoomable: Vec<(Element, String, String)>,
     /// Whether the viewport is in the phone layout's range.
     compact: Option<MediaQueryList>,
+    /// The page is in embed mode (`<html class="embed">`, set before the app
+    /// starts): a frame's "viewport" is the host's box, so it never takes the
+    /// phone layout.
+    embedded: bool,
     crowded: String,
     figure: Element,
     progress: Option<Element>,
@@ -111,6 +115,9 @@ impl Page {
             drawings: all(&figure, "svg.diagram-svg"),
             zoomable,
             compact: window().match_media(COMPACT_MEDIA).ok().flatten(),
+            embedded: document()
+                .document_element()
+                .is_some_and(|html| html.class_list().contains("embed")),
             count: one(&format!(".{PAGER_COUNT_CLASS}")),
             crowded: figure.get_attribute(CROWDED_ATTRIBUTE).unwrap_or_default(),
             progress: one(".progress-fill"),
@@ -178,13 +185,9 @@ impl Page {
         self.compact.as_ref()
     }
 
-    /// The phone layout: a narrow viewport of our own (a frame's "viewport" is
-    /// the host's box, so embeds keep the plain layout).
+    /// The phone layout: a narrow viewport of our own (embeds keep the plain layout).
     fn is_compact(&self) -> bool {
-        let embedded = document()
-            .document_element()
-            .is_some_and(|html| html.class_list().contains("embed"));
-        !embedded && self.compact.as_ref().is_some_and(MediaQueryList::matches)
+        !self.embedded && self.compact.as_ref().is_some_and(MediaQueryList::matches)
     }
 
     /// Shows step `step`'s part of the map in the phone layout's strip, or the
