@@ -9,6 +9,7 @@
 use std::sync::Arc;
 
 use explainer_core::diagram::{one_decimal, Orientation};
+use explainer_core::page::step_count;
 use explainer_core::share::{fit_lines, CARD_HEIGHT, CARD_WIDTH};
 use explainer_core::{Content, Perspective};
 use leptos::prelude::*;
@@ -132,7 +133,7 @@ impl CardMaker {
             one_decimal(rule)
         ));
         baseline = rule + 24.0 + KICKER_SIZE;
-        let kicker = format!("Step {} of {}", index + 1, content.steps.len());
+        let kicker = step_count(index, content.steps.len());
         text.push_str(&text_line(&kicker, baseline, KICKER_SIZE, true, LINK));
         // The step's title, as large as fits between the kicker and the bottom margin.
         let room = height - MARGIN - baseline;

@@ -9,6 +9,7 @@
 //! refresh like a redirect and would then describe the explainer's front page.
 
 use explainer_core::oembed::PublicUrl;
+use explainer_core::page::step_count;
 use explainer_core::share::{
     description, explainer_from_step_page, CARD_FILE, CARD_HEIGHT, CARD_WIDTH, SHARE_ATTRIBUTE,
 };
@@ -42,10 +43,9 @@ pub struct StepPage<'a> {
 /// The alternative text of a step's card.
 pub fn card_alt(content: &Content, index: usize) -> String {
     format!(
-        "Step {} of {}, “{}”: the explainer’s diagram of where a US user’s data goes, \
+        "{}, “{}”: the explainer’s diagram of where a US user’s data goes, \
          with this step’s places and flows highlighted",
-        index + 1,
-        content.steps.len(),
+        step_count(index, content.steps.len()),
         content.steps[index].title.trim()
     )
 }

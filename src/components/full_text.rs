@@ -5,6 +5,7 @@
 
 use std::sync::Arc;
 
+use explainer_core::page::step_count;
 use explainer_core::Content;
 use leptos::prelude::*;
 
@@ -24,7 +25,7 @@ pub fn FullText(content: Arc<Content>) -> impl IntoView {
             let labelled_by = heading_id.clone();
             view! {
                 <section class="full-step" id=step.anchor() aria-labelledby=labelled_by>
-                    <h3 id=heading_id>{format!("Step {} of {total}: {}", index + 1, step.title)}</h3>
+                    <h3 id=heading_id>{format!("{}: {}", step_count(index, total), step.title)}</h3>
                     {step_text(step, &content, "full-")}
                 </section>
             }

@@ -515,27 +515,25 @@ test('a 1025-byte answer carrying a newer version: ignored (over the 1024-byte l
   await expectIgnored(send(200, newerOfSize(1025)));
 });
 
-test('a 1024-byte answer carrying a newer version: shown (the limit is inclusive)', T, async () => {
-  const { context, page, hit, notice } = await openAndJudge(send(200, newerOfSize(1024)));
+/** The notice is shown for `answer`, which was asked for once, with nothing else said. */
+async function expectShown(answer, message) {
+  const { context, page, hit, notice } = await openAndJudge(answer);
   try {
     assertAskedOnce(hit);
-    assert.equal(notice.visible, true, 'the notice is shown for an answer at the limit');
+    assert.equal(notice.visible, true, message);
     assertQuiet(page);
   } finally {
     await context.close();
   }
+}
+
+test('a 1024-byte answer carrying a newer version: shown (the limit is inclusive)', T, async () => {
+  await expectShown(send(200, newerOfSize(1024)), 'the notice is shown for an answer at the limit');
 });
 
 test('a 64-hex-digit newer version: shown (the longest valid version)', T, async () => {
   const long = 'a'.repeat(64) === PAGE_VERSION ? 'b'.repeat(64) : 'a'.repeat(64);
-  const { context, page, hit, notice } = await openAndJudge(send(200, JSON.stringify({ version: long })));
-  try {
-    assertAskedOnce(hit);
-    assert.equal(notice.visible, true, 'the notice is shown');
-    assertQuiet(page);
-  } finally {
-    await context.close();
-  }
+  await expectShown(send(200, JSON.stringify({ version: long })), 'the notice is shown');
 });
 
 // JSON that parses but is not a version file. Each would be "different" from

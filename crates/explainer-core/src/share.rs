@@ -102,22 +102,18 @@ pub fn description(step: &Step) -> String {
     text
 }
 
-/// The longest run of whole words from the start of `text` within `max` characters,
+/// The longest run of whole words from the start of `text` within `max` characters
+/// (the first line [`wrap_words`] makes at that width, if even one word fits),
 /// without trailing punctuation that would dangle before an ellipsis.
 fn first_words(text: &str, max: usize) -> String {
-    let mut out = String::new();
-    for word in text.split_whitespace() {
-        let count = out.chars().count();
-        let needed = word.chars().count() + usize::from(count > 0);
-        if count + needed > max {
-            break;
-        }
-        if count > 0 {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out.trim_end_matches([',', ';', ':', '.', ' ']).to_owned()
+    let chars = |line: &str| line.chars().count() as f64;
+    wrap_words(text, max as f64, chars)
+        .into_iter()
+        .next()
+        .filter(|line| line.chars().count() <= max)
+        .unwrap_or_default()
+        .trim_end_matches([',', ';', ':', '.', ' '])
+        .to_owned()
 }
 
 /// The host page's address from the frame's query (`location.search`): the
