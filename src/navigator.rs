@@ -195,8 +195,13 @@ impl Navigator {
     /// out of view: bring it back so the reader starts at the top of the step. In
     /// the phone layout the heading's scroll margin keeps it clear of the diagram
     /// strip above it. In a frame, the host page is asked to scroll instead.
-    /// Measured in the next frame, where the browser lays the page out anyway: read
-    /// at once, the position would force a layout of the whole page in the handler.
+    ///
+    /// Done here, in the handler, not in the next frame: the page must be where it
+    /// will stay once the step has changed. Deferred to the next frame, the scroll
+    /// moved the page under a press that had already begun: a second Next pressed
+    /// before that frame went down on the button and came up on the text (WebKit
+    /// under a virtual display, whose frames can come 100 ms apart, lost about one
+    /// Next in ten that way), and the click was lost.
     fn reveal_heading(&self) {
         let step = self.view().step;
         let Some(heading) = self.0.page.step_heading(step) else {
@@ -205,11 +210,9 @@ impl Navigator {
         if self.0.embed.reveal_in_host(&heading) {
             return;
         }
-        next_frame(move || {
-            let options = ScrollIntoViewOptions::new();
-            options.set_block(ScrollLogicalPosition::Nearest);
-            heading.scroll_into_view_with_scroll_into_view_options(&options);
-        });
+        let options = ScrollIntoViewOptions::new();
+        options.set_block(ScrollLogicalPosition::Nearest);
+        heading.scroll_into_view_with_scroll_into_view_options(&options);
     }
 }
 

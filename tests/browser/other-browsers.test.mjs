@@ -15,7 +15,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import net from 'node:net';
-import { startServer, loadContent, flowApplies, norm, phoneScreen, STEP_HEADING, TIMEOUT, TEST_TIMEOUT } from './support.mjs';
+import { startServer, loadContent, flowApplies, norm, phoneScreen, recordStepChanges, nextMovedAfterChange, STEP_HEADING, TIMEOUT, TEST_TIMEOUT } from './support.mjs';
 
 const FIREFOX = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
 const WEBKIT_DRIVER = process.env.WEBKIT_DRIVER_PATH || '/usr/bin/WebKitWebDriver';
@@ -81,6 +81,14 @@ function timelineState() {
   };
 }
 
+/** Resolves after `n` animation frames. */
+function framesPassed(n) {
+  return new Promise((resolve) => {
+    const tick = (left) => (left === 0 ? resolve() : requestAnimationFrame(() => tick(left - 1)));
+    tick(n);
+  });
+}
+
 const expected = (i) => ({
   heading: norm(content.steps[i].title),
   kicker: `Step ${i + 1} of ${N}`,
@@ -94,6 +102,7 @@ const expected = (i) => ({
 //   click(css)               a real (driver) click on the first element matching css
 //   clickPlace(placeId)      a real click on that place in the displayed diagram
 //   key('ArrowRight'|'ArrowLeft')  a key press sent to the page body
+//   frames(n)                resolves after n animation frames of the page
 
 async function expectStepShown(b, i, { hash = true } = {}) {
   const want = expected(i);
@@ -130,10 +139,15 @@ async function walk(b, baseUrl, log) {
   assert.equal(await b.eval(headingText), norm(content.steps[0].title), "first step's heading");
   await expectStepShown(b, 0, { hash: false });
 
-  // Next through every step.
+  // Next through every step, each click as soon as the step before shows. Once a
+  // step shows, nothing moves: a click computed then lands where it was aimed
+  // (the app used to scroll one frame later, and WebKit lost a Next in ten that way).
+  await b.eval(recordStepChanges, {});
   for (let i = 1; i < N; i++) {
     await b.click('.pager-next');
     await expectStepShown(b, i);
+    await b.frames(2);
+    assert.equal(await b.eval(nextMovedAfterChange, {}), null, `Next ${i}`);
   }
   lap(`Next through ${N} steps`);
 
@@ -226,9 +240,12 @@ async function phoneWalk(b, baseUrl, log) {
   const width = await b.eval(() => innerWidth);
   assert.ok(width < 900, `the window is phone-sized (${width} CSS px wide)`);
   await b.eval((sel) => document.querySelector(sel).scrollIntoView({ block: 'center' }), STEP_HEADING);
+  await b.eval(recordStepChanges, {});
   for (let i = 1; i < N; i++) {
     await b.click('.pager-next');
     await expectStepShown(b, i);
+    await b.frames(2);
+    assert.equal(await b.eval(nextMovedAfterChange, {}), null, `phone layout, Next ${i}`);
     const arg = { heading: STEP_HEADING, step: i, steps: N };
     const deadline = Date.now() + TIMEOUT;
     let screen = await b.eval(phoneScreen, arg);
@@ -302,6 +319,7 @@ test('Firefox (firefox-esr): the walk-through', { timeout: TEST_TIMEOUT }, async
       },
       errors: async () => errors,
       resize: (size) => page.setViewport(size),
+      frames: (n) => page.evaluate(framesPassed, n),
     };
     await walk(b, server.baseUrl, (line) => t.diagnostic(`firefox: ${line}`));
     await phoneWalk(b, server.baseUrl, (line) => t.diagnostic(`firefox: ${line}`));
@@ -486,6 +504,7 @@ test('WebKit (WebKitGTK MiniBrowser): the walk-through', { timeout: TEST_TIMEOUT
         }),
       errors: () => run(() => window.__xbErrors ?? { console: ['error recorder missing (page reloaded?)'], page: [] }),
       resize: (size) => driver.manage().window().setRect({ x: 0, y: 0, ...size }),
+      frames: (n) => driver.executeAsyncScript(`(${framesPassed})(arguments[0]).then(arguments[arguments.length - 1]);`, n),
     };
     await walk(b, server.baseUrl, (line) => t.diagnostic(`webkit: ${line}`));
     await phoneWalk(b, server.baseUrl, (line) => t.diagnostic(`webkit: ${line}`));

@@ -413,3 +413,39 @@ export function phoneScreen({ heading: headingSelector, step, steps }) {
   need(state.drawing === 'landscape' && state.stripSticky, 'the strip (the landscape drawing) sticks');
   return { problems, state };
 }
+
+/**
+ * Starts recording, in the page, where Next is at the moment each step change
+ * shows (a MutationObserver callback, which runs right after the handler that
+ * changed the step, before the next frame): `window.__stepChanges`, one entry per
+ * change. Self-contained, so any driver can install it (see `nextMovedAfterChange`).
+ */
+export function recordStepChanges({ stage = '#explainer-stage', next = '.pager-next' }) {
+  const changes = (window.__stepChanges = []);
+  const where = () => {
+    const r = document.querySelector(next).getBoundingClientRect();
+    return { x: r.left, y: r.top, scrollY };
+  };
+  new MutationObserver((records) => {
+    const shown = records.find((m) => m.target.matches('article[data-step]') && !m.target.hidden);
+    if (shown) changes.push({ step: shown.target.getAttribute('data-step'), ...where() });
+  }).observe(document.querySelector(stage), { subtree: true, attributes: true, attributeFilter: ['hidden'] });
+}
+
+/**
+ * Whether Next has moved since the last step change showed (see
+ * `recordStepChanges`): `null` when it is where it was, else what moved. A page
+ * that moves after the change moves Next under a second press already begun.
+ */
+export function nextMovedAfterChange({ next = '.pager-next' }) {
+  const last = window.__stepChanges?.at(-1);
+  if (!last) return 'no step change was recorded';
+  const r = document.querySelector(next).getBoundingClientRect();
+  const now = { x: r.left, y: r.top, scrollY };
+  // Firefox settles a fractional scroll position on a whole pixel in the next
+  // frame (621.55 → 622.55 seen): a pixel or two is no move a press would notice.
+  const still = ['x', 'y', 'scrollY'].every((k) => Math.abs(now[k] - last[k]) <= 2);
+  return still
+    ? null
+    : `the page moved after step "${last.step}" showed (Next, scroll): ${JSON.stringify(last)} → ${JSON.stringify(now)}`;
+}
