@@ -16,9 +16,16 @@
 //   3. step-change latency in headless Chromium: 500 ←/→ presses walking forward then
 //      back, each from the keydown (a capturing listener) to the moment the DOM shows
 //      the new step (the app's share: a MutationObserver callback after the shown
-//      step's heading changed) and to the next animation frame; median and p95;
+//      step's heading changed) and to the next animation frame; median and p95. The
+//      same presses on the plain page, whose baseline script makes the same visible
+//      change (the step's article shown, its heading scrolled into view) in a few
+//      lines of JavaScript, give the baseline measured in the same run;
 //   4. memory: JS heap (after gc) and wasm linear memory before and after 1,000 step
 //      changes and 200 perspective switches.
+// Every timing budget is a difference or a ratio against the plain page measured in
+// the same run (a shared 2-core runner can be several times slower than a quiet one:
+// the plain page's TBT measured 186 and 246 ms there); sizes and counts are absolute.
+// The absolute timings are printed for information.
 // Prints a table; --json writes every number; --check exits 1 if a budget is missed.
 // --quick skips Lighthouse (for trying the script out; --check then fails on them).
 
@@ -63,23 +70,22 @@ export const BUDGETS = {
     // size plus about 2%: a regression still fails; the target stays in the table.
     enforced: 136 * KIB,
   },
-  lighthousePerformance: {
-    label: 'Lighthouse performance (app)', unit: 'score', better: 'higher',
-    target: 100,
-    // Met: 100 in five of six benchmark runs on 2026-11-29 (99 in one run while a
-    // cargo build shared the machine). Enforced two points below: the score moves with
-    // simulated first-paint timings on a busy runner; TBT has its own budget below.
-    enforced: 98,
+  lighthousePerformanceVsPlain: {
+    label: 'Lighthouse performance, app minus plain page', unit: 'points', better: 'higher',
+    target: 0,
+    // The score is made of simulated timings, so it is judged against the plain page's
+    // in the same run. Met: the app scored 100 in five of six runs on 2026-11-29, as the
+    // plain page does; two points of margin for the simulated first paint's spread.
+    enforced: -2,
   },
-  lighthouseTbt: {
-    label: 'Lighthouse TBT (app)', unit: 'ms', better: 'lower',
-    target: 50,
-    // Met: medians of 0, 11 and 0 ms in three runs on 2026-11-29 (190-337 ms while the
-    // app rebuilt the page). What is left is the browser parsing and laying out the
-    // long page after its first paint; the app's start makes no long task even at 4x
-    // CPU slowdown. One run before the first-paint fix measured 68 ms, one on a machine
-    // busy with a build 112 ms: enforced at 100 ms so a noisy runner does not flake.
-    enforced: 100,
+  lighthouseTbtOverPlain: {
+    label: 'Lighthouse TBT, app minus plain page', unit: 'ms', better: 'lower',
+    target: 0,
+    // The plain page's TBT is the browser parsing and laying out the same long page with
+    // no script at all: what is left above it is the app's. Absolute TBT measures the
+    // machine: on one CI runner the plain page measured 246 ms and the app 168 ms, while
+    // quiet runs measured 0-19 ms for the app. Enforced at 30 ms over the plain page.
+    enforced: 30,
   },
   lighthouseAccessibility: {
     label: 'Lighthouse accessibility (app)', unit: 'score', better: 'higher',
@@ -99,20 +105,24 @@ export const BUDGETS = {
     target: 0,
     enforced: 0.01, // met (0.000); a hundredth of margin for rounding
   },
-  stepAppShareP95: {
-    label: 'step change, app share p95', unit: 'ms', better: 'lower',
-    target: 4,
-    // keydown -> the DOM shows the new step (a MutationObserver callback). Met: 3.9, 3.3
-    // and 3.6 ms in three runs on 2026-11-29 (11.9 ms when the handler still read the
-    // heading's position, forcing a layout). Enforced at 1.5x the worst run.
-    enforced: 6,
+  stepDomVsBaselineP95: {
+    label: 'step change to DOM, p95, app / baseline', unit: 'ratio', better: 'lower',
+    target: 1.5,
+    // keydown -> the DOM shows the new step (a MutationObserver callback): the app's p95
+    // over the plain page's baseline script's (which only shows the step's article and
+    // scrolls its heading into view), measured in the same run, so a slow runner slows
+    // both. Both include the layout that bringing the heading into view forces: the app
+    // does it in the handler, so nothing moves after the step shows (see README). The
+    // app also switches the diagram's, the list's and the pager's state, so it restyles
+    // more: 1.82 and 1.83 in two runs on 2026-12-04 (16.7-20.3 ms against 9.2-11.1 ms).
+    enforced: 2.5,
   },
-  stepChangeP95: {
-    label: 'step change to next frame p95', unit: 'ms', better: 'lower',
-    target: 16,
-    // RELAXED: by construction the number includes the wait for the next frame
-    // (0-16.7 ms at 60 Hz) and the browser's layout of a long page; measured 15.1-18.1 ms.
-    enforced: 24,
+  stepFrameVsBaselineP95: {
+    label: 'step change to next frame, p95, app / baseline', unit: 'ratio', better: 'lower',
+    target: 1.25,
+    // keydown -> the next animation frame: both figures include the wait for it (0-16.7 ms
+    // at 60 Hz), which makes the ratio noisier: 1.42 and 1.75 in two runs on 2026-12-04.
+    enforced: 2.5,
   },
   jsHeapGrowth: {
     label: 'JS heap growth', unit: 'bytes', better: 'lower',
@@ -428,6 +438,24 @@ export async function lighthouseRuns(url, runs) {
 
 // ---- 3 and 4. Step-change latency and memory ------------------------------------------
 
+/**
+ * The baseline for step changes, on the plain page: the same visible change the app
+ * makes (the next or previous step's article shown, its heading brought into view)
+ * in a few lines of plain JavaScript. Installed before the page's own parsing ends.
+ */
+function baselineStepper() {
+  addEventListener('keydown', (e) => {
+    if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+    const articles = [...document.querySelectorAll('#explainer-stage article.step')];
+    const at = articles.findIndex((a) => !a.hidden);
+    const to = Math.min(articles.length - 1, Math.max(0, at + (e.key === 'ArrowRight' ? 1 : -1)));
+    if (to === at) return;
+    articles[at].hidden = true;
+    articles[to].hidden = false;
+    articles[to].querySelector('h2').scrollIntoView({ block: 'nearest' });
+  });
+}
+
 /** Installed before the page's scripts: latency probe, and a handle on the wasm memory. */
 function probe() {
   window.__bench = { samples: [], toDom: [], pending: null, wasmMemory: null };
@@ -458,7 +486,12 @@ function probe() {
   else watch();
 }
 
-async function interaction(url, { presses = 500, steps = 1000, switches = 200 } = {}) {
+/**
+ * Step-change latency (and, for the app, memory) in headless Chromium. With
+ * `baseline`, the page is the plain one and the baseline stepper makes the changes;
+ * only the latency is measured.
+ */
+async function interaction(url, { presses = 500, steps = 1000, switches = 200, baseline = false } = {}) {
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({
     executablePath: CHROME,
@@ -472,8 +505,9 @@ async function interaction(url, { presses = 500, steps = 1000, switches = 200 } 
     const errors = [];
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.addInitScript(probe);
+    if (baseline) await page.addInitScript(baselineStepper);
     await page.goto(url, { waitUntil: 'load' });
-    await page.waitForSelector('#app[data-live] #explainer-stage article.step:not([hidden]) h2');
+    await page.waitForSelector(`${baseline ? '' : '#app[data-live] '}#explainer-stage article.step:not([hidden]) h2`);
     const stepCount = await page.evaluate(() => document.querySelectorAll('nav.step-list li').length);
     if (stepCount < 2) throw new Error(`found ${stepCount} steps in the step list`);
 
@@ -488,6 +522,20 @@ async function interaction(url, { presses = 500, steps = 1000, switches = 200 } 
       await page.waitForFunction((n) => window.__bench.samples.length >= n, i + 1, { timeout: 5_000 });
     }
     const { samples, toDom } = await page.evaluate(() => window.__bench);
+    const latency = {
+      presses: samples.length,
+      medianMs: median(samples),
+      p95Ms: percentile(samples, 95),
+      maxMs: Math.max(...samples),
+      // The part spent before the heading changed (event handling and DOM updates),
+      // without the wait for the next frame.
+      toDomMedianMs: median(toDom),
+      toDomP95Ms: percentile(toDom, 95),
+    };
+    if (baseline) {
+      await context.close();
+      return { latency, pageErrors: errors };
+    }
 
     // Memory: after gc, before and after 1,000 step changes and 200 perspective switches.
     const memory = () =>
@@ -536,16 +584,7 @@ async function interaction(url, { presses = 500, steps = 1000, switches = 200 } 
     const after = await memory();
     await context.close();
     return {
-      latency: {
-        presses: samples.length,
-        medianMs: median(samples),
-        p95Ms: percentile(samples, 95),
-        maxMs: Math.max(...samples),
-        // The part spent before the heading changed (event handling and DOM updates),
-        // without the wait for the next frame.
-        toDomMedianMs: median(toDom),
-        toDomP95Ms: percentile(toDom, 95),
-      },
+      latency,
       memory: {
         stepChanges: steps,
         perspectiveSwitches: switches,
@@ -632,17 +671,19 @@ async function main() {
     }
     log('step-change latency and memory in headless Chromium');
     const live = await interaction(appServer.url);
+    log('step-change latency of the baseline (plain page, a few lines of JavaScript)');
+    const base = await interaction(plainServer.url, { baseline: true });
 
     const measured = {
       wasmGzip: size.wasm.gzip,
       firstViewGzip: size.firstView.gzip,
-      lighthousePerformance: lh?.app.median.performance ?? null,
+      lighthousePerformanceVsPlain: lh ? lh.app.median.performance - lh.plain.median.performance : null,
+      lighthouseTbtOverPlain: lh ? lh.app.median.tbtMs - lh.plain.median.tbtMs : null,
       lighthouseAccessibility: lh?.app.median.accessibility ?? null,
-      lighthouseTbt: lh?.app.median.tbtMs ?? null,
       lcpRatio: lh?.lcpRatio ?? null,
       cls: lh?.app.median.cls ?? null,
-      stepAppShareP95: live.latency.toDomP95Ms,
-      stepChangeP95: live.latency.p95Ms,
+      stepDomVsBaselineP95: live.latency.toDomP95Ms / base.latency.toDomP95Ms,
+      stepFrameVsBaselineP95: live.latency.p95Ms / base.latency.p95Ms,
       jsHeapGrowth: live.memory.jsHeapGrowth,
       wasmMemoryGrowth: live.memory.wasmGrowth,
     };
@@ -685,7 +726,8 @@ async function main() {
     }
     out.push(`Step change (${live.latency.presses} ←/→ presses, keydown → next frame after #explainer-stage article.step:not([hidden]) h2 changed)`);
     out.push(`  median ${live.latency.medianMs.toFixed(1)} ms, p95 ${live.latency.p95Ms.toFixed(1)} ms, max ${live.latency.maxMs.toFixed(1)} ms`);
-    out.push(`  of which keydown -> heading changed: median ${live.latency.toDomMedianMs.toFixed(1)} ms, p95 ${live.latency.toDomP95Ms.toFixed(1)} ms (the rest is the wait for the next frame)`, '');
+    out.push(`  of which keydown -> heading changed: median ${live.latency.toDomMedianMs.toFixed(1)} ms, p95 ${live.latency.toDomP95Ms.toFixed(1)} ms (the rest is the wait for the next frame)`);
+    out.push(`  baseline (plain page, the same change in plain JavaScript): median ${base.latency.medianMs.toFixed(1)} ms, p95 ${base.latency.p95Ms.toFixed(1)} ms; to the DOM: median ${base.latency.toDomMedianMs.toFixed(1)} ms, p95 ${base.latency.toDomP95Ms.toFixed(1)} ms`, '');
     const mem = live.memory;
     out.push(`Memory, after gc${mem.gcExposed ? '' : ' (gc NOT exposed: numbers are noisy)'}: before / after ${mem.stepChanges} step changes and ${mem.perspectiveSwitches} perspective switches`);
     out.push(`  JS heap      ${fmtBytes(mem.jsHeapBefore)} -> ${fmtBytes(mem.jsHeapAfter)}  (growth ${fmtBytes(mem.jsHeapGrowth)})`);
@@ -706,7 +748,7 @@ async function main() {
     console.log(out.join('\n'));
 
     if (args.json) {
-      const report = { date: new Date().toISOString(), dist: args.dist, chrome: CHROME, loadAverage: loadavg(), cores: cpus().length, sizes: size, lighthouse: lh, interaction: live, budgets: verdicts };
+      const report = { date: new Date().toISOString(), dist: args.dist, chrome: CHROME, loadAverage: loadavg(), cores: cpus().length, sizes: size, lighthouse: lh, interaction: live, baseline: base, budgets: verdicts };
       writeFileSync(path.resolve(args.json), JSON.stringify(report, null, 2) + '\n');
       log(`wrote ${args.json}`);
     }
