@@ -3,10 +3,24 @@
 # state, properties), a release build, the browser tests in headless Chromium, and
 # the benchmark's budget check.
 # Installs what is missing first, so it works on a fresh machine.
+#
+#   bash scripts/test.sh           everything (what CI runs)
+#   bash scripts/test.sh --quick   a quick local pass: formatting, lints, host tests
+#                                  with few property cases, a build and one browser
+#                                  smoke test (a few minutes once built; no benchmark)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+quick=false
+case "${1:-}" in
+  --quick) quick=true ;;
+  "") ;;
+  *) echo "usage: bash scripts/test.sh [--quick]" >&2; exit 2 ;;
+esac
 bash scripts/setup.sh
 source scripts/env.sh
+# The property tests' case counts (crates/explainer-core/tests/common): the counts in
+# the code are CI's strength; a quick pass runs a few of each.
+if $quick; then export PROPTEST_CASES=${PROPTEST_CASES:-32}; fi
 
 step() { printf '\n==> %s\n' "$*"; }
 
@@ -26,6 +40,13 @@ step "Release build (with pre-rendering, single-file edition, service worker, oE
 # loopback port under a sub-path, away from the preview's 8080.
 EXPLAINER_PUBLIC_URL=http://127.0.0.1:47809/graphics/tiktok-data/ \
   trunk build --release --offline
+
+if $quick; then
+  step "Browser smoke test (headless Chromium against dist/)"
+  node --test tests/browser/navigation.test.mjs
+  step "Quick pass done (the build-time tests, the other browser tests and the benchmark run without --quick)"
+  exit 0
+fi
 
 step "Build-time tests: the renderer, invalid content failing the build, re-rendering after an edit"
 cargo test --locked --no-default-features --features ssr -p tiktok-data-explainer

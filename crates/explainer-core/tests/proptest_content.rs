@@ -9,6 +9,8 @@
 use explainer_core::validate::validate;
 use explainer_core::{load_content, ContentError};
 use proptest::prelude::*;
+
+mod common;
 use proptest::test_runner::{Config, TestRunner};
 use serde_json::Value;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -17,10 +19,7 @@ const FILE: &str = "content.json";
 const SHIPPED: &str = include_str!("../../../public/content.json");
 
 fn config() -> Config {
-    Config {
-        failure_persistence: None,
-        ..Config::with_cases(3_000)
-    }
+    common::config(3_000)
 }
 
 /// One change to the file. Positions are fractions of the current length, so

@@ -9,6 +9,8 @@ use explainer_core::embed::{
 };
 use explainer_core::theme::Theme;
 use proptest::prelude::*;
+
+mod common;
 use proptest::test_runner::Config;
 
 /// Longest message the parser reads (mirrors `MAX_MESSAGE_BYTES`).
@@ -17,10 +19,7 @@ const MAX_MESSAGE_BYTES: usize = 512;
 const MAX_WIDTH: f64 = 100_000.0;
 
 fn config() -> Config {
-    Config {
-        failure_persistence: None,
-        ..Config::with_cases(10_000)
-    }
+    common::config(10_000)
 }
 
 /// What the parser must return for `data`, written independently: the exact

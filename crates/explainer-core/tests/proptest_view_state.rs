@@ -9,6 +9,8 @@
 use explainer_core::view_state::{percent_decode, percent_encode, with_param};
 use explainer_core::{Perspective, RequestedView, ViewState};
 use proptest::prelude::*;
+
+mod common;
 use proptest::test_runner::Config;
 
 /// The step ids of the shipped content, plus a few realistic extras.
@@ -33,10 +35,7 @@ const KEYS: [&str; 4] = ["step", "view", "embed", "childId"];
 const MAX_VALUE_BYTES: usize = 256;
 
 fn config() -> Config {
-    Config {
-        failure_persistence: None,
-        ..Config::with_cases(10_000)
-    }
+    common::config(10_000)
 }
 
 /// Percent-encoding fragments, valid and broken.
