@@ -6,7 +6,7 @@
 use explainer_core::page::{LIVE_ATTRIBUTE, ROOT_ID};
 use wasm_bindgen_futures::spawn_local;
 
-use crate::dom::{all, by_id, next_frame, served_over_http, window};
+use crate::dom::{by_id, next_frame, served_over_http, window};
 use crate::navigator::Navigator;
 use crate::page::Page;
 use crate::{
@@ -29,13 +29,6 @@ pub fn start() {
     references::listen();
     snippets::set_up();
     share::listen(embed.framed);
-    // The full text is open in the page as rendered, for readers without
-    // scripts; here it is one click away (and printing opens it again).
-    if let Some(main) = by_id(explainer_core::page::MAIN_ID) {
-        for details in all(&main, "details.full-text") {
-            let _ = details.remove_attribute("open");
-        }
-    }
     if let Some(root) = by_id(ROOT_ID) {
         let _ = root.set_attribute(LIVE_ATTRIBUTE, "");
     }

@@ -4,7 +4,8 @@
 //! hooks in `explainer_core::page`.
 
 use explainer_core::page::{
-    GO_EVENT_ATTRIBUTE, GO_STEP_ATTRIBUTE, PANEL_ATTRIBUTE, PERSPECTIVE_ATTRIBUTE, RELOAD_ATTRIBUTE,
+    EVIDENCE_TOGGLE_CLASS, GO_EVENT_ATTRIBUTE, GO_STEP_ATTRIBUTE, PANEL_ATTRIBUTE,
+    PERSPECTIVE_ATTRIBUTE, RELOAD_ATTRIBUTE,
 };
 use explainer_core::{Panel, Perspective};
 use wasm_bindgen::closure::Closure;
@@ -110,6 +111,7 @@ enum Action {
     Previous,
     Perspective(Perspective),
     Panel(Panel),
+    Evidence(Element),
     Reload,
 }
 
@@ -122,6 +124,7 @@ impl Action {
             Action::Previous => nav.previous(),
             Action::Perspective(perspective) => nav.set_perspective(perspective),
             Action::Panel(panel) => nav.show_panel(panel),
+            Action::Evidence(button) => crate::evidence::toggle(&button),
             Action::Reload => {
                 let _ = window().location().reload();
             }
@@ -133,7 +136,8 @@ impl Action {
 static CONTROLS: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
     format!(
         ".pager-next, .pager-previous, [{GO_STEP_ATTRIBUTE}], [{GO_EVENT_ATTRIBUTE}], \
-         button[{PERSPECTIVE_ATTRIBUTE}], .view-option[{PANEL_ATTRIBUTE}], [{RELOAD_ATTRIBUTE}]"
+         button[{PERSPECTIVE_ATTRIBUTE}], .view-option[{PANEL_ATTRIBUTE}], [{RELOAD_ATTRIBUTE}], \
+         .{EVIDENCE_TOGGLE_CLASS}"
     )
 });
 
@@ -141,6 +145,9 @@ static CONTROLS: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
 fn action_of(control: Element) -> Option<Action> {
     let number = |name: &str| control.get_attribute(name)?.parse::<usize>().ok();
     let classes = control.class_list();
+    if classes.contains(EVIDENCE_TOGGLE_CLASS) {
+        return Some(Action::Evidence(control));
+    }
     if classes.contains("pager-next") {
         return Some(Action::Next);
     }

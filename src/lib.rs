@@ -21,6 +21,8 @@ pub mod dom;
 #[cfg(feature = "csr")]
 pub mod embed;
 #[cfg(feature = "csr")]
+pub mod evidence;
+#[cfg(feature = "csr")]
 pub mod freshness;
 #[cfg(feature = "csr")]
 pub mod location;

@@ -210,8 +210,15 @@ impl Navigator {
         if self.0.embed.reveal_in_host(&heading) {
             return;
         }
+        // In the phone layout the heading goes to the top, just below the strip (its
+        // scroll margin), so the step's lead and its evidence button fit the screen
+        // above the pager; elsewhere only as far as it takes to bring it into view.
         let options = ScrollIntoViewOptions::new();
-        options.set_block(ScrollLogicalPosition::Nearest);
+        options.set_block(if self.0.page.is_compact() {
+            ScrollLogicalPosition::Start
+        } else {
+            ScrollLogicalPosition::Nearest
+        });
         heading.scroll_into_view_with_scroll_into_view_options(&options);
     }
 }

@@ -8,8 +8,8 @@
 use explainer_core::page::{
     list_holds, nth_entry, progress_width, step_announcement, step_count, timeline_announcement,
     ANNOUNCER_ID, COMPACT_MEDIA, CROWDED_ATTRIBUTE, EVENT_ATTRIBUTE, FOCUS_ATTRIBUTE,
-    LIT_ATTRIBUTE, MAIN_ID, PAGER_COUNT_CLASS, PANEL_ATTRIBUTE, PERSPECTIVE_ATTRIBUTE,
-    QUOTES_CLASS, STAGE_ID, STEP_ATTRIBUTE, TIMELINE_ID,
+    LIT_ATTRIBUTE, MAIN_ID, PAGER_COUNT_CLASS, PANEL_ATTRIBUTE, PERSPECTIVE_ATTRIBUTE, STAGE_ID,
+    STEP_ATTRIBUTE, TIMELINE_ID,
 };
 use explainer_core::view_state::step_hash;
 use explainer_core::{Panel, Perspective, RequestedView, ViewState};
@@ -167,16 +167,10 @@ impl Page {
     }
 
     /// Turns the page's links into the live app's controls: the view switch's
-    /// links become toggle buttons. In the phone layout, the claims' quote lists
-    /// are folded, so a step is its words and claims, each quote one tap away.
+    /// links become toggle buttons.
     pub fn go_live(&self) {
         for option in &self.panel_options {
             let _ = option.set_attribute("role", "button");
-        }
-        if self.is_compact() {
-            for details in all(&self.stage, &format!("details.{QUOTES_CLASS}")) {
-                let _ = details.remove_attribute("open");
-            }
         }
     }
 
@@ -186,7 +180,7 @@ impl Page {
     }
 
     /// The phone layout: a narrow viewport of our own (embeds keep the plain layout).
-    fn is_compact(&self) -> bool {
+    pub fn is_compact(&self) -> bool {
         !self.embedded && self.compact.as_ref().is_some_and(MediaQueryList::matches)
     }
 

@@ -284,6 +284,8 @@ fn rel_has(el: &Element, token: &str) -> bool {
 /// Social and search metadata (Open Graph tags and a JSON-LD `Article` citing
 /// every source), and the content version the page is rendered from.
 pub fn metadata(content: &Content, version: &str) -> String {
+    // The short answer is the page's description for search and social cards.
+    let about = explainer_core::share::description(&content.answer.text);
     let citations: Vec<serde_json::Value> = content
         .sources
         .iter()
@@ -300,7 +302,7 @@ pub fn metadata(content: &Content, version: &str) -> String {
         "@context": "https://schema.org",
         "@type": "Article",
         "headline": content.title,
-        "description": content.dek,
+        "description": about,
         "citation": citations,
     });
     if let Some(date) = content.date_modified() {
@@ -309,14 +311,15 @@ pub fn metadata(content: &Content, version: &str) -> String {
     // "</" must not appear inside a script element.
     let json_ld = article.to_string().replace("</", "<\\/");
     format!(
-        r#"<meta name="{VERSION_META}" content="{version}">
+        r#"<meta name="description" content="{about}">
+    <meta name="{VERSION_META}" content="{version}">
     <meta property="og:type" content="article">
     <meta property="og:title" content="{title}">
-    <meta property="og:description" content="{dek}">
+    <meta property="og:description" content="{about}">
     <meta name="twitter:card" content="summary">
     <script type="application/ld+json">{json_ld}</script>"#,
         title = escape_attribute(&content.title),
-        dek = escape_attribute(&content.dek),
+        about = escape_attribute(&about),
         version = escape_attribute(version),
     )
 }

@@ -42,10 +42,8 @@ fn show(quote: &Element) {
         }
     }
     let _ = quote.class_list().add_1(HIGHLIGHT_CLASS);
-    // In the phone layout the claim's quotes may be folded away.
-    if let Ok(Some(folded)) = quote.closest("details:not([open])") {
-        let _ = folded.set_attribute("open", "");
-    }
+    // The quote's evidence layer may be folded away.
+    crate::evidence::open_around(quote);
     let options = ScrollIntoViewOptions::new();
     options.set_block(ScrollLogicalPosition::Center);
     quote.scroll_into_view_with_scroll_into_view_options(&options);

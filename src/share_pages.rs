@@ -60,7 +60,7 @@ pub fn step_page(page: &StepPage) -> Result<String, String> {
     let a = escape_attribute;
     let title = a(step.title.trim());
     let explainer = a(&content.title);
-    let about = a(&description(step));
+    let about = a(&description(&step.lead));
     let url = a(&page.public_url.step_page_url(&step.id));
     let image = a(&page.public_url.card_url(&step.id));
     let alt = a(&card_alt(content, page.index));

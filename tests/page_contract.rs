@@ -1,11 +1,16 @@
 //! The stylesheet and the live app agree on the phone layout: the app zooms the
-//! diagram and folds the quotes when `explainer_core::page::COMPACT_MEDIA`
-//! matches, and the stylesheet lays out the strip for the same query, at the
-//! shape (`COMPACT_ASPECT`) the build's focus boxes are computed for.
+//! diagram when `explainer_core::page::COMPACT_MEDIA` matches, and the
+//! stylesheet lays out the strip for the same query, at the shape
+//! (`COMPACT_ASPECT`) the build's focus boxes are computed for. They agree too
+//! on the names of the two layers: the stylesheet folds a layered block's
+//! evidence until the app marks it open.
 //! Run with `cargo test --no-default-features --features ssr`.
 #![cfg(feature = "ssr")]
 
-use explainer_core::page::{COMPACT_ASPECT, COMPACT_MEDIA, PAGER_COUNT_CLASS, QUOTES_CLASS};
+use explainer_core::page::{
+    COMPACT_ASPECT, COMPACT_MEDIA, EVIDENCE_TOGGLE_CLASS, LAYERED_CLASS, OPEN_ATTRIBUTE,
+    PAGER_COUNT_CLASS,
+};
 
 const STYLESHEET: &str = include_str!("../style/main.css");
 
@@ -35,10 +40,26 @@ fn the_stylesheet_lays_out_the_strip_for_the_apps_query_and_shape() {
         "position: sticky; top: 0",
         "position: sticky; bottom: 0",
         &format!(".{PAGER_COUNT_CLASS} {{ display: block; }}"),
-        &format!(".{QUOTES_CLASS} > summary {{ display: flex; }}"),
     ] {
         assert!(block.contains(needed), "the phone layout lacks {needed:?}");
     }
+}
+
+#[test]
+fn the_stylesheet_folds_the_evidence_layer_only_when_scripts_can_open_it() {
+    // Folded only under `html.js` (the app opens it), with every layer open
+    // for readers without scripts, who get no toggle.
+    let folded = format!("html.js .{LAYERED_CLASS}:not([{OPEN_ATTRIBUTE}])");
+    assert!(
+        STYLESHEET.contains(&format!("{folded} :is(")),
+        "style/main.css does not fold the evidence layer with {folded:?}"
+    );
+    assert!(
+        STYLESHEET.contains(&format!(
+            "html:not(.js) .{EVIDENCE_TOGGLE_CLASS} {{ display: none; }}"
+        )),
+        "style/main.css shows the evidence toggle without scripts"
+    );
 }
 
 #[test]

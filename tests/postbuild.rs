@@ -45,7 +45,8 @@ fn invalid_content_fails_the_build_with_every_problem_and_its_path() {
     // Two unrelated problems: a step pointing to a place that does not exist,
     // and a sentence of ours that names no quote.
     value["steps"][1]["places"] = serde_json::json!(["nowhere"]);
-    value["steps"][2]["body"][0] = serde_json::Value::String("A sentence with no marker.".into());
+    value["steps"][2]["details"][0] =
+        serde_json::Value::String("A sentence with no marker.".into());
     let dir = staging("invalid");
     let (ok, stderr) = postbuild(&dir, &value.to_string());
     assert!(!ok, "the build accepted invalid content; stderr: {stderr}");
@@ -59,7 +60,7 @@ fn invalid_content_fails_the_build_with_every_problem_and_its_path() {
         "the unknown place is not named: {stderr}"
     );
     assert!(
-        stderr.contains("steps[2].body[0]"),
+        stderr.contains("steps[2].details[0]"),
         "no path for the uncited sentence: {stderr}"
     );
     let page = fs::read_to_string(dir.join("index.html")).expect("index.html");

@@ -1,39 +1,41 @@
 //! Our own words with their reference markers: each sentence ends with a
 //! superscript number per quote it rests on, linking to that quote.
 
-use explainer_core::{CitedText, NumberedQuote, QuoteScope};
+use explainer_core::{CitedText, NumberedQuote, QuoteScope, Sentence};
 use leptos::prelude::*;
 
 /// The sentences of `text`, each followed by its markers. `scope` numbers the
-/// quotes of the step or flow; `prefix` keeps anchors unique where the same
-/// quotes appear twice on a page (the full text repeats the current step).
+/// quotes of the block; `prefix` keeps anchors unique where the same quotes
+/// appear twice on a page.
 pub fn cited_view(text: &CitedText, scope: &QuoteScope, prefix: &str) -> impl IntoView {
     text.sentences()
         .into_iter()
-        .map(|sentence| {
-            let links = scope
-                .resolve_all(&sentence.refs)
-                .into_iter()
-                .enumerate()
-                .map(|(i, quote)| {
-                    let label = format!(
-                        "source {}, {}: {}",
-                        quote.number,
-                        quote.speaker.label(),
-                        quote.who
-                    );
-                    view! {
-                        {(i > 0).then_some(",")}
-                        {marker_link(&quote, prefix, label)}
-                    }
-                })
-                .collect_view();
+        .map(|sentence| view! { {sentence_view(&sentence, scope, prefix)} " " })
+        .collect_view()
+}
+
+/// One sentence and its markers.
+pub fn sentence_view(sentence: &Sentence, scope: &QuoteScope, prefix: &str) -> impl IntoView {
+    let links = scope
+        .resolve_all(&sentence.refs)
+        .into_iter()
+        .enumerate()
+        .map(|(i, quote)| {
+            let label = format!(
+                "source {}, {}: {}",
+                quote.number,
+                quote.speaker.label(),
+                quote.who
+            );
             view! {
-                <span class="sentence">{sentence.text.to_owned()}<sup class="ref">{links}</sup></span>
-                " "
+                {(i > 0).then_some(",")}
+                {marker_link(&quote, prefix, label)}
             }
         })
-        .collect_view()
+        .collect_view();
+    view! {
+        <span class="sentence">{sentence.text.to_owned()}<sup class="ref">{links}</sup></span>
+    }
 }
 
 /// One marker: the quote's number, tinted by its speaker, linking to the quote

@@ -3,15 +3,17 @@
 
 use std::sync::Arc;
 
-use explainer_core::page::SINGLE_FILE;
-use explainer_core::Content;
+use std::collections::HashSet;
+
+use explainer_core::page::{ANSWER_ID, LAYERED_CLASS, SINGLE_FILE};
+use explainer_core::{Content, QuoteScope};
 use leptos::prelude::*;
 
 use super::corrections::Corrections;
 use super::diagram::Diagram;
 use super::embed_code::EmbedCode;
 use super::flow_table::FlowTable;
-use super::full_text::FullText;
+use super::layered::{evidence_toggle, said_view};
 use super::perspective_switch::PerspectiveSwitch;
 use super::sources::Sources;
 use super::step_list::StepList;
@@ -44,7 +46,6 @@ pub fn Explainer(content: Arc<Content>) -> impl IntoView {
             </div>
             <Timeline content=content.clone()/>
             <StepList content=content.clone()/>
-            <FullText content=content.clone()/>
             <FlowTable content=content.clone()/>
             <Sources content=content.clone()/>
             <Corrections content=content.clone()/>
@@ -54,20 +55,23 @@ pub fn Explainer(content: Arc<Content>) -> impl IntoView {
     }
 }
 
-/// Headline, subtitle and introduction (embeds hide the introduction).
+/// Headline, subtitle and the short answer, with its evidence one button away.
 #[component]
 fn Header(content: Arc<Content>) -> impl IntoView {
-    let intro = content
-        .intro
-        .iter()
-        .map(|p| view! { <p class="intro">{p.clone()}</p> })
-        .collect_view();
+    let answer = &content.answer;
+    let scope = QuoteScope::in_reading_order(&answer.citations, &[&answer.text]);
+    let mut shown = HashSet::new();
+    let said = said_view(&answer.text, &scope, &content, &mut shown);
     view! {
         <header class="masthead">
             <p class="kicker">"Explainer · Data and privacy"</p>
             <h1>{content.title.clone()}</h1>
             <p class="dek">{content.dek.clone()}</p>
-            {intro}
+            <section class=format!("answer {LAYERED_CLASS}") id=ANSWER_ID aria-labelledby="answer-heading">
+                <h2 id="answer-heading" class="answer-heading">"The short answer"</h2>
+                <div class="step-lead" id=format!("{ANSWER_ID}-text")>{said}</div>
+                {evidence_toggle(format!("{ANSWER_ID}-text"), scope.quotes().len())}
+            </section>
         </header>
     }
 }

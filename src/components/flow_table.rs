@@ -23,7 +23,7 @@ pub fn FlowTable(content: Arc<Content>) -> impl IntoView {
             let step_title = content.step_title(step_index).to_owned();
             let lit = content.steps_highlighting_flow(&flow.id);
             let creator_only = !flow.applies_to(Perspective::User);
-            let scope = QuoteScope::of_flow(flow);
+            let scope = QuoteScope::new(&flow.citations);
             let evidence = scope
                 .quotes()
                 .iter()

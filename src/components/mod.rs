@@ -6,13 +6,12 @@
 
 pub mod citation;
 pub mod cited_text;
-pub mod claim;
 pub mod corrections;
 pub mod diagram;
 pub mod embed_code;
 pub mod explainer;
 pub mod flow_table;
-pub mod full_text;
+pub mod layered;
 pub mod perspective_switch;
 pub mod share_step;
 pub mod sources;

@@ -1,20 +1,24 @@
-//! The current step: heading, explanation, the creator's note, and who says what.
+//! The steps of the walk-through: heading, lead and, one button away, the
+//! evidence (each quote under the sentence it carries, further points, the
+//! dispute, the creator's note), then where the step sits on the timeline.
 
+use std::collections::HashSet;
 use std::sync::Arc;
 
-use explainer_core::page::{step_count, step_heading_id};
+use explainer_core::page::{step_count, step_heading_id, LAYERED_CLASS};
 use explainer_core::{Content, QuoteScope, Step};
 use leptos::prelude::*;
 
-use super::cited_text::cited_view;
-use super::claim::claim_view;
 use super::corrections::updated_mark;
+use super::layered::{details_view, evidence_toggle, remaining_quotes, said_view};
 use super::share_step::ShareStep;
 use super::INITIAL;
 
-/// Every step of the walk-through, each in its own `<article>`; all but the
-/// current one are `hidden` (the live app moves that). The creator's notes are
-/// there in every step; the stylesheet shows them for the creator perspective.
+/// Every step of the walk-through, each in its own `<article>`, all in the page as
+/// rendered: without scripts a reader scrolls through them (and print prints
+/// them); with scripts the stylesheet shows the first until the live app takes
+/// over, which then hides all but the current one. The creator's notes are in
+/// every step; the stylesheet shows them for the creator perspective.
 #[component]
 pub fn StepView(content: Arc<Content>) -> impl IntoView {
     let total = content.steps.len();
@@ -27,43 +31,59 @@ pub fn StepView(content: Arc<Content>) -> impl IntoView {
             let labelled_by = heading.clone();
             view! {
                 <article
-                    class="step"
+                    class=format!("step {LAYERED_CLASS}")
+                    id=step.anchor()
                     data-step=step.id.clone()
                     aria-labelledby=labelled_by
-                    hidden=index != INITIAL.step
+                    class:is-initial=index == INITIAL.step
                 >
                     <p class="step-kicker">{step_count(index, total)}</p>
                     <h2 id=heading tabindex="-1">{step.title.clone()}</h2>
-                    <ShareStep step_id=step.id.clone()/>
-                    {step_text(step, &content, "")}
+                    {step_text(step, &content)}
+                    <div class="step-foot">
+                        {updated_mark(step, &content)}
+                        <ShareStep step_id=step.id.clone()/>
+                    </div>
                 </article>
             }
         })
         .collect_view()
 }
 
-/// A step's own words and claims, with every marker linking to a quote of the
-/// step. `prefix` keeps anchors unique when a step appears twice on the page.
-pub fn step_text(step: &Step, content: &Content, prefix: &str) -> impl IntoView {
-    let scope = QuoteScope::of_step(step);
-    let body = step
-        .body
-        .iter()
-        .map(|p| view! { <p class="step-body">{cited_view(p, &scope, prefix)}</p> })
-        .collect_view();
+/// A step's two layers: the lead (with each sentence's quotes, shown when
+/// open), the evidence button, and the evidence layer.
+fn step_text(step: &Step, content: &Content) -> impl IntoView {
+    let texts: Vec<_> = step.cited_texts().into_iter().map(|(_, t)| t).collect();
+    let scope = QuoteScope::in_reading_order(&step.citations, &texts);
+    let mut shown = HashSet::new();
+    let layer = format!("evidence-{}", step.id);
+    let lead = said_view(&step.lead, &scope, content, &mut shown);
+    let details = details_view(
+        &step.details,
+        step.dispute.as_ref(),
+        &scope,
+        content,
+        &mut shown,
+    );
     let note = step.creator_note.as_ref().map(|note| {
+        let said = said_view(note, &scope, content, &mut shown);
         view! {
             <aside class="creator-note" aria-label="For a paid creator">
-                <p><strong>"If you are a paid creator: "</strong>{cited_view(note, &scope, prefix)}</p>
+                <p class="creator-note-label"><strong>"If you are a paid creator"</strong></p>
+                {said}
             </aside>
         }
     });
+    let rest = remaining_quotes(&scope, content, &mut shown);
     view! {
-        {updated_mark(step, content)}
-        {body}
-        {note}
-        {claims_view(step, &scope, content, prefix)}
-        {on_the_timeline(step, content)}
+        <div class="step-lead">{lead}</div>
+        {evidence_toggle(layer.clone(), scope.quotes().len())}
+        <div class="evidence" id=layer>
+            {details}
+            {note}
+            {rest}
+            {on_the_timeline(step, content)}
+        </div>
     }
 }
 
@@ -77,7 +97,7 @@ fn on_the_timeline(step: &Step, content: &Content) -> Option<impl IntoView> {
         .into_iter()
         .map(|event| {
             let index = content
-                .timeline
+                .events()
                 .iter()
                 .position(|e| e.id == event.id)
                 .unwrap_or(0);
@@ -108,40 +128,4 @@ fn on_the_timeline(step: &Step, content: &Content) -> Option<impl IntoView> {
             <ul>{links}</ul>
         </div>
     })
-}
-
-/// Claims side by side when the step is a dispute, otherwise in one list.
-fn claims_view(step: &Step, scope: &QuoteScope, content: &Content, prefix: &str) -> impl IntoView {
-    let (tiktok, others) = step.claims_by_side();
-    let cards = |claims: Vec<&explainer_core::Claim>| {
-        claims
-            .into_iter()
-            .map(|claim| claim_view(claim, scope, content, prefix))
-            .collect_view()
-    };
-    match &step.dispute {
-        Some(question) => view! {
-            <section class="dispute" aria-label="Who says what">
-                <h3 class="dispute-question">{cited_view(question, scope, prefix)}</h3>
-                <div class="dispute-sides">
-                    <div class="side side--tiktok">
-                        <h4>"What TikTok says"</h4>
-                        {cards(tiktok)}
-                    </div>
-                    <div class="side side--others">
-                        <h4>"What reporting and officials say"</h4>
-                        {cards(others)}
-                    </div>
-                </div>
-            </section>
-        }
-        .into_any(),
-        None => view! {
-            <section class="claims" aria-label="Who says what">
-                <h3>"Who says what"</h3>
-                {cards(step.claims.iter().collect())}
-            </section>
-        }
-        .into_any(),
-    }
 }

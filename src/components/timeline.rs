@@ -1,8 +1,10 @@
-//! The timeline: every dated or datable event of the story in time order, as
-//! far as the articles allow, TikTok's on one side and everyone else's on the
-//! other, so claims and the reports that tested them read as a conversation.
-//! Each event says who, when (with its precision and the quote that gives it),
-//! one cited line, its quotes, and the step that explains it.
+//! The timeline: every dated or datable event of the story, in groups: first
+//! the events the articles let us put in time order, then each thread whose
+//! order relative to the rest no text gives, visibly apart with a note saying so.
+//! TikTok's events are on one side and everyone else's on the other. Each event
+//! says who, when (with its precision and the quote that gives it), one cited
+//! line, its quotes (each labelled with its own speaker), and the step that
+//! explains it.
 
 use std::sync::Arc;
 
@@ -18,11 +20,26 @@ use super::step_link::StepLink;
 /// scripts; the live app hides it unless the reader chose it.
 #[component]
 pub fn Timeline(content: Arc<Content>) -> impl IntoView {
-    let total = content.timeline.len();
-    let events = content
+    let total = content.events().len();
+    let groups = content
         .timeline
         .iter()
-        .map(|event| event_view(event, &content))
+        .map(|group| {
+            let heading = format!("timeline-group-{}", group.id);
+            let labelled_by = heading.clone();
+            let events = group
+                .events
+                .iter()
+                .map(|event| event_view(event, &content))
+                .collect_view();
+            view! {
+                <section class="timeline-group" aria-labelledby=labelled_by>
+                    <h3 id=heading class="timeline-group-title">{group.title.clone()}</h3>
+                    {group.note.clone().map(|note| view! { <p class="timeline-group-note">{note}</p> })}
+                    <ol class="timeline-list">{events}</ol>
+                </section>
+            }
+        })
         .collect_view();
     view! {
         <section
@@ -32,17 +49,17 @@ pub fn Timeline(content: Arc<Content>) -> impl IntoView {
         >
             <h2 id="timeline-heading">"How the story unfolded"</h2>
             <p class="timeline-intro">
-                {format!("{total} events, in time order as far as the articles allow. ")}
-                "Each date is only as precise as its article: a year, a month without a year, a period, or no date at all, in which case the entry says why it is placed where it is. TikTok’s statements are on the left, everyone else’s on the right."
+                {format!("{total} events. ")}
+                "The first group is in time order; each group after it is one thread, whose order against the others no article gives. Each date is only as precise as its article. TikTok’s statements are on the left, everyone else’s on the right."
             </p>
-            <ol class="timeline-list">{events}</ol>
+            {groups}
         </section>
     }
 }
 
 /// One event; the live app marks the open one (`is-open`, `aria-current`).
 fn event_view(event: &Event, content: &Content) -> impl IntoView {
-    let scope = QuoteScope::of_event(event);
+    let scope = QuoteScope::new(&event.citations);
     let side = if event.speaker == Speaker::Tiktok {
         "tiktok"
     } else {
@@ -77,7 +94,7 @@ fn event_view(event: &Event, content: &Content) -> impl IntoView {
         .and_then(|id| content.event(id))
         .map(|earlier| {
             let target = content
-                .timeline
+                .events()
                 .iter()
                 .position(|e| e.id == earlier.id)
                 .unwrap_or(0);
@@ -89,9 +106,6 @@ fn event_view(event: &Event, content: &Content) -> impl IntoView {
                 </p>
             }
         });
-    let order = event.order.as_ref().map(|order| {
-        view! { <p class="event-order"><span class="event-order-label">"Placed here because: "</span>{cited_view(order, &scope, "")}</p> }
-    });
     let quotes = scope
         .quotes()
         .iter()
@@ -122,7 +136,6 @@ fn event_view(event: &Event, content: &Content) -> impl IntoView {
             </p>
             <p class="event-text">{cited_view(&event.text, &scope, "")}</p>
             {answers}
-            {order}
             {quotes}
             <p class="event-step">
                 <StepLink index=step_index id=event.step.clone()>

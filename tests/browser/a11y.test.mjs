@@ -15,7 +15,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import {
-  ROOT, TEST_TIMEOUT, TIMEOUT, launch, loadContent, trackErrors, assertNoErrors, expectStep, openApp,
+  ROOT, TEST_TIMEOUT, TIMEOUT, launch, loadContent, trackErrors, assertNoErrors, expectStep, openApp, timelineEvents,
 } from './support.mjs';
 
 const content = loadContent();
@@ -157,9 +157,9 @@ for (const colorScheme of ['light', 'dark']) {
           problems.push(...(await audit(page, `375 phone, ${colorScheme}, step ${i + 1} (${content.steps[i].id}), ${perspective}`)));
         }
       }
-      // With a claim's quotes unfolded.
-      await page.locator('#explainer-stage article.step:not([hidden]) details.claim-quotes summary').first().tap();
-      problems.push(...(await audit(page, `375 phone, ${colorScheme}, quotes unfolded`)));
+      // With the step's evidence open.
+      await page.locator('#explainer-stage article.step:not([hidden]) .evidence-toggle').tap();
+      problems.push(...(await audit(page, `375 phone, ${colorScheme}, evidence open`)));
       assertClean(problems);
       assertNoErrors(page);
     } finally {
@@ -293,13 +293,14 @@ const TIMELINE_CONFIGS = [
 
 for (const config of TIMELINE_CONFIGS) {
   test(`axe: the timeline view, ${config.name}, with and without an open event`, { timeout: TEST_TIMEOUT }, async () => {
-    assert.ok(content.timeline?.length > 0, 'content.json has a timeline');
+    const events = timelineEvents(content);
+    assert.ok(events.length > 0, 'content.json has a timeline');
     const { context, page } = await openPage(config);
     try {
       await goLive(page, '/?show=timeline');
       await page.waitForSelector('section#timeline:not([hidden])');
       const problems = await audit(page, `${config.name}, timeline`);
-      const event = content.timeline[Math.floor(content.timeline.length / 2)];
+      const event = events[Math.floor(events.length / 2)];
       await goLive(page, `/?show=timeline#event-${event.id}`);
       await page.waitForSelector(`li#event-${event.id}[aria-current="true"]`);
       problems.push(...(await audit(page, `${config.name}, timeline at event ${event.id}`)));

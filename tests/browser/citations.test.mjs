@@ -4,27 +4,23 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launch, loadContent, openApp, expectStep, expectHeadingFocused, assertNoErrors, norm, TEST_TIMEOUT,
+  launch, loadContent, openApp, expectStep, expectHeadingFocused, assertNoErrors, norm, allCitations, TEST_TIMEOUT,
 } from './support.mjs';
 
 const content = loadContent();
 const N = content.steps.length;
 const sourceIds = new Set(content.sources.map((s) => s.id));
 
-/** Every quote content.json attributes to each source (claims, flows and timeline events). */
+/** Every quote content.json attributes to each source (the answer, steps, flows and timeline events). */
 const quotesBySource = new Map(content.sources.map((s) => [s.id, new Set()]));
-for (const c of [
-  ...content.steps.flatMap((s) => s.claims.flatMap((cl) => cl.citations)),
-  ...content.flows.flatMap((f) => f.citations),
-  ...(content.timeline ?? []).flatMap((e) => e.citations),
-]) {
+for (const c of allCitations(content)) {
   quotesBySource.get(c.source)?.add(norm(c.quote));
 }
 const key = (source, quote) => `${source} | ${norm(quote)}`;
-const stepCitations = (step) => step.claims.flatMap((c) => c.citations).map((c) => key(c.source, c.quote)).sort();
+const stepCitations = (step) => step.citations.map((c) => key(c.source, c.quote)).sort();
 const flowCitations = content.flows.flatMap((f) => f.citations).map((c) => key(c.source, c.quote)).sort();
 const citingSteps = (id) =>
-  content.steps.filter((s) => s.claims.some((c) => c.citations.some((cit) => cit.source === id)));
+  content.steps.filter((s) => s.citations.some((cit) => cit.source === id));
 
 let app;
 

@@ -94,7 +94,7 @@ const chrome = (frameOrPage) =>
     const shown = (sel) => [...document.querySelectorAll(sel)].filter((el) => el.getClientRects().length > 0).length;
     return {
     classes: [...document.documentElement.classList].filter((c) => c === 'embed' || c === 'embedded').sort(),
-    intro: shown('.masthead .intro'),
+    answer: shown('.masthead .answer'),
     method: shown('section.method'),
     embedPanel: shown('section.embed-code'),
     headline: Boolean(document.querySelector('.masthead h1')),
@@ -144,7 +144,7 @@ test('the embed panel offers a lazy, titled, full-width iframe and a Pym.js snip
   const { iframe, pym, chrome: page } = await readSnippets();
   // On its own page the app is neither compact nor framed, and has its full chrome.
   assert.deepEqual(page.classes, [], '<html> has no embed classes on the app’s own page');
-  assert.ok(page.intro > 0 && page.method === 1 && page.embedPanel === 1, 'intro, method and embed panel shown');
+  assert.ok(page.answer === 1 && page.method === 1 && page.embedPanel === 1, 'the short answer, method and embed panel shown');
 
   const embedUrl = `${app.baseUrl}/?embed`;
   const { tag, attr } = iframeTag(iframe);
@@ -463,7 +463,7 @@ test('?embed&step=<second step>&view=creator opens that step in the creator view
   assert.deepEqual(await pressedPerspective(page), ['creator']);
   const c = await chrome(page);
   assert.ok(c.classes.includes('embed'), 'compact mode');
-  assert.deepEqual([c.intro, c.method, c.embedPanel], [0, 0, 0], 'no intro, method or embed panel in compact mode');
+  assert.deepEqual([c.answer, c.method, c.embedPanel], [1, 0, 0], 'the short answer, but no method or embed panel, in compact mode');
   assertNoErrors(page);
   await page.close();
 });

@@ -27,7 +27,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   TEST_TIMEOUT, TIMEOUT, launch, loadContent, trackErrors, assertNoErrors, expectStep, expectedStepState, norm,
-  settle,
+  settle, timelineEvents,
 } from './support.mjs';
 
 const content = loadContent();
@@ -214,7 +214,7 @@ function show(records) {
 
 const firstStep = content.steps[1].id;
 const creatorStep = content.steps.filter((s) => s.creator_note).at(-1)?.id;
-const firstEvent = content.timeline[0].id;
+const firstEvent = timelineEvents(content)[0].id;
 const START_URLS = [
   '/',
   `/#step-${firstStep}`,
@@ -295,7 +295,8 @@ const ALLOWED = [
   { where: 'a.view-option[data-panel=timeline]', attr: 'role', from: null, to: 'button' },
   { where: 'a.view-option[data-panel=timeline]', attr: 'aria-pressed', from: null, to: 'false' },
   { where: 'section#timeline', attr: 'hidden', from: null, to: '' },
-  { where: 'details.full-text', attr: 'open', from: '', to: null },
+  // Every step is in the page for readers without scripts; the app hides all but the first.
+  ...content.steps.slice(1).map((step) => ({ where: `article.step[data-step=${step.id}]`, attr: 'hidden', from: null, to: '' })),
 ];
 
 const allowedLabel = (a) => `${a.where} ${a.text ? 'text' : '@' + a.attr}: ${JSON.stringify(a.from)} → ${JSON.stringify(a.to)}`;
@@ -407,7 +408,6 @@ const STEP_CHANGE = {
 /** Where nothing may change at all (the flow table but for its rows' class, checked above). */
 const UNTOUCHED = {
   timeline: 'section#timeline',
-  'full text': 'details.full-text',
   'flow table cells': 'section.flows table.flow-table :is(caption, thead, th, td)',
   sources: 'section.sources',
 };

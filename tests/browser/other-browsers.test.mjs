@@ -15,7 +15,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import net from 'node:net';
-import { startServer, loadContent, flowApplies, norm, phoneScreen, recordStepChanges, nextMovedAfterChange, STEP_HEADING, TIMEOUT, TEST_TIMEOUT } from './support.mjs';
+import { startServer, loadContent, flowApplies, norm, phoneScreen, recordStepChanges, nextMovedAfterChange, timelineEvents, STEP_HEADING, TIMEOUT, TEST_TIMEOUT } from './support.mjs';
 
 const FIREFOX = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
 const WEBKIT_DRIVER = process.env.WEBKIT_DRIVER_PATH || '/usr/bin/WebKitWebDriver';
@@ -35,7 +35,7 @@ let server;
 before(async () => {
   assert.ok(N >= 3, 'the walk-through needs at least three steps');
   assert.ok(creatorOnly.length > 0, 'content.json has at least one creator-only flow');
-  assert.ok((content.timeline ?? []).length > 0, 'content.json has a timeline');
+  assert.ok(timelineEvents(content).length > 0, 'content.json has a timeline');
   server = await startServer();
 });
 after(async () => server?.close());
@@ -215,11 +215,11 @@ async function walk(b, baseUrl, log) {
         const s = document.querySelector('section#timeline');
         return !!s && !s.hidden && s.getClientRects().length > 0 && s.querySelectorAll('li.event').length === n;
       },
-      content.timeline.length,
+      timelineEvents(content).length,
       'timeline',
     )
     .catch(() => {});
-  assert.deepEqual(await b.eval(timelineState), { displayed: true, events: content.timeline.length }, 'the timeline is displayed with every event');
+  assert.deepEqual(await b.eval(timelineState), { displayed: true, events: timelineEvents(content).length }, 'the timeline is displayed with every event');
   lap('timeline');
 
   const errors = await b.errors();

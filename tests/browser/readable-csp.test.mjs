@@ -8,7 +8,7 @@ import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launch, loadContent, trackErrors, assertNoErrors, waitForHeading, DIST, TIMEOUT, TEST_TIMEOUT } from './support.mjs';
+import { launch, loadContent, trackErrors, assertNoErrors, waitForHeading, openEvidence, DIST, TIMEOUT, TEST_TIMEOUT } from './support.mjs';
 
 const content = loadContent();
 const SINGLE_FILE = 'tiktok-data-explainer-offline.html';
@@ -60,8 +60,7 @@ async function walkThrough(page) {
     await page.click(button);
     await page.waitForSelector(`${button}[aria-pressed="true"]`, { timeout: TIMEOUT });
   }
-  await page.click('details.full-text > summary');
-  await page.waitForFunction(() => document.querySelector('details.full-text')?.open === true, null, { timeout: TIMEOUT });
+  await openEvidence(page);
 
   const link = page.locator('#explainer-stage article.step:not([hidden]) figcaption a[href^="#source-"]').first();
   const href = await link.getAttribute('href');

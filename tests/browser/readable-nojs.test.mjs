@@ -4,13 +4,10 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, loadContent, trackErrors, assertNoErrors, norm, TIMEOUT, TEST_TIMEOUT } from './support.mjs';
+import { launch, loadContent, trackErrors, assertNoErrors, norm, allCitations, citedSentences, TIMEOUT, TEST_TIMEOUT } from './support.mjs';
 
 const content = loadContent();
-const quotes = [
-  ...content.steps.flatMap((s) => s.claims.flatMap((c) => c.citations.map((cit) => cit.quote))),
-  ...content.flows.flatMap((f) => f.citations.map((cit) => cit.quote)),
-].map(norm);
+const quotes = allCitations(content).map((c) => norm(c.quote));
 
 let app;
 let context;
@@ -45,6 +42,8 @@ test('without JavaScript the page has every step title, quote and source title',
   const text = norm(await page.evaluate(() => document.body.innerText));
   const missing = (list) => list.filter((t) => !text.includes(norm(t)));
   assert.deepEqual(missing(content.steps.map((s) => s.title)), [], 'step titles missing from the page text');
+  const leadSentences = [content.answer.text, ...content.steps.map((s) => s.lead)].flatMap(citedSentences).map((s) => s.text);
+  assert.deepEqual(missing(leadSentences), [], 'every sentence of the short answer and the leads is on the page');
   assert.deepEqual(missing(quotes), [], 'quotes missing from the page text');
   assert.deepEqual(missing(content.sources.map((s) => s.title)), [], 'source titles missing from the page text');
   assertNoErrors(page);
@@ -57,9 +56,9 @@ test('without JavaScript every step anchor exists and the step list links scroll
     const anchors = await page.locator(`[id="step-${step.id}"]`).count();
     assert.equal(anchors, 1, `exactly one #step-${step.id}`);
     assert.equal(
-      await page.locator(`section.full-step#step-${step.id}`).count(),
+      await page.locator(`article.step#step-${step.id}:visible`).count(),
       1,
-      `#step-${step.id} is the step's full-text section`,
+      `#step-${step.id} is the step's article, shown without scripts`,
     );
   }
   // Walk the list backwards so every click has to scroll.
@@ -109,7 +108,12 @@ test('the head has Open Graph tags, a JSON-LD Article citing all sources, and a 
     };
   });
   assert.equal(norm(head.ogTitle), norm(content.title), 'og:title is the explainer title');
-  assert.equal(norm(head.ogDescription), norm(content.dek), 'og:description is the explainer dek');
+  // The short answer is the page's description: its first whole sentences, at most 200 characters.
+  const answer = citedSentences(content.answer.text).map((s) => s.text);
+  assert.ok(norm(head.ogDescription).startsWith(answer[0]) && head.ogDescription.length <= 200,
+    `og:description opens with the short answer: ${head.ogDescription}`);
+  assert.ok(answer.some((_, n) => norm(head.ogDescription) === answer.slice(0, n + 1).join(' ')),
+    'og:description is whole sentences of the short answer');
 
   assert.equal(head.jsonLd.length, 1, 'one JSON-LD script');
   let article;

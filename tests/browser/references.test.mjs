@@ -11,34 +11,19 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  launch, loadContent, openApp, waitTrue, assertNoErrors, trackErrors, norm, citedSentences as sentences, DIST, TIMEOUT,
+  launch, loadContent, openApp, waitTrue, assertNoErrors, trackErrors, norm, citedSentences as sentences, quoteNumbering,
+  stepTexts, openEvidence, timelineEvents, DIST, TIMEOUT,
   TEST_TIMEOUT,
 } from './support.mjs';
 
 const content = loadContent();
 const SINGLE_FILE = 'tiktok-data-explainer-offline.html';
 
-/** A step's quotes numbered in reading order, and the numbers each id names. */
-function numbering(citationGroups) {
-  const byId = new Map();
-  const quotes = [];
-  for (const { id, citations } of citationGroups) {
-    const numbers = citations.map((c) => {
-      quotes.push(c);
-      byId.set(c.id, [quotes.length]);
-      return quotes.length;
-    });
-    if (id) byId.set(id, numbers);
-  }
-  return { quotes, numbersOf: (ids) => [...new Set(ids.flatMap((id) => byId.get(id) ?? [`unknown ${id}`]))] };
-}
-
-/** What a step shows as (sentence | numbers), in either perspective. */
+/** What a step shows as (sentence | numbers), in either perspective, its evidence open. */
 function expectedStepSentences(step, creator) {
-  const { numbersOf } = numbering(step.claims.map((c) => ({ id: c.id, citations: c.citations })));
-  const texts = [...step.body, ...(creator && step.creator_note ? [step.creator_note] : []),
-    ...(step.dispute ? [step.dispute] : []), ...step.claims.map((c) => c.text)];
-  return texts.flatMap(sentences).map((s) => `${s.text} | ${numbersOf(s.ids).join(',')}`).sort();
+  const { numberOf } = quoteNumbering(step.citations, stepTexts(step));
+  const texts = [step.lead, ...(step.details ?? []), ...(step.dispute ? [step.dispute] : []), ...(creator && step.creator_note ? [step.creator_note] : [])];
+  return texts.flatMap(sentences).map((s) => `${s.text} | ${[...new Set(s.ids.map(numberOf))].join(',')}`).sort();
 }
 
 /** Reads the current step's sentences and where each marker leads. Runs in the page. */
@@ -52,7 +37,6 @@ function readStepReferences() {
       text: own.replace(/\s+/g, ' ').trim(),
       links: [...s.querySelectorAll('sup a.ref-link')].map((a) => {
         const target = document.getElementById(a.getAttribute('href').slice(1));
-        const card = target?.closest('.claim');
         return {
           number: text(a),
           aria: a.getAttribute('aria-label'),
@@ -61,7 +45,6 @@ function readStepReferences() {
           targetNumber: target ? text(target.querySelector('.citation-number')) : null,
           quote: target ? text(target.querySelector('blockquote')) : null,
           speaker: target ? text(target.querySelector('.citation-speaker')) : null,
-          badge: card ? text(card.querySelector('.badge')) : null,
         };
       }),
     };
@@ -80,7 +63,8 @@ test('every sentence of every step, in both views, names the right quotes of its
     for (const step of content.steps) {
       await t.test(`${step.id}${creator ? ' (creator)' : ''}`, async () => {
         await openApp(page, app.baseUrl, `/${creator ? '?view=creator' : ''}#step-${step.id}`);
-        const { quotes } = numbering(step.claims.map((c) => ({ id: c.id, citations: c.citations })));
+        await openEvidence(page);
+        const { quotes } = quoteNumbering(step.citations, stepTexts(step));
         const shown = await page.evaluate(readStepReferences);
         assert.ok(shown.length > 0, 'the step has sentences');
         for (const sentence of shown) {
@@ -90,7 +74,8 @@ test('every sentence of every step, in both views, names the right quotes of its
             assert.equal(link.targetNumber, link.number, 'the quote shows the number of the marker');
             assert.equal(link.quote, norm(quotes[Number(link.number) - 1].quote), `quote ${link.number} is content.json's`);
             assert.match(link.aria, new RegExp(`^source ${link.number}, `), 'a screen reader hears “source N”');
-            assert.ok(link.badge && link.speaker.startsWith(`${link.badge}: `), `quote ${link.number} says whose words it reports (${link.speaker})`);
+            const who = norm(quotes[Number(link.number) - 1].who);
+            assert.ok(link.speaker.endsWith(`: ${who}`), `quote ${link.number} says whose words it reports (${link.speaker})`);
           }
         }
         const got = shown.map((s) => `${s.text} | ${s.links.map((l) => l.number).join(',')}`).sort();
@@ -124,9 +109,11 @@ test('every sentence of the flow table names its own flow’s quotes', { timeout
   );
   assert.deepEqual(rows.map((r) => r.flow), content.flows.map((f) => f.id));
   for (const [i, flow] of content.flows.entries()) {
-    const { quotes, numbersOf } = numbering(flow.citations.map((c) => ({ id: null, citations: [c] })));
+    // A flow's quotes are numbered in the order the flow lists them.
+    const quotes = flow.citations;
+    const numberOf = (id) => quotes.findIndex((c) => c.id === id) + 1;
     const expected = [flow.label, flow.detail, flow.attribution].flatMap(sentences)
-      .map((s) => `${s.text} | ${numbersOf(s.ids).join(',')}`).sort();
+      .map((s) => `${s.text} | ${[...new Set(s.ids.map(numberOf))].join(',')}`).sort();
     const got = rows[i].sentences.map((s) => `${s.text} | ${s.links.map((l) => l.number).join(',')}`).sort();
     assert.deepEqual(got, expected, `flow ${flow.id}`);
     for (const link of rows[i].sentences.flatMap((s) => s.links)) {
@@ -169,7 +156,9 @@ test('a marker moves focus to its quote and highlights it, by mouse and by keybo
   const page = await app.newPage();
   const step = content.steps.find((s) => s.dispute) ?? content.steps[0];
   await openApp(page, app.baseUrl, `/#step-${step.id}`);
-  const markers = await page.$$eval('#explainer-stage article.step:not([hidden]) sup a.ref-link', (as) => as.map((a) => a.getAttribute('href')));
+  // The markers a reader sees with the evidence folded: the lead's.
+  const markers = await page.$$eval('#explainer-stage article.step:not([hidden]) sup a.ref-link', (as) =>
+    as.filter((a) => a.getClientRects().length > 0).map((a) => a.getAttribute('href')));
   assert.ok(new Set(markers).size >= 2, 'the step has markers to two quotes at least');
   const [first, second] = [...new Set(markers)];
   await followMarker(page, `#explainer-stage article.step:not([hidden]) sup a.ref-link[href="${first}"] >> nth=0`, 'mouse');
@@ -197,12 +186,12 @@ test('without JavaScript every marker is a link to a quote that becomes the :tar
   });
   assert.deepEqual(links.duplicateIds, [], 'every id on the page is unique');
   assert.deepEqual(links.broken, [], 'every marker leads to a quote');
-  const total = [...content.steps.flatMap((s) => [...s.body, ...(s.creator_note ? [s.creator_note] : []), ...(s.dispute ? [s.dispute] : []), ...s.claims.map((c) => c.text)]),
+  const total = [content.answer.text, ...content.steps.flatMap(stepTexts),
     ...content.flows.flatMap((f) => [f.label, f.detail, f.attribution])].flatMap(sentences).length;
-  assert.ok(links.count >= total, `at least one marker per sentence of the full text and table (${links.count} for ${total})`);
-  // Follow a marker in the full text of the last step.
+  assert.ok(links.count >= total, `at least one marker per sentence of the answer, the steps and the table (${links.count} for ${total})`);
+  // Follow a marker in the last step (every step is on the page without scripts).
   const last = content.steps.at(-1);
-  const selector = `section#step-${last.id} sup a.ref-link >> nth=0`;
+  const selector = `article#step-${last.id} sup a.ref-link >> nth=0`;
   const href = await page.getAttribute(selector, 'href');
   await page.click(selector);
   await page.waitForFunction((h) => location.hash === h, href, { timeout: TIMEOUT });

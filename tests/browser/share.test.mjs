@@ -91,7 +91,7 @@ test('every step page gives a real Open Graph consumer its own title, descriptio
 
     // Our own cited words, without markers: the step's first sentences, cut at a word.
     const description = result.ogDescription;
-    const words = norm(step.body.map(plainCited).join(' '));
+    const words = norm(plainCited(step.lead));
     assert.ok(description.length > 40 && [...description].length <= 200, `${where}: description of 40 to 200 characters: ${description}`);
     assert.ok(words.startsWith(description.replace(/…$/, '')), `${where}: the description is the step's own first words:\n${description}`);
     assert.doesNotMatch(description, /\[/, `${where}: no markers in the description`);

@@ -355,9 +355,10 @@ export function squashPrinted(text) {
 /**
  * The phone layout's screen after a move to step `step` (0-based) of `steps`,
  * read in the page: `state` (what is where) and `problems` (what a phone reader
- * would miss: the heading off screen or under the diagram strip, no highlighted
- * item visible in the strip, the pager away from the bottom, small targets, a
- * wrong count). Self-contained, so any driver can run it in the page
+ * would miss: the heading off screen or under the diagram strip, a line of the
+ * lead or the evidence button off screen or covered, no highlighted item
+ * visible in the strip, the pager away from the bottom, small targets, a wrong
+ * count). Self-contained, so any driver can run it in the page
  * (Playwright, puppeteer, selenium). Used by phone.test.mjs and other-browsers.test.mjs.
  */
 export function phoneScreen({ heading: headingSelector, step, steps }) {
@@ -397,6 +398,24 @@ export function phoneScreen({ heading: headingSelector, step, steps }) {
     count: document.querySelector('.pager-count')?.textContent.trim() ?? null,
     countShown: shown(document.querySelector('.pager-count')),
   };
+  // What the step shows by default, line by line: the heading, each line of the
+  // lead and the evidence button, each between the strip and the pager and not
+  // under anything (the browser's own hit test at the line's middle).
+  const article = document.querySelector(headingSelector)?.closest('article');
+  const lines = [
+    ...[...(article?.querySelectorAll('.step-lead .said') ?? [])].flatMap((p) => [...p.getClientRects()]),
+    article?.querySelector('.evidence-toggle')?.getBoundingClientRect(),
+  ].filter((r) => r && r.height > 0);
+  const top = state.strip?.bottom ?? 0;
+  const bottom = state.pager?.top ?? vh;
+  state.leadLines = lines.length;
+  state.linesUnreadable = lines
+    .filter((r) => {
+      const y = (r.top + r.bottom) / 2;
+      const hit = document.elementFromPoint(Math.min(r.left + 4, innerWidth - 1), y);
+      return r.top < top - 1 || r.bottom > bottom + 1 || !hit || !article.contains(hit);
+    })
+    .map((r) => Math.round(r.top));
   const problems = [];
   const need = (ok, what) => {
     if (!ok) problems.push(what);
@@ -411,6 +430,7 @@ export function phoneScreen({ heading: headingSelector, step, steps }) {
   need(state.targets.every((t) => t && t.width >= TARGET && t.height >= TARGET), 'pager targets are at least 44×44');
   need(state.countShown && state.count === `Step ${step + 1} of ${steps}`, `the pager says "Step ${step + 1} of ${steps}"`);
   need(state.drawing === 'landscape' && state.stripSticky, 'the strip (the landscape drawing) sticks');
+  need(state.leadLines > 1 && state.linesUnreadable.length === 0, 'every line of the lead and the evidence button is on screen between the strip and the pager, not covered');
   return { problems, state };
 }
 
@@ -448,4 +468,47 @@ export function nextMovedAfterChange({ next = '.pager-next' }) {
   return still
     ? null
     : `the page moved after step "${last.step}" showed (Next, scroll): ${JSON.stringify(last)} → ${JSON.stringify(now)}`;
+}
+
+/** Every timeline event, group after group: the order the page lists them. */
+export function timelineEvents(content) {
+  return (content.timeline ?? []).flatMap((group) => group.events);
+}
+
+/** A step's cited texts in reading order: lead, details, the dispute's question, the creator's note. */
+export function stepTexts(step) {
+  return [step.lead, ...(step.details ?? []), ...(step.dispute ? [step.dispute] : []), ...(step.creator_note ? [step.creator_note] : [])];
+}
+
+/**
+ * A block's quotes numbered as a reader meets them: in the order its texts
+ * (`texts`, in reading order) first name them, then any never named.
+ */
+export function quoteNumbering(citations, texts) {
+  const order = [];
+  for (const { ids } of texts.flatMap(citedSentences)) {
+    for (const id of ids) {
+      const c = citations.find((q) => q.id === id);
+      if (c && !order.includes(c)) order.push(c);
+    }
+  }
+  for (const c of citations) if (!order.includes(c)) order.push(c);
+  return { quotes: order, numberOf: (id) => order.findIndex((c) => c.id === id) + 1 };
+}
+
+/** Every quote of the content: the answer's, the steps', the flows' and the events'. */
+export function allCitations(content) {
+  return [
+    ...content.answer.citations,
+    ...content.steps.flatMap((s) => s.citations),
+    ...content.flows.flatMap((f) => f.citations),
+    ...timelineEvents(content).flatMap((e) => e.citations),
+  ];
+}
+
+/** Opens the evidence layer of the step shown (a no-op when it is open). */
+export async function openEvidence(page) {
+  const toggle = page.locator('#explainer-stage article.step:not([hidden]) .evidence-toggle');
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  await page.waitForFunction(() => document.querySelector('#explainer-stage article.step:not([hidden])')?.hasAttribute('data-open'));
 }

@@ -13,11 +13,11 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   launch, loadContent, openApp, waitTrue, assertNoErrors, trackErrors, expectStep, norm, plainCited,
-  printedText, squashPrinted, citedSentences, DIST, TIMEOUT, TEST_TIMEOUT,
+  printedText, squashPrinted, citedSentences, timelineEvents, openEvidence, DIST, TIMEOUT, TEST_TIMEOUT,
 } from './support.mjs';
 
 const content = loadContent();
-const events = content.timeline ?? [];
+const events = timelineEvents(content);
 const SINGLE_FILE = 'tiktok-data-explainer-offline.html';
 
 /** The precision a dating's fields give, computed here from content.json. */
@@ -155,6 +155,7 @@ test('an event opens its step, back returns to the event, and a step opens its e
   const own = events.filter((e) => e.step === event.step);
   const links = await page.$$eval('#explainer-stage article.step:not([hidden]) .step-timeline a', (as) => as.map((a) => a.getAttribute('href')));
   assert.deepEqual(links, own.map((e) => `?show=timeline#event-${e.id}`), 'the step links to each of its events');
+  await openEvidence(page); // the step's events are listed in its evidence layer
   await page.click('#explainer-stage article.step:not([hidden]) .step-timeline a >> nth=0');
   await waitTrue(page, (id) => document.activeElement?.id === `event-${id}`, own[0].id, 'the event is focused');
   shown = await page.evaluate(readTimeline);

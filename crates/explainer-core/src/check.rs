@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use crate::cited::CitedText;
 use crate::content::{Content, FlowStatus, Speaker};
 use crate::quotes::{appears_verbatim, matching_prefix};
+use crate::reading::{minutes, Lengths, LEAD_MAX_WORDS, OWN_WORDS_MAX, READING_PATH_MAX};
 use crate::validate::{load_content, Problem};
 
 /// The articles, keyed by file stem (the source id).
@@ -62,11 +63,11 @@ pub struct Summary {
     pub steps: usize,
     /// Sentences of our own words, each with its marker.
     pub sentences: usize,
-    /// Markers' references to claims or citations.
+    /// Markers' references to citations.
     pub references: usize,
-    /// Claims, per speaker.
-    pub claims: BTreeMap<&'static str, usize>,
-    /// Citations (claims' and flows').
+    /// Citations (the answer's, the steps', the flows' and the events'), per speaker.
+    pub speakers: BTreeMap<&'static str, usize>,
+    /// Citations in all.
     pub citations: usize,
     /// Flows, per status.
     pub flows: BTreeMap<&'static str, usize>,
@@ -76,35 +77,29 @@ pub struct Summary {
     pub datings: BTreeMap<&'static str, usize>,
     /// Lines checked verbatim against the articles (quotes and evidence).
     pub verbatim_checked: usize,
+    /// How much there is to read.
+    pub lengths: Lengths,
 }
 
 impl Summary {
     /// Counts a valid content file.
     pub fn of(content: &Content) -> Summary {
-        let mut texts: Vec<&CitedText> = Vec::new();
+        let mut texts: Vec<&CitedText> = vec![&content.answer.text];
         let mut summary = Summary {
             steps: content.steps.len(),
+            events: content.events().len(),
+            lengths: Lengths::of(content),
             ..Summary::default()
         };
         for step in &content.steps {
-            texts.extend(&step.body);
-            texts.extend(&step.creator_note);
-            texts.extend(&step.dispute);
-            for claim in &step.claims {
-                texts.push(&claim.text);
-                *summary.claims.entry(claim.speaker.as_str()).or_default() += 1;
-                summary.citations += claim.citations.len();
-            }
+            texts.extend(step.cited_texts().into_iter().map(|(_, t)| t));
         }
         for flow in &content.flows {
             texts.extend([&flow.label, &flow.detail, &flow.attribution]);
-            summary.citations += flow.citations.len();
             *summary.flows.entry(flow.status.as_str()).or_default() += 1;
         }
-        for event in &content.timeline {
+        for event in content.events() {
             texts.push(&event.text);
-            texts.extend(&event.order);
-            summary.citations += event.citations.len();
             for dating in &event.when {
                 texts.extend(&dating.inferred);
                 *summary
@@ -113,7 +108,15 @@ impl Summary {
                     .or_default() += 1;
             }
         }
-        summary.events = content.timeline.len();
+        for (_, list) in content.citation_lists() {
+            summary.citations += list.len();
+            for citation in list {
+                *summary
+                    .speakers
+                    .entry(citation.speaker.as_str())
+                    .or_default() += 1;
+            }
+        }
         for text in texts {
             let sentences = text.sentences();
             summary.sentences += sentences.len();
@@ -125,13 +128,12 @@ impl Summary {
 
 impl fmt::Display for Summary {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let claims: usize = self.claims.values().sum();
         let per_speaker = Speaker::ALL
             .iter()
             .map(|s| {
                 format!(
                     "{} {}",
-                    self.claims.get(s.as_str()).unwrap_or(&0),
+                    self.speakers.get(s.as_str()).unwrap_or(&0),
                     s.as_str()
                 )
             })
@@ -150,7 +152,8 @@ impl fmt::Display for Summary {
             .join(", ");
         write!(
             f,
-            "{} steps, {} sentences ({} references), {claims} claims ({per_speaker}), {} citations, {} flows ({per_status}), {} timeline events ({}), {} lines verified verbatim",
+            "{} steps, {} sentences ({} references), {} citations ({per_speaker}), {} flows ({per_status}), {} timeline events ({}), {} lines verified verbatim\n\
+             {} words of our own (at most {OWN_WORDS_MAX}); default reading path {} words, {} minutes (at most {READING_PATH_MAX}); leads of {} words (at most {LEAD_MAX_WORDS} each)",
             self.steps,
             self.sentences,
             self.references,
@@ -162,7 +165,16 @@ impl fmt::Display for Summary {
                 .map(|(k, v)| format!("{v} {k}"))
                 .collect::<Vec<_>>()
                 .join(", "),
-            self.verbatim_checked
+            self.verbatim_checked,
+            self.lengths.own_words,
+            self.lengths.reading_path,
+            minutes(self.lengths.reading_path),
+            self.lengths
+                .leads
+                .iter()
+                .map(usize::to_string)
+                .collect::<Vec<_>>()
+                .join(", "),
         )
     }
 }
@@ -201,6 +213,16 @@ pub fn check(file: &str, text: &str, articles: &Articles) -> Report {
         verbatim_checked: checked,
         ..Summary::of(&content)
     };
+    problems.extend(
+        summary
+            .lengths
+            .over_budget()
+            .into_iter()
+            .map(|reason| Problem {
+                path: String::new(),
+                reason,
+            }),
+    );
     Report {
         problems,
         summary: Some(summary),

@@ -15,7 +15,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::content::{Citation, Event, Flow, Speaker, Step};
+use crate::content::{Citation, Speaker};
 
 /// A string of our own words in which every sentence ends with a citation marker.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -204,10 +204,10 @@ fn excerpt(text: &str) -> String {
     }
 }
 
-/// A quote as a marker shows it: numbered within its step or flow, with whose words it reports.
+/// A quote as a marker shows it: numbered within its block, with whose words it reports.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct NumberedQuote<'a> {
-    /// 1-based number of the quote within its step or flow, in reading order.
+    /// 1-based number of the quote within its block (answer, step, flow or event), in reading order.
     pub number: usize,
     /// The quote.
     pub citation: &'a Citation,
@@ -217,84 +217,77 @@ pub struct NumberedQuote<'a> {
     pub who: &'a str,
 }
 
-/// The quotes that the sentences of one step (or one flow) may name, numbered
-/// in reading order, and which ids name which of them.
+/// The quotes that the sentences of one block (the answer, a step, a flow or
+/// an event) may name, numbered in the order the block lists them.
 #[derive(Debug, Clone, Default)]
 pub struct QuoteScope<'a> {
     quotes: Vec<NumberedQuote<'a>>,
-    /// Claim ids with the range of their quotes in `quotes`.
-    claims: Vec<(&'a str, std::ops::Range<usize>)>,
 }
 
 impl<'a> QuoteScope<'a> {
-    /// A step's scope: its claims and their citations.
-    pub fn of_step(step: &'a Step) -> QuoteScope<'a> {
-        let mut scope = QuoteScope::default();
-        for claim in &step.claims {
-            let start = scope.quotes.len();
-            for citation in &claim.citations {
-                scope.push(citation, claim.speaker, &claim.who);
+    /// The scope of a block whose quotes are `citations`.
+    pub fn new(citations: &'a [Citation]) -> QuoteScope<'a> {
+        QuoteScope {
+            quotes: citations
+                .iter()
+                .enumerate()
+                .map(|(i, citation)| NumberedQuote {
+                    number: i + 1,
+                    citation,
+                    speaker: citation.speaker,
+                    who: &citation.who,
+                })
+                .collect(),
+        }
+    }
+
+    /// The scope of a block read as `texts`: its quotes numbered in the order
+    /// the texts first name them, so the numbers a reader meets go up (quotes no
+    /// text names, which validation reports, come last).
+    pub fn in_reading_order(citations: &'a [Citation], texts: &[&CitedText]) -> QuoteScope<'a> {
+        let mut order: Vec<&'a Citation> = Vec::new();
+        for sentence in texts.iter().flat_map(|t| t.sentences()) {
+            for id in sentence.refs {
+                if let Some(c) = citations.iter().find(|c| c.id == id) {
+                    if !order.iter().any(|o| o.id == c.id) {
+                        order.push(c);
+                    }
+                }
             }
-            scope
-                .claims
-                .push((claim.id.as_str(), start..scope.quotes.len()));
         }
-        scope
-    }
-
-    /// A flow's scope: its own citations, each with its own speaker.
-    pub fn of_flow(flow: &'a Flow) -> QuoteScope<'a> {
-        let mut scope = QuoteScope::default();
-        for citation in &flow.citations {
-            // Validation requires both on a flow's citations; the author is the
-            // neutral reading of a citation that lacks them.
-            let speaker = citation.speaker.unwrap_or(Speaker::Author);
-            scope.push(
-                citation,
-                speaker,
-                citation.who.as_deref().unwrap_or_default(),
-            );
+        for c in citations {
+            if !order.iter().any(|o| o.id == c.id) {
+                order.push(c);
+            }
         }
-        scope
-    }
-
-    /// An event's scope: its own citations, in its speaker's words.
-    pub fn of_event(event: &'a Event) -> QuoteScope<'a> {
-        let mut scope = QuoteScope::default();
-        for citation in &event.citations {
-            scope.push(citation, event.speaker, &event.who);
+        QuoteScope {
+            quotes: order
+                .into_iter()
+                .enumerate()
+                .map(|(i, citation)| NumberedQuote {
+                    number: i + 1,
+                    citation,
+                    speaker: citation.speaker,
+                    who: &citation.who,
+                })
+                .collect(),
         }
-        scope
     }
 
-    fn push(&mut self, citation: &'a Citation, speaker: Speaker, who: &'a str) {
-        self.quotes.push(NumberedQuote {
-            number: self.quotes.len() + 1,
-            citation,
-            speaker,
-            who,
-        });
-    }
-
-    /// Every quote in reading order.
+    /// Every quote in order.
     pub fn quotes(&self) -> &[NumberedQuote<'a>] {
         &self.quotes
     }
 
-    /// The quotes an id names: all of a claim's, or one citation; `None` when
-    /// the id is not in this scope.
-    pub fn resolve(&self, id: &str) -> Option<&[NumberedQuote<'a>]> {
-        if let Some((_, range)) = self.claims.iter().find(|(claim, _)| *claim == id) {
-            return Some(&self.quotes[range.clone()]);
-        }
-        let at = self.quotes.iter().position(|q| q.citation.id == id)?;
-        Some(&self.quotes[at..=at])
+    /// The quote an id names; `None` when the id is not in this scope.
+    pub fn resolve(&self, id: &str) -> Option<&NumberedQuote<'a>> {
+        self.quotes.iter().find(|q| q.citation.id == id)
     }
 
     /// The quotes a sentence names, in marker order, without repeats.
     pub fn resolve_all(&self, refs: &[&str]) -> Vec<NumberedQuote<'a>> {
         let mut found: Vec<NumberedQuote<'a>> = Vec::new();
-        for quote in refs.iter().filter_map(|id| self.resolve(id)).flatten() {
+        for quote in refs.iter().filter_map(|id| self.resolve(id)) {
             if !found.iter().any(|q| q.number == quote.number) {
                 found.push(*quote);
             }

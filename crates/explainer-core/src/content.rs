@@ -7,16 +7,16 @@ use serde::{Deserialize, Serialize};
 
 use crate::cited::CitedText;
 
-/// The whole explainer: framing text, the five sources, the diagram and the steps.
+/// The whole explainer: the short answer, the sources, the diagram and the steps.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Content {
     /// Headline of the explainer.
     pub title: String,
-    /// One-sentence subtitle under the headline.
+    /// One-sentence subtitle under the headline, about the explainer itself.
     pub dek: String,
-    /// Paragraphs introducing the question, in our own words.
-    pub intro: Vec<String>,
+    /// The short answer, first on the page (cited).
+    pub answer: Answer,
     /// How the explainer was made and what its sources can and cannot support.
     pub method: Vec<String>,
     /// Labels for the two perspectives the reader can switch between.
@@ -29,12 +29,24 @@ pub struct Content {
     pub flows: Vec<Flow>,
     /// The walk-through, in reading order.
     pub steps: Vec<Step>,
-    /// Dated or datable events, in time order as far as the articles allow.
+    /// Dated or datable events in groups: the first in time order, the others
+    /// threads whose order relative to the rest no text gives.
     #[serde(default)]
-    pub timeline: Vec<Event>,
+    pub timeline: Vec<Group>,
     /// Corrections and updates to this explainer, dated by its editors.
     #[serde(default)]
     pub updates: Vec<Update>,
+}
+
+/// The short answer: a few cited sentences saying what the articles allow,
+/// shown before the walk-through and used as the page's description.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Answer {
+    /// At most five sentences in our own words (cited).
+    pub text: CitedText,
+    /// The quotes its sentences name.
+    pub citations: Vec<Citation>,
 }
 
 /// A correction or an update of the explainer itself, in the editors' words
@@ -309,7 +321,9 @@ impl Flow {
     }
 }
 
-/// One stop of the walk-through.
+/// One stop of the walk-through: a short lead shown by default, and the
+/// evidence layer (each quote under the sentence it carries, further points,
+/// the dispute, the creator's note) one control away.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Step {
@@ -317,9 +331,12 @@ pub struct Step {
     pub id: String,
     /// Heading of the step.
     pub title: String,
-    /// Paragraphs in our own words (cited).
-    pub body: Vec<CitedText>,
-    /// Extra paragraph shown in the creator perspective (cited).
+    /// The step in a few short sentences (cited), shown by default.
+    pub lead: CitedText,
+    /// Further points for the evidence layer, each a sentence or two (cited).
+    #[serde(default)]
+    pub details: Vec<CitedText>,
+    /// Extra point shown in the creator perspective, in the evidence layer (cited).
     #[serde(default)]
     pub creator_note: Option<CitedText>,
     /// Places highlighted in the diagram at this step.
@@ -328,12 +345,12 @@ pub struct Step {
     /// Flows highlighted in the diagram at this step.
     #[serde(default)]
     pub flows: Vec<String>,
-    /// When set, TikTok's claims and the others' are shown side by side under
-    /// this question (cited).
+    /// When set, the details are shown in two columns under this question:
+    /// those citing TikTok and those citing others (cited).
     #[serde(default)]
     pub dispute: Option<CitedText>,
-    /// Who says what, with citations.
-    pub claims: Vec<Claim>,
+    /// The step's quotes, each named by at least one of its sentences.
+    pub citations: Vec<Citation>,
 }
 
 impl Step {
@@ -342,15 +359,33 @@ impl Step {
         format!("step-{}", self.id)
     }
 
-    /// Claims made by TikTok or its executives, then everybody else's.
-    pub fn claims_by_side(&self) -> (Vec<&Claim>, Vec<&Claim>) {
-        self.claims
-            .iter()
-            .partition(|c| c.speaker == Speaker::Tiktok)
+    /// Every cited text of the step in reading order: the lead, the details, the
+    /// dispute's question and the creator's note, each with its field name.
+    pub fn cited_texts(&self) -> Vec<(String, &CitedText)> {
+        let mut texts = vec![("lead".to_owned(), &self.lead)];
+        for (i, detail) in self.details.iter().enumerate() {
+            texts.push((format!("details[{i}]"), detail));
+        }
+        if let Some(question) = &self.dispute {
+            texts.push(("dispute".to_owned(), question));
+        }
+        if let Some(note) = &self.creator_note {
+            texts.push(("creator_note".to_owned(), note));
+        }
+        texts
     }
 }
 
-/// Whose words a claim or a flow's citation reports.
+/// Which side of a dispute a speaker stands on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Side {
+    /// TikTok and its executives.
+    Tiktok,
+    /// Everyone else: reporting, authors, officials, official acts.
+    Others,
+}
+
+/// Whose words a quote reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Speaker {
@@ -377,6 +412,14 @@ impl Speaker {
         Speaker::Record,
     ];
 
+    /// The side of a dispute the speaker stands on.
+    pub fn side(self) -> Side {
+        match self {
+            Speaker::Tiktok => Side::Tiktok,
+            _ => Side::Others,
+        }
+    }
+
     /// Badge text for the speaker.
     pub fn label(self) -> &'static str {
         match self {
@@ -400,46 +443,20 @@ impl Speaker {
     }
 }
 
-/// A claim made in or relayed by the articles, summarised in our words.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Claim {
-    /// Unique among all claim and citation ids; sentences of its step name it.
-    pub id: String,
-    /// Which kind of voice makes the claim.
-    pub speaker: Speaker,
-    /// Who exactly, as the article names them.
-    pub who: String,
-    /// The claim in our own words (cited).
-    pub text: CitedText,
-    /// The verbatim evidence.
-    pub citations: Vec<Citation>,
-}
-
-impl Claim {
-    /// The HTML id of the claim's card.
-    pub fn anchor(&self) -> String {
-        format!("claim-{}", self.id)
-    }
-}
-
 /// A verbatim quote from one article.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Citation {
-    /// Unique among all claim and citation ids; sentences in its scope name it.
+    /// Unique among all citation ids; sentences of its answer, step, flow or event name it.
     pub id: String,
     /// The source's id (its file stem).
     pub source: String,
     /// The exact words of the article: a sentence or two.
     pub quote: String,
-    /// Whose words these are; required on a flow's citations (a claim's
-    /// citations take their claim's speaker).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub speaker: Option<Speaker>,
-    /// Who exactly; required on a flow's citations.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub who: Option<String>,
+    /// Whose words (or act) the quote reports.
+    pub speaker: Speaker,
+    /// Who exactly, as the article names them.
+    pub who: String,
 }
 
 impl Citation {
@@ -466,14 +483,27 @@ pub struct Event {
     pub step: String,
     /// When, once per article that dates it (two articles may disagree).
     pub when: Vec<Dating>,
-    /// Why the event sits where it does, when no dating gives a year (cited).
-    #[serde(default)]
-    pub order: Option<CitedText>,
-    /// An earlier event this one answers.
+    /// An earlier event this one answers, only where an article makes the link.
     #[serde(default)]
     pub responds_to: Option<String>,
     /// The event's own quotes.
     pub citations: Vec<Citation>,
+}
+
+/// Events the timeline shows together: the first group in time order, each
+/// other one a thread whose order relative to the rest no text gives.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Group {
+    /// Unique among groups.
+    pub id: String,
+    /// Heading shown above the group.
+    pub title: String,
+    /// What the group's order rests on, about the texts (not cited).
+    #[serde(default)]
+    pub note: Option<String>,
+    /// The events, in the order their texts give.
+    pub events: Vec<Event>,
 }
 
 impl Event {
@@ -629,40 +659,54 @@ impl Content {
         self.steps.iter().position(|s| s.id == id)
     }
 
-    /// Every citation in the content, with its field path for messages.
-    pub fn citations(&self) -> Vec<(String, &Citation)> {
-        let mut all = Vec::new();
-        for (si, step) in self.steps.iter().enumerate() {
-            for (ci, claim) in step.claims.iter().enumerate() {
-                for (qi, citation) in claim.citations.iter().enumerate() {
-                    all.push((
-                        format!("steps[{si}].claims[{ci}].citations[{qi}].quote"),
-                        citation,
-                    ));
-                }
-            }
+    /// Every citation list in the content, with its field path for messages.
+    pub fn citation_lists(&self) -> Vec<(String, &[Citation])> {
+        let mut all = vec![("answer.citations".to_owned(), &self.answer.citations[..])];
+        for (i, step) in self.steps.iter().enumerate() {
+            all.push((format!("steps[{i}].citations"), &step.citations[..]));
         }
-        for (fi, flow) in self.flows.iter().enumerate() {
-            for (qi, citation) in flow.citations.iter().enumerate() {
-                all.push((format!("flows[{fi}].citations[{qi}].quote"), citation));
-            }
+        for (i, flow) in self.flows.iter().enumerate() {
+            all.push((format!("flows[{i}].citations"), &flow.citations[..]));
         }
-        for (ei, event) in self.timeline.iter().enumerate() {
-            for (qi, citation) in event.citations.iter().enumerate() {
-                all.push((format!("timeline[{ei}].citations[{qi}].quote"), citation));
+        for (g, group) in self.timeline.iter().enumerate() {
+            for (i, event) in group.events.iter().enumerate() {
+                all.push((
+                    format!("timeline[{g}].events[{i}].citations"),
+                    &event.citations[..],
+                ));
             }
         }
         all
     }
 
+    /// Every citation in the content, with its field path for messages.
+    pub fn citations(&self) -> Vec<(String, &Citation)> {
+        self.citation_lists()
+            .into_iter()
+            .flat_map(|(at, list)| {
+                list.iter()
+                    .enumerate()
+                    .map(move |(i, c)| (format!("{at}[{i}].quote"), c))
+            })
+            .collect()
+    }
+
+    /// Every event of the timeline, group after group: the order the page lists them.
+    pub fn events(&self) -> Vec<&Event> {
+        self.timeline.iter().flat_map(|g| &g.events).collect()
+    }
+
     /// The timeline's events that the step with this id explains.
     pub fn events_of_step(&self, step_id: &str) -> Vec<&Event> {
-        self.timeline.iter().filter(|e| e.step == step_id).collect()
+        self.events()
+            .into_iter()
+            .filter(|e| e.step == step_id)
+            .collect()
     }
 
     /// The event with this id.
     pub fn event(&self, id: &str) -> Option<&Event> {
-        self.timeline.iter().find(|e| e.id == id)
+        self.events().into_iter().find(|e| e.id == id)
     }
 
     /// Corrections and updates, newest first (the file's order among same-day entries).
@@ -735,12 +779,7 @@ impl Content {
     pub fn steps_citing(&self, source_id: &str) -> Vec<&Step> {
         self.steps
             .iter()
-            .filter(|step| {
-                step.claims
-                    .iter()
-                    .flat_map(|c| &c.citations)
-                    .any(|c| c.source == source_id)
-            })
+            .filter(|step| step.citations.iter().any(|c| c.source == source_id))
             .collect()
     }
 }

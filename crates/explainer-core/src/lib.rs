@@ -11,6 +11,7 @@
 //! - [`gesture`]: which touch movements are swipes between steps.
 //! - [`structure`]: every structural problem of a file serde rejects, with paths.
 //! - [`quotes`]: checking that a citation's quote appears verbatim in its article.
+//! - [`reading`]: how much a reader has to read: our own words, the default reading path, leads.
 //! - [`theme`]: the colour theme a host page may choose.
 //! - [`page`]: the ids, attributes and file names the pre-rendered page and the live app share.
 //! - [`oembed`]: the oEmbed response and discovery link, and the public address they need.
@@ -29,6 +30,7 @@ pub mod gesture;
 pub mod oembed;
 pub mod page;
 pub mod quotes;
+pub mod reading;
 pub mod share;
 pub mod structure;
 pub mod theme;
@@ -37,8 +39,8 @@ pub mod view_state;
 
 pub use cited::{CitedText, NumberedQuote, QuoteScope, Sentence};
 pub use content::{
-    Attribution, Citation, Claim, Content, DateNote, Dating, Event, Flow, FlowStatus, Perspective,
-    Place, Precision, Source, Speaker, Step, Update, UpdateKind,
+    Answer, Attribution, Citation, Content, DateNote, Dating, Event, Flow, FlowStatus, Group,
+    Perspective, Place, Precision, Side, Source, Speaker, Step, Update, UpdateKind,
 };
 pub use validate::{load_content, ContentError, Problem};
 pub use view_state::{Panel, RequestedView, ViewState};

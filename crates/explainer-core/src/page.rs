@@ -47,8 +47,15 @@ pub const SNIPPET_ATTRIBUTE: &str = "data-snippet";
 pub const FOCUS_ATTRIBUTE: &str = "data-focus";
 /// On the pager's "Step N of M".
 pub const PAGER_COUNT_CLASS: &str = "pager-count";
-/// The claim cards' folding quote lists (folded by the app in the phone layout).
-pub const QUOTES_CLASS: &str = "claim-quotes";
+/// On each block drawn in two layers (every step's `<article>`, the short answer's section).
+pub const LAYERED_CLASS: &str = "layered";
+/// On a step's `<article>` (and the short answer's section) while its evidence
+/// layer is open; without it, once scripts run, only the lead shows. The page as
+/// rendered has every layer open for readers without scripts (the stylesheet
+/// folds only under `html.js`).
+pub const OPEN_ATTRIBUTE: &str = "data-open";
+/// The button that opens and closes a step's (or the answer's) evidence layer.
+pub const EVIDENCE_TOGGLE_CLASS: &str = "evidence-toggle";
 
 /// The phone layout of the live walk-through: the diagram in a strip at the
 /// top of the screen and the pager at the bottom. The stylesheet spells the same
@@ -61,6 +68,8 @@ pub const COMPACT_ASPECT: (u32, u32) = (16, 9);
 /// (about the width of two places side by side), so labels stay near their drawn size.
 pub const COMPACT_MIN_WIDTH: f64 = 330.0;
 
+/// The short answer's section, above the walk-through.
+pub const ANSWER_ID: &str = "answer";
 /// The main element of the explainer.
 pub const MAIN_ID: &str = "explainer";
 /// The step-by-step stage (diagram and current step).

@@ -10,7 +10,7 @@
 //!   host page's URL and give it to the frame as `step=<id>`. The frame learns
 //!   the host page's address from Pym.js's [`PARENT_URL_PARAM`] ([`parent_url`]).
 
-use crate::content::Step;
+use crate::cited::CitedText;
 use crate::oembed::PublicUrl;
 use crate::view_state::{query_pairs, step_hash};
 
@@ -66,20 +66,15 @@ impl PublicUrl {
     }
 }
 
-/// A step's description for its page and card: its first sentences in our own
-/// words, without markers, as many whole ones as fit in [`MAX_DESCRIPTION_CHARS`];
-/// if even the first does not fit, its first words, ending in `…`.
-pub fn description(step: &Step) -> String {
-    let sentences: Vec<String> = step
-        .body
-        .iter()
-        .flat_map(|paragraph| {
-            paragraph
-                .sentences()
-                .into_iter()
-                .map(|s| s.text.to_owned())
-                .collect::<Vec<_>>()
-        })
+/// A page's description (a step's page and card, from its lead; the main page,
+/// from the short answer): the text's first sentences in our own words, without
+/// markers, as many whole ones as fit in [`MAX_DESCRIPTION_CHARS`]; if even the
+/// first does not fit, its first words, ending in `…`.
+pub fn description(text: &CitedText) -> String {
+    let sentences: Vec<String> = text
+        .sentences()
+        .into_iter()
+        .map(|s| s.text.to_owned())
         .collect();
     let mut text = String::new();
     for sentence in &sentences {
@@ -200,20 +195,6 @@ pub fn wrap_words(text: &str, max_width: f64, width: impl Fn(&str) -> f64) -> Ve
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cited::CitedText;
-
-    fn step(body: &[&str]) -> Step {
-        Step {
-            id: "backups".into(),
-            title: "Backups".into(),
-            body: body.iter().map(|p| CitedText::from(*p)).collect(),
-            creator_note: None,
-            places: vec![],
-            flows: vec![],
-            dispute: None,
-            claims: vec![],
-        }
-    }
 
     #[test]
     fn addresses_of_a_step_page_and_its_card() {
@@ -233,10 +214,10 @@ mod tests {
 
     #[test]
     fn the_description_is_whole_sentences_of_ours_without_markers() {
-        let s = step(&[
-            "TikTok says it moved the data. [a] It said so twice. [b, c]",
-            "A second paragraph that would make the description far too long to fit in two hundred characters, which is the limit a description has on a step page of the explainer, and more. [d]",
-        ]);
+        let s = CitedText::from(
+            "TikTok says it moved the data. [a] It said so twice. [b, c] \
+             A third sentence that would make the description far too long to fit in two hundred characters, which is the limit a description has on a step page of the explainer, and more. [d]",
+        );
         assert_eq!(
             description(&s),
             "TikTok says it moved the data. It said so twice."
@@ -246,7 +227,7 @@ mod tests {
     #[test]
     fn a_long_first_sentence_is_cut_at_a_word_with_an_ellipsis() {
         let long = format!("{} end. [a]", "word, ".repeat(60));
-        let text = description(&step(&[&long]));
+        let text = description(&CitedText::from(long.as_str()));
         assert!(text.chars().count() <= MAX_DESCRIPTION_CHARS, "{text}");
         assert!(text.ends_with("word…"), "{text}");
         assert!(!text.contains('['));

@@ -7,14 +7,16 @@
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use crate::content::{Content, Event, Flow, PerspectiveLabels, Place, Source, Step, Update};
+use crate::content::{
+    Answer, Content, Flow, Group, PerspectiveLabels, Place, Source, Step, Update,
+};
 use crate::validate::Problem;
 
 /// The top-level fields of a content file, in the order they are checked.
 pub const TOP_LEVEL_FIELDS: [&str; 11] = [
     "title",
     "dek",
-    "intro",
+    "answer",
     "method",
     "perspectives",
     "sources",
@@ -54,10 +56,10 @@ pub fn parse_content(value: &Value) -> Result<Content, Vec<Problem>> {
         }
         found
     };
-    let (title, dek, intro, method, perspectives) = (
+    let (title, dek, answer, method, perspectives) = (
         field("title"),
         field("dek"),
-        field("intro"),
+        field("answer"),
         field("method"),
         field("perspectives"),
     );
@@ -70,7 +72,7 @@ pub fn parse_content(value: &Value) -> Result<Content, Vec<Problem>> {
     // Every field is checked, even after one fails, so all problems are reported.
     let title = title.and_then(|v| check(&mut problems, "title", v));
     let dek = dek.and_then(|v| check(&mut problems, "dek", v));
-    let intro = intro.and_then(|v| list(&mut problems, "intro", v));
+    let answer = answer.and_then(|v| check::<Answer>(&mut problems, "answer", v));
     let method = method.and_then(|v| list(&mut problems, "method", v));
     let perspectives =
         perspectives.and_then(|v| check::<PerspectiveLabels>(&mut problems, "perspectives", v));
@@ -80,7 +82,7 @@ pub fn parse_content(value: &Value) -> Result<Content, Vec<Problem>> {
     let steps = steps.and_then(|v| list::<Step>(&mut problems, "steps", v));
     // A file without a timeline is complete: the page then shows no timeline.
     let timeline = match object.get("timeline") {
-        Some(v) => list::<Event>(&mut problems, "timeline", v),
+        Some(v) => list::<Group>(&mut problems, "timeline", v),
         None => Some(Vec::new()),
     };
     let updates = match object.get("updates") {
@@ -91,7 +93,7 @@ pub fn parse_content(value: &Value) -> Result<Content, Vec<Problem>> {
         Some(Content {
             title: title?,
             dek: dek?,
-            intro: intro?,
+            answer: answer?,
             method: method?,
             perspectives: perspectives?,
             sources: sources?,

@@ -8,8 +8,9 @@ use std::collections::HashSet;
 use std::fmt;
 
 use crate::cited::{self, CitedText, QuoteScope};
-use crate::content::{Citation, Content, Dating, Event, FlowStatus, Speaker, MONTHS};
+use crate::content::{Citation, Content, Dating, Event, FlowStatus, Side, Speaker, Step, MONTHS};
 use crate::diagram::{one_decimal, Orientation, BOX_HEIGHT, BOX_WIDTH};
+use crate::reading::{cited_words, ANSWER_MAX_SENTENCES, LEAD_MAX_WORDS};
 use crate::structure::parse_content;
 
 /// Longest quote we accept: citations are a sentence or two, never whole passages.
@@ -98,7 +99,6 @@ pub fn validate(content: &Content) -> Vec<Problem> {
     v.non_empty("dek", &content.dek);
     v.non_empty("perspectives.user", &content.perspectives.user);
     v.non_empty("perspectives.creator", &content.perspectives.creator);
-    v.paragraphs("intro", &content.intro);
     v.paragraphs("method", &content.method);
 
     let source_ids = v.unique_ids("sources", content.sources.iter().map(|s| &s.id));
@@ -106,6 +106,7 @@ pub fn validate(content: &Content) -> Vec<Problem> {
     let flow_ids = v.unique_ids("flows", content.flows.iter().map(|f| &f.id));
     let step_ids = v.unique_ids("steps", content.steps.iter().map(|s| &s.id));
     v.unique_quote_ids(content);
+    v.answer(content, &source_ids);
 
     if content.steps.is_empty() {
         v.problem("steps", "there must be at least one step".into());
@@ -188,7 +189,7 @@ pub fn validate(content: &Content) -> Vec<Problem> {
 
     for (i, flow) in content.flows.iter().enumerate() {
         let at = format!("flows[{i}]");
-        let scope = QuoteScope::of_flow(flow);
+        let scope = QuoteScope::new(&flow.citations);
         v.cited(&format!("{at}.label"), &flow.label, &scope, "flow");
         v.cited(&format!("{at}.detail"), &flow.detail, &scope, "flow");
         v.cited(
@@ -217,84 +218,17 @@ pub fn validate(content: &Content) -> Vec<Problem> {
             );
         }
         v.citations(&format!("{at}.citations"), &flow.citations, &source_ids);
-        for (j, citation) in flow.citations.iter().enumerate() {
-            let cite_at = format!("{at}.citations[{j}]");
-            match &citation.who {
-                Some(who) => v.non_empty(&format!("{cite_at}.who"), who),
-                None => v.problem(
-                    &cite_at,
-                    "a flow's citation needs `who`: who exactly says it".into(),
-                ),
-            }
-            if citation.speaker.is_none() {
-                v.problem(
-                    &cite_at,
-                    "a flow's citation needs `speaker` (tiktok, outlet, author, officials or record)"
-                        .into(),
-                );
-            }
-        }
         v.flow_status(&at, flow.status, &flow.citations);
     }
 
     for (i, step) in content.steps.iter().enumerate() {
         let at = format!("steps[{i}]");
-        v.non_empty(&format!("{at}.title"), &step.title);
-        if step.body.is_empty() {
-            v.problem(
-                &format!("{at}.body"),
-                "a step needs some explanation".into(),
-            );
-        }
-        let scope = QuoteScope::of_step(step);
-        for (j, paragraph) in step.body.iter().enumerate() {
-            v.cited(&format!("{at}.body[{j}]"), paragraph, &scope, "step");
-        }
-        if let Some(note) = &step.creator_note {
-            v.cited(&format!("{at}.creator_note"), note, &scope, "step");
-        }
-        if let Some(question) = &step.dispute {
-            v.cited(&format!("{at}.dispute"), question, &scope, "step");
-        }
+        v.step(&at, step, &source_ids);
         for (j, place) in step.places.iter().enumerate() {
             v.reference(&format!("{at}.places[{j}]"), place, &place_ids, "place");
         }
         for (j, flow) in step.flows.iter().enumerate() {
             v.reference(&format!("{at}.flows[{j}]"), flow, &flow_ids, "flow");
-        }
-        if step.claims.is_empty() {
-            v.problem(
-                &format!("{at}.claims"),
-                "every step needs at least one cited claim".into(),
-            );
-        }
-        for (j, claim) in step.claims.iter().enumerate() {
-            let claim_at = format!("{at}.claims[{j}]");
-            v.non_empty(&format!("{claim_at}.who"), &claim.who);
-            v.cited(&format!("{claim_at}.text"), &claim.text, &scope, "step");
-            v.citations(
-                &format!("{claim_at}.citations"),
-                &claim.citations,
-                &source_ids,
-            );
-            for (k, citation) in claim.citations.iter().enumerate() {
-                if citation.speaker.is_some() || citation.who.is_some() {
-                    v.problem(
-                        &format!("{claim_at}.citations[{k}]"),
-                        "a claim's citation takes the claim's `speaker` and `who`; remove them here"
-                            .into(),
-                    );
-                }
-            }
-        }
-        if step.dispute.is_some() {
-            let (tiktok, others) = step.claims_by_side();
-            if tiktok.is_empty() || others.is_empty() {
-                v.problem(
-                    &format!("{at}.dispute"),
-                    "a dispute needs a claim by TikTok and one by somebody else".into(),
-                );
-            }
         }
     }
     v.timeline(content, &step_ids, &source_ids);
@@ -433,7 +367,7 @@ impl Validator {
                     self.problem(
                         path,
                         format!(
-                            "the sentence “{}” names {id:?}, which is no claim or citation of this {scope_name}",
+                            "the sentence “{}” names {id:?}, which is no citation of this {scope_name}",
                             sentence.text
                         ),
                     );
@@ -442,115 +376,193 @@ impl Validator {
         }
     }
 
-    /// Claim and citation ids share one namespace: markers and page anchors use them.
-    fn unique_quote_ids<'a>(&mut self, content: &'a Content) {
+    /// Citation ids are unique in the whole file: markers and page anchors use them.
+    fn unique_quote_ids(&mut self, content: &Content) {
         let mut seen: HashSet<&str> = HashSet::new();
-        let mut check = |v: &mut Validator, path: String, id: &'a str| {
-            if !is_valid_id(id) {
-                v.problem(
-                    &path,
-                    format!("id {id:?} must be lowercase letters, digits, '-' or '_'"),
-                );
-            }
-            if !seen.insert(id) {
-                v.problem(
-                    &path,
-                    format!("id {id:?} is used twice (claim and citation ids share one namespace)"),
-                );
-            }
-        };
-        for (i, step) in content.steps.iter().enumerate() {
-            for (j, claim) in step.claims.iter().enumerate() {
-                let at = format!("steps[{i}].claims[{j}]");
-                check(self, format!("{at}.id"), &claim.id);
-                for (k, citation) in claim.citations.iter().enumerate() {
-                    check(self, format!("{at}.citations[{k}].id"), &citation.id);
+        for (at, list) in content.citation_lists() {
+            for (k, citation) in list.iter().enumerate() {
+                let path = format!("{at}[{k}].id");
+                if !is_valid_id(&citation.id) {
+                    self.problem(
+                        &path,
+                        format!(
+                            "id {:?} must be lowercase letters, digits, '-' or '_'",
+                            citation.id
+                        ),
+                    );
+                }
+                if !seen.insert(&citation.id) {
+                    self.problem(&path, format!("id {:?} is used twice", citation.id));
                 }
             }
         }
-        for (i, flow) in content.flows.iter().enumerate() {
-            for (k, citation) in flow.citations.iter().enumerate() {
-                check(self, format!("flows[{i}].citations[{k}].id"), &citation.id);
-            }
+    }
+
+    /// The short answer: a few cited sentences, each naming its own quotes.
+    fn answer(&mut self, content: &Content, sources: &HashSet<&str>) {
+        let answer = &content.answer;
+        self.citations("answer.citations", &answer.citations, sources);
+        let scope = QuoteScope::new(&answer.citations);
+        self.cited("answer.text", &answer.text, &scope, "answer");
+        let sentences = answer.text.sentences().len();
+        if sentences > ANSWER_MAX_SENTENCES {
+            self.problem(
+                "answer.text",
+                format!(
+                    "the short answer has {sentences} sentences; keep it to {ANSWER_MAX_SENTENCES}"
+                ),
+            );
         }
-        for (i, event) in content.timeline.iter().enumerate() {
-            for (k, citation) in event.citations.iter().enumerate() {
-                check(
-                    self,
-                    format!("timeline[{i}].citations[{k}].id"),
-                    &citation.id,
+        self.every_quote_named("answer", &answer.citations, &[&answer.text]);
+    }
+
+    /// A step: a short cited lead, cited details, every quote named by one of its
+    /// sentences, and a dispute only with points on both sides, each on one side.
+    fn step(&mut self, at: &str, step: &Step, sources: &HashSet<&str>) {
+        self.non_empty(&format!("{at}.title"), &step.title);
+        self.citations(&format!("{at}.citations"), &step.citations, sources);
+        let scope = QuoteScope::new(&step.citations);
+        let texts = step.cited_texts();
+        for (field, text) in &texts {
+            self.cited(&format!("{at}.{field}"), text, &scope, "step");
+        }
+        let lead = cited_words(&step.lead);
+        if lead > LEAD_MAX_WORDS {
+            self.problem(
+                &format!("{at}.lead"),
+                format!("the lead has {lead} words; keep it to {LEAD_MAX_WORDS} and move the rest to `details`"),
+            );
+        }
+        let all: Vec<_> = texts.iter().map(|(_, t)| *t).collect();
+        self.every_quote_named(at, &step.citations, &all);
+        if step.dispute.is_some() {
+            let mut sides = HashSet::new();
+            for (j, detail) in step.details.iter().enumerate() {
+                match side_of(detail, &scope) {
+                    Some(side) => {
+                        sides.insert(side);
+                    }
+                    None => self.problem(
+                        &format!("{at}.details[{j}]"),
+                        "in a dispute each point is TikTok's or the others': cite quotes of one side only".into(),
+                    ),
+                }
+            }
+            if sides.len() < 2 {
+                self.problem(
+                    &format!("{at}.dispute"),
+                    "a dispute needs a point citing TikTok and one citing somebody else".into(),
                 );
             }
         }
     }
 
-    /// The timeline: every event cited from its own quotes, every time backed
-    /// by a quote that states it (or a cited reason it is inferred), events in
-    /// time order where years decide it, and a cited reason for the position of
-    /// every event that no year places.
-    fn timeline(&mut self, content: &Content, steps: &HashSet<&str>, sources: &HashSet<&str>) {
-        self.unique_ids("timeline", content.timeline.iter().map(|e| &e.id));
-        let mut latest: Option<(usize, (i32, u8))> = None;
-        for (i, event) in content.timeline.iter().enumerate() {
-            let at = format!("timeline[{i}]");
-            let scope = QuoteScope::of_event(event);
-            self.non_empty(&format!("{at}.who"), &event.who);
-            self.cited(&format!("{at}.text"), &event.text, &scope, "event");
-            self.reference(&format!("{at}.step"), &event.step, steps, "step");
-            self.citations(&format!("{at}.citations"), &event.citations, sources);
-            for (k, citation) in event.citations.iter().enumerate() {
-                if citation.speaker.is_some() || citation.who.is_some() {
-                    self.problem(
-                        &format!("{at}.citations[{k}]"),
-                        "an event's citation takes the event's `speaker` and `who`; remove them here"
-                            .into(),
-                    );
-                }
-            }
-            if event.when.is_empty() {
+    /// Every quote of a block is named by at least one of its sentences.
+    fn every_quote_named(&mut self, at: &str, citations: &[Citation], texts: &[&CitedText]) {
+        let named: HashSet<&str> = texts
+            .iter()
+            .flat_map(|t| t.sentences())
+            .flat_map(|s| s.refs)
+            .collect();
+        for (k, citation) in citations.iter().enumerate() {
+            if !named.contains(citation.id.as_str()) {
                 self.problem(
-                    &format!("{at}.when"),
-                    "an event needs at least one dating, even one without a date (a label such as “Later (no date given)”)".into(),
+                    &format!("{at}.citations[{k}]"),
+                    format!(
+                        "no sentence names the quote {:?}: cite it or remove it",
+                        citation.id
+                    ),
                 );
             }
-            for (j, dating) in event.when.iter().enumerate() {
-                self.dating(&format!("{at}.when[{j}]"), dating, event, &scope);
-            }
-            match (&event.order, event.sort_key()) {
-                (Some(order), _) => self.cited(&format!("{at}.order"), order, &scope, "event"),
-                (None, None) => self.problem(
-                    &format!("{at}.order"),
-                    "no dating of this event gives a year, so its place in the timeline cannot be decided from the dates: say why it sits here, in a cited sentence".into(),
-                ),
-                (None, Some(_)) => {}
-            }
-            if let Some(answered) = &event.responds_to {
-                let earlier = content.timeline[..i].iter().any(|e| &e.id == answered);
-                if !earlier {
+        }
+    }
+
+    /// The timeline: groups with a title, every event cited from its own quotes,
+    /// every time backed by a quote that states it (or a cited reason it is
+    /// inferred), and within each group events in time order where years decide it.
+    fn timeline(&mut self, content: &Content, steps: &HashSet<&str>, sources: &HashSet<&str>) {
+        self.unique_ids("timeline", content.timeline.iter().map(|g| &g.id));
+        let mut ids: HashSet<&str> = HashSet::new();
+        for (g, group) in content.timeline.iter().enumerate() {
+            for (i, event) in group.events.iter().enumerate() {
+                let path = format!("timeline[{g}].events[{i}].id");
+                if !is_valid_id(&event.id) {
                     self.problem(
-                        &format!("{at}.responds_to"),
-                        format!("no earlier event has the id {answered:?}: an answer comes after what it answers"),
+                        &path,
+                        format!(
+                            "id {:?} must be lowercase letters, digits, '-' or '_'",
+                            event.id
+                        ),
                     );
                 }
+                if !ids.insert(&event.id) {
+                    self.problem(&path, format!("id {:?} is used twice", event.id));
+                }
             }
-            if let Some(key) = event.sort_key() {
-                if let Some((before, previous)) = latest {
-                    if key < previous {
+        }
+        let mut earlier: HashSet<&str> = HashSet::new();
+        for (g, group) in content.timeline.iter().enumerate() {
+            let group_at = format!("timeline[{g}]");
+            self.non_empty(&format!("{group_at}.title"), &group.title);
+            if let Some(note) = &group.note {
+                self.non_empty(&format!("{group_at}.note"), note);
+            }
+            if group.events.is_empty() {
+                self.problem(
+                    &format!("{group_at}.events"),
+                    "a group needs at least one event".into(),
+                );
+            }
+            let mut latest: Option<(usize, (i32, u8))> = None;
+            for (i, event) in group.events.iter().enumerate() {
+                let at = format!("{group_at}.events[{i}]");
+                self.event(&at, event, steps, sources);
+                if let Some(answered) = &event.responds_to {
+                    if !earlier.contains(answered.as_str()) {
                         self.problem(
-                            &format!("{at}.when"),
-                            format!(
-                                "dated {} but listed after {:?}, dated {}: list the events in time order",
-                                date_text(key),
-                                content.timeline[before].id,
-                                date_text(previous)
-                            ),
+                            &format!("{at}.responds_to"),
+                            format!("no earlier event has the id {answered:?}: an answer comes after what it answers"),
                         );
                     }
                 }
-                if latest.is_none_or(|(_, previous)| key >= previous) {
-                    latest = Some((i, key));
+                earlier.insert(&event.id);
+                if let Some(key) = event.sort_key() {
+                    if let Some((before, previous)) = latest {
+                        if key < previous {
+                            self.problem(
+                                &format!("{at}.when"),
+                                format!(
+                                    "dated {} but listed after {:?}, dated {}: list a group's events in time order",
+                                    date_text(key),
+                                    group.events[before].id,
+                                    date_text(previous)
+                                ),
+                            );
+                        }
+                    }
+                    if latest.is_none_or(|(_, previous)| key >= previous) {
+                        latest = Some((i, key));
+                    }
                 }
             }
+        }
+    }
+
+    /// One event: who, a cited line, its step, its quotes and its datings.
+    fn event(&mut self, at: &str, event: &Event, steps: &HashSet<&str>, sources: &HashSet<&str>) {
+        let scope = QuoteScope::new(&event.citations);
+        self.non_empty(&format!("{at}.who"), &event.who);
+        self.cited(&format!("{at}.text"), &event.text, &scope, "event");
+        self.reference(&format!("{at}.step"), &event.step, steps, "step");
+        self.citations(&format!("{at}.citations"), &event.citations, sources);
+        if event.when.is_empty() {
+            self.problem(
+                &format!("{at}.when"),
+                "an event needs at least one dating, even one without a date (a label such as “No date given”)".into(),
+            );
+        }
+        for (j, dating) in event.when.iter().enumerate() {
+            self.dating(&format!("{at}.when[{j}]"), dating, event, &scope);
         }
     }
 
@@ -617,10 +629,8 @@ impl Validator {
     /// A flow's status must match who its citations say it: TikTok's word for
     /// `stated`, others' without a TikTok answer for `reported`, both for `alleged`.
     fn flow_status(&mut self, at: &str, status: FlowStatus, citations: &[Citation]) {
-        let tiktok = citations.iter().any(|c| c.speaker == Some(Speaker::Tiktok));
-        let others = citations
-            .iter()
-            .any(|c| c.speaker.is_some_and(|s| s != Speaker::Tiktok));
+        let tiktok = citations.iter().any(|c| c.speaker == Speaker::Tiktok);
+        let others = citations.iter().any(|c| c.speaker != Speaker::Tiktok);
         let reason = match status {
             FlowStatus::Stated if !tiktok => Some("`stated` means TikTok says so: cite TikTok"),
             FlowStatus::Reported if !others => {
@@ -657,8 +667,21 @@ impl Validator {
                 "source",
             );
             self.quote_length(&format!("{path}[{i}].quote"), &citation.quote);
+            self.non_empty(&format!("{path}[{i}].who"), &citation.who);
         }
     }
+}
+
+/// The side of a dispute a point stands on: the side of every quote it names,
+/// or `None` when it names quotes of both (or none).
+fn side_of(text: &CitedText, scope: &QuoteScope) -> Option<Side> {
+    let mut sides = text
+        .sentences()
+        .into_iter()
+        .flat_map(|s| scope.resolve_all(&s.refs))
+        .map(|q| q.speaker.side());
+    let first = sides.next()?;
+    sides.all(|s| s == first).then_some(first)
 }
 
 /// A (year, month) sort key in words, month 0 meaning unknown.

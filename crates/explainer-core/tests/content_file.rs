@@ -2,10 +2,10 @@
 
 mod sources_dir;
 
-use explainer_core::{FlowStatus, Perspective, Speaker};
+use explainer_core::{FlowStatus, Perspective, Side, Speaker};
 
 #[test]
-fn content_has_at_least_seven_steps_each_cited() {
+fn content_has_at_least_seven_steps_each_cited_with_a_short_lead() {
     let content = sources_dir::shipped_content();
     assert!(
         content.steps.len() >= 7,
@@ -13,9 +13,30 @@ fn content_has_at_least_seven_steps_each_cited() {
         content.steps.len()
     );
     for step in &content.steps {
-        let cited = step.claims.iter().any(|c| !c.citations.is_empty());
-        assert!(cited, "step {} has no citation", step.id);
+        assert!(
+            !step.citations.is_empty(),
+            "step {} has no citation",
+            step.id
+        );
+        let lead = explainer_core::reading::cited_words(&step.lead);
+        assert!(
+            lead <= explainer_core::reading::LEAD_MAX_WORDS,
+            "step {} has a lead of {lead} words",
+            step.id
+        );
+        assert!(
+            step.lead.sentences().iter().all(|s| !s.refs.is_empty()),
+            "step {}'s lead has an uncited sentence",
+            step.id
+        );
     }
+    let answer = content.answer.text.sentences();
+    assert!(
+        !answer.is_empty() && answer.len() <= explainer_core::reading::ANSWER_MAX_SENTENCES,
+        "the answer has {} sentences",
+        answer.len()
+    );
+    assert!(!content.answer.citations.is_empty());
 }
 
 #[test]
@@ -59,13 +80,43 @@ fn disputes_show_both_sides_and_all_voices_appear() {
         .filter(|s| s.dispute.is_some())
         .collect();
     assert!(!disputed.is_empty());
+    // Each dispute has a point on each side, each point citing one side only.
+    for step in &disputed {
+        let scope = explainer_core::QuoteScope::new(&step.citations);
+        let sides: Vec<Vec<Side>> = step
+            .details
+            .iter()
+            .map(|d| {
+                let mut sides: Vec<Side> = d
+                    .sentences()
+                    .iter()
+                    .flat_map(|s| scope.resolve_all(&s.refs))
+                    .map(|q| q.speaker.side())
+                    .collect();
+                sides.dedup();
+                sides
+            })
+            .collect();
+        assert!(
+            sides.iter().all(|s| s.len() == 1),
+            "step {}: {sides:?}",
+            step.id
+        );
+        for side in [Side::Tiktok, Side::Others] {
+            assert!(
+                sides.iter().any(|s| s[0] == side),
+                "step {}: no point for {side:?}",
+                step.id
+            );
+        }
+    }
     let speakers: Vec<Speaker> = content
         .steps
         .iter()
-        .flat_map(|s| s.claims.iter().map(|c| c.speaker))
+        .flat_map(|s| s.citations.iter().map(|c| c.speaker))
         .collect();
     for speaker in Speaker::ALL {
-        assert!(speakers.contains(&speaker), "no claim by {speaker:?}");
+        assert!(speakers.contains(&speaker), "no step quotes {speaker:?}");
     }
     assert!(content
         .flows
@@ -142,9 +193,27 @@ fn removing_any_sentence_marker_from_the_shipped_content_is_caught() {
     let text = std::fs::read_to_string(path).unwrap();
     let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();
     let mut checked = 0;
+    let disputed = value["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|s| s.get("dispute").is_some())
+        .expect("a step with a dispute");
+    let dispute_lead = format!("steps[{disputed}].lead");
+    let dispute_detail = format!("steps[{disputed}].details[0]");
+    let dispute = format!("steps[{disputed}].dispute");
+    let (lead_at, detail_at, dispute_at) = (
+        format!("/steps/{disputed}/lead"),
+        format!("/steps/{disputed}/details/0"),
+        format!("/steps/{disputed}/dispute"),
+    );
     for (field, pointer) in [
-        ("steps[0].body[0]", "/steps/0/body/0"),
-        ("steps[0].claims[0].text", "/steps/0/claims/0/text"),
+        ("answer.text", "/answer/text"),
+        ("steps[0].lead", "/steps/0/lead"),
+        ("steps[0].details[0]", "/steps/0/details/0"),
+        (dispute_lead.as_str(), lead_at.as_str()),
+        (dispute_detail.as_str(), detail_at.as_str()),
+        (dispute.as_str(), dispute_at.as_str()),
         ("flows[0].label", "/flows/0/label"),
         ("flows[0].detail", "/flows/0/detail"),
         ("flows[0].attribution", "/flows/0/attribution"),
@@ -164,7 +233,7 @@ fn removing_any_sentence_marker_from_the_shipped_content_is_caught() {
         *value.pointer_mut(pointer).unwrap() = serde_json::Value::String(original);
         checked += 1;
     }
-    assert_eq!(checked, 5);
+    assert_eq!(checked, 9);
     explainer_core::load_content("content.json", &value.to_string()).unwrap();
 }
 

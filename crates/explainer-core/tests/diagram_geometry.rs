@@ -7,7 +7,8 @@ use explainer_core::{Content, FlowStatus, Perspective};
 /// `upload` and `download` join the same pair in opposite directions, `sync`
 /// joins it in the same direction as `upload`, and `payout` is creator-only.
 const CONTENT: &str = r#"{
-  "title": "T", "dek": "D", "intro": [], "method": [],
+  "title": "T", "dek": "D", "method": [],
+  "answer": { "text": "t", "citations": [] },
   "perspectives": { "user": "User", "creator": "Creator" },
   "sources": [{ "id": "src", "title": "Article" }],
   "places": [
@@ -19,23 +20,22 @@ const CONTENT: &str = r#"{
   ],
   "flows": [
     { "id": "upload", "from": "phone", "to": "server", "label": "l", "detail": "d", "attribution": "a",
-      "status": "stated", "step": "one", "citations": [{ "id": "q1", "source": "src", "quote": "q" }] },
+      "status": "stated", "step": "one", "citations": [{ "id": "q1", "source": "src", "quote": "q", "speaker": "tiktok", "who": "W" }] },
     { "id": "download", "from": "server", "to": "phone", "label": "l", "detail": "d", "attribution": "a",
-      "status": "reported", "step": "one", "citations": [{ "id": "q2", "source": "src", "quote": "q" }] },
+      "status": "reported", "step": "one", "citations": [{ "id": "q2", "source": "src", "quote": "q", "speaker": "outlet", "who": "W" }] },
     { "id": "sync", "from": "phone", "to": "server", "label": "l", "detail": "d", "attribution": "a",
       "status": "planned", "perspectives": ["user", "creator"], "step": "one",
-      "citations": [{ "id": "q3", "source": "src", "quote": "q" }] },
+      "citations": [{ "id": "q3", "source": "src", "quote": "q", "speaker": "tiktok", "who": "W" }] },
     { "id": "payout", "from": "lab", "to": "phone", "label": "l", "detail": "d", "attribution": "a",
       "status": "alleged", "perspectives": ["creator"], "step": "one",
-      "citations": [{ "id": "q4", "source": "src", "quote": "q" }] },
+      "citations": [{ "id": "q4", "source": "src", "quote": "q", "speaker": "outlet", "who": "W" }] },
     { "id": "audit", "from": "server", "to": "lab", "label": "l", "detail": "d", "attribution": "a",
       "status": "stated", "perspectives": ["user"], "step": "one",
-      "citations": [{ "id": "q5", "source": "src", "quote": "q" }] }
+      "citations": [{ "id": "q5", "source": "src", "quote": "q", "speaker": "tiktok", "who": "W" }] }
   ],
   "steps": [
-    { "id": "one", "title": "One", "body": ["b"],
-      "claims": [{ "id": "c", "speaker": "outlet", "who": "W", "text": "t",
-        "citations": [{ "id": "q6", "source": "src", "quote": "q" }] }] }
+    { "id": "one", "title": "One", "lead": "b",
+      "citations": [{ "id": "q6", "source": "src", "quote": "q", "speaker": "outlet", "who": "W" }] }
   ]
 }"#;
 

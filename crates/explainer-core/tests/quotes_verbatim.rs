@@ -53,14 +53,31 @@ fn the_check_command_passes_the_shipped_content_with_a_summary() {
         std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../public/content.json");
     let (ok, out) = run_check(&file);
     assert!(ok, "{out}");
-    let last = out.lines().last().unwrap_or_default();
     let content = sources_dir::shipped_content();
-    assert!(last.contains(": OK: "), "{out}");
+    let lines: Vec<&str> = out.lines().collect();
+    // The summary's two lines close the output: counts, then how much there is to read.
+    let [.., counts, reading] = lines[..] else {
+        panic!("{out}")
+    };
+    assert!(counts.contains(": OK: "), "{out}");
     assert!(
-        last.contains(&format!("{} steps", content.steps.len())),
-        "{last}"
+        counts.contains(&format!("{} steps", content.steps.len())),
+        "{counts}"
     );
-    assert!(last.contains("lines verified verbatim"), "{last}");
+    assert!(counts.contains("lines verified verbatim"), "{counts}");
+    let lengths = explainer_core::reading::Lengths::of(&content);
+    assert!(
+        reading.contains(&format!("{} words of our own", lengths.own_words)),
+        "{reading}"
+    );
+    assert!(
+        reading.contains(&format!(
+            "default reading path {} words",
+            lengths.reading_path
+        )),
+        "{reading}"
+    );
+    assert!(reading.contains("leads of "), "{reading}");
 }
 
 #[test]
@@ -70,12 +87,10 @@ fn the_check_command_lists_every_problem_and_fails() {
     let mut value: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
     // Two independent problems: a changed quote and a sentence without its marker.
-    let quote = value
-        .pointer_mut("/steps/0/claims/0/citations/0/quote")
-        .unwrap();
+    let quote = value.pointer_mut("/steps/0/citations/0/quote").unwrap();
     let changed = quote.as_str().unwrap().replacen(' ', "  X ", 1);
     *quote = serde_json::Value::String(changed);
-    let body = value.pointer_mut("/steps/0/body/0").unwrap();
+    let body = value.pointer_mut("/steps/0/details/0").unwrap();
     let text = body.as_str().unwrap().to_owned();
     *body = serde_json::Value::String(format!("{text} An uncited sentence."));
     let dir = std::env::temp_dir().join(format!("check-test-{}", std::process::id()));
@@ -86,20 +101,56 @@ fn the_check_command_lists_every_problem_and_fails() {
     std::fs::remove_dir_all(&dir).ok();
     assert!(!ok, "{out}");
     assert!(
-        out.contains("steps[0].claims[0].citations[0].quote: not verbatim"),
+        out.contains("steps[0].citations[0].quote: not verbatim"),
         "{out}"
     );
     assert!(out.contains("matches the article only up to"), "{out}");
     assert!(
-        out.contains("steps[0].body[0]: the sentence “An uncited sentence.” names no citation"),
+        out.contains("steps[0].details[0]: the sentence “An uncited sentence.” names no citation"),
         "{out}"
     );
+    assert!(out.lines().any(|l| l.contains(": 2 problem(s)")), "{out}");
+}
+
+/// Content that breaks no rule but is too long to read fails the check, with
+/// every figure over budget named.
+#[test]
+fn content_over_the_reading_budgets_fails_the_check() {
+    use explainer_core::check::check;
+    use explainer_core::reading::{OWN_WORDS_MAX, READING_PATH_MAX};
+    let articles = sources_dir::load_articles();
+    let file =
+        std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../public/content.json");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let report = check("content.json", &text, &articles);
+    assert!(report.problems.is_empty(), "{:#?}", report.problems);
+    let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    // A long headline and dek: 2 × 900 words on the default reading path.
+    let long = vec!["a"; 900].join(" ");
+    value["title"] = serde_json::Value::String(long.clone());
+    value["dek"] = serde_json::Value::String(long.clone());
+    // And method paragraphs: our own words, though off the reading path.
+    let method = value["method"].as_array_mut().unwrap();
+    for _ in 0..(OWN_WORDS_MAX / 900 + 1) {
+        method.push(serde_json::Value::String(long.clone()));
+    }
+    let text = value.to_string();
+    // Every rule still holds: only the budgets fail.
+    explainer_core::load_content("content.json", &text).unwrap_or_else(|e| panic!("{e}"));
+    let report = check("content.json", &text, &articles);
+    let summary = report.summary.expect("a summary of valid content");
+    assert!(summary.lengths.reading_path > READING_PATH_MAX);
+    assert!(summary.lengths.own_words > OWN_WORDS_MAX);
+    assert_eq!(report.problems.len(), 2, "{:#?}", report.problems);
     assert!(
-        out.lines()
-            .last()
-            .unwrap_or_default()
-            .contains("2 problem(s)"),
-        "{out}"
+        report.problems[0].reason.contains("our own words"),
+        "{:#?}",
+        report.problems
+    );
+    assert!(
+        report.problems[1].reason.contains("default reading path"),
+        "{:#?}",
+        report.problems
     );
 }
 

@@ -1,7 +1,7 @@
 //! `load_content` accepts a small valid file and reports each class of broken
 //! content with the file name, the field path and the offending value.
 
-use explainer_core::{load_content, ContentError, FlowStatus, Perspective, Problem, Speaker};
+use explainer_core::{load_content, ContentError, FlowStatus, Perspective, Problem, Side, Speaker};
 
 const FILE: &str = "content.json";
 
@@ -80,11 +80,23 @@ fn valid_minimal_content_parses_with_all_fields() {
         content.steps[1].dispute.as_ref().map(|d| d.plain()),
         Some("Can China reach it?".to_owned())
     );
-    let (tiktok, others) = content.steps[1].claims_by_side();
-    assert_eq!(tiktok.len(), 1);
-    assert_eq!(others[0].speaker, Speaker::Outlet);
-    // Three citations in steps plus one on the flow.
-    assert_eq!(content.citations().len(), 4);
+    assert_eq!(content.steps[1].details.len(), 2);
+    let sides: Vec<Side> = content.steps[1]
+        .citations
+        .iter()
+        .map(|c| c.speaker.side())
+        .collect();
+    assert_eq!(sides, [Side::Tiktok, Side::Others]);
+    assert_eq!(content.steps[1].citations[1].speaker, Speaker::Outlet);
+    assert_eq!(content.answer.citations[0].id, "a-safe");
+    // One citation in the answer, three in steps, one on the flow.
+    assert_eq!(content.citations().len(), 5);
+    let fields: Vec<String> = content.steps[1]
+        .cited_texts()
+        .into_iter()
+        .map(|(field, _)| field)
+        .collect();
+    assert_eq!(fields, ["lead", "details[0]", "details[1]", "dispute"]);
 }
 
 #[test]
@@ -103,13 +115,7 @@ fn boundary_values_are_accepted() {
         .replace(r#""flows": ["upload"]"#, r#""flows": ["up_load-2"]"#);
     let content = load_content(FILE, &text).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(content.sources[0].id, long_id);
-    assert_eq!(
-        content.steps[1].claims[0].citations[0]
-            .quote
-            .chars()
-            .count(),
-        400
-    );
+    assert_eq!(content.steps[1].citations[0].quote.chars().count(), 400);
 }
 
 // ------------------------------------------------------------ syntax and types
@@ -150,14 +156,10 @@ fn truncated_json_is_reported_as_premature_end() {
 #[test]
 fn number_where_a_string_is_expected_reports_its_path_and_value() {
     let text = with(
-        r#"{ "id": "q-zero", "source": "src-a", "quote": "Quote in step zero." }"#,
-        r#"{ "id": "q-zero", "source": 42, "quote": "Quote in step zero." }"#,
+        r#"{ "id": "q-zero", "source": "src-a","#,
+        r#"{ "id": "q-zero", "source": 42,"#,
     );
-    assert_only_problem(
-        &text,
-        "steps[0].claims[0].citations[0].source",
-        &["42", "string"],
-    );
+    assert_only_problem(&text, "steps[0].citations[0].source", &["42", "string"]);
 }
 
 #[test]
@@ -226,9 +228,9 @@ fn a_document_that_is_not_an_object_is_reported() {
 #[test]
 fn enormous_strings_are_reported() {
     let huge = "a".repeat(50_000);
-    let text = with("First body.", &huge);
-    // The marker " [safe]" stays: 50,007 characters in all.
-    assert_only_problem(&text, "steps[0].body[0]", &["50007 characters"]);
+    let text = with("First lead.", &huge);
+    // The marker " [q-zero]" stays: 50,009 characters in all.
+    assert_only_problem(&text, "steps[0].lead", &["50009 characters"]);
 }
 
 #[test]
@@ -281,8 +283,8 @@ fn duplicate_flow_ids_are_reported() {
 fn duplicate_step_ids_are_reported() {
     let text = with(
         "\"steps\": [\n",
-        r#""steps": [{ "id": "storage", "title": "Again", "body": ["b. [c2]"], "claims": [{ "id": "c2", "speaker": "officials",
-            "who": "Senators", "text": "t. [c2]", "citations": [{ "id": "q2", "source": "src-a", "quote": "q" }] }] },"#,
+        r#""steps": [{ "id": "storage", "title": "Again", "lead": "b. [q2]",
+            "citations": [{ "id": "q2", "source": "src-a", "quote": "q", "speaker": "officials", "who": "Senators" }] },"#,
     );
     assert_only_problem(&text, "steps[2].id", &["\"storage\"", "twice"]);
 }
@@ -311,8 +313,8 @@ fn ids_with_invalid_characters_are_reported() {
 fn invalid_step_id_is_reported() {
     let text = with(
         "\"steps\": [\n",
-        r#""steps": [{ "id": "<script>", "title": "X", "body": ["b. [c2]"], "claims": [{ "id": "c2", "speaker": "outlet",
-            "who": "W", "text": "t. [c2]", "citations": [{ "id": "q2", "source": "src-a", "quote": "q" }] }] },"#,
+        r#""steps": [{ "id": "<script>", "title": "X", "lead": "b. [q2]",
+            "citations": [{ "id": "q2", "source": "src-a", "quote": "q", "speaker": "outlet", "who": "W" }] },"#,
     );
     assert_only_problem(&text, "steps[0].id", &["\"<script>\""]);
 }
@@ -400,7 +402,7 @@ fn dangling_citation_source_is_reported() {
     );
     assert_only_problem(
         &text,
-        "steps[1].claims[0].citations[0].source",
+        "steps[1].citations[0].source",
         &["source", "\"src-z\""],
     );
 }
@@ -418,46 +420,105 @@ fn dangling_flow_citation_source_is_reported() {
 
 #[test]
 fn empty_step_list_is_reported() {
-    let text = r#"{ "title": "T", "dek": "D", "intro": [], "method": [],
+    let text = r#"{ "title": "T", "dek": "D", "method": [],
+        "answer": { "text": "A. [a]", "citations": [{ "id": "a", "source": "s", "quote": "q", "speaker": "author", "who": "W" }] },
         "perspectives": { "user": "U", "creator": "C" },
-        "sources": [], "places": [], "flows": [], "steps": [] }"#;
+        "sources": [{ "id": "s", "title": "S" }], "places": [], "flows": [], "steps": [] }"#;
     assert_only_problem(text, "steps", &["at least one step"]);
 }
 
 #[test]
-fn step_without_claims_is_reported() {
-    let start = VALID.find(
-        r#""claims": [
-        { "id": "no-access", "speaker": "tiktok", "who": "TikTok spokesperson""#,
+fn step_without_citations_is_reported() {
+    let text = with(
+        r#""citations": [{ "id": "q-zero", "source": "src-a", "quote": "Quote in step zero.", "speaker": "tiktok", "who": "TikTok’s policy" }]"#,
+        r#""citations": []"#,
     );
-    let start = start.expect("fixture has the second step's claims");
-    let end = VALID[start..].find("] }\n  ]").unwrap() + start + 1;
-    let text = format!("{}\"claims\": []{}", &VALID[..start], &VALID[end..]);
-    // The dispute on that step now has no sides either; the claims problem must be there.
-    let err = assert_problem(&text, "steps[1].claims", &["at least one cited claim"]);
+    // The lead now names a quote the step does not have; every problem is the step's.
+    let err = assert_problem(&text, "steps[0].citations", &["at least one citation"]);
+    assert!(err
+        .problems
+        .iter()
+        .any(|p| p.path == "steps[0].lead" && p.reason.contains("\"q-zero\"")));
     assert!(
-        err.problems.iter().all(|p| p.path.starts_with("steps[1]")),
+        err.problems.iter().all(|p| p.path.starts_with("steps[0]")),
         "{:#?}",
         err.problems
     );
 }
 
 #[test]
-fn claim_without_citations_is_reported() {
+fn a_step_citation_no_sentence_names_is_reported() {
     let text = with(
-        r#"[{ "id": "q-report", "source": "src-b", "quote": "Reported quote." }]"#,
-        "[]",
+        r#""who": "BuzzFeed News" }"#,
+        r#""who": "BuzzFeed News" },
+        { "id": "q-extra", "source": "src-b", "quote": "An extra quote.", "speaker": "author", "who": "The author" }"#,
     );
-    // The sentences that named the quote now name nothing in their step.
-    let err = assert_problem(
+    assert_only_problem(
         &text,
-        "steps[1].claims[1].citations",
-        &["at least one citation"],
+        "steps[1].citations[2]",
+        &["\"q-extra\"", "no sentence names"],
     );
-    assert!(err
-        .problems
-        .iter()
-        .any(|p| p.path == "steps[1].body[0]" && p.reason.contains("\"q-report\"")));
+    // A quote named only by a detail or the dispute's question is named.
+    let text = with("Second lead. [q-one, q-report]", "Second lead. [q-one]");
+    load_content(FILE, &text).unwrap_or_else(|e| panic!("{e}"));
+}
+
+#[test]
+fn an_answer_citation_no_sentence_names_is_reported() {
+    let text = with(
+        r#""who": "TikTok, as reported" }"#,
+        r#""who": "TikTok, as reported" },
+        { "id": "a-extra", "source": "src-b", "quote": "An extra quote.", "speaker": "outlet", "who": "Forbes" }"#,
+    );
+    assert_only_problem(
+        &text,
+        "answer.citations[1]",
+        &["\"a-extra\"", "no sentence names"],
+    );
+}
+
+#[test]
+fn answer_citations_are_checked_like_any_other() {
+    let text = with(
+        r#""source": "src-a", "quote": "Quote for the answer.""#,
+        r#""source": "src-z", "quote": "Quote for the answer.""#,
+    );
+    assert_only_problem(&text, "answer.citations[0].source", &["\"src-z\""]);
+    let text = with("Quote for the answer.", &"x".repeat(401));
+    assert_only_problem(&text, "answer.citations[0].quote", &["401"]);
+}
+
+#[test]
+fn a_lead_over_sixty_words_is_reported_with_its_path() {
+    let words = |n: usize| format!("{}.", vec!["word"; n].join(" "));
+    let text = with("First lead. [q-zero]", &format!("{} [q-zero]", words(60)));
+    load_content(FILE, &text).unwrap_or_else(|e| panic!("{e}"));
+    let text = with("First lead. [q-zero]", &format!("{} [q-zero]", words(61)));
+    assert_only_problem(&text, "steps[0].lead", &["61 words", "60", "details"]);
+    // Words are counted across sentences, markers aside.
+    let text = with(
+        "First lead. [q-zero]",
+        &format!("{} [q-zero] {} [q-zero]", words(30), words(31)),
+    );
+    assert_only_problem(&text, "steps[0].lead", &["61 words"]);
+    // Details may be longer.
+    let text = with(
+        "No access, TikTok says. [q-one]",
+        &format!("{} [q-one]", words(80)),
+    );
+    load_content(FILE, &text).unwrap_or_else(|e| panic!("{e}"));
+}
+
+#[test]
+fn an_answer_of_six_sentences_is_reported() {
+    let five = "One. [a-safe] Two. [a-safe] Three. [a-safe] Four. [a-safe] Five. [a-safe]";
+    let text = with("TikTok says it keeps the data safe. [a-safe]", five);
+    load_content(FILE, &text).unwrap_or_else(|e| panic!("{e}"));
+    let text = with(
+        "TikTok says it keeps the data safe. [a-safe]",
+        &format!("{five} Six. [a-safe]"),
+    );
+    assert_only_problem(&text, "answer.text", &["6 sentences", "5"]);
 }
 
 #[test]
@@ -477,17 +538,13 @@ fn flow_without_citations_is_reported() {
 #[test]
 fn quote_over_400_characters_is_reported_with_its_length() {
     let text = with("Quote in step one.", &"x".repeat(401));
-    assert_only_problem(
-        &text,
-        "steps[1].claims[0].citations[0].quote",
-        &["401", "400"],
-    );
+    assert_only_problem(&text, "steps[1].citations[0].quote", &["401", "400"]);
 }
 
 #[test]
 fn blank_quote_is_reported() {
     let text = with("Reported quote.", "   ");
-    assert_only_problem(&text, "steps[1].claims[1].citations[0].quote", &["empty"]);
+    assert_only_problem(&text, "steps[1].citations[1].quote", &["empty"]);
 }
 
 #[test]
@@ -550,10 +607,10 @@ fn region_with_width_but_no_height_is_reported() {
 }
 
 #[test]
-fn dispute_with_claims_from_one_side_only_is_reported() {
+fn dispute_with_points_from_one_side_only_is_reported() {
     let text = with(
         r#""places": ["device"],"#,
-        r#""places": ["device"], "dispute": "Who is right? [safe]","#,
+        r#""places": ["device"], "dispute": "Who is right? [q-zero]","#,
     );
     assert_only_problem(&text, "steps[0].dispute", &["TikTok", "somebody else"]);
 
@@ -563,6 +620,32 @@ fn dispute_with_claims_from_one_side_only_is_reported() {
         r#""speaker": "officials", "who": "TikTok spokesperson""#,
     );
     assert_only_problem(&text, "steps[1].dispute", &["TikTok"]);
+}
+
+#[test]
+fn a_dispute_point_citing_both_sides_is_reported() {
+    let text = with(
+        r#""Access happened, a report says. [q-report]"]"#,
+        r#""Access happened, a report says. [q-report]", "Both agree on something. [q-one, q-report]"]"#,
+    );
+    assert_only_problem(&text, "steps[1].details[2]", &["one side only"]);
+    // Two sentences of one point, one per side, make it cite both sides too.
+    let text = with(
+        "No access, TikTok says. [q-one]",
+        "No access, TikTok says. [q-one] A report disagrees. [q-report]",
+    );
+    let err = assert_problem(&text, "steps[1].details[0]", &["one side only"]);
+    // The remaining point is the others' alone, so the dispute has one side.
+    assert!(
+        err.problems.iter().any(|p| p.path == "steps[1].dispute"),
+        "{err}"
+    );
+    // Without a dispute, a detail may cite both sides.
+    let text = with(r#""dispute": "Can China reach it? [q-one, q-report]","#, "").replace(
+        "No access, TikTok says. [q-one]",
+        "No access, TikTok says. [q-one] A report disagrees. [q-report]",
+    );
+    load_content(FILE, &text).unwrap_or_else(|e| panic!("{e}"));
 }
 
 #[test]
@@ -589,7 +672,7 @@ fn independent_problems_are_all_reported_at_once() {
     for (path, value) in [
         ("flows[0].from", "nowhere"),
         ("places[0].step", "ghost-step"),
-        ("steps[1].claims[0].citations[0].source", "src-z"),
+        ("steps[1].citations[0].source", "src-z"),
     ] {
         assert!(
             err.problems
@@ -641,16 +724,28 @@ fn problem_without_path_displays_only_its_reason() {
 #[test]
 fn a_sentence_without_a_marker_is_reported_with_its_path() {
     let text = with(
-        "First body. [safe]",
-        "First body. [safe] A second sentence.",
+        "First lead. [q-zero]",
+        "First lead. [q-zero] A second sentence.",
     );
     assert_only_problem(
         &text,
-        "steps[0].body[0]",
+        "steps[0].lead",
         &["“A second sentence.”", "names no citation"],
     );
-    let text = with("We keep it safe. [safe]", "We keep it safe.");
-    assert_only_problem(&text, "steps[0].claims[0].text", &["names no citation"]);
+    let text = with(
+        "Access happened, a report says. [q-report]",
+        "Access happened, a report says.",
+    );
+    assert_problem(&text, "steps[1].details[1]", &["names no citation"]);
+    let text = with(
+        "TikTok says it keeps the data safe. [a-safe]",
+        "TikTok says it keeps the data safe. [a-safe] Nobody knows.",
+    );
+    assert_only_problem(
+        &text,
+        "answer.text",
+        &["“Nobody knows.”", "names no citation"],
+    );
     let text = with(
         "Uploads go to the cloud. [q-flow]",
         "Uploads go to the cloud.",
@@ -659,7 +754,7 @@ fn a_sentence_without_a_marker_is_reported_with_its_path() {
     let text = with("TikTok says so. [q-flow]", "TikTok says so.");
     assert_only_problem(&text, "flows[0].attribution", &["names no citation"]);
     let text = with(
-        "Can China reach it? [no-access, access]",
+        "Can China reach it? [q-one, q-report]",
         "Can China reach it?",
     );
     assert_only_problem(&text, "steps[1].dispute", &["names no citation"]);
@@ -668,28 +763,37 @@ fn a_sentence_without_a_marker_is_reported_with_its_path() {
 #[test]
 fn a_marker_naming_a_quote_of_another_step_or_flow_is_reported() {
     // `q-one` is a citation of the second step, not the first.
-    let text = with("First body. [safe]", "First body. [q-one]");
-    assert_only_problem(&text, "steps[0].body[0]", &["\"q-one\"", "this step"]);
-    // A flow may name only its own citations, not its step's claims.
-    let text = with("Videos [q-flow]", "Videos [access]");
-    assert_only_problem(&text, "flows[0].label", &["\"access\"", "this flow"]);
+    let text = with("First lead. [q-zero]", "First lead. [q-zero, q-one]");
+    assert_only_problem(&text, "steps[0].lead", &["\"q-one\"", "this step"]);
+    // A flow may name only its own citations, not its step's.
+    let text = with("Videos [q-flow]", "Videos [q-report]");
+    assert_only_problem(&text, "flows[0].label", &["\"q-report\"", "this flow"]);
+    // The answer may name only its own citations.
+    let text = with(
+        "TikTok says it keeps the data safe. [a-safe]",
+        "TikTok says it keeps the data safe. [a-safe, q-zero]",
+    );
+    assert_only_problem(&text, "answer.text", &["\"q-zero\"", "this answer"]);
     // An id that exists nowhere.
-    let text = with("No access. [no-access]", "No access. [no-acces]");
-    assert_only_problem(&text, "steps[1].claims[0].text", &["\"no-acces\""]);
+    let text = with(
+        "Second lead. [q-one, q-report]",
+        "Second lead. [q-one, q-reprt]",
+    );
+    assert_only_problem(&text, "steps[1].lead", &["\"q-reprt\""]);
 }
 
 #[test]
 fn a_marker_closing_two_sentences_is_reported() {
-    let text = with("First body. [safe]", "First body. Second body. [safe]");
+    let text = with("First lead. [q-zero]", "First lead. Second lead. [q-zero]");
     assert_only_problem(
         &text,
-        "steps[0].body[0]",
-        &["more than one sentence", "First body."],
+        "steps[0].lead",
+        &["more than one sentence", "First lead."],
     );
     // Initials and abbreviations do not end a sentence.
     let text = with(
-        "First body. [safe]",
-        "U.S. data, says S. Silver of the E.U. office. [safe]",
+        "First lead. [q-zero]",
+        "U.S. data, says S. Silver of the E.U. office. [q-zero]",
     );
     load_content(FILE, &text).unwrap_or_else(|e| panic!("{e}"));
 }
@@ -697,29 +801,24 @@ fn a_marker_closing_two_sentences_is_reported() {
 #[test]
 fn malformed_markers_are_reported() {
     for (marker, needle) in [
-        ("First body. [safe", "never closes"),
-        ("First body. [Safe]", "\"Safe\""),
-        ("First body. []", "\"\""),
-        ("[safe] First body. [safe]", "follows no sentence"),
-        ("First body.] [safe]", "closes no marker"),
+        ("First lead. [q-zero", "never closes"),
+        ("First lead. [Q-zero]", "\"Q-zero\""),
+        ("First lead. []", "\"\""),
+        ("[q-zero] First lead. [q-zero]", "follows no sentence"),
+        ("First lead.] [q-zero]", "closes no marker"),
     ] {
-        let text = with("First body. [safe]", marker);
-        assert_problem(&text, "steps[0].body[0]", &[needle]);
+        let text = with("First lead. [q-zero]", marker);
+        assert_problem(&text, "steps[0].lead", &[needle]);
     }
 }
 
 #[test]
-fn claim_and_citation_ids_are_unique_across_the_file() {
-    let text = with(r#""id": "q-report""#, r#""id": "q-one""#)
-        .replace("[q-report]", "[access]")
-        .replace("[no-access, q-report]", "[no-access]");
-    assert_only_problem(
-        &text,
-        "steps[1].claims[1].citations[0].id",
-        &["\"q-one\"", "twice"],
-    );
-    let text = with(r#""id": "q-flow""#, r#""id": "safe""#).replace("[q-flow]", "[safe]");
-    assert_only_problem(&text, "flows[0].citations[0].id", &["\"safe\"", "twice"]);
+fn citation_ids_are_unique_across_the_file() {
+    let text = with(r#""id": "q-zero""#, r#""id": "q-one""#)
+        .replace("First lead. [q-zero]", "First lead. [q-one]");
+    assert_only_problem(&text, "steps[1].citations[0].id", &["\"q-one\"", "twice"]);
+    let text = with(r#""id": "q-flow""#, r#""id": "a-safe""#).replace("[q-flow]", "[a-safe]");
+    assert_only_problem(&text, "flows[0].citations[0].id", &["\"a-safe\"", "twice"]);
 }
 
 #[test]
@@ -751,22 +850,24 @@ fn flow_status_must_match_who_its_citations_quote() {
 }
 
 #[test]
-fn flow_citations_say_who_and_claim_citations_do_not() {
-    let text = with(r#", "speaker": "tiktok", "who": "TikTok" }"#, " }");
-    let err = assert_problem(&text, "flows[0].citations[0]", &["`who`"]);
-    assert!(err
-        .problems
-        .iter()
-        .any(|p| p.path == "flows[0].citations[0]" && p.reason.contains("`speaker`")));
+fn every_citation_says_who_speaks() {
+    let text = with(r#", "who": "TikTok" }"#, " }");
+    assert_only_problem(&text, "flows[0].citations[0]", &["missing field", "`who`"]);
     let text = with(
-        r#""quote": "Quote in step zero." }"#,
-        r#""quote": "Quote in step zero.", "speaker": "outlet" }"#,
+        r#""speaker": "tiktok", "who": "TikTok" }"#,
+        r#""who": "TikTok" }"#,
     );
     assert_only_problem(
         &text,
-        "steps[0].claims[0].citations[0]",
-        &["claim's `speaker`"],
+        "flows[0].citations[0]",
+        &["missing field", "`speaker`"],
     );
+    let text = with(r#", "who": "TikTok’s policy""#, "");
+    assert_only_problem(&text, "steps[0].citations[0]", &["missing field", "`who`"]);
+    let text = with(r#""who": "TikTok’s policy""#, r#""who": " ""#);
+    assert_only_problem(&text, "steps[0].citations[0].who", &["empty"]);
+    let text = with(r#""who": "TikTok, as reported""#, r#""who": """#);
+    assert_only_problem(&text, "answer.citations[0].who", &["empty"]);
 }
 
 #[test]
@@ -774,21 +875,33 @@ fn markers_resolve_to_numbered_quotes_with_their_speaker() {
     use explainer_core::QuoteScope;
     let content = load_content(FILE, VALID).unwrap_or_else(|e| panic!("{e}"));
     let step = &content.steps[1];
-    let scope = QuoteScope::of_step(step);
-    let body = step.body[0].sentences();
-    assert_eq!(body.len(), 1);
-    assert_eq!(body[0].text, "Second body.");
-    let quotes = scope.resolve_all(&body[0].refs);
+    let scope = QuoteScope::new(&step.citations);
+    let lead = step.lead.sentences();
+    assert_eq!(lead.len(), 1);
+    assert_eq!(lead[0].text, "Second lead.");
+    let quotes = scope.resolve_all(&lead[0].refs);
     let numbers: Vec<usize> = quotes.iter().map(|q| q.number).collect();
     assert_eq!(numbers, [1, 2]);
     assert_eq!(quotes[0].speaker, Speaker::Tiktok);
     assert_eq!(quotes[1].speaker, Speaker::Outlet);
     assert_eq!(quotes[1].citation.quote, "Reported quote.");
     assert_eq!(quotes[1].who, "BuzzFeed News");
-    let flow = QuoteScope::of_flow(&content.flows[0]);
+    let flow = QuoteScope::new(&content.flows[0].citations);
     assert_eq!(
-        flow.resolve("q-flow").map(|q| q[0].speaker),
+        flow.resolve("q-flow").map(|q| q.speaker),
         Some(Speaker::Tiktok)
     );
-    assert!(flow.resolve("safe").is_none());
+    assert!(flow.resolve("q-zero").is_none());
+    // In reading order, quotes are numbered as the texts first name them.
+    let details: Vec<_> = step.details.iter().rev().collect();
+    let read = QuoteScope::in_reading_order(&step.citations, &details);
+    let ids: Vec<(usize, &str)> = read
+        .quotes()
+        .iter()
+        .map(|q| (q.number, q.citation.id.as_str()))
+        .collect();
+    assert_eq!(ids, [(1, "q-report"), (2, "q-one")]);
+    // A quote no text names comes last.
+    let read = QuoteScope::in_reading_order(&step.citations, &[&step.details[1]]);
+    assert_eq!(read.resolve("q-one").map(|q| q.number), Some(2));
 }

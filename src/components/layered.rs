@@ -1,0 +1,132 @@
+//! A block in two layers: its lead, shown by default, and its evidence, one
+//! button away. Opened, each quote stands under the sentence that first names
+//! it, then come the further points (with their quotes), the dispute and the
+//! creator's note. The steps and the short answer are drawn this way.
+//!
+//! The page as rendered has every layer open (readers without scripts, print,
+//! the single file's no-script view); with scripts, the stylesheet shows the lead
+//! only until the reader opens the block (`explainer_core::page::OPEN_ATTRIBUTE`
+//! on the block, set by the live app), so nothing is folded by a script after the
+//! first paint.
+
+use std::collections::HashSet;
+
+use explainer_core::page::EVIDENCE_TOGGLE_CLASS;
+use explainer_core::{CitedText, Content, QuoteScope, Side};
+use leptos::prelude::*;
+
+use super::citation::citation_view;
+use super::cited_text::{cited_view, sentence_view};
+
+/// The sentences of `text`, each in its own `<p class="said">` (the stylesheet
+/// runs them together as one paragraph while the block is folded), followed by
+/// the quotes it is the first to name. `shown` holds the quotes already placed.
+pub fn said_view(
+    text: &CitedText,
+    scope: &QuoteScope,
+    content: &Content,
+    shown: &mut HashSet<String>,
+) -> impl IntoView {
+    text.sentences()
+        .into_iter()
+        .map(|sentence| {
+            let quotes = scope
+                .resolve_all(&sentence.refs)
+                .into_iter()
+                .filter(|q| shown.insert(q.citation.id.clone()))
+                .map(|quote| citation_view(&quote, content, ""))
+                .collect::<Vec<_>>();
+            let quotes = (!quotes.is_empty())
+                .then(|| view! { <div class="said-quotes">{quotes.collect_view()}</div> });
+            view! {
+                <p class="said">{sentence_view(&sentence, scope, "")}</p>
+                {quotes}
+            }
+        })
+        .collect_view()
+}
+
+/// The quotes of `scope` no sentence placed yet (one only a dispute's question
+/// names), so every marker has its quote on the page.
+pub fn remaining_quotes(
+    scope: &QuoteScope,
+    content: &Content,
+    shown: &mut HashSet<String>,
+) -> impl IntoView {
+    let quotes = scope
+        .quotes()
+        .iter()
+        .filter(|q| shown.insert(q.citation.id.clone()))
+        .map(|quote| citation_view(quote, content, ""))
+        .collect::<Vec<_>>();
+    (!quotes.is_empty()).then(|| view! { <div class="said-quotes">{quotes.collect_view()}</div> })
+}
+
+/// The button that opens a block's evidence layer (`controls` names the layer's
+/// element). Both labels are in the page; the stylesheet shows the one that
+/// fits `aria-expanded`, so the live app only flips that attribute.
+pub fn evidence_toggle(controls: String, quotes: usize) -> impl IntoView {
+    let count = if quotes == 1 {
+        "1 quote".to_owned()
+    } else {
+        format!("{quotes} quotes")
+    };
+    view! {
+        <button type="button" class=format!("button {EVIDENCE_TOGGLE_CLASS}") aria-expanded="false" aria-controls=controls>
+            <span class="when-closed">"Show the evidence"</span>
+            <span class="when-open">"Hide the evidence"</span>
+            {format!(" ({count})")}
+        </button>
+    }
+}
+
+/// The evidence layer's further points: each with its quotes, in two columns
+/// under the question when the block is a dispute (a point stands on the side of
+/// the quotes it names; validation keeps each point on one side).
+pub fn details_view(
+    details: &[CitedText],
+    dispute: Option<&CitedText>,
+    scope: &QuoteScope,
+    content: &Content,
+    shown: &mut HashSet<String>,
+) -> impl IntoView {
+    let Some(question) = dispute else {
+        return details
+            .iter()
+            .map(|d| said_view(d, scope, content, shown))
+            .collect_view()
+            .into_any();
+    };
+    let side_of = |d: &CitedText| {
+        d.sentences()
+            .iter()
+            .flat_map(|s| scope.resolve_all(&s.refs))
+            .map(|q| q.speaker.side())
+            .next()
+    };
+    let mut column = |side: Side| {
+        details
+            .iter()
+            .filter(|d| side_of(d) == Some(side))
+            .map(|d| said_view(d, scope, content, shown))
+            .collect_view()
+    };
+    let tiktok = column(Side::Tiktok);
+    let others = column(Side::Others);
+    view! {
+        <section class="dispute" aria-label="Who says what">
+            <h3 class="dispute-question">{cited_view(question, scope, "")}</h3>
+            <div class="dispute-sides">
+                <div class="side side--tiktok">
+                    <h4>"What TikTok says"</h4>
+                    {tiktok}
+                </div>
+                <div class="side side--others">
+                    <h4>"What reporting and officials say"</h4>
+                    {others}
+                </div>
+            </div>
+        </section>
+    }
+    .into_any()
+}
