@@ -23,16 +23,15 @@ const PERSPECTIVE_SWITCHES = 1_000;
 const LIMIT_BYTES = 1024 * 1024;
 const CHUNK = 500;
 /**
- * A safety cap on the 10,000 step changes (about 6 to 12 ms each on a busy 2-core
- * machine, depending on the content). A leak shows as changes getting slower as
- * the soak goes on, which is judged by a ratio (last chunks against first chunks),
- * not by this cap.
+ * The soak has no time budget of its own: 10,000 step changes take 6 to 30 ms each
+ * depending on the machine's load (a cap of 240 s failed one CI run that way, at
+ * 8,500). A leak shows as memory growth and as changes getting slower as the soak
+ * goes on, judged by a ratio (last chunks against first chunks) measured in the
+ * same run. The test's own timeout only ends a hang.
  */
-const STEP_BUDGET_MS = 240_000;
+const TEST_LIMIT_MS = 900_000;
 /** How much slower the last chunks of step changes may be than the first ones. */
 const SLOWDOWN_LIMIT = 2;
-/** Time the 1,000 perspective switches may take (about 3 ms each). */
-const SWITCH_BUDGET_MS = 20_000;
 
 // The shared flags, plus precise heap figures and a callable gc() for the measurements.
 const ARGS = [...CHROMIUM_ARGS, '--enable-precise-memory-info', '--js-flags=--expose-gc'];
@@ -147,7 +146,7 @@ async function perspectiveSoak(page, count) {
 
 const mb = (bytes) => (bytes / (1024 * 1024)).toFixed(3) + ' MB';
 
-test('10,000 step changes and 1,000 perspective switches leak neither JS heap nor wasm memory', { timeout: 300_000 }, async () => {
+test('10,000 step changes and 1,000 perspective switches leak neither JS heap nor wasm memory', { timeout: TEST_LIMIT_MS }, async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
   context.setDefaultTimeout(TIMEOUT);
   await context.addInitScript(() => {
@@ -177,13 +176,11 @@ test('10,000 step changes and 1,000 perspective switches leak neither JS heap no
     assert.ok(Number.isFinite(baseline.jsHeap) && baseline.jsHeap > 0, 'performance.memory.usedJSHeapSize is available');
 
     // 10,000 step changes in chunks of 500, with progress. A leaking app also
-    // slows down as it goes; past the time budget the soak stops and fails with
-    // the figures so far instead of running on.
+    // slows down as it goes.
     const t0 = Date.now();
     const steps = { done: 0, wrong: 0, firstWrong: [], index: null, direction: 1 };
     const chunkMs = [];
     while (steps.done < STEP_CHANGES) {
-      if (Date.now() - t0 > STEP_BUDGET_MS) break;
       const c0 = Date.now();
       const chunk = await stepSoak(page, Math.min(CHUNK, STEP_CHANGES - steps.done), steps);
       steps.done += Math.min(CHUNK, STEP_CHANGES - steps.done);
@@ -196,7 +193,7 @@ test('10,000 step changes and 1,000 perspective switches leak neither JS heap no
     }
     const t1 = Date.now();
     const switches = { done: 0, wrong: 0, firstWrong: [] };
-    while (switches.done < PERSPECTIVE_SWITCHES && Date.now() - t1 <= SWITCH_BUDGET_MS) {
+    while (switches.done < PERSPECTIVE_SWITCHES) {
       const n = Math.min(100, PERSPECTIVE_SWITCHES - switches.done);
       const chunk = await perspectiveSoak(page, n);
       switches.done += n;
@@ -222,12 +219,10 @@ test('10,000 step changes and 1,000 perspective switches leak neither JS heap no
     assert.notEqual(end.wasmMemory, null, 'the wasm linear memory is reachable');
     assert.ok(wasmGrowth < LIMIT_BYTES, `wasm memory grew by ${mb(wasmGrowth)} (limit 1 MB)`);
     assert.ok(jsGrowth < LIMIT_BYTES, `JS heap grew by ${mb(jsGrowth)} (limit 1 MB)`);
-    assert.equal(steps.done, STEP_CHANGES, `all ${STEP_CHANGES} step changes within ${STEP_BUDGET_MS / 1000} s (only ${steps.done})`);
     const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     const [first, last] = [median(chunkMs.slice(0, 3)), median(chunkMs.slice(-3))];
     assert.ok(last <= SLOWDOWN_LIMIT * first,
       `step changes did not slow down as the soak went on: median ${last.toFixed(2)} ms in the last chunks against ${first.toFixed(2)} ms in the first (limit ${SLOWDOWN_LIMIT}x)`);
-    assert.equal(switches.done, PERSPECTIVE_SWITCHES, `all ${PERSPECTIVE_SWITCHES} perspective switches within ${SWITCH_BUDGET_MS / 1000} s (only ${switches.done})`);
   } finally {
     await context.close();
   }

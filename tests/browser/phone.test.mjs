@@ -121,15 +121,22 @@ for (const size of PHONES) {
   }
 }
 
-/** A one-finger drag from (x0, y0) to (x1, y1) over `ms`, as real touch events. */
+/**
+ * A one-finger drag from (x0, y0) to (x1, y1) over `ms`, as real touch events.
+ * Each event carries its time on the drag's own clock (CDP's `timestamp`, which
+ * Chromium gives the page as the event's timeStamp), so the page sees a drag of
+ * exactly `ms` however slowly a busy machine delivers the messages: the swipe rule
+ * is timed (within 800 ms), and wall-clock pacing failed it on a loaded runner.
+ */
 async function drag(cdp, page, [x0, y0], [x1, y1], ms = 240, steps = 8) {
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: x0, y: y0 }] });
+  const start = Date.now() / 1000;
+  const at = (i) => start + (ms / 1000) * (i / steps);
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: x0, y: y0 }], timestamp: at(0) });
   for (let i = 1; i <= steps; i++) {
-    await page.waitForTimeout(ms / steps); // the drag's own pace, not a wait for a result
     const t = i / steps;
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: x0 + (x1 - x0) * t, y: y0 + (y1 - y0) * t }] });
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: x0 + (x1 - x0) * t, y: y0 + (y1 - y0) * t }], timestamp: at(i) });
   }
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [], timestamp: at(steps) });
 }
 
 
