@@ -6,13 +6,18 @@
 //
 // Two host pages on another origin (embed-hosts/events-pym.html and
 // events-plain.html) forward every event to a stand-in for the site's
-// analytics, as the README's example does. The same walk through the frame must
+// analytics with the README's two example blocks, pasted in as they are (only
+// the example address becomes the app's). The same walk through the frame must
 // produce exactly its events, in order, in both. Not embedded, nothing is posted
 // at all; and the frame never asks a server for anything but its own files.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, loadContent, trackErrors, assertNoErrors, openApp, expectStep, drag, TIMEOUT, TEST_TIMEOUT } from './support.mjs';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import {
+  launch, loadContent, trackErrors, assertNoErrors, openApp, expectStep, drag, ROOT, TIMEOUT, TEST_TIMEOUT,
+} from './support.mjs';
 import { startHostServer, until, WAIT } from './hosts.mjs';
 
 const content = loadContent();
@@ -21,10 +26,22 @@ const N = STEPS.length;
 let app;
 let host;
 
+/** The README's example block after `<!-- host-events:<name> -->`, for the app at `appUrl`. */
+function readmeBlock(name, appUrl) {
+  const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const block = new RegExp(`<!-- host-events:${name} -->\\n\`\`\`[a-z]*\\n([\\s\\S]*?)\`\`\`\\n`).exec(readme)?.[1];
+  assert.ok(block, `README.md has the ${name} example after <!-- host-events:${name} -->`);
+  const example = 'https://example.org/graphics/tiktok-data/';
+  assert.ok(block.includes(example), `the ${name} example names ${example}`);
+  return block.replaceAll(example, appUrl);
+}
+
 before(async () => {
   assert.ok(N >= 7, 'the walk needs seven steps at least');
   app = await launch();
   host = await startHostServer(`${app.baseUrl}/`);
+  host.snippets.set('events-plain.html', readmeBlock('plain', `${app.baseUrl}/`));
+  host.snippets.set('events-pym.html', readmeBlock('pym', `${app.baseUrl}/`));
 });
 after(async () => {
   await app?.close();
@@ -45,8 +62,12 @@ async function touchContext() {
 
 const SHOWN = '#explainer-stage article.step:not([hidden])';
 
-/** What the analytics stand-in has received so far. */
-const tracked = (page) => page.evaluate(() => window.tracked.map((t) => t.fields));
+/** What the analytics stand-in has received so far (each tracked under its type). */
+async function tracked(page) {
+  const all = await page.evaluate(() => window.tracked);
+  for (const { name, fields } of all) assert.equal(name, fields?.type, 'tracked under the event’s type');
+  return all.map((t) => t.fields);
+}
 
 /** Waits until the host has received `count` events, then returns them. */
 async function received(page, count, what) {
