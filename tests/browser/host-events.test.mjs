@@ -125,6 +125,13 @@ async function walk(page, frame, cdp) {
   }, place.index);
   await expect('a step link in the sources', () => frame.click('[data-test-link]'), step(link, 'link'));
 
+  // An address naming a step (a frame replaces its history entries, so back
+  // would leave the host page: the hash stands in for back and forward).
+  const named = link === 3 ? 2 : 3;
+  await expect('an address naming a step', () => frame.evaluate((id) => {
+    location.hash = `#step-${id}`;
+  }, STEPS[named].id), step(named, 'history'));
+
   await expect('the creator’s view', () => frame.click('button.switch-option[data-perspective=creator]'), {
     type: 'tiktok-explainer:perspective', perspective: 'creator',
   });
