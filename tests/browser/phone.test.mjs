@@ -17,7 +17,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launch, loadContent, openApp, expectStep, assertNoErrors, trackErrors, flowApplies, phoneScreen, drag,
+  launch, loadContent, openApp, expectStep, assertNoErrors, trackErrors, flowApplies, phoneScreen,
   STEP_HEADING, TIMEOUT, TEST_TIMEOUT,
 } from './support.mjs';
 
@@ -119,6 +119,17 @@ for (const size of PHONES) {
       });
     });
   }
+}
+
+/** A one-finger drag from (x0, y0) to (x1, y1) over `ms`, as real touch events. */
+async function drag(cdp, page, [x0, y0], [x1, y1], ms = 240, steps = 8) {
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: x0, y: y0 }] });
+  for (let i = 1; i <= steps; i++) {
+    await page.waitForTimeout(ms / steps); // the drag's own pace, not a wait for a result
+    const t = i / steps;
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: x0 + (x1 - x0) * t, y: y0 + (y1 - y0) * t }] });
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
 }
 
 

@@ -503,17 +503,3 @@ export async function readNotice(page) {
     };
   });
 }
-
-/**
- * A one-finger drag from (x0, y0) to (x1, y1) over `ms`, as real touch events
- * (Input.dispatchTouchEvent on the CDP session `cdp` of `page`; page coordinates).
- */
-export async function drag(cdp, page, [x0, y0], [x1, y1], ms = 240, steps = 8) {
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: x0, y: y0 }] });
-  for (let i = 1; i <= steps; i++) {
-    await page.waitForTimeout(ms / steps); // the drag's own pace, not a wait for a result
-    const t = i / steps;
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: x0 + (x1 - x0) * t, y: y0 + (y1 - y0) * t }] });
-  }
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-}
