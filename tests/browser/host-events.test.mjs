@@ -156,6 +156,9 @@ async function walk(page, frame, cdp) {
   await expect('Next to the last step again', () => frame.click('.pager-next'), step(N - 1, 'next'));
   await expect('the timeline', () => frame.click('.view-option[data-panel=timeline]'), { type: 'tiktok-explainer:view', view: 'timeline' });
   await expect('the steps again', () => frame.click('.view-option[data-panel=steps]'), { type: 'tiktok-explainer:view', view: 'steps' });
+  // Nothing trails the last one: two frames of the explainer, then two of the host.
+  for (const f of [frame, page]) await f.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  assert.deepEqual(await tracked(page), expected, 'no event after the last interaction');
   return expected;
 }
 
