@@ -26,9 +26,9 @@ pub fn start() {
     let nav = Navigator::start(page, embed.clone());
     controls::listen(&nav);
     swipe::listen(&nav);
-    references::listen();
+    references::listen(embed.clone());
     snippets::set_up();
-    share::listen(embed.framed);
+    share::listen(embed.clone());
     // The full text is open in the page as rendered, for readers without
     // scripts; here it is one click away (and printing opens it again).
     if let Some(main) = by_id(explainer_core::page::MAIN_ID) {
@@ -40,6 +40,7 @@ pub fn start() {
         let _ = root.set_attribute(LIVE_ATTRIBUTE, "");
     }
     scroll_to_start(&nav);
+    nav.announce_ready();
     next_frame(move || embed.report_height());
     register_service_worker();
     freshness::check();
