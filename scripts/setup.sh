@@ -39,6 +39,15 @@ if ! command -v firefox-esr >/dev/null || ! command -v WebKitWebDriver >/dev/nul
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq firefox-esr webkit2gtk-driver xvfb >/dev/null
 fi
 
+# nginx serves dist/ with deploy/nginx.conf in tests/browser/nginx.test.mjs, which
+# starts and stops its own nginx (never the system service); the brotli static
+# module is Debian's libnginx-mod-http-brotli-static.
+if [ ! -x /usr/sbin/nginx ] || [ ! -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ]; then
+  log "Installing nginx and its brotli static module (Debian)"
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq nginx libnginx-mod-http-brotli-static >/dev/null
+fi
+
 # Java runs the W3C Nu Html Checker (vnu.jar from npm's vnu-jar) in the HTML validity
 # test. Installed before the npm packages: vnu-jar's install script, where npm runs
 # it, would otherwise try to download a Java runtime.

@@ -26,13 +26,14 @@ pub fn start() {
     let nav = Navigator::start(page, embed.clone());
     controls::listen(&nav);
     swipe::listen(&nav);
-    references::listen();
+    references::listen(embed.clone());
     snippets::set_up();
-    share::listen(embed.framed);
+    share::listen(embed.clone());
     if let Some(root) = by_id(ROOT_ID) {
         let _ = root.set_attribute(LIVE_ATTRIBUTE, "");
     }
     scroll_to_start(&nav);
+    nav.announce_ready();
     next_frame(move || embed.report_height());
     register_service_worker();
     freshness::check();

@@ -3,6 +3,7 @@
 //! its own. The controls are the pre-rendered links and buttons, found by the
 //! hooks in `explainer_core::page`.
 
+use explainer_core::embed::StepHow;
 use explainer_core::page::{
     EVIDENCE_TOGGLE_CLASS, GO_EVENT_ATTRIBUTE, GO_STEP_ATTRIBUTE, PANEL_ATTRIBUTE,
     PERSPECTIVE_ATTRIBUTE, RELOAD_ATTRIBUTE,
@@ -36,7 +37,7 @@ pub fn listen(nav: &Navigator) {
         if key == "Enter" || key == " " {
             if let Some(step) = drawn_link_step(ev.target()) {
                 ev.prevent_default();
-                on_key.jump_to(step);
+                on_key.jump_to(step, StepHow::Diagram);
             }
             return;
         }
@@ -44,8 +45,8 @@ pub fn listen(nav: &Navigator) {
             return;
         }
         match key.as_str() {
-            "ArrowRight" => on_key.next(),
-            "ArrowLeft" => on_key.previous(),
+            "ArrowRight" => on_key.next(StepHow::Next),
+            "ArrowLeft" => on_key.previous(StepHow::Previous),
             _ => return,
         }
         ev.prevent_default();
@@ -105,7 +106,7 @@ pub fn listen(nav: &Navigator) {
 
 /// What a click on the page asks for.
 enum Action {
-    Step(usize),
+    Step(usize, StepHow),
     Event(usize),
     Next,
     Previous,
@@ -118,10 +119,10 @@ enum Action {
 impl Action {
     fn run(self, nav: &Navigator) {
         match self {
-            Action::Step(index) => nav.jump_to(index),
+            Action::Step(index, how) => nav.jump_to(index, how),
             Action::Event(index) => nav.show_event(index),
-            Action::Next => nav.next(),
-            Action::Previous => nav.previous(),
+            Action::Next => nav.next(StepHow::Next),
+            Action::Previous => nav.previous(StepHow::Previous),
             Action::Perspective(perspective) => nav.set_perspective(perspective),
             Action::Panel(panel) => nav.show_panel(panel),
             Action::Evidence(button) => crate::evidence::toggle(&button),
@@ -155,7 +156,7 @@ fn action_of(control: Element) -> Option<Action> {
         return Some(Action::Previous);
     }
     if let Some(index) = number(GO_STEP_ATTRIBUTE) {
-        return Some(Action::Step(index));
+        return Some(Action::Step(index, step_link_kind(&control)));
     }
     if let Some(index) = number(GO_EVENT_ATTRIBUTE) {
         return Some(Action::Event(index));
@@ -176,6 +177,19 @@ fn action_of(control: Element) -> Option<Action> {
     control
         .has_attribute(RELOAD_ATTRIBUTE)
         .then_some(Action::Reload)
+}
+
+/// Which kind of step link a control is, for the host's events: the step
+/// list, the diagram, or a link elsewhere on the page.
+fn step_link_kind(control: &Element) -> StepHow {
+    let inside = |selector: &str| control.closest(selector).ok().flatten().is_some();
+    if inside("nav.step-list") {
+        StepHow::List
+    } else if inside("figure.diagram") {
+        StepHow::Diagram
+    } else {
+        StepHow::Link
+    }
 }
 
 /// The step of the diagram place or arrow a key was pressed on.

@@ -1,6 +1,6 @@
 //! Living inside a news site's iframe: marks the document, reports the page
-//! height to the host in the Pym.js and AMP formats, answers the host's
-//! requests and follows its theme message. Message formats are in
+//! height to the host in the Pym.js and AMP formats, tells it what the reader
+//! does (events), answers the host's requests and follows its theme message. Message formats are in
 //! `explainer_core::embed`; this is the glue.
 
 use std::cell::RefCell;
@@ -8,8 +8,8 @@ use std::rc::Rc;
 
 use explainer_core::embed::{
     amp_embed_size_json, parse_amp_message, parse_pym_message, parse_theme_message,
-    pym_height_message, pym_position_request, pym_scroll_request, reported_height, HostPosition,
-    ParentMessage,
+    pym_height_message, pym_position_request, pym_scroll_request, reported_height, HostEvent,
+    HostPosition, ParentMessage,
 };
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -34,6 +34,22 @@ impl EmbedState {
     pub fn report_height(&self) {
         if let Some(reporter) = &self.reporter {
             reporter.post();
+        }
+    }
+
+    /// Tells the parent window what the reader did, if framed: as a JSON object
+    /// and, when a Pym.js parent gave a child id, as a Pym message. Never sent
+    /// to any other window, nor anywhere when not framed.
+    pub fn send(&self, event: &HostEvent) {
+        let (Some(reporter), Some(parent)) = (&self.reporter, parent_window()) else {
+            return;
+        };
+        let json = event.json();
+        if let Ok(message) = js_sys::JSON::parse(&json) {
+            let _ = parent.post_message(&message, "*");
+        }
+        if let Some(id) = &reporter.child_id {
+            let _ = parent.post_message(&JsValue::from_str(&event.pym_message(id)), "*");
         }
     }
 

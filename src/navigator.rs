@@ -6,6 +6,7 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
+use explainer_core::embed::{HostEvent, StepHow};
 use explainer_core::{Panel, Perspective, ViewState};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, ScrollIntoViewOptions, ScrollLogicalPosition};
@@ -24,6 +25,8 @@ struct State {
     view: Cell<ViewState>,
     page: Page,
     embed: EmbedState,
+    /// The host has been told that the reader reached the last step.
+    last_step_sent: Cell<bool>,
 }
 
 impl Navigator {
@@ -36,7 +39,55 @@ impl Navigator {
             view: Cell::new(start),
             page,
             embed,
+            last_step_sent: Cell::new(false),
         }))
+    }
+
+    /// Tells the host page, if any, that the explainer is live and what it shows.
+    pub fn announce_ready(&self) {
+        let view = self.view();
+        if let Some(id) = self.step_id(view.step) {
+            self.0.embed.send(&HostEvent::Ready {
+                step: &id,
+                number: view.step + 1,
+                steps: self.0.page.step_count(),
+                perspective: view.perspective,
+                view: view.panel,
+            });
+        }
+    }
+
+    /// Tells the host page, if any, what changed from `current` to `next`
+    /// (`how`: how the reader moved, if the step changed).
+    fn tell_host(&self, current: ViewState, next: ViewState, how: Option<StepHow>) {
+        let embed = &self.0.embed;
+        if next.panel != current.panel {
+            embed.send(&HostEvent::View { view: next.panel });
+        }
+        if next.perspective != current.perspective {
+            embed.send(&HostEvent::Perspective {
+                perspective: next.perspective,
+            });
+        }
+        if next.panel != Panel::Steps || next.step == current.step {
+            return;
+        }
+        let Some(id) = self.step_id(next.step) else {
+            return;
+        };
+        let steps = self.0.page.step_count();
+        embed.send(&HostEvent::Step {
+            id: &id,
+            number: next.step + 1,
+            steps,
+            how: how.unwrap_or(StepHow::History),
+        });
+        if next.step + 1 == steps && !self.0.last_step_sent.replace(true) {
+            embed.send(&HostEvent::LastStep {
+                step: &id,
+                number: steps,
+            });
+        }
     }
 
     /// Shows the current step's part of the map in the phone layout's strip
@@ -55,14 +106,16 @@ impl Navigator {
         self.0.view.get()
     }
 
-    /// Shows `next`: the page changes what differs, and the host hears the new height.
-    fn set(&self, next: ViewState) {
+    /// Shows `next`: the page changes what differs, and the host hears what
+    /// changed (`how`: how the reader moved, if the step changes) and the new height.
+    fn set(&self, next: ViewState, how: Option<StepHow>) {
         let current = self.view();
         if current == next {
             return;
         }
         self.0.view.set(next);
         self.0.page.show(Some(current), next);
+        self.tell_host(current, next, how);
         let embed = self.0.embed.clone();
         next_frame(move || embed.report_height());
     }
@@ -75,11 +128,14 @@ impl Navigator {
         };
         let current = self.view();
         if current.panel != Panel::Timeline || current.event != Some(index) {
-            self.set(ViewState {
-                panel: Panel::Timeline,
-                event: Some(index),
-                ..current
-            });
+            self.set(
+                ViewState {
+                    panel: Panel::Timeline,
+                    event: Some(index),
+                    ..current
+                },
+                None,
+            );
             location::record_event(&id, self.0.embed.framed);
         }
         focus(self.0.page.event_item(index));
@@ -95,11 +151,11 @@ impl Navigator {
         match (panel, current.event) {
             (Panel::Timeline, Some(event)) => self.show_event(event),
             (Panel::Timeline, None) => {
-                self.set(ViewState { panel, ..current });
+                self.set(ViewState { panel, ..current }, None);
                 location::record_timeline(self.0.embed.framed);
             }
             (Panel::Steps, _) => {
-                self.set(ViewState { panel, ..current });
+                self.set(ViewState { panel, ..current }, None);
                 if let Some(id) = self.step_id(current.step) {
                     location::record_step(&id, self.0.embed.framed);
                 }
@@ -111,19 +167,22 @@ impl Navigator {
         self.0.page.step_id(index).map(str::to_owned)
     }
 
-    /// Goes to a step of the walk-through, adding a history entry.
-    /// Out-of-range indexes are ignored.
-    pub fn go_to(&self, index: usize) {
+    /// Goes to a step of the walk-through, adding a history entry (`how`: the
+    /// way the reader asked, for the host). Out-of-range indexes are ignored.
+    pub fn go_to(&self, index: usize, how: StepHow) {
         let Some(id) = self.step_id(index) else {
             return;
         };
         let current = self.view();
         if current.step != index || current.panel != Panel::Steps {
-            self.set(ViewState {
-                step: index,
-                panel: Panel::Steps,
-                ..current
-            });
+            self.set(
+                ViewState {
+                    step: index,
+                    panel: Panel::Steps,
+                    ..current
+                },
+                Some(how),
+            );
             location::record_step(&id, self.0.embed.framed);
         } else {
             // Already there, but the URL may name something else (a quote, an
@@ -134,24 +193,26 @@ impl Navigator {
 
     /// Goes to a step and moves keyboard focus to its heading, for jumps from
     /// the diagram, the step list or the sources, far from the step text.
-    pub fn jump_to(&self, index: usize) {
-        self.go_to(index);
+    pub fn jump_to(&self, index: usize, how: StepHow) {
+        self.go_to(index, how);
         focus(self.0.page.step_heading(self.view().step));
     }
 
     /// One step forward, stopping at the last; in the timeline, the next event.
-    pub fn next(&self) {
+    /// `how`: Next or the key ([`StepHow::Next`]), or a swipe.
+    pub fn next(&self, how: StepHow) {
         let view = self.view();
         if view.panel == Panel::Timeline {
             self.show_event(view.event.map_or(0, |e| e + 1));
             return;
         }
-        self.go_to(view.step + 1);
+        self.go_to(view.step + 1, how);
         self.reveal_heading();
     }
 
     /// One step back, stopping at the first; in the timeline, the previous event.
-    pub fn previous(&self) {
+    /// `how`: Previous or the key ([`StepHow::Previous`]), or a swipe.
+    pub fn previous(&self, how: StepHow) {
         let view = self.view();
         if view.panel == Panel::Timeline {
             if let Some(index) = view.event.and_then(|e| e.checked_sub(1)) {
@@ -160,7 +221,7 @@ impl Navigator {
             return;
         }
         if let Some(index) = view.step.checked_sub(1) {
-            self.go_to(index);
+            self.go_to(index, how);
             self.reveal_heading();
         }
     }
@@ -169,10 +230,13 @@ impl Navigator {
     pub fn set_perspective(&self, perspective: Perspective) {
         let current = self.view();
         if current.perspective != perspective {
-            self.set(ViewState {
-                perspective,
-                ..current
-            });
+            self.set(
+                ViewState {
+                    perspective,
+                    ..current
+                },
+                None,
+            );
             location::replace_perspective(perspective);
         }
     }
@@ -184,7 +248,10 @@ impl Navigator {
     pub fn sync_from_location(&self) {
         let requested = location::requested_view();
         let before = self.view();
-        self.set(self.0.page.resolve(&requested, Some(before.step)));
+        self.set(
+            self.0.page.resolve(&requested, Some(before.step)),
+            Some(StepHow::History),
+        );
         let after = self.view();
         if after.panel == Panel::Steps && after.step != before.step {
             self.reveal_heading();

@@ -145,6 +145,11 @@ impl Page {
         requested.resolve_with_events(&steps, &events, current)
     }
 
+    /// How many steps the walk-through has.
+    pub fn step_count(&self) -> usize {
+        self.steps.len()
+    }
+
     /// The id of the step at `index`.
     pub fn step_id(&self, index: usize) -> Option<&str> {
         self.steps.get(index).map(|(_, id, _)| id.as_str())

@@ -3,18 +3,21 @@
 //! Without scripts the markers are plain `#quote-…` links and the stylesheet
 //! highlights the `:target`.
 
+use explainer_core::embed::HostEvent;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, MouseEvent, ScrollIntoViewOptions, ScrollLogicalPosition};
 
 use crate::dom::{by_id, document, on_window, plain_click_on};
+use crate::embed::EmbedState;
 
 /// Class of the quote a marker last led to.
 pub const HIGHLIGHT_CLASS: &str = "is-highlighted";
 
-/// Follows every marker on the page (one delegated listener for all of them).
-pub fn listen() {
+/// Follows every marker on the page (one delegated listener for all of them),
+/// and tells the host page, if any, which quote was opened.
+pub fn listen(embed: EmbedState) {
     // The explainer lives as long as the page, so the listener is never removed.
-    on_window("click", |ev: MouseEvent| {
+    on_window("click", move |ev: MouseEvent| {
         let Some(link) = plain_click_on(&ev, "a[data-ref]") else {
             return;
         };
@@ -27,6 +30,7 @@ pub fn listen() {
         if let Some(quote) = by_id(&id) {
             ev.prevent_default();
             show(&quote);
+            embed.send(&HostEvent::Quote { quote: &id });
         }
     });
 }

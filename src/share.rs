@@ -5,6 +5,7 @@
 //! Pym.js's `parentUrl`, untrusted: only http(s), parsed by the browser's URL
 //! parser, never put into markup) with the host step parameter.
 
+use explainer_core::embed::HostEvent;
 use explainer_core::share::{parent_url, HOST_STEP_PARAM, SHARE_ATTRIBUTE};
 use js_sys::{Function, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
@@ -12,9 +13,11 @@ use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{Element, HtmlInputElement, MouseEvent, Url};
 
 use crate::dom::{clicked, document, on_window, window};
+use crate::embed::EmbedState;
 
-/// Listens for the share buttons; `framed`: the page is in a host page's frame.
-pub fn listen(framed: bool) {
+/// Listens for the share buttons; in a host page's frame, offers the host
+/// page's address and tells the host that a step was shared.
+pub fn listen(embed: EmbedState) {
     on_window("click", move |ev: MouseEvent| {
         let Some(button) = clicked(&ev, &format!("button[{SHARE_ATTRIBUTE}]")) else {
             return;
@@ -25,7 +28,8 @@ pub fn listen(framed: bool) {
         ) else {
             return;
         };
-        let host = framed.then(|| host_address(&id)).flatten();
+        embed.send(&HostEvent::Share { step: &id });
+        let host = embed.framed.then(|| host_address(&id)).flatten();
         if let Some(address) = host.or_else(|| own_address(&control)) {
             spawn_local(copy(control, address));
         }

@@ -6,6 +6,7 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
+use explainer_core::embed::StepHow;
 use explainer_core::gesture::{swipe, Swipe};
 use explainer_core::page::STAGE_ID;
 use wasm_bindgen::JsCast;
@@ -51,8 +52,8 @@ pub fn listen(nav: &Navigator) {
         let dx = f64::from(touch.client_x()) - began.x;
         let dy = f64::from(touch.client_y()) - began.y;
         match swipe(dx, dy, ev.time_stamp() - began.time) {
-            Some(Swipe::Next) => on_end.next(),
-            Some(Swipe::Previous) => on_end.previous(),
+            Some(Swipe::Next) => on_end.next(StepHow::Swipe),
+            Some(Swipe::Previous) => on_end.previous(StepHow::Swipe),
             None => {}
         }
     });

@@ -8,7 +8,8 @@
 //! 2. writes the single-file edition;
 //! 3. writes the service worker that precaches this build;
 //! 4. writes `.gz` and `.br` copies of every text asset and the wasm;
-//! 5. writes `_headers` with the CSP as an HTTP header, for static hosts;
+//! 5. writes `_headers` with the CSP as an HTTP header, for static hosts, and
+//!    the same headers as `nginx-headers.conf`, which `deploy/nginx.conf` includes;
 //! 6. writes the oEmbed response `oembed.json` for the public address in
 //!    `EXPLAINER_PUBLIC_URL` (and links it from the page's head);
 //! 7. writes `version.json`, the content version the live app compares with its own;
@@ -38,6 +39,8 @@ use tiktok_data_explainer::share_pages::{absolute_share_links, step_page, StepPa
 
 /// The content file the build renders, unless `CONTENT_FILE_ENV` names another.
 const CONTENT_FILE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/public/content.json");
+/// The headers of `_headers`' `/*` block as nginx `add_header` lines.
+const NGINX_HEADERS_FILE: &str = "nginx-headers.conf";
 /// Names another content file to render (the tests use it for broken ones).
 const CONTENT_FILE_ENV: &str = "EXPLAINER_CONTENT_FILE";
 /// Where Trunk's `index.html` is kept for re-rendering without Trunk, unless
@@ -115,13 +118,26 @@ fn run() -> Result<(), String> {
     let mut pages = vec![page.as_str()];
     pages.extend(step_pages.iter().map(String::as_str));
     let policy = content_security_policy_of(&pages)?;
+    let site_headers = [
+        ("Content-Security-Policy", policy.as_str()),
+        ("X-Content-Type-Options", "nosniff"),
+    ];
     // The oEmbed response may be read by scripts on other sites (browser-side consumers).
     let headers = format!(
-        "/*\n  Content-Security-Policy: {policy}\n  X-Content-Type-Options: nosniff\n\
-         {}{OEMBED_FILE}\n  Access-Control-Allow-Origin: *\n",
+        "/*\n{}{}{OEMBED_FILE}\n  Access-Control-Allow-Origin: *\n",
+        site_headers
+            .iter()
+            .map(|(name, value)| format!("  {name}: {value}\n"))
+            .collect::<String>(),
         public_url.path()
     );
     write(&dir.join("_headers"), headers.as_bytes())?;
+    // The same headers for nginx: deploy/nginx.conf includes this file, so the
+    // server sends this build's policy without anyone copying it by hand.
+    write(
+        &dir.join(NGINX_HEADERS_FILE),
+        nginx_headers(&site_headers)?.as_bytes(),
+    )?;
     write(
         &dir.join(OEMBED_FILE),
         oembed_json(&public_url, &content.title, &provider).as_bytes(),
@@ -130,11 +146,19 @@ fn run() -> Result<(), String> {
 
     let mut files = asset_names(&dir)?;
     // Not precached: the worker itself, the large offline edition (a download, not
-    // part of the page), _headers, which hosts read but do not serve, the
+    // part of the page), _headers and nginx-headers.conf, which servers read, the
     // oEmbed response, which is for other sites' servers, and the version file,
     // which must always come from the network.
     files.retain(|f| {
-        !["sw.js", SINGLE_FILE, "_headers", OEMBED_FILE, VERSION_FILE].contains(&f.as_str())
+        ![
+            "sw.js",
+            SINGLE_FILE,
+            "_headers",
+            NGINX_HEADERS_FILE,
+            OEMBED_FILE,
+            VERSION_FILE,
+        ]
+        .contains(&f.as_str())
     });
     let mut all_bytes = Vec::new();
     for file in &files {
@@ -239,6 +263,23 @@ fn asset_names(dir: &Path) -> Result<Vec<String>, String> {
         .collect();
     names.sort();
     Ok(names)
+}
+
+/// `add_header` lines for nginx, one per header, sent with every answer
+/// (`always`: error pages too). A value nginx would read differently than
+/// written (a quote, a backslash, a `$` variable) fails the build.
+fn nginx_headers(headers: &[(&str, &str)]) -> Result<String, String> {
+    let mut out = String::from(
+        "# Written by the build (src/bin/postbuild.rs) with _headers: this build's headers.\n\
+         # Included by deploy/nginx.conf; reload nginx after deploying a new build.\n",
+    );
+    for (name, value) in headers {
+        if value.contains(['"', '\\', '$', '\n']) {
+            return Err(format!("{name} cannot be written for nginx: {value}"));
+        }
+        out.push_str(&format!("add_header {name} \"{value}\" always;\n"));
+    }
+    Ok(out)
 }
 
 /// The one file whose name ends with `suffix` (Trunk hashes the names).

@@ -50,6 +50,7 @@ import {
   expectStep,
   stepState,
   settle,
+  readNotice,
   DIST,
   TIMEOUT,
 } from './support.mjs';
@@ -219,22 +220,6 @@ function pageOutcome(page, { timeout = TIMEOUT, status = false } = {}) {
   }).finally(() => clearTimeout(timer));
   outcome.catch(() => {});
   return outcome;
-}
-
-/** The update notice and the status area, read in the page. */
-async function readNotice(page) {
-  return page.evaluate(() => {
-    const notice = document.getElementById('update-notice');
-    const shown = (el) => !!el && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
-    return {
-      exists: !!notice,
-      hidden: notice?.hasAttribute('hidden') ?? null,
-      visible: shown(notice),
-      text: notice?.innerText.replace(/\s+/g, ' ').trim() ?? '',
-      // Anything else the status area shows (it should show nothing when there is no update).
-      statusVisible: [...document.querySelectorAll('#app-status *')].filter((el) => el !== notice && !notice?.contains(el) && shown(el)).length,
-    };
-  });
 }
 
 function assertNoNotice(n, why) {

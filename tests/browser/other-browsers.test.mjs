@@ -13,9 +13,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import net from 'node:net';
-import { startServer, loadContent, flowApplies, norm, phoneScreen, recordStepChanges, nextMovedAfterChange, timelineEvents, STEP_HEADING, TIMEOUT, TEST_TIMEOUT } from './support.mjs';
+import {
+  startServer, loadContent, flowApplies, norm, phoneScreen, recordStepChanges, nextMovedAfterChange, requireFile, stopProcess,
+  timelineEvents, STEP_HEADING, TIMEOUT, TEST_TIMEOUT,
+} from './support.mjs';
 
 const FIREFOX = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
 const WEBKIT_DRIVER = process.env.WEBKIT_DRIVER_PATH || '/usr/bin/WebKitWebDriver';
@@ -39,10 +41,6 @@ before(async () => {
   server = await startServer();
 });
 after(async () => server?.close());
-
-function requireFile(file, pkg) {
-  assert.ok(existsSync(file), `${file} is missing: install Debian's ${pkg} (apt-get install ${pkg}, or run scripts/setup.sh)`);
-}
 
 // ---------------------------------------------------------------------------
 // Page-side helpers (serialised into the page, so they must be self-contained).
@@ -352,7 +350,7 @@ function startXvfb() {
     let out = '';
     let err = '';
     const timer = setTimeout(() => {
-      stop(proc);
+      stopProcess(proc);
       reject(new Error(`Xvfb did not report a display within ${TIMEOUT} ms: ${err}`));
     }, TIMEOUT);
     proc.stderr.on('data', (d) => (err += d));
@@ -372,21 +370,6 @@ function startXvfb() {
       reject(new Error(`Xvfb exited (${code}): ${err}`));
     });
   });
-}
-
-/** Stops a process we spawned (its own process group when detached), by pid; waits for it. */
-async function stop(proc, { group = false } = {}) {
-  if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
-  const exited = new Promise((resolve) => proc.once('exit', resolve));
-  const kill = (sig) => {
-    try {
-      process.kill(group ? -proc.pid : proc.pid, sig);
-    } catch {}
-  };
-  kill('SIGTERM');
-  const timer = setTimeout(() => kill('SIGKILL'), 5_000);
-  await exited;
-  clearTimeout(timer);
 }
 
 /** Polls the driver's /status until it is ready, or fails at the deadline. */
@@ -511,7 +494,7 @@ test('WebKit (WebKitGTK MiniBrowser): the walk-through', { timeout: TEST_TIMEOUT
     t.diagnostic(`webkit: ${version}, whole test ${Math.round(performance.now() - started)} ms`);
   } finally {
     await driver?.quit().catch(() => {});
-    await stop(wd, { group: true });
-    await stop(xvfb?.proc);
+    await stopProcess(wd, { group: true });
+    await stopProcess(xvfb?.proc);
   }
 });

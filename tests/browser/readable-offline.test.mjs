@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  launch, startServer, loadContent, trackErrors, assertNoErrors, waitForHeading, expectStep, norm, DIST, TIMEOUT, TEST_TIMEOUT,
+  launch, startServer, loadContent, trackErrors, assertNoErrors, waitForHeading, expectStep, controlled, norm, DIST, TIMEOUT, TEST_TIMEOUT,
 } from './support.mjs';
 
 const content = loadContent();
@@ -42,22 +42,6 @@ async function precacheList(root = DIST) {
   const m = /const FILES = (\[[^\]]*\]);/.exec(sw);
   assert.ok(m, 'sw.js declares its FILES list');
   return JSON.parse(m[1]);
-}
-
-/** Resolves once the page is controlled by an activated service worker (bounded). */
-function controlled() {
-  return Promise.race([
-    navigator.serviceWorker.ready.then(
-      (reg) =>
-        reg.active?.state === 'activated' && navigator.serviceWorker.controller
-          ? true
-          : new Promise((resolve) => {
-              navigator.serviceWorker.addEventListener('controllerchange', () => resolve(true), { once: true });
-              if (navigator.serviceWorker.controller) resolve(true);
-            }),
-    ),
-    new Promise((resolve) => setTimeout(() => resolve(false), 5000)),
-  ]);
 }
 
 test('after one visit the explainer works offline through the service worker', { timeout: TEST_TIMEOUT }, async () => {

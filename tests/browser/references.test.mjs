@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  launch, loadContent, openApp, waitTrue, assertNoErrors, trackErrors, norm, citedSentences as sentences, quoteNumbering,
+  launch, loadContent, openApp, followMarker, assertNoErrors, trackErrors, norm, citedSentences as sentences, quoteNumbering,
   stepTexts, openEvidence, timelineEvents, DIST, TIMEOUT,
   TEST_TIMEOUT,
 } from './support.mjs';
@@ -125,32 +125,6 @@ test('every sentence of the flow table names its own flow’s quotes', { timeout
   assertNoErrors(page);
   await page.close();
 });
-
-/** Activates the marker `selector` with `how` and checks focus and highlight. */
-async function followMarker(page, selector, how) {
-  const href = await page.getAttribute(selector, 'href');
-  const before = await page.evaluate(() => location.href);
-  if (how === 'keyboard') {
-    await page.focus(selector);
-    await page.keyboard.press('Enter');
-  } else {
-    await page.click(selector);
-  }
-  const id = href.slice(1);
-  await waitTrue(page, (id) => document.activeElement?.id === id, id, `${how}: focus moves to the quote ${id}`);
-  const state = await page.evaluate((id) => {
-    const el = document.getElementById(id);
-    const r = el.getBoundingClientRect();
-    return {
-      highlighted: el.classList.contains('is-highlighted'),
-      others: document.querySelectorAll('.is-highlighted').length,
-      inView: r.top >= 0 && r.bottom <= innerHeight,
-      url: location.href,
-    };
-  }, id);
-  assert.deepEqual(state, { highlighted: true, others: 1, inView: true, url: before },
-    `${how}: the quote is highlighted alone, in view, and the URL still names the step`);
-}
 
 test('a marker moves focus to its quote and highlights it, by mouse and by keyboard', { timeout: TEST_TIMEOUT }, async () => {
   const page = await app.newPage();

@@ -125,6 +125,15 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
+/** Debian's headless Chromium, with CHROMIUM_ARGS (for tests that bring their own server). */
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    timeout: 15_000,
+  });
+}
+
 /**
  * Starts a server over `root` (`serve`: startServer's options) and a headless Chromium with one page.
  * Returns { browser, context, page, baseUrl, server, newPage, close }.
@@ -133,11 +142,7 @@ export async function launch({ root = DIST, viewport = { width: 1280, height: 90
   const server = await startServer(root, serve);
   let browser;
   try {
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-      args: CHROMIUM_ARGS,
-      timeout: 15_000,
-    });
+    browser = await launchBrowser();
   } catch (error) {
     await server.close();
     throw error;
@@ -511,4 +516,89 @@ export async function openEvidence(page) {
   const toggle = page.locator('#explainer-stage article.step:not([hidden]) .evidence-toggle');
   if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
   await page.waitForFunction(() => document.querySelector('#explainer-stage article.step:not([hidden])')?.hasAttribute('data-open'));
+}
+
+/** Fails with what to install when a program a test needs is missing. */
+export function requireFile(file, pkg) {
+  assert.ok(existsSync(file), `${file} is missing: install Debian's ${pkg} (apt-get install ${pkg}, or run scripts/setup.sh)`);
+}
+
+/** Stops a process we spawned (its own process group when detached), by pid; waits for it. */
+export async function stopProcess(proc, { group = false } = {}) {
+  if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
+  const exited = new Promise((resolve) => proc.once('exit', resolve));
+  const kill = (sig) => {
+    try {
+      process.kill(group ? -proc.pid : proc.pid, sig);
+    } catch {}
+  };
+  kill('SIGTERM');
+  const timer = setTimeout(() => kill('SIGKILL'), 5_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/**
+ * Activates the reference marker `selector` with `how` ("mouse" or "keyboard") and
+ * checks that focus moves to its quote, highlighted alone and in view, and that
+ * the URL still names the step.
+ */
+export async function followMarker(page, selector, how) {
+  const href = await page.getAttribute(selector, 'href');
+  const before = await page.evaluate(() => location.href);
+  if (how === 'keyboard') {
+    await page.focus(selector);
+    await page.keyboard.press('Enter');
+  } else {
+    await page.click(selector);
+  }
+  const id = href.slice(1);
+  await waitTrue(page, (id) => document.activeElement?.id === id, id, `${how}: focus moves to the quote ${id}`);
+  const state = await page.evaluate((id) => {
+    const el = document.getElementById(id);
+    const r = el.getBoundingClientRect();
+    return {
+      highlighted: el.classList.contains('is-highlighted'),
+      others: document.querySelectorAll('.is-highlighted').length,
+      inView: r.top >= 0 && r.bottom <= innerHeight,
+      url: location.href,
+    };
+  }, id);
+  assert.deepEqual(state, { highlighted: true, others: 1, inView: true, url: before },
+    `${how}: the quote is highlighted alone, in view, and the URL still names the step`);
+}
+
+/**
+ * Resolves (in the page) once it is controlled by an activated service worker;
+ * false after 5 s.
+ */
+export function controlled() {
+  return Promise.race([
+    navigator.serviceWorker.ready.then(
+      (reg) =>
+        reg.active?.state === 'activated' && navigator.serviceWorker.controller
+          ? true
+          : new Promise((resolve) => {
+              navigator.serviceWorker.addEventListener('controllerchange', () => resolve(true), { once: true });
+              if (navigator.serviceWorker.controller) resolve(true);
+            }),
+    ),
+    new Promise((resolve) => setTimeout(() => resolve(false), 5000)),
+  ]);
+}
+
+/** The update notice and the status area, read in the page. */
+export async function readNotice(page) {
+  return page.evaluate(() => {
+    const notice = document.getElementById('update-notice');
+    const shown = (el) => !!el && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+    return {
+      exists: !!notice,
+      hidden: notice?.hasAttribute('hidden') ?? null,
+      visible: shown(notice),
+      text: notice?.innerText.replace(/\s+/g, ' ').trim() ?? '',
+      // Anything else the status area shows (it should show nothing when there is no update).
+      statusVisible: [...document.querySelectorAll('#app-status *')].filter((el) => el !== notice && !notice?.contains(el) && shown(el)).length,
+    };
+  });
 }

@@ -13,9 +13,15 @@
 //! `parentPositionInfo`, answered with `viewport-iframe-position`) and, when
 //! the step's heading is out of the host's view, asks the host to scroll to it
 //! (Pym's `scrollToChildPos`).
+//!
+//! What the reader does is reported to the parent too, as [`HostEvent`]s: a
+//! JSON object whose `type` starts with [`MESSAGE_TYPE_PREFIX`] (for plain
+//! iframes), and the same JSON text as a Pym.js message named
+//! [`PYM_EVENT_NAME`] (read with `pymParent.onMessage`).
 
 use crate::share::{HOST_STEP_PARAM, PARENT_URL_PARAM};
 use crate::theme::Theme;
+use crate::{Panel, Perspective};
 
 /// Separator of the fields of a Pym.js message.
 pub const PYM_DELIMITER: &str = "xPYMx";
@@ -70,8 +76,171 @@ impl HostPosition {
     }
 }
 
+/// The start of the `type` of every message between the explainer and its host.
+pub const MESSAGE_TYPE_PREFIX: &str = "tiktok-explainer:";
+
 /// The `type` of the host's theme message.
 pub const THEME_MESSAGE_TYPE: &str = "tiktok-explainer:theme";
+
+/// The Pym.js message name of the events the explainer sends its host.
+pub const PYM_EVENT_NAME: &str = "tiktok-explainer-event";
+
+/// How the reader moved to a step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StepHow {
+    /// Next, or the → key.
+    Next,
+    /// Previous, or the ← key.
+    Previous,
+    /// A sideways swipe on the walk-through.
+    Swipe,
+    /// The step list.
+    List,
+    /// A place or an arrow of the diagram.
+    Diagram,
+    /// A link to the step elsewhere on the page (sources, flow table, corrections).
+    Link,
+    /// The browser's back or forward, or an address naming the step.
+    History,
+}
+
+impl StepHow {
+    /// The word the events use.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StepHow::Next => "next",
+            StepHow::Previous => "previous",
+            StepHow::Swipe => "swipe",
+            StepHow::List => "list",
+            StepHow::Diagram => "diagram",
+            StepHow::Link => "link",
+            StepHow::History => "history",
+        }
+    }
+}
+
+/// Something the host page may want to know (for its analytics), sent to the
+/// parent window only. `number` is the step's position, from 1.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum HostEvent<'a> {
+    /// The explainer is live, showing this step, perspective and view.
+    Ready {
+        step: &'a str,
+        number: usize,
+        steps: usize,
+        perspective: Perspective,
+        view: Panel,
+    },
+    /// A step was shown.
+    Step {
+        id: &'a str,
+        number: usize,
+        steps: usize,
+        how: StepHow,
+    },
+    /// The reader switched whose data they follow.
+    Perspective { perspective: Perspective },
+    /// The reader switched between the walk-through and the timeline.
+    View { view: Panel },
+    /// A reference marker opened a quote (`quote`: the quote's element id).
+    Quote { quote: &'a str },
+    /// "Share this step" was used.
+    Share { step: &'a str },
+    /// The reader reached the last step (sent once per page view).
+    LastStep { step: &'a str, number: usize },
+}
+
+/// The view's word in the events.
+fn view_name(view: Panel) -> &'static str {
+    match view {
+        Panel::Steps => "steps",
+        Panel::Timeline => "timeline",
+    }
+}
+
+impl HostEvent<'_> {
+    /// The event as the JSON object a plain iframe's host receives.
+    ///
+    /// ```
+    /// use explainer_core::embed::{HostEvent, StepHow};
+    /// let event = HostEvent::Step { id: "backups", number: 3, steps: 10, how: StepHow::Next };
+    /// assert_eq!(
+    ///     event.json(),
+    ///     r#"{"type":"tiktok-explainer:step","id":"backups","number":3,"steps":10,"how":"next"}"#
+    /// );
+    /// ```
+    pub fn json(&self) -> String {
+        use serde_json::Value;
+        let text = |t: &str| Value::from(t);
+        let (name, fields): (&str, Vec<(&str, Value)>) = match *self {
+            HostEvent::Ready {
+                step,
+                number,
+                steps,
+                perspective,
+                view,
+            } => (
+                "ready",
+                vec![
+                    ("step", text(step)),
+                    ("number", number.into()),
+                    ("steps", steps.into()),
+                    ("perspective", text(perspective.as_str())),
+                    ("view", text(view_name(view))),
+                ],
+            ),
+            HostEvent::Step {
+                id,
+                number,
+                steps,
+                how,
+            } => (
+                "step",
+                vec![
+                    ("id", text(id)),
+                    ("number", number.into()),
+                    ("steps", steps.into()),
+                    ("how", text(how.as_str())),
+                ],
+            ),
+            HostEvent::Perspective { perspective } => (
+                "perspective",
+                vec![("perspective", text(perspective.as_str()))],
+            ),
+            HostEvent::View { view } => ("view", vec![("view", text(view_name(view)))]),
+            HostEvent::Quote { quote } => ("quote", vec![("quote", text(quote))]),
+            HostEvent::Share { step } => ("share", vec![("step", text(step))]),
+            HostEvent::LastStep { step, number } => (
+                "last-step",
+                vec![("step", text(step)), ("number", number.into())],
+            ),
+        };
+        // Written field by field, so `type` comes first and the order is the documented one.
+        let mut json = format!(
+            r#"{{"type":{}"#,
+            text(&format!("{MESSAGE_TYPE_PREFIX}{name}"))
+        );
+        for (key, value) in fields {
+            json.push_str(&format!(",{}:{value}", text(key)));
+        }
+        json.push('}');
+        json
+    }
+
+    /// The event as a Pym.js message for child `child_id`: what
+    /// `pymChild.sendMessage(PYM_EVENT_NAME, json)` would send.
+    ///
+    /// ```
+    /// use explainer_core::embed::HostEvent;
+    /// assert_eq!(
+    ///     HostEvent::Share { step: "backups" }.pym_message("map"),
+    ///     r#"pymxPYMxmapxPYMxtiktok-explainer-eventxPYMx{"type":"tiktok-explainer:share","step":"backups"}"#
+    /// );
+    /// ```
+    pub fn pym_message(&self, child_id: &str) -> String {
+        ["pym", child_id, PYM_EVENT_NAME, &self.json()].join(PYM_DELIMITER)
+    }
+}
 
 /// The Pym.js message carrying the page height, e.g. `pymxPYMxmapxPYMxheightxPYMx812`.
 ///
@@ -275,5 +444,115 @@ pub fn snippet(kind: &str, embed_url: &str, title: &str) -> String {
     match kind {
         "pym" => pym_snippet(embed_url, title, PYM_CONTAINER_ID),
         _ => iframe_snippet(embed_url, title),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parsed(event: HostEvent) -> serde_json::Value {
+        serde_json::from_str(&event.json()).expect("an event is JSON")
+    }
+
+    #[test]
+    fn every_event_has_its_type_and_fields() {
+        let cases = [
+            (
+                HostEvent::Ready {
+                    step: "open-app",
+                    number: 1,
+                    steps: 10,
+                    perspective: Perspective::User,
+                    view: Panel::Steps,
+                },
+                serde_json::json!({"type": "tiktok-explainer:ready", "step": "open-app", "number": 1,
+                    "steps": 10, "perspective": "user", "view": "steps"}),
+            ),
+            (
+                HostEvent::Step {
+                    id: "backups",
+                    number: 3,
+                    steps: 10,
+                    how: StepHow::Diagram,
+                },
+                serde_json::json!({"type": "tiktok-explainer:step", "id": "backups", "number": 3,
+                    "steps": 10, "how": "diagram"}),
+            ),
+            (
+                HostEvent::Perspective {
+                    perspective: Perspective::Creator,
+                },
+                serde_json::json!({"type": "tiktok-explainer:perspective", "perspective": "creator"}),
+            ),
+            (
+                HostEvent::View {
+                    view: Panel::Timeline,
+                },
+                serde_json::json!({"type": "tiktok-explainer:view", "view": "timeline"}),
+            ),
+            (
+                HostEvent::Quote {
+                    quote: "quote-moved-june-000",
+                },
+                serde_json::json!({"type": "tiktok-explainer:quote", "quote": "quote-moved-june-000"}),
+            ),
+            (
+                HostEvent::Share { step: "access" },
+                serde_json::json!({"type": "tiktok-explainer:share", "step": "access"}),
+            ),
+            (
+                HostEvent::LastStep {
+                    step: "pressure",
+                    number: 10,
+                },
+                serde_json::json!({"type": "tiktok-explainer:last-step", "step": "pressure", "number": 10}),
+            ),
+        ];
+        for (event, expected) in cases {
+            assert_eq!(parsed(event), expected, "{event:?}");
+            assert!(
+                event.json().starts_with(r#"{"type":"tiktok-explainer:"#),
+                "type comes first"
+            );
+        }
+    }
+
+    #[test]
+    fn every_way_to_a_step_has_its_word() {
+        let all = [
+            StepHow::Next,
+            StepHow::Previous,
+            StepHow::Swipe,
+            StepHow::List,
+            StepHow::Diagram,
+            StepHow::Link,
+            StepHow::History,
+        ];
+        let words: Vec<&str> = all.iter().map(|how| how.as_str()).collect();
+        assert_eq!(
+            words,
+            ["next", "previous", "swipe", "list", "diagram", "link", "history"]
+        );
+    }
+
+    #[test]
+    fn the_pym_message_carries_the_json_under_its_own_name() {
+        let event = HostEvent::Quote { quote: "quote-x" };
+        let message = event.pym_message("tiktok-data-explainer");
+        let parts: Vec<&str> = message.split(PYM_DELIMITER).collect();
+        assert_eq!(
+            parts,
+            [
+                "pym",
+                "tiktok-data-explainer",
+                PYM_EVENT_NAME,
+                &event.json()
+            ]
+        );
+        // Pym's parent reads `pym<d><id><d>(\S+)<d>(.*)`: the name has no space
+        // and the JSON no line break.
+        assert!(!PYM_EVENT_NAME.contains(char::is_whitespace));
+        assert!(!event.json().contains('\n'));
     }
 }
