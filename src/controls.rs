@@ -125,7 +125,7 @@ impl Action {
             Action::Previous => nav.previous(StepHow::Previous),
             Action::Perspective(perspective) => nav.set_perspective(perspective),
             Action::Panel(panel) => nav.show_panel(panel),
-            Action::Evidence(button) => crate::evidence::toggle(&button),
+            Action::Evidence(button) => nav.toggle_evidence(&button),
             Action::Reload => {
                 let _ = window().location().reload();
             }

@@ -4,13 +4,25 @@
 //! `explainer_core::page::OPEN_ATTRIBUTE` and the button's `aria-expanded`; the
 //! stylesheet does the rest, and the page as rendered has every layer open.
 
-use explainer_core::page::{EVIDENCE_TOGGLE_CLASS, LAYERED_CLASS, OPEN_ATTRIBUTE};
+use explainer_core::embed::HostEvent;
+use explainer_core::page::{EVIDENCE_TOGGLE_CLASS, LAYERED_CLASS, OPEN_ATTRIBUTE, STEP_ATTRIBUTE};
 use web_sys::Element;
 
-/// Opens or closes the block of a pressed evidence button.
-pub fn toggle(button: &Element) {
-    if let Some(block) = block_of(button) {
-        set_open(&block, !block.has_attribute(OPEN_ATTRIBUTE));
+use crate::embed::EmbedState;
+
+/// Opens or closes the block of a pressed evidence button; tells the host page
+/// (if any) which block's evidence was opened: the step's id, or the answer's.
+pub fn toggle(button: &Element, embed: &EmbedState) {
+    let Some(block) = block_of(button) else {
+        return;
+    };
+    let open = !block.has_attribute(OPEN_ATTRIBUTE);
+    set_open(&block, open);
+    if open {
+        let id = block
+            .get_attribute(STEP_ATTRIBUTE)
+            .unwrap_or_else(|| block.id());
+        embed.send(&HostEvent::Evidence { block: &id });
     }
 }
 

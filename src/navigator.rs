@@ -101,6 +101,12 @@ impl Navigator {
         self.0.page.compact_query().cloned()
     }
 
+    /// Opens or closes the evidence of the block whose button was pressed
+    /// (the host page hears which block was opened).
+    pub fn toggle_evidence(&self, button: &web_sys::Element) {
+        crate::evidence::toggle(button, &self.0.embed);
+    }
+
     /// The view on screen.
     pub fn view(&self) -> ViewState {
         self.0.view.get()

@@ -1,5 +1,5 @@
 // Events to the host: embedded, the explainer tells its parent page what the
-// reader does (ready, a step shown and how, the perspective, the view, a quote
+// reader does (ready, a step shown and how, the perspective, the view, the evidence, a quote
 // opened from a marker, a step shared, the last step reached), as Pym.js
 // messages read with the real pym.Parent's onMessage, and as plain postMessage
 // JSON for plain iframes (explainer-core's embed.rs has the formats).
@@ -141,6 +141,12 @@ async function walk(page, frame, cdp) {
   await expect('the creator’s view', () => frame.click('button.switch-option[data-perspective=creator]'), {
     type: 'tiktok-explainer:perspective', perspective: 'creator',
   });
+  const opened = await shownStep();
+  await expect('the step’s evidence opened', () => frame.click(`${SHOWN} .evidence-toggle`), {
+    type: 'tiktok-explainer:evidence', block: opened,
+  });
+  // Closing it says nothing (the next expectation finds nothing in between).
+  await frame.click(`${SHOWN} .evidence-toggle`);
   const marker = await frame.getAttribute(`${SHOWN} sup a.ref-link`, 'href');
   await expect('a reference marker', () => frame.click(`${SHOWN} sup a.ref-link[href="${marker}"] >> nth=0`), {
     type: 'tiktok-explainer:quote', quote: marker.slice(1),

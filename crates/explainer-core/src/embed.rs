@@ -142,6 +142,9 @@ pub enum HostEvent<'a> {
     Perspective { perspective: Perspective },
     /// The reader switched between the walk-through and the timeline.
     View { view: Panel },
+    /// The reader opened a block's evidence (`block`: the step's id, or `answer`
+    /// for the short answer); closing it sends nothing.
+    Evidence { block: &'a str },
     /// A reference marker opened a quote (`quote`: the quote's element id).
     Quote { quote: &'a str },
     /// "Share this step" was used.
@@ -208,6 +211,7 @@ impl HostEvent<'_> {
                 vec![("perspective", text(perspective.as_str()))],
             ),
             HostEvent::View { view } => ("view", vec![("view", text(view_name(view)))]),
+            HostEvent::Evidence { block } => ("evidence", vec![("block", text(block))]),
             HostEvent::Quote { quote } => ("quote", vec![("quote", text(quote))]),
             HostEvent::Share { step } => ("share", vec![("step", text(step))]),
             HostEvent::LastStep { step, number } => (
