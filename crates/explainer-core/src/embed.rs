@@ -153,6 +153,33 @@ pub enum HostEvent<'a> {
     LastStep { step: &'a str, number: usize },
 }
 
+/// A field's value in an event.
+enum Field<'a> {
+    Text(&'a str),
+    Number(usize),
+}
+
+/// `text` as a JSON string literal: quotes and backslashes escaped, control
+/// characters as `\u00XX`.
+///
+/// ```
+/// assert_eq!(explainer_core::embed::json_string("a \"b\"\\\n"), r#""a \"b\"\\\u000a""#);
+/// ```
+pub fn json_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if c < ' ' => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 /// The view's word in the events.
 fn view_name(view: Panel) -> &'static str {
     match view {
@@ -173,9 +200,11 @@ impl HostEvent<'_> {
     /// );
     /// ```
     pub fn json(&self) -> String {
-        use serde_json::Value;
-        let text = |t: &str| Value::from(t);
-        let (name, fields): (&str, Vec<(&str, Value)>) = match *self {
+        // Written by hand, field by field: `type` first and the documented order, and
+        // no JSON serializer linked into the wasm for seven small objects (it cost
+        // 6 KiB gzip). The values are ids, names and counts; `json_string` escapes
+        // what JSON requires all the same.
+        let (name, fields): (&str, Vec<(&str, Field)>) = match *self {
             HostEvent::Ready {
                 step,
                 number,
@@ -185,11 +214,11 @@ impl HostEvent<'_> {
             } => (
                 "ready",
                 vec![
-                    ("step", text(step)),
-                    ("number", number.into()),
-                    ("steps", steps.into()),
-                    ("perspective", text(perspective.as_str())),
-                    ("view", text(view_name(view))),
+                    ("step", Field::Text(step)),
+                    ("number", Field::Number(number)),
+                    ("steps", Field::Number(steps)),
+                    ("perspective", Field::Text(perspective.as_str())),
+                    ("view", Field::Text(view_name(view))),
                 ],
             ),
             HostEvent::Step {
@@ -200,32 +229,38 @@ impl HostEvent<'_> {
             } => (
                 "step",
                 vec![
-                    ("id", text(id)),
-                    ("number", number.into()),
-                    ("steps", steps.into()),
-                    ("how", text(how.as_str())),
+                    ("id", Field::Text(id)),
+                    ("number", Field::Number(number)),
+                    ("steps", Field::Number(steps)),
+                    ("how", Field::Text(how.as_str())),
                 ],
             ),
             HostEvent::Perspective { perspective } => (
                 "perspective",
-                vec![("perspective", text(perspective.as_str()))],
+                vec![("perspective", Field::Text(perspective.as_str()))],
             ),
-            HostEvent::View { view } => ("view", vec![("view", text(view_name(view)))]),
-            HostEvent::Evidence { block } => ("evidence", vec![("block", text(block))]),
-            HostEvent::Quote { quote } => ("quote", vec![("quote", text(quote))]),
-            HostEvent::Share { step } => ("share", vec![("step", text(step))]),
+            HostEvent::View { view } => ("view", vec![("view", Field::Text(view_name(view)))]),
+            HostEvent::Evidence { block } => ("evidence", vec![("block", Field::Text(block))]),
+            HostEvent::Quote { quote } => ("quote", vec![("quote", Field::Text(quote))]),
+            HostEvent::Share { step } => ("share", vec![("step", Field::Text(step))]),
             HostEvent::LastStep { step, number } => (
                 "last-step",
-                vec![("step", text(step)), ("number", number.into())],
+                vec![
+                    ("step", Field::Text(step)),
+                    ("number", Field::Number(number)),
+                ],
             ),
         };
-        // Written field by field, so `type` comes first and the order is the documented one.
         let mut json = format!(
             r#"{{"type":{}"#,
-            text(&format!("{MESSAGE_TYPE_PREFIX}{name}"))
+            json_string(&format!("{MESSAGE_TYPE_PREFIX}{name}"))
         );
         for (key, value) in fields {
-            json.push_str(&format!(",{}:{value}", text(key)));
+            let value = match value {
+                Field::Text(text) => json_string(text),
+                Field::Number(n) => n.to_string(),
+            };
+            json.push_str(&format!(",{}:{value}", json_string(key)));
         }
         json.push('}');
         json
@@ -494,6 +529,10 @@ mod tests {
                     view: Panel::Timeline,
                 },
                 serde_json::json!({"type": "tiktok-explainer:view", "view": "timeline"}),
+            ),
+            (
+                HostEvent::Evidence { block: "answer" },
+                serde_json::json!({"type": "tiktok-explainer:evidence", "block": "answer"}),
             ),
             (
                 HostEvent::Quote {

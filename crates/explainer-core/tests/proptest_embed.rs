@@ -239,4 +239,13 @@ proptest! {
         // The AMP parser never takes a theme message for frames-init.
         prop_assert_eq!(parse_amp_message(None, kind.as_deref()), None);
     }
+
+    /// Any text becomes a JSON string literal that a JSON parser reads back as
+    /// the same text (the host events are written without a serializer).
+    #[test]
+    fn an_event_field_is_json_for_any_text(text in any::<String>()) {
+        let parsed: serde_json::Value = serde_json::from_str(&explainer_core::embed::json_string(&text))
+            .expect("valid JSON");
+        prop_assert_eq!(parsed, serde_json::Value::String(text));
+    }
 }
