@@ -6,7 +6,7 @@
 use explainer_core::page::{LIVE_ATTRIBUTE, ROOT_ID};
 use wasm_bindgen_futures::spawn_local;
 
-use crate::dom::{by_id, next_frame, served_over_http, window};
+use crate::dom::{by_id, next_frame, served_over_http, set_timeout, window};
 use crate::navigator::Navigator;
 use crate::page::Page;
 use crate::{
@@ -27,7 +27,6 @@ pub fn start() {
     controls::listen(&nav);
     swipe::listen(&nav);
     references::listen(embed.clone());
-    snippets::set_up();
     share::listen(embed.clone());
     if let Some(root) = by_id(ROOT_ID) {
         let _ = root.set_attribute(LIVE_ATTRIBUTE, "");
@@ -35,8 +34,18 @@ pub fn start() {
     scroll_to_start(&nav);
     nav.announce_ready();
     next_frame(move || embed.report_height());
-    register_service_worker();
-    freshness::check();
+    // What the reader does not need at once waits for a task of its own, so the
+    // start-up is two short tasks rather than one long one (a phone's main thread
+    // stays free for the first tap): the embed snippets for this address at the
+    // foot of the page, the offline copy and the question about a newer version.
+    set_timeout(
+        || {
+            snippets::set_up();
+            register_service_worker();
+            freshness::check();
+        },
+        0,
+    );
 }
 
 /// A step link lands on that step's full text in the page as rendered; the
