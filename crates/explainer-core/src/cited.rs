@@ -225,11 +225,15 @@ pub struct QuoteScope<'a> {
 }
 
 impl<'a> QuoteScope<'a> {
-    /// The scope of a block whose quotes are `citations`.
+    /// The scope of a block whose quotes are `citations`, numbered in that order.
     pub fn new(citations: &'a [Citation]) -> QuoteScope<'a> {
+        QuoteScope::numbered(citations.iter())
+    }
+
+    /// The quotes in `order`, numbered from 1.
+    fn numbered(order: impl Iterator<Item = &'a Citation>) -> QuoteScope<'a> {
         QuoteScope {
-            quotes: citations
-                .iter()
+            quotes: order
                 .enumerate()
                 .map(|(i, citation)| NumberedQuote {
                     number: i + 1,
@@ -260,18 +264,7 @@ impl<'a> QuoteScope<'a> {
                 order.push(c);
             }
         }
-        QuoteScope {
-            quotes: order
-                .into_iter()
-                .enumerate()
-                .map(|(i, citation)| NumberedQuote {
-                    number: i + 1,
-                    citation,
-                    speaker: citation.speaker,
-                    who: &citation.who,
-                })
-                .collect(),
-        }
+        QuoteScope::numbered(order.into_iter())
     }
 
     /// Every quote in order.
