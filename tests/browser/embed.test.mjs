@@ -178,8 +178,8 @@ async function exerciseHost(name) {
   const framed = await chrome(frame);
   assert.deepEqual(
     { ...framed, classes: framed.classes.filter((c) => c === 'embed' || c === 'embedded') },
-    { classes: ['embed', 'embedded'], intro: 0, method: 0, embedPanel: 0, headline: true },
-    'inside the frame: <html class="embed embedded">, no intro, method or embed panel',
+    { classes: ['embed', 'embedded'], answer: 1, method: 0, embedPanel: 0, headline: true },
+    'inside the frame: <html class="embed embedded">, the short answer, no method or embed panel',
   );
   await expectFrameHeading(frame, 0);
   assert.deepEqual(await pressedPerspective(frame), ['user'], 'the user view is shown first');

@@ -253,7 +253,8 @@ async function phoneWalk(b, baseUrl, log) {
     }
     assert.deepEqual(screen.problems, [], `phone layout, step ${i + 1}: ${JSON.stringify(screen.state)}`);
   }
-  log(`phone layout at ${width} px: ${N - 1} steps by Next, heading and a highlighted item on screen each time`);
+  const height = await b.eval(() => innerHeight);
+  log(`phone layout at ${width}×${height} px: ${N - 1} steps by Next, the heading, every line of the lead, the evidence button and a highlighted item on screen each time`);
   const errors = await b.errors();
   assert.deepEqual(errors, { console: [], page: [] }, 'no console errors or uncaught exceptions (phone layout)');
 }
@@ -486,7 +487,13 @@ test('WebKit (WebKitGTK MiniBrowser): the walk-through', { timeout: TEST_TIMEOUT
           };
         }),
       errors: () => run(() => window.__xbErrors ?? { console: ['error recorder missing (page reloaded?)'], page: [] }),
-      resize: (size) => driver.manage().window().setRect({ x: 0, y: 0, ...size }),
+      // setRect sizes the window; the page's viewport is that less MiniBrowser's own
+      // bars, so the window grows by their height to give the page the size asked for.
+      resize: async (size) => {
+        await driver.manage().window().setRect({ x: 0, y: 0, ...size });
+        const bars = await run(() => outerHeight - innerHeight);
+        await driver.manage().window().setRect({ x: 0, y: 0, width: size.width, height: size.height + bars });
+      },
       frames: (n) => driver.executeAsyncScript(`(${framesPassed})(arguments[0]).then(arguments[arguments.length - 1]);`, n),
     };
     await walk(b, server.baseUrl, (line) => t.diagnostic(`webkit: ${line}`));

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launch, loadContent, openApp, expectStep, assertNoErrors, waitTrue, norm, plainCited, TEST_TIMEOUT, waitForExplainer,
+  launch, loadContent, openApp, expectStep, assertNoErrors, waitTrue, norm, citedSentences, openEvidence, TEST_TIMEOUT, waitForExplainer,
 } from './support.mjs';
 
 const content = loadContent();
@@ -56,6 +56,8 @@ async function expectView(page, perspective) {
   const creator = perspective === 'creator';
   const step = await page.$eval('#explainer-stage article.step:not([hidden])', (a) => a.getAttribute('data-step'));
   const stepData = content.steps.find((s) => s.id === step);
+  // The creator's note is in the step's evidence layer.
+  await openEvidence(page);
   // Wait for the switch to settle before asserting each part.
   await page
     .waitForFunction(
@@ -81,7 +83,9 @@ async function expectView(page, perspective) {
   if (creator && stepData.creator_note) {
     assert.ok(v.note, `.creator-note is shown on step "${step}"`);
     assert.ok(v.note.visible, '.creator-note is visible');
-    assert.ok(v.note.text.includes(plainCited(stepData.creator_note)), '.creator-note has the step\'s creator_note');
+    for (const sentence of citedSentences(stepData.creator_note)) {
+      assert.ok(v.note.text.includes(sentence.text), `.creator-note has the step's creator_note: ${sentence.text}`);
+    }
   } else {
     // Every step's note is in the page (rendered once, at build time); only the creator view shows it.
     assert.ok(!v.note?.visible, `no .creator-note shown on step "${step}" in ${perspective} view`);

@@ -236,3 +236,24 @@ test('printing the timeline view prints every event in order, and the steps', { 
   assertNoErrors(page);
   await page.close();
 });
+
+test('the timeline shows its groups apart: each with its title, its note and its own events, in content.json’s order', { timeout: TEST_TIMEOUT }, async () => {
+  const page = await app.newPage();
+  await openApp(page, app.baseUrl, '/?show=timeline');
+  const groups = await page.$$eval('section#timeline section.timeline-group', (sections) =>
+    sections.map((s) => ({
+      title: s.querySelector('h3')?.textContent.replace(/\s+/g, ' ').trim(),
+      note: s.querySelector('.timeline-group-note')?.textContent.replace(/\s+/g, ' ').trim() ?? null,
+      events: [...s.querySelectorAll('li[data-event]')].map((li) => li.getAttribute('data-event')),
+      labelled: s.getAttribute('aria-labelledby') === s.querySelector('h3')?.id,
+    })));
+  assert.deepEqual(groups, content.timeline.map((g) => ({
+    title: norm(g.title),
+    note: g.note ? norm(g.note) : null,
+    events: g.events.map((e) => e.id),
+    labelled: true,
+  })));
+  assert.ok(groups.length > 1, 'the threads whose order no text gives are groups of their own');
+  assertNoErrors(page);
+  await page.close();
+});
