@@ -39,7 +39,8 @@ const MIME_TYPES = process.env.NGINX_MIME_TYPES || '/etc/nginx/mime.types';
 const SNIPPET = path.join(ROOT, 'deploy', 'nginx.conf');
 const SNIPPET_DIST = '/srv/tiktok-data/dist/';
 const SINGLE_FILE = 'tiktok-data-explainer-offline.html';
-const HASHED = /-[0-9a-f]{16}(\.js|\.css|\.svg|_bg\.wasm)$/;
+/** Trunk's hashed file names: a 64-bit hash in hex without leading zeros (up to 16 digits; 14 seen). */
+const HASHED = /-[0-9a-f]{1,16}(\.js|\.css|\.svg|_bg\.wasm)$/;
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 const content = loadContent();
