@@ -9,7 +9,7 @@ use std::rc::Rc;
 use explainer_core::embed::{HostEvent, StepHow};
 use explainer_core::{Panel, Perspective, ViewState};
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement, ScrollIntoViewOptions, ScrollLogicalPosition};
+use web_sys::{Element, FocusOptions, HtmlElement, ScrollIntoViewOptions, ScrollLogicalPosition};
 
 use crate::dom::next_frame;
 use crate::embed::EmbedState;
@@ -197,11 +197,11 @@ impl Navigator {
         }
     }
 
-    /// Goes to a step and moves keyboard focus to its heading, for jumps from
-    /// the diagram, the step list or the sources, far from the step text.
+    /// Goes to a step from a link elsewhere on the page (the diagram, the step
+    /// list, the sources), and lands on it as after Next.
     pub fn jump_to(&self, index: usize, how: StepHow) {
         self.go_to(index, how);
-        focus(self.0.page.step_heading(self.view().step));
+        self.arrive();
     }
 
     /// One step forward, stopping at the last; in the timeline, the next event.
@@ -213,7 +213,7 @@ impl Navigator {
             return;
         }
         self.go_to(view.step + 1, how);
-        self.reveal_heading();
+        self.arrive();
     }
 
     /// One step back, stopping at the first; in the timeline, the previous event.
@@ -228,7 +228,7 @@ impl Navigator {
         }
         if let Some(index) = view.step.checked_sub(1) {
             self.go_to(index, how);
-            self.reveal_heading();
+            self.arrive();
         }
     }
 
@@ -248,7 +248,7 @@ impl Navigator {
     }
 
     /// Follows the URL after back/forward or a hash link: an unknown step keeps
-    /// the current one. A new step is brought into view as after Next (the
+    /// the current one. The reader lands on a new step as after Next (the
     /// browser's own scrolling would go to the step's full text, whose anchor
     /// the URL names: history scroll restoration is off, see `location`).
     pub fn sync_from_location(&self) {
@@ -260,7 +260,27 @@ impl Navigator {
         );
         let after = self.view();
         if after.panel == Panel::Steps && after.step != before.step {
-            self.reveal_heading();
+            self.arrive();
+        }
+    }
+
+    /// Lands the reader on the step shown: its heading is brought into view and
+    /// takes keyboard focus. One rule for every way of changing step (Next,
+    /// Previous, the arrow keys, a swipe, the step list, the diagram, back and
+    /// forward), as the ARIA Authoring Practices advise when content changes
+    /// in place: a screen reader says the new step's title and "Step N of M"
+    /// once (nothing else announces a step change), reading on gives its lead,
+    /// the evidence button and the pager, so Next is a few phrases away.
+    fn arrive(&self) {
+        self.reveal_heading();
+        let Some(heading) = self.0.page.step_heading(self.view().step) else {
+            return;
+        };
+        if let Ok(heading) = heading.dyn_into::<HtmlElement>() {
+            // Already scrolled where it should be (see `reveal_heading`).
+            let options = FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = heading.focus_with_options(&options);
         }
     }
 

@@ -6,10 +6,10 @@
 //! removes a node: every state was rendered at build time.
 
 use explainer_core::page::{
-    list_holds, nth_entry, progress_width, step_announcement, step_count, timeline_announcement,
-    ANNOUNCER_ID, COMPACT_MEDIA, CROWDED_ATTRIBUTE, EVENT_ATTRIBUTE, FOCUS_ATTRIBUTE,
-    LIT_ATTRIBUTE, MAIN_ID, PAGER_COUNT_CLASS, PANEL_ATTRIBUTE, PERSPECTIVE_ATTRIBUTE, STAGE_ID,
-    STEP_ATTRIBUTE, TIMELINE_ID,
+    list_holds, nth_entry, perspective_announcement, progress_width, step_announcement, step_count,
+    timeline_announcement, ANNOUNCER_ID, COMPACT_MEDIA, CROWDED_ATTRIBUTE, EVENT_ATTRIBUTE,
+    FOCUS_ATTRIBUTE, LIT_ATTRIBUTE, MAIN_ID, PAGER_COUNT_CLASS, PANEL_ATTRIBUTE,
+    PERSPECTIVE_ATTRIBUTE, STAGE_ID, STEP_ATTRIBUTE, TIMELINE_ID,
 };
 use explainer_core::view_state::step_hash;
 use explainer_core::{Panel, Perspective, RequestedView, ViewState};
@@ -51,8 +51,8 @@ pub struct Page {
     step_list: Vec<Element>,
     perspective_buttons: Vec<Element>,
     panel_options: Vec<Element>,
-    /// One `<li>` per timeline event, in order, with its id and summary.
-    events: Vec<(Element, String, String)>,
+    /// One `<li>` per timeline event, in order, with its id.
+    events: Vec<(Element, String)>,
     announcer: Option<Element>,
 }
 
@@ -98,8 +98,7 @@ impl Page {
             .into_iter()
             .filter_map(|li| {
                 let id = li.get_attribute(EVENT_ATTRIBUTE)?;
-                let summary = li.get_attribute("data-summary").unwrap_or_default();
-                Some((li, id, summary))
+                Some((li, id))
             })
             .collect();
         let one = |selector: &str| main.query_selector(selector).ok().flatten();
@@ -141,7 +140,7 @@ impl Page {
     /// events; an unknown step falls back to `current` (or the first).
     pub fn resolve(&self, requested: &RequestedView, current: Option<usize>) -> ViewState {
         let steps: Vec<&str> = self.steps.iter().map(|(_, id, _)| id.as_str()).collect();
-        let events: Vec<&str> = self.events.iter().map(|(_, id, _)| id.as_str()).collect();
+        let events: Vec<&str> = self.events.iter().map(|(_, id)| id.as_str()).collect();
         requested.resolve_with_events(&steps, &events, current)
     }
 
@@ -157,7 +156,7 @@ impl Page {
 
     /// The id of the timeline event at `index`.
     pub fn event_id(&self, index: usize) -> Option<&str> {
-        self.events.get(index).map(|(_, id, _)| id.as_str())
+        self.events.get(index).map(|(_, id)| id.as_str())
     }
 
     /// The heading of a step in the stage, which takes focus after a jump.
@@ -168,7 +167,7 @@ impl Page {
 
     /// A timeline event's item, which takes focus when it opens.
     pub fn event_item(&self, index: usize) -> Option<Element> {
-        self.events.get(index).map(|(li, _, _)| li.clone())
+        self.events.get(index).map(|(li, _)| li.clone())
     }
 
     /// Turns the page's links into the live app's controls: the view switch's
@@ -217,8 +216,8 @@ impl Page {
         if changed(|v| v.event.map_or(usize::MAX, |e| e)) {
             self.show_event(from.and_then(|f| f.event), to.event);
         }
-        if from != Some(to) {
-            self.announce(to);
+        if let Some(from) = from {
+            self.announce(from, to);
         }
     }
 
@@ -286,7 +285,7 @@ impl Page {
     }
 
     fn show_event(&self, from: Option<usize>, to: Option<usize>) {
-        for (index, (li, _, _)) in self.events.iter().enumerate() {
+        for (index, (li, _)) in self.events.iter().enumerate() {
             if from == Some(index) || to == Some(index) {
                 let open = to == Some(index);
                 toggle_class(li, "is-open", open);
@@ -295,22 +294,38 @@ impl Page {
         }
     }
 
-    fn announce(&self, view: ViewState) {
+    /// The live region speaks only for changes that move no focus: the view
+    /// switch (to the walk-through, or to the timeline with no event open) and
+    /// the perspective switch. A new step or event is heard from the element that
+    /// takes focus, so the region is emptied then (it is in the reading order,
+    /// and an old announcement would be read again there).
+    fn announce(&self, from: ViewState, to: ViewState) {
         let Some(announcer) = &self.announcer else {
             return;
         };
-        let text = match view.panel {
-            Panel::Timeline => timeline_announcement(
-                view.event
-                    .and_then(|i| self.events.get(i).map(|(_, _, s)| (i, s.as_str()))),
-                self.events.len(),
-            ),
-            Panel::Steps => {
-                let title = self.steps.get(view.step).map_or("", |(_, _, t)| t.as_str());
-                step_announcement(view.step, self.steps.len(), title)
+        let text = if to.panel != from.panel {
+            match to.panel {
+                Panel::Timeline if to.event.is_some() => String::new(),
+                Panel::Timeline => timeline_announcement(self.events.len()),
+                Panel::Steps => {
+                    let title = self.steps.get(to.step).map_or("", |(_, _, t)| t.as_str());
+                    step_announcement(to.step, self.steps.len(), title)
+                }
             }
+        } else if to.perspective != from.perspective {
+            let name = to.perspective.as_str();
+            self.perspective_buttons
+                .iter()
+                .find(|b| b.get_attribute(PERSPECTIVE_ATTRIBUTE).as_deref() == Some(name))
+                .and_then(|b| b.text_content())
+                .map(|label| perspective_announcement(label.trim()))
+                .unwrap_or_default()
+        } else {
+            String::new()
         };
-        announcer.set_text_content(Some(&text));
+        if announcer.text_content().as_deref() != Some(text.as_str()) {
+            announcer.set_text_content(Some(&text));
+        }
     }
 }
 

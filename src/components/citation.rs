@@ -1,12 +1,20 @@
 //! A verbatim quote with its number, whose words it reports, and its article.
 
+use explainer_core::page::quote_label;
 use explainer_core::{Content, NumberedQuote};
 use leptos::prelude::*;
 
 /// A `<figure>` holding the quote (`<blockquote cite="#source-…">`), numbered as
 /// the markers that link to it, with its speaker and the source's title. Its id
-/// (`<prefix>quote-<id>`) is the markers' target; it takes focus when one is used.
-pub fn citation_view(quote: &NumberedQuote, content: &Content, prefix: &str) -> impl IntoView {
+/// (`<prefix>quote-<id>`) is the markers' target; it takes focus when one is
+/// used, and is named by its number and speaker. `back`: the id of the sentence
+/// it stands under, for a link back there.
+pub fn citation_view(
+    quote: &NumberedQuote,
+    content: &Content,
+    prefix: &str,
+    back: Option<String>,
+) -> impl IntoView {
     let citation = quote.citation;
     let source = content.source(&citation.source);
     let anchor = format!("#source-{}", citation.source);
@@ -22,9 +30,9 @@ pub fn citation_view(quote: &NumberedQuote, content: &Content, prefix: &str) -> 
             class=format!("citation citation--{}", quote.speaker.as_str())
             id=format!("{prefix}{}", citation.anchor())
             tabindex="-1"
+            aria-label=quote_label(quote.number, quote.speaker.label())
         >
             <span class="citation-number" aria-hidden="true">{quote.number}</span>
-            <span class="visually-hidden">{format!("Source {}: ", quote.number)}</span>
             <blockquote cite=anchor.clone()>
                 <p>{citation.quote.clone()}</p>
             </blockquote>
@@ -33,6 +41,10 @@ pub fn citation_view(quote: &NumberedQuote, content: &Content, prefix: &str) -> 
                 " — "
                 <a href=anchor><cite>{title}</cite></a>
                 {publisher.map(|p| view! { <span class="citation-publisher">{format!(" · {p}")}</span> })}
+                {back.map(|id| view! {
+                    " "
+                    <a class="citation-back" href=format!("#{id}") data-back="">"Back to the text"</a>
+                })}
             </figcaption>
         </figure>
     }

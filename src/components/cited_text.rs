@@ -1,6 +1,7 @@
 //! Our own words with their reference markers: each sentence ends with a
 //! superscript number per quote it rests on, linking to that quote.
 
+use explainer_core::page::quote_name;
 use explainer_core::{CitedText, NumberedQuote, QuoteScope, Sentence};
 use leptos::prelude::*;
 
@@ -21,15 +22,10 @@ pub fn sentence_view(sentence: &Sentence, scope: &QuoteScope, prefix: &str) -> i
         .into_iter()
         .enumerate()
         .map(|(i, quote)| {
-            let label = format!(
-                "source {}, {}: {}",
-                quote.number,
-                quote.speaker.label(),
-                quote.who
-            );
             view! {
-                {(i > 0).then_some(",")}
-                {marker_link(&quote, prefix, label)}
+                // Seen between adjacent numbers, not heard: each marker is a link of its own.
+                {(i > 0).then(|| view! { <span aria-hidden="true">","</span> })}
+                {marker_link(&quote, prefix, quote_name(quote.number))}
             }
         })
         .collect_view();
@@ -39,7 +35,9 @@ pub fn sentence_view(sentence: &Sentence, scope: &QuoteScope, prefix: &str) -> i
 }
 
 /// One marker: the quote's number, tinted by its speaker, linking to the quote
-/// (`prefix` as in [`cited_view`]); `label` is what a screen reader hears.
+/// (`prefix` as in [`cited_view`]); `label` is what a screen reader hears, a few
+/// words (the quote it leads to names its speaker). The number on show is the
+/// label's, so it is not read a second time.
 pub fn marker_link(quote: &NumberedQuote, prefix: &str, label: String) -> impl IntoView {
     view! {
         <a
@@ -48,7 +46,7 @@ pub fn marker_link(quote: &NumberedQuote, prefix: &str, label: String) -> impl I
             aria-label=label
             data-ref=""
         >
-            {quote.number}
+            <span aria-hidden="true">{quote.number}</span>
         </a>
     }
 }

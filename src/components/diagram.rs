@@ -32,15 +32,66 @@ pub fn Diagram(content: Arc<Content>) -> impl IntoView {
         .flat_map(|orientation| Perspective::ALL.into_iter().map(move |p| (orientation, p)))
         .map(|(orientation, perspective)| drawing(&content, orientation, perspective, crowded))
         .collect_view();
+    // Whose data the drawing follows: the stylesheet shows the perspective's own.
+    let whose = Perspective::ALL
+        .into_iter()
+        .map(|perspective| {
+            view! {
+                <span class="caption-whose" data-for=perspective.as_str()>
+                    {format!("{}: where the data goes. ", content.perspective_label(perspective))}
+                </span>
+            }
+        })
+        .collect_view();
     view! {
         <figure class="diagram" data-showing=INITIAL.perspective.as_str() data-crowded=index_list(&crowded_steps)>
             {drawings}
             <Legend statuses=statuses/>
-            <figcaption id="diagram-caption" class="diagram-caption">
-                "Where a US user’s data goes. Highlighted: what the current step is about. Select a place or an arrow to read its step; the table of flows below gives the same information as text."
+            <figcaption class="diagram-caption">
+                {whose}
+                "Highlighted: what the current step is about. Select a place or an arrow to read its step; the table of flows below gives the same information as text."
             </figcaption>
+            <Descriptions content=content.clone()/>
         </figure>
     }
+}
+
+/// What a screen reader adds after a place's or an arrow's short name (their
+/// `aria-describedby`): what it is, who says so, and the step it opens. Every
+/// drawing's shapes point here, so each is written once.
+#[component]
+fn Descriptions(content: Arc<Content>) -> impl IntoView {
+    let opens = |step: usize| format!("Opens step {}: {}", step + 1, content.step_title(step));
+    let places = content
+        .places
+        .iter()
+        .filter_map(|place| {
+            let step = place
+                .step
+                .as_deref()
+                .and_then(|id| content.step_index(id))?;
+            let text = opens(step);
+            Some(view! { <p id=place_description(&place.id)>{text}</p> })
+        })
+        .collect_view();
+    let flows = content
+        .flows
+        .iter()
+        .map(|flow| {
+            let step = content.step_index(&flow.step).unwrap_or(0);
+            let text = format!("{} {}", flow.attribution.plain(), opens(step));
+            view! { <p id=flow_description(&flow.id)>{text}</p> }
+        })
+        .collect_view();
+    view! { <div class="diagram-descriptions" hidden="">{places}{flows}</div> }
+}
+
+fn place_description(id: &str) -> String {
+    format!("diagram-place-{id}")
+}
+
+fn flow_description(id: &str) -> String {
+    format!("diagram-flow-{id}")
 }
 
 /// One drawing of the diagram, as the page shows it (the share cards draw it too).
@@ -76,8 +127,7 @@ pub fn drawing(
             data-drawn-for=perspective.as_str()
             viewBox=orientation.view_box()
             data-focus=focus
-            role="group"
-            aria-labelledby="diagram-caption"
+            role="none"
         >
             <g class="places">{places}</g>
             <g class="flows">{flows}</g>
@@ -119,14 +169,10 @@ fn place_view(shape: PlaceShape, content: &Content, perspective: Perspective) ->
     let lit = content.steps_highlighting_place(&shape.id);
     let label = place.label_for(perspective).to_owned();
     let rect = shape.rect;
-    let aria = step.map(|step| {
-        format!(
-            "{label}, {}. Opens step {}: {}",
-            place.detail,
-            step + 1,
-            content.step_title(step)
-        )
-    });
+    // Its name is the words it shows; the step it opens is its description.
+    let described_by = step.map(|_| place_description(&place.id));
+    let hidden = step.map(|_| "true");
+    let aria = step.map(|_| format!("{label}, {}", place.detail));
     let class = if shape.region {
         "place place--region"
     } else {
@@ -146,6 +192,7 @@ fn place_view(shape: PlaceShape, content: &Content, perspective: Perspective) ->
             role=step.map(|_| "link")
             tabindex=step.map(|_| "0")
             aria-label=aria
+            aria-describedby=described_by
             data-go-step=step
         >
             <rect
@@ -155,10 +202,11 @@ fn place_view(shape: PlaceShape, content: &Content, perspective: Perspective) ->
                 height=one_decimal(rect.height)
                 rx="8"
             ></rect>
-            <text class="place-label" x=one_decimal(label_x) y=one_decimal(label_y)>{label}</text>
-            // Not drawn, but keeps the accessible text "label detail" rather than "labeldetail".
+            // A link says its name (and description) instead; a region's words are its text.
+            <text class="place-label" x=one_decimal(label_x) y=one_decimal(label_y) aria-hidden=hidden>{label}</text>
+            // Not drawn, but keeps a region's accessible text "label detail" rather than "labeldetail".
             " "
-            <text class="place-detail" x=one_decimal(label_x) y=one_decimal(detail_y)>{place.detail.clone()}</text>
+            <text class="place-detail" x=one_decimal(label_x) y=one_decimal(detail_y) aria-hidden=hidden>{place.detail.clone()}</text>
         </g>
     }
     .into_any()
@@ -170,13 +218,11 @@ fn flow_view(shape: FlowShape, content: &Content) -> impl IntoView {
     };
     let step = content.step_index(&flow.step).unwrap_or(0);
     let label = flow.label.plain();
+    // A short name; who says so and the step it opens are its description.
     let aria = format!(
-        "{label}: from {} to {}. {} Opens step {}: {}",
+        "{label}: from {} to {}",
         content.place_label(&flow.from),
         content.place_label(&flow.to),
-        flow.attribution.plain(),
-        step + 1,
-        content.step_title(step)
     );
     let lit = content.steps_highlighting_flow(&flow.id);
     let class = format!("flow flow--{}", shape.status.as_str());
@@ -189,6 +235,7 @@ fn flow_view(shape: FlowShape, content: &Content) -> impl IntoView {
             role="link"
             tabindex="0"
             aria-label=aria
+            aria-describedby=flow_description(&flow.id)
             data-go-step=step
         >
             <path class="flow-hit" d=shape.path.clone()></path>
@@ -200,6 +247,7 @@ fn flow_view(shape: FlowShape, content: &Content) -> impl IntoView {
                 x=one_decimal(shape.label_at.x)
                 y=one_decimal(shape.label_at.y + 4.0)
                 paint-order="stroke"
+                aria-hidden="true"
             >
                 {label}
             </text>

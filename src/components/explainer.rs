@@ -32,16 +32,20 @@ pub fn Explainer(content: Arc<Content>) -> impl IntoView {
         <main id="explainer" class="explainer" data-perspective=INITIAL.perspective.as_str()>
             <p id="announcer" class="visually-hidden" aria-live="polite" aria-atomic="true" data-announcer=""></p>
             <ViewSwitch has_timeline=!content.timeline.is_empty()/>
+            // The step's text comes first in the page, so a screen reader reaches it
+            // before the diagram's links; the stylesheet still draws the diagram
+            // first (beside the text, or as the phone layout's strip above it).
             <div class="stage" id="explainer-stage">
-                <div class="stage-diagram">
-                    <PerspectiveSwitch content=content.clone()/>
-                    <Diagram content=content.clone()/>
-                </div>
                 <div class="stage-text">
                     <StepProgress content=content.clone()/>
                     <StepView content=content.clone()/>
                     <StepPager content=content.clone()/>
-                    <p class="keyboard-hint">"Tip: the ← and → keys move between steps."</p>
+                    // For keyboard users; a screen reader's browse mode has its own arrow keys.
+                    <p class="keyboard-hint" aria-hidden="true">"Tip: the ← and → keys move between steps."</p>
+                </div>
+                <div class="stage-diagram">
+                    <PerspectiveSwitch content=content.clone()/>
+                    <Diagram content=content.clone()/>
                 </div>
             </div>
             <Timeline content=content.clone()/>

@@ -11,7 +11,7 @@
 
 use std::collections::HashSet;
 
-use explainer_core::page::EVIDENCE_TOGGLE_CLASS;
+use explainer_core::page::{sentence_anchor, EVIDENCE_TOGGLE_CLASS};
 use explainer_core::{CitedText, Content, QuoteScope, Side};
 use leptos::prelude::*;
 
@@ -30,16 +30,24 @@ pub fn said_view(
     text.sentences()
         .into_iter()
         .map(|sentence| {
-            let quotes = scope
+            let placed: Vec<_> = scope
                 .resolve_all(&sentence.refs)
                 .into_iter()
                 .filter(|q| shown.insert(q.citation.id.clone()))
-                .map(|quote| citation_view(&quote, content, ""))
+                .collect();
+            // A sentence with quotes under it is where their "back" links lead.
+            let anchor = placed
+                .first()
+                .map(|q| sentence_anchor(&q.citation.anchor()));
+            let quotes = placed
+                .iter()
+                .map(|quote| citation_view(quote, content, "", anchor.clone()))
                 .collect::<Vec<_>>();
             let quotes = (!quotes.is_empty())
                 .then(|| view! { <div class="said-quotes">{quotes.collect_view()}</div> });
+            let focusable = anchor.as_ref().map(|_| "-1");
             view! {
-                <p class="said">{sentence_view(&sentence, scope, "")}</p>
+                <p class="said" id=anchor tabindex=focusable>{sentence_view(&sentence, scope, "")}</p>
                 {quotes}
             }
         })
@@ -57,7 +65,7 @@ pub fn remaining_quotes(
         .quotes()
         .iter()
         .filter(|q| shown.insert(q.citation.id.clone()))
-        .map(|quote| citation_view(quote, content, ""))
+        .map(|quote| citation_view(quote, content, "", None))
         .collect::<Vec<_>>();
     (!quotes.is_empty()).then(|| view! { <div class="said-quotes">{quotes.collect_view()}</div> })
 }
@@ -97,17 +105,10 @@ pub fn details_view(
             .collect_view()
             .into_any();
     };
-    let side_of = |d: &CitedText| {
-        d.sentences()
-            .iter()
-            .flat_map(|s| scope.resolve_all(&s.refs))
-            .map(|q| q.speaker.side())
-            .next()
-    };
     let mut column = |side: Side| {
         details
             .iter()
-            .filter(|d| side_of(d) == Some(side))
+            .filter(|d| scope.side_of(d) == Some(side))
             .map(|d| said_view(d, scope, content, shown))
             .collect_view()
     };

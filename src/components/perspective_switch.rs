@@ -14,10 +14,7 @@ pub fn PerspectiveSwitch(content: Arc<Content>) -> impl IntoView {
     let buttons = Perspective::ALL
         .into_iter()
         .map(|perspective| {
-            let label = match perspective {
-                Perspective::User => content.perspectives.user.clone(),
-                Perspective::Creator => content.perspectives.creator.clone(),
-            };
+            let label = content.perspective_label(perspective).to_owned();
             view! {
                 <button
                     type="button"

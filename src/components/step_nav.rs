@@ -42,7 +42,8 @@ pub fn StepPager(content: Arc<Content>) -> impl IntoView {
                 <span aria-hidden="true">"← "</span>
                 "Previous"
             </a>
-            <span class=PAGER_COUNT_CLASS>{step_count(step, content.steps.len())}</span>
+            // Seen in the phone layout; a screen reader hears it from the step's heading.
+            <span class=PAGER_COUNT_CLASS aria-hidden="true">{step_count(step, content.steps.len())}</span>
             <a
                 class="button button--primary pager-next"
                 href=href(step + 1)

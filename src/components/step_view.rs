@@ -28,17 +28,19 @@ pub fn StepView(content: Arc<Content>) -> impl IntoView {
         .enumerate()
         .map(|(index, step)| {
             let heading = step_heading_id(&step.id);
-            let labelled_by = heading.clone();
+            let kicker = format!("{heading}-count");
+            // The heading takes focus at every step change: a screen reader says
+            // its title, then "Step N of M" (the kicker, seen above it, is heard
+            // only there, once).
             view! {
                 <article
                     class=format!("step {LAYERED_CLASS}")
                     id=step.anchor()
                     data-step=step.id.clone()
-                    aria-labelledby=labelled_by
                     class:is-initial=index == INITIAL.step
                 >
-                    <p class="step-kicker">{step_count(index, total)}</p>
-                    <h2 id=heading tabindex="-1">{step.title.clone()}</h2>
+                    <p class="step-kicker" id=kicker.clone() aria-hidden="true">{step_count(index, total)}</p>
+                    <h2 id=heading tabindex="-1" aria-describedby=kicker>{step.title.clone()}</h2>
                     {step_text(step, &content)}
                     <div class="step-foot">
                         {updated_mark(step, &content)}

@@ -8,7 +8,7 @@
 
 use std::sync::Arc;
 
-use explainer_core::page::event_summary;
+use explainer_core::page::quote_name;
 use explainer_core::{Content, Event, QuoteScope, Speaker};
 use leptos::prelude::*;
 
@@ -73,7 +73,7 @@ fn event_view(event: &Event, content: &Content) -> impl IntoView {
             let evidence = scope.resolve_all(&[dating.evidence.as_str()]);
             let markers = evidence
                 .iter()
-                .map(|q| marker_link(q, "", format!("source {}, which gives this date", q.number)))
+                .map(|q| marker_link(q, "", quote_name(q.number)))
                 .collect_view();
             let inferred = dating.inferred.as_ref().map(|reason| {
                 view! { <span class="event-inferred">"Inferred: "{cited_view(reason, &scope, "")}</span> }
@@ -109,17 +109,9 @@ fn event_view(event: &Event, content: &Content) -> impl IntoView {
     let quotes = scope
         .quotes()
         .iter()
-        .map(|quote| citation_view(quote, content, ""))
+        .map(|quote| citation_view(quote, content, "", None))
         .collect_view();
     let step_index = content.step_index(&event.step).unwrap_or(0);
-    let summary = event_summary(
-        event
-            .when
-            .first()
-            .map(|d| d.label.as_str())
-            .unwrap_or_default(),
-        &event.text.plain(),
-    );
     let step_title = content.step_title(step_index).to_owned();
     view! {
         <li
@@ -127,9 +119,8 @@ fn event_view(event: &Event, content: &Content) -> impl IntoView {
             id=event.anchor()
             tabindex="-1"
             data-event=event.id.clone()
-            data-summary=summary
         >
-            <p class="event-when">{datings}</p>
+            <h4 class="event-when">{datings}</h4>
             <p class="claim-speaker">
                 <span class="badge">{event.speaker.label()}</span>
                 <span class="claim-who">{event.who.clone()}</span>

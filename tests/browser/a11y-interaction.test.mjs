@@ -6,8 +6,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  TEST_TIMEOUT, TIMEOUT, launch, loadContent, trackErrors, assertNoErrors, expectStep, expectedStepState,
-  openApp, waitTrue,
+  TEST_TIMEOUT, TIMEOUT, launch, loadContent, trackErrors, assertNoErrors, expectStep, expectHeadingFocused,
+  openApp, waitTrue, norm, timelineEvents,
 } from './support.mjs';
 
 const content = loadContent();
@@ -36,7 +36,7 @@ async function goLive(page, pathAndHash = '/') {
 const announcer = (page) =>
   page.evaluate(() => document.querySelector('p[data-announcer]')?.textContent.replace(/\s+/g, ' ').trim() ?? null);
 
-test('live region: polite, and announces "Step N of M: <title>" after Next, ←/→ and Previous', { timeout: TEST_TIMEOUT }, async () => {
+test('live region: polite; silent at load and for a step change (the heading takes focus); says the view and perspective switches', { timeout: TEST_TIMEOUT }, async () => {
   const { context, page } = await openPage();
   try {
     await goLive(page, '/');
@@ -49,24 +49,31 @@ test('live region: polite, and announces "Step N of M: <title>" after Next, ←/
     assert.equal(attrs.hidden, false, 'the live region is not inside aria-hidden');
     assert.notEqual(attrs.display, 'none', 'the live region is rendered (visually hidden, not display:none)');
     assert.notEqual(attrs.visibility, 'hidden');
+    assert.equal(await announcer(page), '', 'nothing is announced at load');
 
-    const expectAnnounced = async (i, how) => {
-      const want = expectedStepState(content, i).announcer;
+    const expectAnnounced = async (want, how) => {
       await waitTrue(page, (w) => document.querySelector('p[data-announcer]')?.textContent.replace(/\s+/g, ' ').trim() === w,
         want, `${how}: the live region says "${want}" (it says "${await announcer(page)}")`);
+    };
+    const expectLanded = async (i, how) => {
       await expectStep(page, content, i);
+      await expectHeadingFocused(page);
+      assert.equal(await announcer(page), '', `${how}: the step is heard from its heading, not announced`);
     };
 
     await page.click('.pager-next');
-    await expectAnnounced(1, 'Next');
-    await page.click('.pager-next');
-    await expectAnnounced(2, 'Next again');
+    await expectLanded(1, 'Next');
     await page.keyboard.press('ArrowRight');
-    await expectAnnounced(3, 'ArrowRight');
-    await page.keyboard.press('ArrowLeft');
-    await expectAnnounced(2, 'ArrowLeft');
+    await expectLanded(2, 'ArrowRight');
+    await page.click('.view-option[data-panel="timeline"]');
+    await expectAnnounced(`Timeline of ${timelineEvents(content).length} events`, 'the timeline');
+    await page.click('.view-option[data-panel="steps"]');
+    await expectAnnounced(`Step 3 of ${N}: ${norm(content.steps[2].title)}`, 'back to the steps');
+    await page.click('button[data-perspective="creator"]');
+    await expectAnnounced(`Following the data of: ${norm(content.perspectives.creator)}`, 'the perspective switch');
+    // The old announcement does not stay in the reading order after the next step change.
     await page.click('.pager-previous');
-    await expectAnnounced(1, 'Previous');
+    await expectLanded(1, 'Previous');
     assertNoErrors(page);
   } finally {
     await context.close();
@@ -146,11 +153,16 @@ function describeFocus() {
   };
 }
 
-/** Tab stops to walk: every one up to the Next button (each sentence's markers are stops too), and a few more. */
-function tabsToNext() {
+/**
+ * Tab stops to walk: every one up to the diagram's first place, and a few more.
+ * The step's text, its markers and the pager come first in the source (a screen
+ * reader reaches the step before the diagram), then the switch and the diagram.
+ */
+function tabsToDiagram() {
   const stops = [...document.querySelectorAll('a[href], button, [tabindex="0"], textarea')]
     .filter((el) => el.getClientRects().length > 0 && !el.closest('[hidden]'));
-  return stops.indexOf(document.querySelector('.pager-next')) + 1 + 5;
+  const place = stops.findIndex((el) => el.matches('svg.diagram-svg g.place[tabindex="0"]'));
+  return place + 1 + 5;
 }
 for (const [width, height, colorScheme] of [[1280, 900, 'light'], [1280, 600, 'dark'], [320, 640, 'light']]) {
   test(`keyboard at ${width}x${height}, ${colorScheme}: Tab reaches the switch, the diagram and the pager; focus stays visible and in view`, { timeout: TEST_TIMEOUT }, async () => {
@@ -164,8 +176,8 @@ for (const [width, height, colorScheme] of [[1280, 900, 'light'], [1280, 600, 'd
       const firstPlace = content.places.find((p) => p.step).id; // regions are frames, not links
       const seen = [];
       const problems = [];
-      const tabs = await page.evaluate(tabsToNext);
-      assert.ok(tabs > 5, 'the Next button is a tab stop');
+      const tabs = await page.evaluate(tabsToDiagram);
+      assert.ok(tabs > 5, 'a place of the diagram is a tab stop');
       for (let i = 1; i <= tabs; i++) {
         await page.keyboard.press('Tab');
         const f = await page.evaluate(describeFocus);
@@ -180,7 +192,7 @@ for (const [width, height, colorScheme] of [[1280, 900, 'light'], [1280, 600, 'd
       assert.ok(reached(`place:${firstPlace}:${orientation}`), `Tab reaches the ${orientation} diagram's first place (${firstPlace}); reached: ${seen.join(', ')}`);
       assert.ok(!seen.some((k) => k.startsWith('place:') && !k.endsWith(orientation)), 'the hidden diagram takes no focus');
       assert.ok(reached('pager-next'), `Tab reaches the Next button; reached: ${seen.join(', ')}`);
-      assert.ok(seen.indexOf('switch:user') < seen.indexOf('pager-next'), 'the switch comes before the pager');
+      assert.ok(seen.indexOf('pager-next') < seen.indexOf('switch:user'), 'the step\'s pager comes before the switch and the diagram, as in the source');
       assert.deepEqual(problems, [], 'every Tab stop is visible and in view');
 
       // Keyboard alone operates what it reached: Enter on Next moves on a step.

@@ -18,7 +18,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   launch, loadContent, openApp, expectStep, assertNoErrors, trackErrors, flowApplies, phoneScreen,
-  STEP_HEADING, TIMEOUT, TEST_TIMEOUT,
+  drag, STEP_HEADING, TIMEOUT, TEST_TIMEOUT,
 } from './support.mjs';
 
 const content = loadContent();
@@ -121,25 +121,6 @@ for (const size of PHONES) {
   }
 }
 
-/**
- * A one-finger drag from (x0, y0) to (x1, y1) over `ms`, as real touch events.
- * Each event carries its time on the drag's own clock (CDP's `timestamp`, which
- * Chromium gives the page as the event's timeStamp), so the page sees a drag of
- * exactly `ms` however slowly a busy machine delivers the messages: the swipe rule
- * is timed (within 800 ms), and wall-clock pacing failed it on a loaded runner.
- */
-async function drag(cdp, page, [x0, y0], [x1, y1], ms = 240, steps = 8) {
-  const start = Date.now() / 1000;
-  const at = (i) => start + (ms / 1000) * (i / steps);
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: x0, y: y0 }], timestamp: at(0) });
-  for (let i = 1; i <= steps; i++) {
-    const t = i / steps;
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: x0 + (x1 - x0) * t, y: y0 + (y1 - y0) * t }], timestamp: at(i) });
-  }
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [], timestamp: at(steps) });
-}
-
-
 test('375×667: a horizontal swipe changes the step; a vertical drag scrolls; two fingers and slow drags do nothing', { timeout: TEST_TIMEOUT }, async () => {
   await onPhone(PHONES[0], async (page, context) => {
     await openApp(page, app.baseUrl, '/');
@@ -148,17 +129,17 @@ test('375×667: a horizontal swipe changes the step; a vertical drag scrolls; tw
     const { height } = PHONES[0];
     const y = Math.round(height * 0.6); // in the step text, between the strip and the pager
     for (let i = 1; i <= 3; i++) {
-      await drag(cdp, page, [320, y], [60, y + 12]);
+      await drag(cdp, [320, y], [60, y + 12]);
       await expectStep(page, content, i);
       await assertPhoneView(page, i, 'swipe left');
     }
-    await drag(cdp, page, [100, y], [340, y - 10]);
+    await drag(cdp, [100, y], [340, y - 10]);
     await expectStep(page, content, 2);
     await assertPhoneView(page, 2, 'swipe right');
 
     // A vertical drag scrolls the page (the browser's own scrolling) and keeps the step.
     const before = await page.evaluate(() => scrollY);
-    await drag(cdp, page, [200, y + 100], [190, y - 200]);
+    await drag(cdp, [200, y + 100], [190, y - 200]);
     await page.waitForFunction((b) => scrollY > b + 50, before, { timeout: TIMEOUT });
     await frames(page);
     assert.equal(await page.evaluate(() => document.querySelector('#explainer-stage article.step:not([hidden])').dataset.step),
@@ -169,7 +150,7 @@ test('375×667: a horizontal swipe changes the step; a vertical drag scrolls; tw
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: 300, y, id: 1 }, { x: 100, y: y + 40, id: 2 }] });
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: 120, y, id: 1 }, { x: 60, y: y + 40, id: 2 }] });
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-    await drag(cdp, page, [320, y], [60, y], 1600, 16);
+    await drag(cdp, [320, y], [60, y], 1600, 16);
     await frames(page);
     await expectStep(page, content, 2);
   });

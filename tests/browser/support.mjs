@@ -214,7 +214,6 @@ function readStepState() {
     kicker: text('#explainer-stage article.step:not([hidden]) .step-kicker'),
     hash: location.hash,
     currentItems: items.flatMap((li, i) => (li.getAttribute('aria-current') === 'step' ? [i] : [])),
-    announcer: text('[data-announcer]'),
   };
 }
 
@@ -233,13 +232,12 @@ export function expectedStepState(content, i) {
     kicker: `Step ${i + 1} of ${n}`,
     hash: `#step-${step.id}`,
     currentItems: [i],
-    announcer: `Step ${i + 1} of ${n}: ${title}`,
   };
 }
 
 /**
  * Waits until the page shows step `i` everywhere (heading, kicker, URL, step
- * list, live region), then asserts it, so a failure prints a precise diff.
+ * list), then asserts it, so a failure prints a precise diff.
  * `hash: false` skips the URL check (for the first step opened from a bad hash).
  */
 export async function expectStep(page, content, i, { hash = true, timeout = TIMEOUT } = {}) {
@@ -601,4 +599,86 @@ export async function readNotice(page) {
       statusVisible: [...document.querySelectorAll('#app-status *')].filter((el) => el !== notice && !notice?.contains(el) && shown(el)).length,
     };
   });
+}
+
+/**
+ * A one-finger drag from (x0, y0) to (x1, y1) over `ms`, as real touch events
+ * (`cdp`: a CDP session on the page). Each event carries its time on the drag's
+ * own clock (CDP's `timestamp`, which Chromium gives the page as the event's
+ * timeStamp), so the page sees a drag of exactly `ms` however slowly a busy
+ * machine delivers the messages: the swipe rule is timed (within 800 ms), and
+ * wall-clock pacing failed it on a loaded runner.
+ */
+export async function drag(cdp, [x0, y0], [x1, y1], ms = 240, steps = 8) {
+  const start = Date.now() / 1000;
+  const at = (i) => start + (ms / 1000) * (i / steps);
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: x0, y: y0 }], timestamp: at(0) });
+  for (let i = 1; i <= steps; i++) {
+    const t = i / steps;
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: x0 + (x1 - x0) * t, y: y0 + (y1 - y0) * t }], timestamp: at(i) });
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [], timestamp: at(steps) });
+}
+
+const SCREEN_READER_BUNDLE = path.join(ROOT, 'node_modules', '@guidepup', 'virtual-screen-reader', 'lib', 'esm', 'index.browser.js');
+
+/**
+ * Loads the Virtual Screen Reader (npm @guidepup/virtual-screen-reader, its own
+ * browser build) into `page`, which must be open on our server, and starts it
+ * over the whole document. The page's CSP allows scripts from its own origin
+ * only, so both modules are served from there (page.route). Returns:
+ * - `log()`: every phrase it has spoken, announcements of live regions included
+ *   (as "polite: …");
+ * - `next()`: moves on one phrase (as a reader pressing the next-item key) and
+ *   returns it;
+ * - `readUntil(pattern, limit)`: moves on until a phrase matches `pattern` (a
+ *   RegExp's source); returns the phrases read, the matching one last (throws
+ *   after `limit` phrases);
+ * - `restart()`: starts it again from the top of the document.
+ * It follows focus as a screen reader does: a focused element is spoken and
+ * reading goes on from there.
+ */
+export async function startScreenReader(page) {
+  requireFile(SCREEN_READER_BUNDLE, 'the npm package @guidepup/virtual-screen-reader (npm ci)');
+  const origin = new URL(page.url()).origin;
+  const bundle = readFileSync(SCREEN_READER_BUNDLE, 'utf8');
+  await page.route(`${origin}/__test/virtual-screen-reader.js`, (route) =>
+    route.fulfill({ body: bundle, contentType: 'text/javascript' }));
+  await page.route(`${origin}/__test/start-screen-reader.js`, (route) =>
+    route.fulfill({
+      body: "import { virtual } from './virtual-screen-reader.js'; window.__screenReader = virtual;",
+      contentType: 'text/javascript',
+    }));
+  await page.addScriptTag({ type: 'module', url: `${origin}/__test/start-screen-reader.js` });
+  await page.waitForFunction(() => window.__screenReader);
+  const restart = () =>
+    page.evaluate(async () => {
+      await window.__screenReader.stop();
+      await window.__screenReader.start({ container: document.body });
+    });
+  await page.evaluate(() => window.__screenReader.start({ container: document.body }));
+  return {
+    log: () => page.evaluate(() => window.__screenReader.spokenPhraseLog()),
+    next: () =>
+      page.evaluate(async () => {
+        await window.__screenReader.next();
+        return window.__screenReader.lastSpokenPhrase();
+      }),
+    readUntil: (pattern, limit = 400) =>
+      page.evaluate(
+        async ({ pattern, limit }) => {
+          const re = new RegExp(pattern);
+          const read = [];
+          while (read.length < limit) {
+            await window.__screenReader.next();
+            const phrase = await window.__screenReader.lastSpokenPhrase();
+            read.push(phrase);
+            if (re.test(phrase)) return read;
+          }
+          throw new Error(`no phrase matched /${pattern}/ within ${limit}: …${read.slice(-8).join(' | ')}`);
+        },
+        { pattern, limit },
+      ),
+    restart,
+  };
 }

@@ -15,7 +15,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::content::{Citation, Speaker};
+use crate::content::{Citation, Side, Speaker};
 
 /// A string of our own words in which every sentence ends with a citation marker.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -286,6 +286,19 @@ impl<'a> QuoteScope<'a> {
             }
         }
         found
+    }
+
+    /// The side of a dispute a point stands on: the side of every quote it names,
+    /// or `None` when it names quotes of both (or none). Validation keeps every
+    /// point of a dispute on one side; the page puts it in that side's column.
+    pub fn side_of(&self, text: &CitedText) -> Option<Side> {
+        let mut sides = text
+            .sentences()
+            .into_iter()
+            .flat_map(|s| self.resolve_all(&s.refs))
+            .map(|q| q.speaker.side());
+        let first = sides.next()?;
+        sides.all(|s| s == first).then_some(first)
     }
 }
 

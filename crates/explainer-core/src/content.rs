@@ -646,6 +646,14 @@ impl Content {
         self.place(id).map(|p| p.label.as_str()).unwrap_or_default()
     }
 
+    /// The switch's label for a perspective (whose data the reader follows).
+    pub fn perspective_label(&self, perspective: Perspective) -> &str {
+        match perspective {
+            Perspective::User => &self.perspectives.user,
+            Perspective::Creator => &self.perspectives.creator,
+        }
+    }
+
     /// The title of the step at `index`, or `""` past the end.
     pub fn step_title(&self, index: usize) -> &str {
         self.steps

@@ -115,28 +115,48 @@ pub fn progress_width(index: usize, total: usize) -> String {
     crate::diagram::one_decimal((index + 1) as f64 * 100.0 / total.max(1) as f64)
 }
 
-/// An event in a few words, `"<date>: <line>"`, carried in its `data-summary`
-/// for the announcement when it opens.
-pub fn event_summary(date: &str, line: &str) -> String {
-    format!("{date}: {line}")
-}
-
 /// "Step N of M" for step `index` (from 0), as the step's kicker and the pager say it.
 pub fn step_count(index: usize, total: usize) -> String {
     format!("Step {} of {total}", index + 1)
 }
 
-/// What the live region says when a step is shown.
+/// What the live region says when the reader switches back from the timeline
+/// to the walk-through (a step change itself is heard from the step's heading,
+/// which takes focus: see `Navigator` in the app).
 pub fn step_announcement(index: usize, total: usize, title: &str) -> String {
     format!("{}: {}", step_count(index, total), title.trim())
 }
 
-/// What the live region says when the timeline is shown, at an event or not.
-pub fn timeline_announcement(event: Option<(usize, &str)>, total: usize) -> String {
-    match event {
-        Some((index, summary)) => format!("Timeline, event {} of {total}, {summary}", index + 1),
-        None => format!("Timeline of {total} events"),
-    }
+/// What a screen reader hears for a reference marker: a few words. The quote it
+/// leads to names its speaker ([`quote_label`]).
+pub fn quote_name(number: usize) -> String {
+    format!("quote {number}")
+}
+
+/// The accessible name of a quote a marker leads to: its number and its speaker.
+pub fn quote_label(number: usize, speaker: &str) -> String {
+    format!("Quote {number}, {speaker}")
+}
+
+/// The id of the sentence a quote stands under (the one that first names it),
+/// which the quote's "back" link leads to; `quote_anchor` is the quote's own id.
+pub fn sentence_anchor(quote_anchor: &str) -> String {
+    format!("said-{quote_anchor}")
+}
+
+/// On a quote's link back to the sentence that names it.
+pub const BACK_ATTRIBUTE: &str = "data-back";
+
+/// What the live region says when the reader switches perspective (`label`: the
+/// switch's label for it).
+pub fn perspective_announcement(label: &str) -> String {
+    format!("Following the data of: {label}")
+}
+
+/// What the live region says when the reader opens the timeline with no event
+/// open (an event that opens is heard from its entry, which takes focus).
+pub fn timeline_announcement(total: usize) -> String {
+    format!("Timeline of {total} events")
 }
 
 #[cfg(test)]
@@ -160,11 +180,8 @@ mod tests {
             step_announcement(0, 10, " Open the app\n"),
             "Step 1 of 10: Open the app"
         );
-        let summary = event_summary("In June", "TikTok says it moved the data.");
-        assert_eq!(
-            timeline_announcement(Some((2, &summary)), 26),
-            "Timeline, event 3 of 26, In June: TikTok says it moved the data."
-        );
-        assert_eq!(timeline_announcement(None, 26), "Timeline of 26 events");
+        assert_eq!(timeline_announcement(26), "Timeline of 26 events");
+        assert_eq!(quote_name(3), "quote 3");
+        assert_eq!(quote_label(3, "TikTok says"), "Quote 3, TikTok says");
     }
 }

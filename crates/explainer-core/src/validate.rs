@@ -8,7 +8,7 @@ use std::collections::HashSet;
 use std::fmt;
 
 use crate::cited::{self, CitedText, QuoteScope};
-use crate::content::{Citation, Content, Dating, Event, FlowStatus, Side, Speaker, Step, MONTHS};
+use crate::content::{Citation, Content, Dating, Event, FlowStatus, Speaker, Step, MONTHS};
 use crate::diagram::{one_decimal, Orientation, BOX_HEIGHT, BOX_WIDTH};
 use crate::reading::{cited_words, ANSWER_MAX_SENTENCES, LEAD_MAX_WORDS};
 use crate::structure::parse_content;
@@ -438,7 +438,7 @@ impl Validator {
         if step.dispute.is_some() {
             let mut sides = HashSet::new();
             for (j, detail) in step.details.iter().enumerate() {
-                match side_of(detail, &scope) {
+                match scope.side_of(detail) {
                     Some(side) => {
                         sides.insert(side);
                     }
@@ -670,18 +670,6 @@ impl Validator {
             self.non_empty(&format!("{path}[{i}].who"), &citation.who);
         }
     }
-}
-
-/// The side of a dispute a point stands on: the side of every quote it names,
-/// or `None` when it names quotes of both (or none).
-fn side_of(text: &CitedText, scope: &QuoteScope) -> Option<Side> {
-    let mut sides = text
-        .sentences()
-        .into_iter()
-        .flat_map(|s| scope.resolve_all(&s.refs))
-        .map(|q| q.speaker.side());
-    let first = sides.next()?;
-    sides.all(|s| s == first).then_some(first)
 }
 
 /// A (year, month) sort key in words, month 0 meaning unknown.
