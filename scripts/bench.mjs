@@ -388,57 +388,75 @@ function firstNodeSnippet(details) {
   return null;
 }
 
-export async function lighthouseRuns(url, runs) {
+/**
+ * `runs` Lighthouse runs of each page of `urls` (name → address), taken in turn
+ * (app, plain, app, plain, …) so that a change in the machine's load during the
+ * benchmark falls on both pages alike, not on whichever ran second; the medians
+ * per page.
+ */
+export async function lighthouseRuns(urls, runs) {
   const { default: lighthouse } = await import('lighthouse');
   const chromeLauncher = await import('chrome-launcher');
-  const results = [];
+  const all = Object.fromEntries(Object.keys(urls).map((name) => [name, []]));
   for (let r = 0; r < runs; r++) {
-    const chrome = await chromeLauncher.launch({
-      chromePath: CHROME,
-      chromeFlags: ['--headless=new', ...BASE_FLAGS],
-      logLevel: 'silent',
-    });
-    try {
-      const result = await lighthouse(url, {
-        port: chrome.port,
-        output: 'json',
-        logLevel: 'error',
-        onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
-      });
-      const lhr = result.lhr;
-      if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
-      const score = (c) => (lhr.categories[c]?.score == null ? null : Math.round(lhr.categories[c].score * 100));
-      const num = (a) => lhr.audits[a]?.numericValue ?? null;
-      const failing = (c) =>
-        (lhr.categories[c]?.auditRefs ?? [])
-          .filter((ref) => ref.weight > 0 && lhr.audits[ref.id]?.score !== null && lhr.audits[ref.id]?.score < 1)
-          .map((ref) => ref.id);
-      results.push({
-        performance: score('performance'),
-        accessibility: score('accessibility'),
-        bestPractices: score('best-practices'),
-        seo: score('seo'),
-        lcpMs: num('largest-contentful-paint'),
-        fcpMs: num('first-contentful-paint'),
-        tbtMs: num('total-blocking-time'),
-        cls: num('cumulative-layout-shift'),
-        speedIndexMs: num('speed-index'),
-        observedFcpMs: lhr.audits.metrics?.details?.items?.[0]?.observedFirstContentfulPaint ?? null,
-        observedLcpMs: lhr.audits.metrics?.details?.items?.[0]?.observedLargestContentfulPaint ?? null,
-        lcpElement: firstNodeSnippet(lhr.audits['largest-contentful-paint-element']?.details),
-        failing: {
-          performance: failing('performance'),
-          accessibility: failing('accessibility'),
-          bestPractices: failing('best-practices'),
-          seo: failing('seo'),
-        },
-        warnings: lhr.runWarnings ?? [],
-      });
-      log(`  lighthouse ${url} run ${r + 1}/${runs}: perf ${results.at(-1).performance}, LCP ${Math.round(results.at(-1).lcpMs)} ms`);
-    } finally {
-      await chrome.kill();
+    for (const [name, url] of Object.entries(urls)) {
+      all[name].push(await lighthouseRun(lighthouse, chromeLauncher, url));
+      log(`  lighthouse ${name} run ${r + 1}/${runs}: perf ${all[name].at(-1).performance}, LCP ${Math.round(all[name].at(-1).lcpMs)} ms, TBT ${Math.round(all[name].at(-1).tbtMs)} ms`);
     }
   }
+  return Object.fromEntries(Object.entries(all).map(([name, results]) => [name, summarize(results)]));
+}
+
+/** One Lighthouse run of `url` in a fresh headless Chromium. */
+async function lighthouseRun(lighthouse, chromeLauncher, url) {
+  const chrome = await chromeLauncher.launch({
+    chromePath: CHROME,
+    chromeFlags: ['--headless=new', ...BASE_FLAGS],
+    logLevel: 'silent',
+  });
+  try {
+    const result = await lighthouse(url, {
+      port: chrome.port,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
+    });
+    const lhr = result.lhr;
+    if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+    const score = (c) => (lhr.categories[c]?.score == null ? null : Math.round(lhr.categories[c].score * 100));
+    const num = (a) => lhr.audits[a]?.numericValue ?? null;
+    const failing = (c) =>
+      (lhr.categories[c]?.auditRefs ?? [])
+        .filter((ref) => ref.weight > 0 && lhr.audits[ref.id]?.score !== null && lhr.audits[ref.id]?.score < 1)
+        .map((ref) => ref.id);
+    return {
+      performance: score('performance'),
+      accessibility: score('accessibility'),
+      bestPractices: score('best-practices'),
+      seo: score('seo'),
+      lcpMs: num('largest-contentful-paint'),
+      fcpMs: num('first-contentful-paint'),
+      tbtMs: num('total-blocking-time'),
+      cls: num('cumulative-layout-shift'),
+      speedIndexMs: num('speed-index'),
+      observedFcpMs: lhr.audits.metrics?.details?.items?.[0]?.observedFirstContentfulPaint ?? null,
+      observedLcpMs: lhr.audits.metrics?.details?.items?.[0]?.observedLargestContentfulPaint ?? null,
+      lcpElement: firstNodeSnippet(lhr.audits['largest-contentful-paint-element']?.details),
+      failing: {
+        performance: failing('performance'),
+        accessibility: failing('accessibility'),
+        bestPractices: failing('best-practices'),
+        seo: failing('seo'),
+      },
+      warnings: lhr.runWarnings ?? [],
+    };
+  } finally {
+    await chrome.kill();
+  }
+}
+
+/** The runs of one page and their medians. */
+function summarize(results) {
   const med = (k) => median(results.map((x) => x[k]).filter((v) => v !== null));
   return {
     runs: results,
@@ -747,7 +765,7 @@ async function main() {
     let lh = null;
     if (!args.quick) {
       log(`Lighthouse, ${args.runs} run(s) each: app ${appServer.url}, plain ${plainServer.url}`);
-      lh = { app: await lighthouseRuns(appServer.url, args.runs), plain: await lighthouseRuns(plainServer.url, args.runs) };
+      lh = await lighthouseRuns({ app: appServer.url, plain: plainServer.url }, args.runs);
       lh.lcpRatio = lh.app.median.lcpMs / lh.plain.median.lcpMs;
     }
     log('step-change latency and memory in headless Chromium');

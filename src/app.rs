@@ -54,7 +54,7 @@ fn scroll_to_start(nav: &Navigator) {
     let requested = location::requested_view();
     let view = nav.view();
     if let (Some(_), Some(id)) = (view.event, requested.event) {
-        if let Some(el) = by_id(&explainer_core::view_state::event_anchor(&id)) {
+        if let Some(el) = by_id(&explainer_core::content::event_anchor(&id)) {
             el.scroll_into_view();
         }
     } else if requested.step.is_some() {

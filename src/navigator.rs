@@ -213,7 +213,10 @@ impl Navigator {
             return;
         }
         self.go_to(view.step + 1, how);
-        self.arrive();
+        // At the last step Next does nothing: focus stays where it is.
+        if self.view().step != view.step {
+            self.arrive();
+        }
     }
 
     /// One step back, stopping at the first; in the timeline, the previous event.

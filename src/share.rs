@@ -6,7 +6,8 @@
 //! parser, never put into markup) with the host step parameter.
 
 use explainer_core::embed::HostEvent;
-use explainer_core::share::{parent_url, HOST_STEP_PARAM, SHARE_ATTRIBUTE};
+use explainer_core::embed::HOST_STEP_PARAM;
+use explainer_core::share::{parent_url, SHARE_ATTRIBUTE};
 use js_sys::{Function, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::{spawn_local, JsFuture};

@@ -47,11 +47,11 @@ pub fn Diagram(content: Arc<Content>) -> impl IntoView {
         <figure class="diagram" data-showing=INITIAL.perspective.as_str() data-crowded=index_list(&crowded_steps)>
             {drawings}
             <Legend statuses=statuses/>
+            <Descriptions content=content.clone()/>
             <figcaption class="diagram-caption">
                 {whose}
                 "Highlighted: what the current step is about. Select a place or an arrow to read its step; the table of flows below gives the same information as text."
             </figcaption>
-            <Descriptions content=content.clone()/>
         </figure>
     }
 }

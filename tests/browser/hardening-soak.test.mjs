@@ -1,8 +1,8 @@
 // Hardening: a soak of the live explainer at 1280 px. 10,000 step changes with
 // the arrow keys and 1,000 perspective switches must not leak: after garbage
 // collection the JS heap grows by less than 1 MB and the wasm linear memory by
-// less than 1 MB, and the counts of event listeners and DOM nodes do not grow
-// at all. Every single change must actually be rendered, and nothing
+// less than 1 MB, event listeners do not grow at all and DOM nodes by at most
+// ten (against 11,000 changes). Every single change must actually be rendered, and nothing
 // may log an error.
 //
 // Chromium runs with --enable-precise-memory-info (exact usedJSHeapSize) and
@@ -226,10 +226,13 @@ test('10,000 step changes and 1,000 perspective switches leak neither JS heap no
     assert.notEqual(end.wasmMemory, null, 'the wasm linear memory is reachable');
     assert.ok(wasmGrowth < LIMIT_BYTES, `wasm memory grew by ${mb(wasmGrowth)} (limit 1 MB)`);
     assert.ok(jsGrowth < LIMIT_BYTES, `JS heap grew by ${mb(jsGrowth)} (limit 1 MB)`);
-    // What a leak of handlers or elements would leave behind, after collection.
-    for (const name of ['JSEventListeners', 'Nodes']) {
-      assert.ok(end.counts[name] <= baseline.counts[name],
-        `${name} did not grow over the soak: ${baseline.counts[name]} → ${end.counts[name]}`);
+    // What a leak of handlers or elements would leave behind, after collection: a
+    // leak of one per change would show in thousands. The live region may hold a
+    // text node at the end that it did not at the start (the last switch's words).
+    const growth = { JSEventListeners: 0, Nodes: 10 };
+    for (const [name, allowed] of Object.entries(growth)) {
+      assert.ok(end.counts[name] - baseline.counts[name] <= allowed,
+        `${name} grew by at most ${allowed} over the soak: ${baseline.counts[name]} → ${end.counts[name]}`);
     }
   } finally {
     await context.close();

@@ -506,10 +506,15 @@ pub struct Group {
     pub events: Vec<Event>,
 }
 
+/// The HTML id of a timeline event, e.g. `event-sale-order`.
+pub fn event_anchor(event_id: &str) -> String {
+    format!("event-{event_id}")
+}
+
 impl Event {
     /// The HTML id of the event in the timeline.
     pub fn anchor(&self) -> String {
-        crate::view_state::event_anchor(&self.id)
+        event_anchor(&self.id)
     }
 
     /// The earliest (year, month) any of its datings gives, months unknown as 0.

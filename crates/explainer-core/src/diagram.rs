@@ -3,7 +3,11 @@
 //! each arrow's label goes.
 
 use crate::content::{Content, FlowStatus, Perspective};
-use crate::validate::{DIAGRAM_HEIGHT, DIAGRAM_WIDTH};
+
+/// Size of the diagram's coordinate space; places must lie inside it.
+pub const DIAGRAM_WIDTH: f64 = 640.0;
+/// Height of the diagram's coordinate space.
+pub const DIAGRAM_HEIGHT: f64 = 420.0;
 
 /// Size of an ordinary place's box, in diagram units.
 pub const BOX_WIDTH: f64 = 176.0;

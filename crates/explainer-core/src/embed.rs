@@ -19,9 +19,15 @@
 //! iframes), and the same JSON text as a Pym.js message named
 //! [`PYM_EVENT_NAME`] (read with `pymParent.onMessage`).
 
-use crate::share::{HOST_STEP_PARAM, PARENT_URL_PARAM};
 use crate::theme::Theme;
 use crate::{Panel, Perspective};
+
+/// The host page's query parameter naming the step to open in the embedded
+/// explainer, e.g. `https://news.example/article?explainer-step=backups`.
+pub const HOST_STEP_PARAM: &str = "explainer-step";
+/// The frame's query parameter carrying the host page's address (Pym.js's name,
+/// which the plain iframe snippet uses too).
+pub const PARENT_URL_PARAM: &str = "parentUrl";
 
 /// Separator of the fields of a Pym.js message.
 pub const PYM_DELIMITER: &str = "xPYMx";

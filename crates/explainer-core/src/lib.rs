@@ -3,6 +3,9 @@
 //! `cargo test`.
 //!
 //! - [`cited`]: our own words, each sentence naming the quotes it rests on.
+//! - [`quote_scope`]: the quotes a block's sentences may name, numbered as a reader meets them.
+//! - [`ids`]: the safe alphabet of the ids content gives its parts.
+//! - [`problem`]: what is wrong with a content file, with field paths.
 //! - [`content`]: the serde model of `public/content.json`, parsed into [`Content`].
 //! - [`validate`]: every cross-reference and rule the content must satisfy,
 //!   reported all at once with field paths.
@@ -27,8 +30,11 @@ pub mod content;
 pub mod diagram;
 pub mod embed;
 pub mod gesture;
+pub mod ids;
 pub mod oembed;
 pub mod page;
+pub mod problem;
+pub mod quote_scope;
 pub mod quotes;
 pub mod reading;
 pub mod share;
@@ -37,10 +43,12 @@ pub mod theme;
 pub mod validate;
 pub mod view_state;
 
-pub use cited::{CitedText, NumberedQuote, QuoteScope, Sentence};
+pub use cited::{CitedText, Sentence};
 pub use content::{
     Answer, Attribution, Citation, Content, DateNote, Dating, Event, Flow, FlowStatus, Group,
     Perspective, Place, Precision, Side, Source, Speaker, Step, Update, UpdateKind,
 };
-pub use validate::{load_content, ContentError, Problem};
+pub use problem::{ContentError, Problem};
+pub use quote_scope::{NumberedQuote, QuoteScope};
+pub use validate::load_content;
 pub use view_state::{Panel, RequestedView, ViewState};

@@ -6,11 +6,12 @@
 //!   with its card at `step/<id>/card.png` ([`card_path`]); the page sends a
 //!   reader on to the explainer at that step ([`explainer_from_step_page`]).
 //! - Inside a host page's frame, the address to share is the host page's own,
-//!   with [`HOST_STEP_PARAM`] naming the step: the embed snippets read it from the
+//!   with [`HOST_STEP_PARAM`](crate::embed::HOST_STEP_PARAM) naming the step: the embed snippets read it from the
 //!   host page's URL and give it to the frame as `step=<id>`. The frame learns
 //!   the host page's address from Pym.js's [`PARENT_URL_PARAM`] ([`parent_url`]).
 
 use crate::cited::CitedText;
+use crate::embed::PARENT_URL_PARAM;
 use crate::oembed::PublicUrl;
 use crate::view_state::{query_pairs, step_hash};
 
@@ -26,12 +27,6 @@ pub const CARD_HEIGHT: u32 = 630;
 /// On each step's "Share this step" link: the step's id.
 pub const SHARE_ATTRIBUTE: &str = "data-share-step";
 
-/// The host page's query parameter naming the step to open in the embedded
-/// explainer, e.g. `https://news.example/article?explainer-step=backups`.
-pub const HOST_STEP_PARAM: &str = "explainer-step";
-/// The frame's query parameter carrying the host page's address (Pym.js's name,
-/// which the plain iframe snippet uses too).
-pub const PARENT_URL_PARAM: &str = "parentUrl";
 /// Longest host page address accepted.
 pub const MAX_PARENT_URL_BYTES: usize = 2000;
 

@@ -10,7 +10,7 @@ use serde_json::Value;
 use crate::content::{
     Answer, Content, Flow, Group, PerspectiveLabels, Place, Source, Step, Update,
 };
-use crate::validate::Problem;
+use crate::problem::Problem;
 
 /// The top-level fields of a content file, in the order they are checked.
 pub const TOP_LEVEL_FIELDS: [&str; 11] = [

@@ -5,11 +5,13 @@
 //! path an editor needs to find it.
 
 use std::collections::HashSet;
-use std::fmt;
 
-use crate::cited::{self, CitedText, QuoteScope};
+use crate::cited::{self, CitedText};
 use crate::content::{Citation, Content, Dating, Event, FlowStatus, Speaker, Step, MONTHS};
 use crate::diagram::{one_decimal, Orientation, BOX_HEIGHT, BOX_WIDTH};
+use crate::ids::is_valid_id;
+pub use crate::problem::{ContentError, Problem};
+use crate::quote_scope::QuoteScope;
 use crate::reading::{cited_words, ANSWER_MAX_SENTENCES, LEAD_MAX_WORDS};
 use crate::structure::parse_content;
 
@@ -21,49 +23,6 @@ pub const MAX_BEND: f64 = 150.0;
 
 /// Longest text of any other field: longer strings are mistakes, not prose.
 pub const MAX_TEXT_CHARS: usize = 2_000;
-
-/// Size of the diagram's coordinate space; places must lie inside it.
-pub const DIAGRAM_WIDTH: f64 = 640.0;
-/// Height of the diagram's coordinate space.
-pub const DIAGRAM_HEIGHT: f64 = 420.0;
-
-/// One thing wrong with a content file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    /// Where, as a field path like `steps[2].claims[0].citations[1].source`.
-    pub path: String,
-    /// What is wrong, in words an editor understands.
-    pub reason: String,
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.path.is_empty() {
-            write!(f, "{}", self.reason)
-        } else {
-            write!(f, "{}: {}", self.path, self.reason)
-        }
-    }
-}
-
-/// Why a content file cannot be used: the file and every problem found in it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ContentError {
-    /// The file name, as the reader and the editor know it.
-    pub file: String,
-    /// Every problem found; never empty.
-    pub problems: Vec<Problem>,
-}
-
-impl fmt::Display for ContentError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} has {} problem(s):", self.file, self.problems.len())?;
-        for problem in &self.problems {
-            write!(f, "\n- {problem}")?;
-        }
-        Ok(())
-    }
-}
 
 /// Parses and validates a content file.
 ///
@@ -685,13 +644,4 @@ fn looks_like_markup(text: &str) -> bool {
     text.as_bytes()
         .windows(2)
         .any(|w| w[0] == b'<' && (w[1].is_ascii_alphabetic() || matches!(w[1], b'/' | b'!' | b'?')))
-}
-
-/// Ids appear in URLs and HTML ids, so they stay within a safe alphabet.
-pub fn is_valid_id(id: &str) -> bool {
-    !id.is_empty()
-        && id.len() <= 64
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
 }

@@ -14,7 +14,7 @@
 //! Repeated parameters: the first one counts. Percent-encoding errors make the
 //! value count as absent.
 
-use crate::content::Perspective;
+use crate::content::{event_anchor, Perspective};
 use crate::theme::{Theme, THEME_PARAM};
 
 /// The raw wishes parsed from a URL, before they are checked against the content.
@@ -157,11 +157,6 @@ pub fn step_from_hash(hash: &str) -> Option<String> {
 
 /// The value of `show` that asks for the timeline.
 pub const TIMELINE_TOKEN: &str = "timeline";
-
-/// The HTML id of a timeline event, e.g. `event-sale-order`.
-pub fn event_anchor(event_id: &str) -> String {
-    format!("event-{event_id}")
-}
 
 /// The hash for a timeline event, e.g. `#event-sale-order`.
 pub fn event_hash(event_id: &str) -> String {
