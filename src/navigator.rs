@@ -265,6 +265,13 @@ impl Navigator {
         if after.panel == Panel::Steps && after.step != before.step {
             self.arrive();
         }
+        // Back or Forward to a timeline event: its entry takes focus, as when it opens.
+        let event_reached = before.panel != Panel::Timeline || before.event != after.event;
+        if after.panel == Panel::Timeline && event_reached {
+            if let Some(index) = after.event {
+                focus(self.0.page.event_item(index));
+            }
+        }
     }
 
     /// Lands the reader on the step shown: its heading is brought into view and
@@ -275,6 +282,8 @@ impl Navigator {
     /// once (nothing else announces a step change), reading on gives its lead,
     /// the evidence button and the pager, so Next is a few phrases away.
     fn arrive(&self) {
+        // From the timeline the view switch would announce the step as well.
+        self.0.page.silence();
         self.reveal_heading();
         let Some(heading) = self.0.page.step_heading(self.view().step) else {
             return;

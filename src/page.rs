@@ -159,7 +159,7 @@ impl Page {
         self.events.get(index).map(|(_, id)| id.as_str())
     }
 
-    /// The heading of a step in the stage, which takes focus after a jump.
+    /// The heading of a step in the stage, which takes focus at every step change.
     pub fn step_heading(&self, index: usize) -> Option<Element> {
         let (article, _, _) = self.steps.get(index)?;
         article.query_selector("h2").ok().flatten()
@@ -290,6 +290,16 @@ impl Page {
                 let open = to == Some(index);
                 toggle_class(li, "is-open", open);
                 set_value(li, "aria-current", open.then_some("true"));
+            }
+        }
+    }
+
+    /// Empties the live region: focus is moving to what changed, which a screen
+    /// reader then says (an announcement too would say it twice).
+    pub fn silence(&self) {
+        if let Some(announcer) = &self.announcer {
+            if announcer.text_content().is_some_and(|t| !t.is_empty()) {
+                announcer.set_text_content(Some(""));
             }
         }
     }

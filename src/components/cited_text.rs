@@ -43,7 +43,11 @@ pub fn marker_link(quote: &NumberedQuote, prefix: &str, label: String) -> impl I
         <a
             class=format!("ref-link ref--{}", quote.speaker.as_str())
             href=format!("#{prefix}{}", quote.citation.anchor())
-            aria-label=label
+            // The leading space keeps the marker's name apart from the words before it
+            // where a name is made of content (a table's row header, a heading):
+            // "All US user traffic quote 1", not "…trafficquote 1". The link's own
+            // name is trimmed, so it is "quote 1".
+            aria-label=format!(" {label}")
             data-ref=""
         >
             <span aria-hidden="true">{quote.number}</span>

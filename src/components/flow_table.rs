@@ -34,7 +34,7 @@ pub fn FlowTable(content: Arc<Content>) -> impl IntoView {
                     view! {
                         <p class="flow-evidence" id=c.anchor() tabindex="-1">
                             <span class="citation-number" aria-hidden="true">{quote.number}</span>
-                            <span class="visually-hidden">{format!("Source {}: ", quote.number)}</span>
+                            <span class="visually-hidden">{format!("Quote {}: ", quote.number)}</span>
                             <span class="citation-speaker">{format!("{}: {}", quote.speaker.label(), quote.who)}</span>
                             " "
                             <q cite=anchor.clone()>{c.quote.clone()}</q>

@@ -28,7 +28,7 @@ pub fn StepView(content: Arc<Content>) -> impl IntoView {
         .enumerate()
         .map(|(index, step)| {
             let heading = step_heading_id(&step.id);
-            let kicker = format!("{heading}-count");
+            let kicker = format!("step-count-{}", step.id);
             // The heading takes focus at every step change: a screen reader says
             // its title, then "Step N of M" (the kicker, seen above it, is heard
             // only there, once).

@@ -68,7 +68,8 @@ fn event_view(event: &Event, content: &Content) -> impl IntoView {
     let datings = event
         .when
         .iter()
-        .map(|dating| {
+        .enumerate()
+        .map(|(index, dating)| {
             let precision = dating.precision();
             let evidence = scope.resolve_all(&[dating.evidence.as_str()]);
             let markers = evidence
@@ -78,13 +79,20 @@ fn event_view(event: &Event, content: &Content) -> impl IntoView {
             let inferred = dating.inferred.as_ref().map(|reason| {
                 view! { <span class="event-inferred">"Inferred: "{cited_view(reason, &scope, "")}</span> }
             });
+            // The event's heading is its (first) date alone: short to hear when a
+            // screen reader moves from heading to heading.
+            let label = if index == 0 {
+                view! { <h4 class="event-date-label">{dating.label.clone()}</h4> }.into_any()
+            } else {
+                view! { <strong>{dating.label.clone()}</strong> }.into_any()
+            };
             view! {
-                <span class=format!("event-date event-date--{}", precision.as_str())>
-                    <strong>{dating.label.clone()}</strong>
+                <div class=format!("event-date event-date--{}", precision.as_str())>
+                    {label}
                     <sup class="ref">{markers}</sup>
                     <span class="event-precision">{format!(" ({})", dating.precision_text())}</span>
                     {inferred}
-                </span>
+                </div>
             }
         })
         .collect_view();
@@ -120,7 +128,7 @@ fn event_view(event: &Event, content: &Content) -> impl IntoView {
             tabindex="-1"
             data-event=event.id.clone()
         >
-            <h4 class="event-when">{datings}</h4>
+            <div class="event-when">{datings}</div>
             <p class="claim-speaker">
                 <span class="badge">{event.speaker.label()}</span>
                 <span class="claim-who">{event.who.clone()}</span>

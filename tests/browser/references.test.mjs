@@ -73,7 +73,7 @@ test('every sentence of every step, in both views, names the right quotes of its
             assert.ok(link.targetInStep && link.targetIsQuote, `marker ${link.number} of “${sentence.text}” leads to a quote of this step`);
             assert.equal(link.targetNumber, link.number, 'the quote shows the number of the marker');
             assert.equal(link.quote, norm(quotes[Number(link.number) - 1].quote), `quote ${link.number} is content.json's`);
-            assert.equal(link.aria, `quote ${link.number}`, 'a screen reader hears “quote N” (the quote names its speaker)');
+            assert.equal(link.aria.trim(), `quote ${link.number}`, 'a screen reader hears “quote N” (the quote names its speaker)');
             const who = norm(quotes[Number(link.number) - 1].who);
             assert.ok(link.speaker.endsWith(`: ${who}`), `quote ${link.number} says whose words it reports (${link.speaker})`);
           }

@@ -46,7 +46,7 @@ function readTimeline() {
       left: Math.round(li.getBoundingClientRect().left),
       badge: t(li.querySelector('.badge')),
       dates: [...li.querySelectorAll('.event-date')].map((d) => ({
-        label: t(d.querySelector('strong')),
+        label: t(d.querySelector('.event-date-label, strong')),
         precision: [...d.classList].find((c) => c.startsWith('event-date--'))?.slice('event-date--'.length) ?? null,
         evidenceIsQuote: [...d.querySelectorAll('a.ref-link')].every((a) => li.contains(document.getElementById(a.getAttribute('href').slice(1)))),
       })),
