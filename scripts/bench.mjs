@@ -479,9 +479,9 @@ function summarize(results) {
 // ---- 3 and 4. Step-change latency and memory ------------------------------------------
 
 /**
- * The baseline for step changes, on the plain page: the same visible change the app
- * makes (the next or previous step's article shown, its heading brought into view)
- * in a few lines of plain JavaScript. Installed before the page's own parsing ends.
+ * The baseline for step changes, on the plain page: the same change the app makes
+ * (the next or previous step's article shown, its heading brought into view and
+ * focused, as the app's one focus rule does) in a few lines of plain JavaScript. Installed before the page's own parsing ends.
  */
 function baselineStepper() {
   addEventListener('keydown', (e) => {
@@ -492,7 +492,9 @@ function baselineStepper() {
     if (to === at) return;
     articles[at].hidden = true;
     articles[to].hidden = false;
-    articles[to].querySelector('h2').scrollIntoView({ block: 'nearest' });
+    const heading = articles[to].querySelector('h2');
+    heading.scrollIntoView({ block: 'nearest' });
+    heading.focus({ preventScroll: true });
   });
 }
 
@@ -527,11 +529,11 @@ function probe() {
 }
 
 /**
- * Step-change latency (and, for the app, memory) in headless Chromium. With
- * `baseline`, the page is the plain one and the baseline stepper makes the changes;
- * only the latency is measured.
+ * A headless Chromium on `url` ready to step with ←/→ (`baseline`: the plain page,
+ * whose baseline stepper makes the changes). `press()` makes one step change and
+ * waits for its sample; `latency()` sums them up; `close()` ends it.
  */
-async function interaction(url, { presses = 500, steps = 1000, switches = 200, baseline = false } = {}) {
+async function stepper(url, { baseline = false } = {}) {
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({
     executablePath: CHROME,
@@ -550,32 +552,64 @@ async function interaction(url, { presses = 500, steps = 1000, switches = 200, b
     await page.waitForSelector(`${baseline ? '' : '#app[data-live] '}#explainer-stage article.step:not([hidden]) h2`);
     const stepCount = await page.evaluate(() => document.querySelectorAll('nav.step-list li').length);
     if (stepCount < 2) throw new Error(`found ${stepCount} steps in the step list`);
-
-    // Latency: walk forward to the last step, back to the first, and so on.
     await page.evaluate(() => document.activeElement?.blur());
+    // Walk forward to the last step, back to the first, and so on.
     let at = 0;
     let dir = 1;
-    for (let i = 0; i < presses; i++) {
-      if (at + dir < 0 || at + dir >= stepCount) dir = -dir;
-      await page.keyboard.press(dir > 0 ? 'ArrowRight' : 'ArrowLeft');
-      at += dir;
-      await page.waitForFunction((n) => window.__bench.samples.length >= n, i + 1, { timeout: 5_000 });
-    }
-    const { samples, toDom } = await page.evaluate(() => window.__bench);
-    const latency = {
-      presses: samples.length,
-      medianMs: median(samples),
-      p95Ms: percentile(samples, 95),
-      maxMs: Math.max(...samples),
-      // The part spent before the heading changed (event handling and DOM updates),
-      // without the wait for the next frame.
-      toDomMedianMs: median(toDom),
-      toDomP95Ms: percentile(toDom, 95),
+    let pressed = 0;
+    return {
+      page,
+      errors,
+      press: async () => {
+        if (at + dir < 0 || at + dir >= stepCount) dir = -dir;
+        await page.keyboard.press(dir > 0 ? 'ArrowRight' : 'ArrowLeft');
+        at += dir;
+        pressed += 1;
+        await page.waitForFunction((n) => window.__bench.samples.length >= n, pressed, { timeout: 5_000 });
+      },
+      latency: async () => {
+        const { samples, toDom } = await page.evaluate(() => window.__bench);
+        return {
+          presses: samples.length,
+          medianMs: median(samples),
+          p95Ms: percentile(samples, 95),
+          maxMs: Math.max(...samples),
+          // The part spent before the heading changed (event handling and DOM updates),
+          // without the wait for the next frame.
+          toDomMedianMs: median(toDom),
+          toDomP95Ms: percentile(toDom, 95),
+        };
+      },
+      close: () => browser.close(),
     };
-    if (baseline) {
-      await context.close();
-      return { latency, pageErrors: errors };
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+}
+
+/**
+ * Step-change latency of the app and of the baseline (the plain page with its
+ * baseline stepper), `presses` each, taken in turn (app, baseline, app, …) so that
+ * a change in the machine's load falls on both; then the app's memory. Returns
+ * { live: { latency, memory, pageErrors }, base: { latency, pageErrors } }.
+ */
+async function interaction(appUrl, plainUrl, { presses = 500, steps = 1000, switches = 200 } = {}) {
+  const app = await stepper(appUrl);
+  try {
+    const plain = await stepper(plainUrl, { baseline: true });
+    let base;
+    try {
+      for (let i = 0; i < presses; i++) {
+        await app.press();
+        await plain.press();
+      }
+      base = { latency: await plain.latency(), pageErrors: plain.errors };
+    } finally {
+      await plain.close();
     }
+    const latency = await app.latency();
+    const { page, errors } = app;
 
     // Memory: after gc, before and after 1,000 step changes and 200 perspective switches.
     const memory = () =>
@@ -622,10 +656,11 @@ async function interaction(url, { presses = 500, steps = 1000, switches = 200, b
     const before = await memory();
     await churn(steps, switches);
     const after = await memory();
-    await context.close();
     return {
-      latency,
-      memory: {
+      live: {
+        latency,
+        pageErrors: errors,
+        memory: {
         stepChanges: steps,
         perspectiveSwitches: switches,
         gcExposed: before.gcExposed,
@@ -638,11 +673,12 @@ async function interaction(url, { presses = 500, steps = 1000, switches = 200, b
         wasmSource: before.wasm == null
           ? 'not reachable: window.wasmBindings exports no memory and TrunkApplicationStarted carried none'
           : 'TrunkApplicationStarted event detail.wasm.memory (window.wasmBindings exports no memory)',
+        },
       },
-      pageErrors: errors,
+      base,
     };
   } finally {
-    await browser.close();
+    await app.close();
   }
 }
 
@@ -768,10 +804,8 @@ async function main() {
       lh = await lighthouseRuns({ app: appServer.url, plain: plainServer.url }, args.runs);
       lh.lcpRatio = lh.app.median.lcpMs / lh.plain.median.lcpMs;
     }
-    log('step-change latency and memory in headless Chromium');
-    const live = await interaction(appServer.url);
-    log('step-change latency of the baseline (plain page, a few lines of JavaScript)');
-    const base = await interaction(plainServer.url, { baseline: true });
+    log('step-change latency of the app and of the baseline (plain page, a few lines of JavaScript), in turn; then the app\'s memory');
+    const { live, base } = await interaction(appServer.url, plainServer.url);
 
     log('reading: our own words (the check), the default reading path (Chromium), the leads');
     const content = JSON.parse(readFileSync(path.join(ROOT, 'public', 'content.json'), 'utf8'));
