@@ -21,7 +21,7 @@ import {
   launch, loadContent, assertNoErrors, norm, plainCited, waitForExplainer, expectStep,
   DIST, TEST_TIMEOUT, TIMEOUT,
 } from './support.mjs';
-import { startHostServer, until, WAIT } from './hosts.mjs';
+import { startHostServer, until, waitForFit, WAIT } from './hosts.mjs';
 
 const content = loadContent();
 const STEPS = content.steps;
@@ -218,8 +218,11 @@ async function snippets() {
   return found;
 }
 
-/** Opens a host page and waits for the explainer in its frame. */
-async function openHost(url) {
+/**
+ * Opens a host page and waits for the explainer in its frame (`resized`: the
+ * host's snippet sizes the frame to its page, so wait for that too).
+ */
+async function openHost(url, { resized = true } = {}) {
   const hostPage = await app.newPage();
   await hostPage.goto(url, { waitUntil: 'load' });
   const iframe = await hostPage.waitForSelector('iframe', { state: 'attached', timeout: WAIT });
@@ -229,6 +232,10 @@ async function openHost(url) {
     return { ok: Boolean(frame?.url().startsWith(publicUrl.href)), url: frame?.url() ?? null };
   }, `${url}: the frame loads the explainer`);
   await waitForExplainer(frame);
+  // A reader clicks once the frame has its full height: a click aimed while the
+  // host was still growing the frame (its document then stops scrolling inside
+  // it, and Next moves) was lost once in a clean-clone run.
+  if (resized) await waitForFit(hostPage, iframe, frame, 'before the reader clicks');
   return { hostPage, frame };
 }
 
@@ -262,7 +269,7 @@ for (const [kind, hostFile] of [['pym', 'pym-snippet.html'], ['iframe', 'plain.h
 test('embedded with a parentUrl that is not http(s), Share offers the step page instead', { timeout: TEST_TIMEOUT }, async () => {
   const src = `${publicUrl.href}?embed&parentUrl=${encodeURIComponent('javascript:alert(1)//https://x.example/')}#step-${STEPS[1].id}`;
   host.snippets.set('plain.html', `<iframe src="${src}" title="t" width="100%" allow="clipboard-write"></iframe>`);
-  const { hostPage, frame } = await openHost(`${host.base}/plain.html`);
+  const { hostPage, frame } = await openHost(`${host.base}/plain.html`, { resized: false });
   const { address } = await share(frame, hostPage);
   assert.equal(address, stepPage(STEPS[1].id));
   assertNoErrors(hostPage);
