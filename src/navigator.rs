@@ -284,12 +284,12 @@ impl Navigator {
     fn arrive(&self) {
         // From the timeline the view switch would announce the step as well.
         self.0.page.silence();
-        self.reveal_heading();
         let Some(heading) = self.0.page.step_heading(self.view().step) else {
             return;
         };
+        self.reveal(&heading);
         if let Ok(heading) = heading.dyn_into::<HtmlElement>() {
-            // Already scrolled where it should be (see `reveal_heading`).
+            // Already scrolled where it should be (see `reveal`).
             let options = FocusOptions::new();
             options.set_prevent_scroll(true);
             let _ = heading.focus_with_options(&options);
@@ -307,12 +307,8 @@ impl Navigator {
     /// before that frame went down on the button and came up on the text (WebKit
     /// under a virtual display, whose frames can come 100 ms apart, lost about one
     /// Next in ten that way), and the click was lost.
-    fn reveal_heading(&self) {
-        let step = self.view().step;
-        let Some(heading) = self.0.page.step_heading(step) else {
-            return;
-        };
-        if self.0.embed.reveal_in_host(&heading) {
+    fn reveal(&self, heading: &Element) {
+        if self.0.embed.reveal_in_host(heading) {
             return;
         }
         // In the phone layout the heading goes to the top, just below the strip (its

@@ -297,9 +297,14 @@ impl Page {
     /// Empties the live region: focus is moving to what changed, which a screen
     /// reader then says (an announcement too would say it twice).
     pub fn silence(&self) {
+        self.say("");
+    }
+
+    /// Sets the live region's text, writing only when it changes.
+    fn say(&self, text: &str) {
         if let Some(announcer) = &self.announcer {
-            if announcer.text_content().is_some_and(|t| !t.is_empty()) {
-                announcer.set_text_content(Some(""));
+            if announcer.text_content().as_deref() != Some(text) {
+                announcer.set_text_content(Some(text));
             }
         }
     }
@@ -310,9 +315,6 @@ impl Page {
     /// takes focus, so the region is emptied then (it is in the reading order,
     /// and an old announcement would be read again there).
     fn announce(&self, from: ViewState, to: ViewState) {
-        let Some(announcer) = &self.announcer else {
-            return;
-        };
         let text = if to.panel != from.panel {
             match to.panel {
                 Panel::Timeline if to.event.is_some() => String::new(),
@@ -333,9 +335,7 @@ impl Page {
         } else {
             String::new()
         };
-        if announcer.text_content().as_deref() != Some(text.as_str()) {
-            announcer.set_text_content(Some(&text));
-        }
+        self.say(&text);
     }
 }
 

@@ -25,7 +25,7 @@ pub fn sentence_view(sentence: &Sentence, scope: &QuoteScope, prefix: &str) -> i
             view! {
                 // Seen between adjacent numbers, not heard: each marker is a link of its own.
                 {(i > 0).then(|| view! { <span aria-hidden="true">","</span> })}
-                {marker_link(&quote, prefix, quote_name(quote.number))}
+                {marker_link(&quote, prefix)}
             }
         })
         .collect_view();
@@ -35,10 +35,10 @@ pub fn sentence_view(sentence: &Sentence, scope: &QuoteScope, prefix: &str) -> i
 }
 
 /// One marker: the quote's number, tinted by its speaker, linking to the quote
-/// (`prefix` as in [`cited_view`]); `label` is what a screen reader hears, a few
-/// words (the quote it leads to names its speaker). The number on show is the
-/// label's, so it is not read a second time.
-pub fn marker_link(quote: &NumberedQuote, prefix: &str, label: String) -> impl IntoView {
+/// (`prefix` as in [`cited_view`]). A screen reader hears "quote N", a few words
+/// (the quote it leads to names its speaker); the number on show is that name's,
+/// so it is not read a second time.
+pub fn marker_link(quote: &NumberedQuote, prefix: &str) -> impl IntoView {
     view! {
         <a
             class=format!("ref-link ref--{}", quote.speaker.as_str())
@@ -47,7 +47,7 @@ pub fn marker_link(quote: &NumberedQuote, prefix: &str, label: String) -> impl I
             // where a name is made of content (a table's row header, a heading):
             // "All US user traffic quote 1", not "…trafficquote 1". The link's own
             // name is trimmed, so it is "quote 1".
-            aria-label=format!(" {label}")
+            aria-label=format!(" {}", quote_name(quote.number))
             data-ref=""
         >
             <span aria-hidden="true">{quote.number}</span>

@@ -8,7 +8,6 @@
 
 use std::sync::Arc;
 
-use explainer_core::page::quote_name;
 use explainer_core::{Content, Event, QuoteScope, Speaker};
 use leptos::prelude::*;
 
@@ -74,7 +73,7 @@ fn event_view(event: &Event, content: &Content) -> impl IntoView {
             let evidence = scope.resolve_all(&[dating.evidence.as_str()]);
             let markers = evidence
                 .iter()
-                .map(|q| marker_link(q, "", quote_name(q.number)))
+                .map(|q| marker_link(q, ""))
                 .collect_view();
             let inferred = dating.inferred.as_ref().map(|reason| {
                 view! { <span class="event-inferred">"Inferred: "{cited_view(reason, &scope, "")}</span> }

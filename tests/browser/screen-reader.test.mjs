@@ -68,6 +68,21 @@ async function openReader(size, pathAndHash = '/') {
 }
 
 /**
+ * Runs `body({ context, page, reader })` on a fresh page of `size` at
+ * `pathAndHash` with the screen reader started; then checks that the page logged
+ * no errors, and closes it whatever happened.
+ */
+async function withReader(size, pathAndHash, body) {
+  const { context, page, reader } = await openReader(size, pathAndHash);
+  try {
+    await body({ context, page, reader });
+    assertNoErrors(page);
+  } finally {
+    await context.close();
+  }
+}
+
+/**
  * After a step change to step `i` (`how`): focus is on its heading; since the
  * change (`before`: the log's length then) the reader heard the heading once and
  * no announcement; reading on gives the first lead sentence, and Next within
@@ -92,8 +107,7 @@ async function assertLandedOn(page, reader, i, how, before) {
 
 for (const size of SIZES) {
   test(`${size.name}: every way of changing step lands on the new step's heading, heard once`, { timeout: TEST_TIMEOUT }, async (t) => {
-    const { context, page, reader } = await openReader(size);
-    try {
+    await withReader(size, '/', async ({ context, page, reader }) => {
       let at = 0;
       const change = async (how, to, act) => {
         const before = (await reader.log()).length;
@@ -129,15 +143,11 @@ for (const size of SIZES) {
         await change('a swipe', to, () => drag(cdp, [320, y], [60, y + 12]));
       }
       t.diagnostic(`${size.name}: ${size.phone ? 9 : 8} kinds of step change, each heard as its heading alone`);
-      assertNoErrors(page);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   test(`${size.name}: from each step's heading, Next is at most ${MAX_HEADING_TO_NEXT} phrases away`, { timeout: TEST_TIMEOUT }, async (t) => {
-    const { context, page, reader } = await openReader(size);
-    try {
+    await withReader(size, '/', async ({ page, reader }) => {
       const counts = [];
       // Step 1 as a reader reaches it: by its heading (the step list's first link).
       let before = (await reader.log()).length;
@@ -149,15 +159,11 @@ for (const size of SIZES) {
         counts.push((await assertLandedOn(page, reader, i, `step ${i + 1}`, before)).length);
       }
       t.diagnostic(`${size.name}: phrases from heading to Next, step by step: ${counts.join(', ')} (max ${Math.max(...counts)})`);
-      assertNoErrors(page);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   test(`${size.name}: read from the top, the step comes before the diagram, each thing once`, { timeout: TEST_TIMEOUT }, async (t) => {
-    const { context, page, reader } = await openReader(size);
-    try {
+    await withReader(size, '/', async ({ page, reader }) => {
       const all = await reader.readUntil('^end of document$', 4000);
       const log = await reader.log();
       assert.deepEqual(announcements(log), [], 'nothing is announced at load');
@@ -177,10 +183,7 @@ for (const size of SIZES) {
       assert.equal(all.filter((p) => p === headingPhrase(0)).length, 1, 'the step shown is heard once by its heading');
       const glyphs = all.filter((p) => /^(button|link), .*[▸▾→←]/.test(p));
       assert.deepEqual(glyphs, [], 'no control names a decorative glyph');
-      assertNoErrors(page);
-    } finally {
-      await context.close();
-    }
+    });
   });
 }
 
@@ -200,8 +203,7 @@ async function axNames(page, cdp, selector) {
 }
 
 test('1280×800: Chromium\'s tree: markers are "quote N" (at most 6 words) in every step and the timeline; places and arrows have short names and say the step they open', { timeout: TEST_TIMEOUT }, async (t) => {
-  const { context, page } = await openReader(SIZES[0]);
-  try {
+  await withReader(SIZES[0], '/', async ({ context, page }) => {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Accessibility.enable');
     const markers = [];
@@ -237,15 +239,11 @@ test('1280×800: Chromium\'s tree: markers are "quote N" (at most 6 words) in ev
     }
     const longest = Math.max(...drawn.map((l) => l.name.split(/\s+/).length));
     t.diagnostic(`${drawn.length} diagram links, names of ${longest} words at most`);
-    assertNoErrors(page);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('1280×800: a marker leads to its quote, named by number and speaker, and back to the marker', { timeout: TEST_TIMEOUT }, async () => {
-  const { context, page, reader } = await openReader(SIZES[0]);
-  try {
+  await withReader(SIZES[0], '/', async ({ page, reader }) => {
     const marker = `${STEP_HEADING.replace(/ h2$/, '')} .step-lead a[data-ref]`;
     const href = await page.locator(marker).first().getAttribute('href');
     const number = norm(await page.locator(marker).first().textContent());
@@ -269,15 +267,11 @@ test('1280×800: a marker leads to its quote, named by number and speaker, and b
     await page.waitForFunction((id) => document.activeElement?.id === id, sentence);
     assert.ok(await page.evaluate((id) => document.getElementById(id).contains(document.querySelector(`a[data-ref][href="#${id.replace(/^said-/, '')}"]`)), sentence),
       'the sentence it returns to carries the marker of that quote');
-    assertNoErrors(page);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('1280×800: the perspective switch is announced, and the diagram\'s caption follows it; every timeline event has a heading', { timeout: TEST_TIMEOUT }, async () => {
-  const { context, page, reader } = await openReader(SIZES[0]);
-  try {
+  await withReader(SIZES[0], '/', async ({ page, reader }) => {
     const before = (await reader.log()).length;
     await page.click('button[data-perspective="creator"]');
     const want = `polite: Following the data of: ${norm(content.perspectives.creator)}`;
@@ -300,15 +294,11 @@ test('1280×800: the perspective switch is announced, and the diagram\'s caption
       // Its date as the article gives it: a month, or a sentence where none is given.
       assert.ok(name.split(' ').length <= 20, `event ${event.id}'s heading is its date alone: "${name}"`);
     }
-    assertNoErrors(page);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('1280×800: from the timeline, an event\'s step link lands on the step (heard once, nothing announced); Back returns focus to the event', { timeout: TEST_TIMEOUT }, async () => {
-  const { context, page, reader } = await openReader(SIZES[0], '/?show=timeline');
-  try {
+  await withReader(SIZES[0], '/?show=timeline', async ({ page, reader }) => {
     await page.waitForSelector('#timeline:not([hidden])');
     const event = timelineEvents(content)[0];
     const step = content.steps.findIndex((s) => s.id === event.step);
@@ -320,8 +310,5 @@ test('1280×800: from the timeline, an event\'s step link lands on the step (hea
     await page.goBack();
     await page.waitForSelector('#timeline:not([hidden])');
     await page.waitForFunction((id) => document.activeElement?.id === id, `event-${event.id}`);
-    assertNoErrors(page);
-  } finally {
-    await context.close();
-  }
+  });
 });
