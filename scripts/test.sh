@@ -29,8 +29,8 @@ cargo fmt --all -- --check
 
 step "Lints (host crate, and the app for the wasm target)"
 cargo clippy --locked -p explainer-core --all-targets -- -D warnings
-cargo clippy --locked --target wasm32-unknown-unknown -p tiktok-data-explainer -- -D warnings
-cargo clippy --locked --no-default-features --features ssr -p tiktok-data-explainer --all-targets -- -D warnings
+cargo clippy --locked --target wasm32-unknown-unknown -p explainer-app -- -D warnings
+cargo clippy --locked --no-default-features --features ssr -p explainer-app --all-targets -- -D warnings
 
 step "Host tests: content model, validation, verbatim quotes, URL state, diagram geometry"
 cargo test --locked -p explainer-core
@@ -49,7 +49,7 @@ if $quick; then
 fi
 
 step "Build-time tests: the renderer, invalid content failing the build, re-rendering after an edit"
-cargo test --locked --no-default-features --features ssr -p tiktok-data-explainer
+cargo test --locked --no-default-features --features ssr -p explainer-app
 
 step "Browser tests (headless Chromium against dist/)"
 node --test --test-concurrency=1 tests/browser/

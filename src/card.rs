@@ -11,6 +11,7 @@ use std::sync::Arc;
 use explainer_core::diagram::{one_decimal, Orientation};
 use explainer_core::page::step_count;
 use explainer_core::share::{fit_lines, CARD_HEIGHT, CARD_WIDTH};
+use explainer_core::story::{LOGO_HEIGHT, LOGO_MAX_WIDTH};
 use explainer_core::{Content, Perspective};
 use leptos::prelude::*;
 use resvg::{tiny_skia, usvg};
@@ -57,6 +58,30 @@ pub struct CardMaker {
     diagrams: Vec<(Perspective, String)>,
 }
 
+/// Which card to draw.
+#[derive(Debug, Clone, Copy)]
+pub enum Card<'a> {
+    /// The explainer's own (its main page's): the publisher's name, the
+    /// explainer's title and the whole diagram.
+    Front {
+        /// The publisher's name.
+        publisher: &'a str,
+    },
+    /// Step `index`'s: the explainer's title, the step's count and title, and
+    /// the diagram with the step's places and flows highlighted.
+    Step(usize),
+}
+
+impl Card<'_> {
+    /// What the card is, for messages.
+    fn name(self) -> String {
+        match self {
+            Card::Front { .. } => "the explainer's card".to_owned(),
+            Card::Step(index) => format!("the card of step {}", index + 1),
+        }
+    }
+}
+
 impl CardMaker {
     /// Loads the fonts and renders the diagram.
     pub fn new(content: &Arc<Content>) -> Result<CardMaker, String> {
@@ -86,37 +111,56 @@ impl CardMaker {
         Ok(CardMaker { options, diagrams })
     }
 
-    /// The card of step `index` as a PNG.
-    pub fn png(&self, content: &Content, index: usize) -> Result<Vec<u8>, String> {
-        let svg = self.svg(content, index);
-        let tree = usvg::Tree::from_str(&svg, &self.options)
-            .map_err(|e| format!("the card of step {}: {e}", index + 1))?;
-        let mut pixmap = tiny_skia::Pixmap::new(CARD_WIDTH, CARD_HEIGHT)
-            .ok_or("the card's size is not drawable")?;
-        resvg::render(
-            &tree,
-            tiny_skia::Transform::identity(),
-            &mut pixmap.as_mut(),
-        );
-        pixmap
-            .encode_png()
-            .map_err(|e| format!("the card of step {}: {e}", index + 1))
+    /// A card as a PNG.
+    pub fn png(&self, content: &Content, card: Card) -> Result<Vec<u8>, String> {
+        usvg::Tree::from_str(&self.svg(content, card), &self.options)
+            .map_err(|e| e.to_string())
+            .and_then(|tree| draw(&tree, CARD_WIDTH, CARD_HEIGHT))
+            .map_err(|e| format!("{}: {e}", card.name()))
     }
 
-    /// The card of step `index` as SVG.
-    pub fn svg(&self, content: &Content, index: usize) -> String {
-        let step = &content.steps[index];
+    /// The publisher's logo (an SVG) drawn as a PNG [`LOGO_HEIGHT`] pixels
+    /// high with the card's fonts; returns it with its width.
+    pub fn logo_png(&self, svg: &str) -> Result<(Vec<u8>, u32), String> {
+        let tree = usvg::Tree::from_str(svg, &self.options).map_err(|e| e.to_string())?;
+        let size = tree.size();
+        let width =
+            (f64::from(size.width()) * f64::from(LOGO_HEIGHT) / f64::from(size.height())).round();
+        if !(1.0..=f64::from(LOGO_MAX_WIDTH)).contains(&width) {
+            return Err(format!(
+                "drawn {LOGO_HEIGHT} pixels high it would be {width} wide; it must fit in \
+                 {LOGO_MAX_WIDTH} × {LOGO_HEIGHT}"
+            ));
+        }
+        let width = width as u32;
+        Ok((draw(&tree, width, LOGO_HEIGHT)?, width))
+    }
+
+    /// A card as SVG.
+    pub fn svg(&self, content: &Content, card: Card) -> String {
         let (width, height) = (f64::from(CARD_WIDTH), f64::from(CARD_HEIGHT));
         let (diagram_width, diagram_height) = Orientation::Landscape.size();
         let scale = (width - MARGIN / 2.0 - PANEL_LEFT - 2.0 * PANEL_PADDING) / diagram_width;
         let panel_width = diagram_width * scale + 2.0 * PANEL_PADDING;
         let panel_height = diagram_height * scale + 2.0 * PANEL_PADDING;
         let panel_top = ((height - panel_height) / 2.0).round();
+        // Above the rule: the explainer's title on a step's card, the
+        // publisher's name on the explainer's own. Below: the step's count and
+        // title, or the explainer's title.
+        let (header, kicker, title, step) = match card {
+            Card::Front { publisher } => (publisher, None, content.title.trim(), None),
+            Card::Step(index) => (
+                content.title.as_str(),
+                Some(step_count(index, content.steps.len())),
+                content.steps[index].title.trim(),
+                Some(&content.steps[index]),
+            ),
+        };
 
         let mut text = String::new();
-        // The explainer's title, level with the panel's top.
+        // The header, level with the panel's top.
         let (_, header) = fit_lines(
-            &content.title,
+            header,
             &[HEADER_SIZE],
             TEXT_WIDTH,
             HEADER_LINES,
@@ -132,13 +176,15 @@ impl CardMaker {
             r#"<rect x="{MARGIN}" y="{}" width="64" height="4" fill="{INK}"/>"#,
             one_decimal(rule)
         ));
-        baseline = rule + 24.0 + KICKER_SIZE;
-        let kicker = step_count(index, content.steps.len());
-        text.push_str(&text_line(&kicker, baseline, KICKER_SIZE, true, LINK));
-        // The step's title, as large as fits between the kicker and the bottom margin.
+        baseline = rule + 24.0;
+        if let Some(kicker) = kicker {
+            baseline += KICKER_SIZE;
+            text.push_str(&text_line(&kicker, baseline, KICKER_SIZE, true, LINK));
+        }
+        // The title, as large as fits between the kicker and the bottom margin.
         let room = height - MARGIN - baseline;
         let (size, lines) = fit_lines(
-            step.title.trim(),
+            title,
             &TITLE_SIZES,
             TEXT_WIDTH,
             TITLE_LINES,
@@ -157,11 +203,13 @@ impl CardMaker {
 
         // The ordinary user's picture, unless the step is about flows only a
         // paid creator's data takes.
-        let creators_only = step.flows.iter().any(|id| {
-            content
-                .flows
-                .iter()
-                .any(|f| f.id == *id && !f.applies_to(Perspective::User))
+        let creators_only = step.is_some_and(|step| {
+            step.flows.iter().any(|id| {
+                content
+                    .flows
+                    .iter()
+                    .any(|f| f.id == *id && !f.applies_to(Perspective::User))
+            })
         });
         let perspective = if creators_only {
             Perspective::Creator
@@ -184,7 +232,13 @@ impl CardMaker {
             ),
             1,
         );
-        let labelled = step.flows.len() <= MAX_LABELLED_FLOWS;
+        let lit = match card {
+            Card::Front { .. } => None,
+            Card::Step(index) => Some((
+                index,
+                content.steps[index].flows.len() <= MAX_LABELLED_FLOWS,
+            )),
+        };
         format!(
             r#"<svg xmlns="http://www.w3.org/2000/svg" width="{CARD_WIDTH}" height="{CARD_HEIGHT}" viewBox="0 0 {CARD_WIDTH} {CARD_HEIGHT}">
 <style><![CDATA[{style}]]></style>
@@ -193,7 +247,7 @@ impl CardMaker {
 <rect x="{PANEL_LEFT}" y="{panel_top}" width="{panel_width}" height="{panel_height}" rx="10" fill="{PANEL}" stroke="{RULE}" stroke-width="1.5"/>
 {drawing}
 </svg>"#,
-            style = card_style(index, labelled),
+            style = card_style(lit),
             panel_width = one_decimal(panel_width),
             panel_height = one_decimal(panel_height),
         )
@@ -211,6 +265,22 @@ impl CardMaker {
     }
 }
 
+/// Draws an SVG tree scaled to `width` × `height` pixels, as a PNG.
+fn draw(tree: &usvg::Tree, width: u32, height: u32) -> Result<Vec<u8>, String> {
+    let mut pixmap =
+        tiny_skia::Pixmap::new(width, height).ok_or("the image's size is not drawable")?;
+    let size = tree.size();
+    resvg::render(
+        tree,
+        tiny_skia::Transform::from_scale(
+            width as f32 / size.width(),
+            height as f32 / size.height(),
+        ),
+        &mut pixmap.as_mut(),
+    );
+    pixmap.encode_png().map_err(|e| e.to_string())
+}
+
 /// One line of the card's text, at the left margin.
 fn text_line(text: &str, baseline: f64, size: f64, bold: bool, fill: &str) -> String {
     format!(
@@ -223,15 +293,32 @@ fn text_line(text: &str, baseline: f64, size: f64, bold: bool, fill: &str) -> St
 
 /// The page's diagram styles in the light palette (resvg knows no custom
 /// properties; text a little smaller, as DejaVu Sans is wider than most
-/// system fonts), with what step `index` highlights drawn as the page draws the
-/// current step: its places filled and outlined, its flows at full strength and
-/// labelled (unless there are too many), the others dimmed.
-fn card_style(index: usize, labelled: bool) -> String {
-    let lit = format!(r#"[data-lit~="{index}"]"#);
-    let labels = if labelled {
-        format!(".flow{lit} .flow-label {{ display: inline; }}")
-    } else {
-        String::new()
+/// system fonts). With `lit` (a step's index, and whether its flows are few
+/// enough to label), what that step highlights is drawn as the page draws the
+/// current step: its places filled and outlined, its flows at full strength
+/// and labelled, the others dimmed. Without, the whole diagram at full strength.
+fn card_style(lit: Option<(usize, bool)>) -> String {
+    let (dim, highlight) = match lit {
+        None => ("1", String::new()),
+        Some((index, labelled)) => {
+            let lit = format!(r#"[data-lit~="{index}"]"#);
+            let labels = if labelled {
+                format!(".flow{lit} .flow-label {{ display: inline; }}")
+            } else {
+                String::new()
+            };
+            (
+                "0.4",
+                format!(
+                    "
+.place{lit} rect {{ fill: {HIGHLIGHT}; stroke: {INK}; stroke-width: 2.5; }}
+.place--region{lit} rect {{ fill: none; }}
+.flow{lit} {{ opacity: 1; }}
+.flow{lit} .flow-line {{ stroke-width: 3.5; }}
+{labels}"
+                ),
+            )
+        }
     };
     format!(
         "
@@ -240,13 +327,9 @@ fn card_style(index: usize, labelled: bool) -> String {
 .place-detail {{ font-size: 10.5px; fill: {MUTED}; text-anchor: middle; }}
 .place--region rect {{ fill: none; stroke-dasharray: 6 5; }}
 .place--region .place-label, .place--region .place-detail {{ text-anchor: start; }}
-.place{lit} rect {{ fill: {HIGHLIGHT}; stroke: {INK}; stroke-width: 2.5; }}
-.place--region{lit} rect {{ fill: none; }}
-.flow {{ opacity: 0.4; }}
-.flow{lit} {{ opacity: 1; }}
+.flow {{ opacity: {dim}; }}
 .flow-hit {{ display: none; }}
 .flow-line {{ fill: none; stroke: currentColor; stroke-width: 2.5; }}
-.flow{lit} .flow-line {{ stroke-width: 3.5; }}
 .flow-head {{ fill: currentColor; }}
 .flow--stated {{ color: #0b6a94; }}
 .flow--reported {{ color: #a34606; }}
@@ -256,7 +339,7 @@ fn card_style(index: usize, labelled: bool) -> String {
 .flow--alleged .flow-line {{ stroke-dasharray: 3 4; }}
 .flow--planned .flow-line {{ stroke-dasharray: 1 5; stroke-linecap: round; }}
 .flow-label {{ display: none; font-size: 11.5px; font-weight: 700; fill: currentColor; text-anchor: middle; stroke: {PANEL}; stroke-width: 5px; stroke-linejoin: round; }}
-{labels}
+{highlight}
 "
     )
 }
@@ -264,6 +347,66 @@ fn card_style(index: usize, labelled: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The shipped story's content.
+    fn shipped() -> Result<Arc<Content>, String> {
+        let text = explainer_core::story::StoryFiles::default_of_repository()?.content_text;
+        let content =
+            explainer_core::load_content("content.json", &text).map_err(|e| e.to_string())?;
+        Ok(Arc::new(content))
+    }
+
+    #[test]
+    fn the_explainers_own_card_shows_its_publisher_title_and_whole_diagram() -> Result<(), String> {
+        let content = shipped()?;
+        let cards = CardMaker::new(&content)?;
+        let svg = cards.svg(
+            &content,
+            Card::Front {
+                publisher: "A Desk",
+            },
+        );
+        assert!(svg.contains(">A Desk</text>"), "no publisher");
+        let first_word = content.title.split_whitespace().next().ok_or("no title")?;
+        assert!(svg.contains(&escape_attribute(first_word)), "no title");
+        assert!(
+            !svg.contains("data-lit~="),
+            "the front card highlights a step"
+        );
+        assert!(
+            svg.contains(".flow { opacity: 1; }"),
+            "the front card dims the flows"
+        );
+        let png = cards.png(
+            &content,
+            Card::Front {
+                publisher: "A Desk",
+            },
+        )?;
+        assert_eq!(png_size(&png), (CARD_WIDTH, CARD_HEIGHT));
+        assert_ne!(png, cards.png(&content, Card::Step(0))?);
+        Ok(())
+    }
+
+    #[test]
+    fn a_logo_is_drawn_60_pixels_high_or_refused_when_too_wide() -> Result<(), String> {
+        let cards = CardMaker::new(&shipped()?)?;
+        let logo = |w: u32, h: u32| {
+            format!(
+                r##"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}"><rect width="{w}" height="{h}" fill="#123"/></svg>"##
+            )
+        };
+        let (png, width) = cards.logo_png(&logo(330, 60))?;
+        assert_eq!((width, png_size(&png)), (330, (330, LOGO_HEIGHT)));
+        let (png, width) = cards.logo_png(&logo(100, 20))?;
+        assert_eq!((width, png_size(&png)), (300, (300, LOGO_HEIGHT)));
+        match cards.logo_png(&logo(700, 60)) {
+            Ok(_) => return Err("a logo 700 wide was accepted".into()),
+            Err(e) => assert!(e.contains("600"), "{e}"),
+        }
+        assert!(cards.logo_png("<svg").is_err());
+        Ok(())
+    }
 
     /// A PNG's width and height, from its header.
     fn png_size(png: &[u8]) -> (u32, u32) {
@@ -275,21 +418,18 @@ mod tests {
 
     #[test]
     fn each_step_has_its_own_1200_by_630_card_with_its_title() -> Result<(), String> {
-        let text = include_str!("../public/content.json");
-        let content = Arc::new(
-            explainer_core::load_content("content.json", text).map_err(|e| e.to_string())?,
-        );
+        let content = shipped()?;
         let cards = CardMaker::new(&content)?;
         let mut seen = Vec::new();
         for index in [0, 1, content.steps.len() - 1] {
-            let svg = cards.svg(&content, index);
+            let svg = cards.svg(&content, Card::Step(index));
             let first_word = content.steps[index].title.split_whitespace().next();
             assert!(
                 svg.contains(&format!(r#"[data-lit~="{index}"]"#)),
                 "the card's style highlights another step"
             );
             assert!(first_word.is_some_and(|w| svg.contains(&escape_attribute(w))));
-            let png = cards.png(&content, index)?;
+            let png = cards.png(&content, Card::Step(index))?;
             assert_eq!(png_size(&png), (CARD_WIDTH, CARD_HEIGHT));
             assert!(
                 !seen.contains(&png),
@@ -303,11 +443,7 @@ mod tests {
 
     #[test]
     fn card_text_is_measured_with_the_shipped_fonts() -> Result<(), String> {
-        let content = Arc::new(
-            explainer_core::load_content("content.json", include_str!("../public/content.json"))
-                .map_err(|e| e.to_string())?,
-        );
-        let cards = CardMaker::new(&content)?;
+        let cards = CardMaker::new(&shipped()?)?;
         let (short, long) = (
             cards.width("Step", 40.0, true),
             cards.width("Step by step", 40.0, true),

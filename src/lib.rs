@@ -34,6 +34,8 @@ pub mod page;
 pub mod panic_notice;
 #[cfg(feature = "ssr")]
 pub mod prerender;
+#[cfg(feature = "ssr")]
+pub mod publication;
 #[cfg(feature = "csr")]
 pub mod references;
 #[cfg(feature = "csr")]

@@ -1,5 +1,5 @@
 //! Browser entry point (built by Trunk).
 
 fn main() {
-    tiktok_data_explainer::app::start();
+    explainer_app::app::start();
 }

@@ -9,7 +9,7 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 use base64::Engine;
-use explainer_core::page::{ROOT_ID, STATUS_ID, VERSION_META};
+use explainer_core::page::{ROOT_ID, STATUS_ID};
 use explainer_core::Content;
 use leptos::prelude::*;
 use lol_html::html_content::{ContentType, Element};
@@ -27,11 +27,12 @@ const HEAD_MARKER: &str = "postbuild:head";
 
 /// The explainer, everything a reader can see, as static HTML in the first
 /// step of the ordinary user's view. This is the only rendering of the content.
-pub fn render_explainer(content: &Arc<Content>) -> Result<String, String> {
+/// `single_file` is the single-file edition's name, for its download link.
+pub fn render_explainer(content: &Arc<Content>, single_file: &str) -> Result<String, String> {
     let owner = Owner::new();
     let html = owner.with(|| {
         let content = content.clone();
-        view! { <Explainer content=content/> }.to_html()
+        view! { <Explainer content=content single_file=single_file.to_owned()/> }.to_html()
     });
     spell_empty_comments(&html)
 }
@@ -281,49 +282,6 @@ fn rel_has(el: &Element, token: &str) -> bool {
     })
 }
 
-/// Social and search metadata (Open Graph tags and a JSON-LD `Article` citing
-/// every source), and the content version the page is rendered from.
-pub fn metadata(content: &Content, version: &str) -> String {
-    // The short answer is the page's description for search and social cards.
-    let about = explainer_core::share::description(&content.answer.text);
-    let citations: Vec<serde_json::Value> = content
-        .sources
-        .iter()
-        .map(|s| {
-            let mut work = serde_json::json!({ "@type": "CreativeWork", "name": s.title });
-            if let Some(publisher) = &s.publisher {
-                work["publisher"] =
-                    serde_json::json!({ "@type": "Organization", "name": publisher.name });
-            }
-            work
-        })
-        .collect();
-    let mut article = serde_json::json!({
-        "@context": "https://schema.org",
-        "@type": "Article",
-        "headline": content.title,
-        "description": about,
-        "citation": citations,
-    });
-    if let Some(date) = content.date_modified() {
-        article["dateModified"] = serde_json::Value::String(date.to_owned());
-    }
-    // "</" must not appear inside a script element.
-    let json_ld = article.to_string().replace("</", "<\\/");
-    format!(
-        r#"<meta name="description" content="{about}">
-    <meta name="{VERSION_META}" content="{version}">
-    <meta property="og:type" content="article">
-    <meta property="og:title" content="{title}">
-    <meta property="og:description" content="{about}">
-    <meta name="twitter:card" content="summary">
-    <script type="application/ld+json">{json_ld}</script>"#,
-        title = escape_attribute(&content.title),
-        about = escape_attribute(&about),
-        version = escape_attribute(version),
-    )
-}
-
 /// The Content-Security-Policy for a page: only this origin, plus the hashes of
 /// the page's own inline scripts (and inline styles, for the single-file edition).
 pub fn content_security_policy(page: &str) -> Result<String, String> {
@@ -422,11 +380,15 @@ pub(crate) fn with_csp(page: &str) -> Result<String, String> {
 }
 
 /// The service worker (`src/sw.js`, a template): precaches every file of this
-/// build under a cache named by the build's hash and deletes other builds'
-/// caches when it activates.
-pub fn service_worker(files: &[String], build_hash: &str) -> String {
+/// build under a cache named by the story (`cache_prefix`) and the build's hash,
+/// and deletes the story's other builds' caches when it activates.
+pub fn service_worker(files: &[String], cache_prefix: &str, build_hash: &str) -> String {
     let list = serde_json::to_string(files).unwrap_or_else(|_| "[]".into());
     include_str!("sw.js")
+        .replace(
+            "\"__CACHE_PREFIX__\"",
+            &serde_json::Value::from(cache_prefix).to_string(),
+        )
         .replace(
             "\"__BUILD_HASH__\"",
             &serde_json::Value::from(build_hash).to_string(),
@@ -885,10 +847,10 @@ mod tests {
     #[test]
     fn the_rendered_explainer_has_every_hook_of_the_app_and_no_bogus_comments() -> Result<(), String>
     {
-        let text = include_str!("../public/content.json");
+        let text = explainer_core::story::StoryFiles::default_of_repository()?.content_text;
         let content =
-            explainer_core::load_content("content.json", text).map_err(|e| e.to_string())?;
-        let html = render_explainer(&Arc::new(content))?;
+            explainer_core::load_content("content.json", &text).map_err(|e| e.to_string())?;
+        let html = render_explainer(&Arc::new(content), "story-offline.html")?;
         for hook in [
             explainer_core::page::STEP_ATTRIBUTE,
             explainer_core::page::LIT_ATTRIBUTE,

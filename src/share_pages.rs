@@ -17,6 +17,7 @@ use explainer_core::Content;
 use lol_html::{element, RewriteStrSettings};
 
 use crate::prerender::{escape_attribute, rewrite, with_csp};
+use crate::publication::{social_tags, SocialCard};
 
 /// The id of the step page's link to the explainer, which its script follows.
 const OPEN_LINK_ID: &str = "open-step";
@@ -36,6 +37,8 @@ pub struct StepPage<'a> {
     pub public_url: &'a PublicUrl,
     /// `og:site_name`: the provider (newsroom) name.
     pub site_name: &'a str,
+    /// The story's language tag (`en-US`): the page's `lang` and `og:locale`.
+    pub language: &'a str,
     /// The favicon's file name beside `index.html`.
     pub icon: &'a str,
 }
@@ -57,19 +60,37 @@ pub fn step_page(page: &StepPage) -> Result<String, String> {
         .steps
         .get(page.index)
         .ok_or_else(|| format!("no step {}", page.index + 1))?;
+    let (about, url) = (
+        description(&step.lead),
+        page.public_url.step_page_url(&step.id),
+    );
+    let alt = card_alt(content, page.index);
+    let social = social_tags(
+        &SocialCard {
+            title: step.title.trim(),
+            description: &about,
+            url: &url,
+            image: &page.public_url.card_url(&step.id),
+            image_alt: &alt,
+            site_name: page.site_name,
+            language: page.language,
+        },
+        "",
+    );
     let a = escape_attribute;
-    let title = a(step.title.trim());
-    let explainer = a(&content.title);
-    let about = a(&description(&step.lead));
-    let url = a(&page.public_url.step_page_url(&step.id));
-    let image = a(&page.public_url.card_url(&step.id));
-    let alt = a(&card_alt(content, page.index));
-    let site = a(page.site_name);
+    let (title, explainer, about, url, alt) = (
+        a(step.title.trim()),
+        a(&content.title),
+        a(&about),
+        a(&url),
+        a(&alt),
+    );
     let target = a(&explainer_from_step_page(&step.id));
     let icon = a(page.icon);
+    let lang = a(page.language);
     let html = format!(
         r#"<!doctype html>
-<html lang="en">
+<html lang="{lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -77,21 +98,7 @@ pub fn step_page(page: &StepPage) -> Result<String, String> {
 <meta name="description" content="{about}">
 <link rel="canonical" href="{url}">
 <link rel="icon" href="../../{icon}" type="image/svg+xml">
-<meta property="og:type" content="article">
-<meta property="og:site_name" content="{site}">
-<meta property="og:title" content="{title}">
-<meta property="og:description" content="{about}">
-<meta property="og:url" content="{url}">
-<meta property="og:image" content="{image}">
-<meta property="og:image:type" content="image/png">
-<meta property="og:image:width" content="{CARD_WIDTH}">
-<meta property="og:image:height" content="{CARD_HEIGHT}">
-<meta property="og:image:alt" content="{alt}">
-<meta name="twitter:card" content="summary_large_image">
-<meta name="twitter:title" content="{title}">
-<meta name="twitter:description" content="{about}">
-<meta name="twitter:image" content="{image}">
-<meta name="twitter:image:alt" content="{alt}">
+{social}
 <style>{STYLE}</style>
 </head>
 <body>

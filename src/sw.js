@@ -1,6 +1,8 @@
 // The explainer's service worker: a template that postbuild fills in
-// (src/prerender.rs, service_worker) with this build's hash and files.
-const CACHE = "tiktok-explainer-" + "__BUILD_HASH__";
+// (src/prerender.rs, service_worker) with the story's cache prefix, this
+// build's hash and its files.
+const CACHE_PREFIX = "__CACHE_PREFIX__";
+const CACHE = CACHE_PREFIX + "__BUILD_HASH__";
 const FILES = "__FILES__";
 // Asked for to learn whether the deployed content is newer: never answered from a cache.
 const VERSION_FILE = "__VERSION_FILE__";
@@ -14,7 +16,7 @@ self.addEventListener("install", (event) => {
 self.addEventListener("activate", (event) => {
   event.waitUntil(
     caches.keys()
-      .then((keys) => Promise.all(keys.filter((k) => k.startsWith("tiktok-explainer-") && k !== CACHE).map((k) => caches.delete(k))))
+      .then((keys) => Promise.all(keys.filter((k) => k.startsWith(CACHE_PREFIX) && k !== CACHE).map((k) => caches.delete(k))))
       .then(() => self.clients.claim())
   );
 });

@@ -8,6 +8,13 @@ use std::fs;
 use std::path::PathBuf;
 use std::process::Command;
 
+/// The shipped story's content text.
+fn shipped() -> String {
+    explainer_core::story::StoryFiles::default_of_repository()
+        .expect("the default story")
+        .content_text
+}
+
 /// A fresh folder standing in for Trunk's staging folder.
 fn staging(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("postbuild-test-{name}-{}", std::process::id()));
@@ -40,8 +47,7 @@ fn postbuild(dir: &PathBuf, content: &str) -> (bool, String) {
 
 #[test]
 fn invalid_content_fails_the_build_with_every_problem_and_its_path() {
-    let shipped = include_str!("../public/content.json");
-    let mut value: serde_json::Value = serde_json::from_str(shipped).expect("shipped content");
+    let mut value: serde_json::Value = serde_json::from_str(&shipped()).expect("shipped content");
     // Two unrelated problems: a step pointing to a place that does not exist,
     // and a sentence of ours that names no quote.
     value["steps"][1]["places"] = serde_json::json!(["nowhere"]);
@@ -122,8 +128,7 @@ fn an_edited_content_file_re_renders_the_built_site_without_touching_the_wasm() 
     let dir = built_site("edit");
     let wasm_before = wasm_of(&dir);
     let version_before = fs::read_to_string(dir.join("version.json")).expect("version.json");
-    let shipped = include_str!("../public/content.json");
-    let mut value: serde_json::Value = serde_json::from_str(shipped).expect("shipped content");
+    let mut value: serde_json::Value = serde_json::from_str(&shipped()).expect("shipped content");
     let new_title = "An edited title for the second step";
     value["steps"][1]["title"] = serde_json::Value::String(new_title.into());
     let (ok, stderr) = postbuild(&dir, &value.to_string());
@@ -135,8 +140,10 @@ fn an_edited_content_file_re_renders_the_built_site_without_touching_the_wasm() 
         1,
         "rendered twice"
     );
-    let single =
-        fs::read_to_string(dir.join(explainer_core::page::SINGLE_FILE)).expect("single file");
+    let story = explainer_core::story::StoryFiles::default_of_repository()
+        .expect("the default story")
+        .story;
+    let single = fs::read_to_string(dir.join(story.single_file())).expect("single file");
     assert!(
         single.contains(new_title),
         "the single file does not show the edit"

@@ -1,8 +1,11 @@
 //! Runs after every Trunk build (a `post_build` hook in `Trunk.toml`) on the
 //! staging folder, or on the folder given as its argument (`scripts/render.sh`
 //! runs it on `dist/` after an edit of the content, without rebuilding the wasm):
-//! 1. validates `public/content.json` (every problem, with its path, fails the
-//!    build) and pre-renders it into `index.html`, with metadata and a CSP;
+//! 1. reads the story folder (`$EXPLAINER_STORY`, else the one `stories/default`
+//!    names), validates its `story.json` and `content.json` (every problem, with
+//!    its path, fails the build) and pre-renders it into `index.html`, with a CSP
+//!    and the publication's metadata (`src/publication.rs`), whose card and
+//!    publisher logo it draws beside the page;
 //!    Trunk's own `index.html` is kept as `target/postbuild/index.html`, the
 //!    template for later re-renders;
 //! 2. writes the single-file edition;
@@ -23,25 +26,26 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
+use explainer_app::card::{Card, CardMaker};
+use explainer_app::prerender::{
+    content_security_policy_of, content_version, defer_app_start, finish_head, insert_body,
+    insert_head, render_explainer, render_status, service_worker, short_hash, single_file,
+    version_json, SingleFileParts,
+};
+use explainer_app::publication::{metadata, with_language, Publication};
+use explainer_app::share_pages::{absolute_share_links, step_page, StepPage};
 use explainer_core::oembed::{
     discovery_link, oembed_json, provider_name, PublicUrl, OEMBED_FILE, PROVIDER_NAME_ENV,
     PUBLIC_URL_ENV,
 };
-use explainer_core::page::{ROOT_ID, SINGLE_FILE, VERSION_FILE};
+use explainer_core::page::{ROOT_ID, VERSION_FILE};
 use explainer_core::share::{step_page_path, CARD_FILE, STEP_PAGES_DIR};
-use tiktok_data_explainer::card::CardMaker;
-use tiktok_data_explainer::prerender::{
-    content_security_policy_of, content_version, defer_app_start, finish_head, insert_body,
-    insert_head, metadata, render_explainer, render_status, service_worker, short_hash,
-    single_file, version_json, SingleFileParts,
-};
-use tiktok_data_explainer::share_pages::{absolute_share_links, step_page, StepPage};
+use explainer_core::story::{story_dir, StoryFiles, LOGO_FILE};
 
-/// The content file the build renders, unless `CONTENT_FILE_ENV` names another.
-const CONTENT_FILE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/public/content.json");
 /// The headers of `_headers`' `/*` block as nginx `add_header` lines.
 const NGINX_HEADERS_FILE: &str = "nginx-headers.conf";
-/// Names another content file to render (the tests use it for broken ones).
+/// Names another content file to render instead of the story's own, with the
+/// story's identity (the tests use it for broken and edited content).
 const CONTENT_FILE_ENV: &str = "EXPLAINER_CONTENT_FILE";
 /// Where Trunk's `index.html` is kept for re-rendering without Trunk, unless
 /// `TEMPLATE_FILE_ENV` names another place (the tests use it).
@@ -62,7 +66,12 @@ fn run() -> Result<(), String> {
     // Checked first: a malformed address fails the build before anything is written.
     let public_url = env_var(PUBLIC_URL_ENV)?;
     let (public_url, is_default) = PublicUrl::from_env(public_url.as_deref())?;
-    let provider = provider_name(env_var(PROVIDER_NAME_ENV)?.as_deref(), &public_url)?;
+    let story_files = StoryFiles::read(&story_dir(Path::new(env!("CARGO_MANIFEST_DIR")))?)?;
+    let story = &story_files.story;
+    let provider = provider_name(
+        env_var(PROVIDER_NAME_ENV)?.as_deref(),
+        &story.publisher.name,
+    )?;
     let dir = std::env::args()
         .nth(1)
         .or_else(|| std::env::var("TRUNK_STAGING_DIR").ok())
@@ -72,22 +81,50 @@ fn run() -> Result<(), String> {
         fs::read_to_string(dir.join(name)).map_err(|e| format!("{}: {e}", dir.join(name).display()))
     };
 
-    let content_file = env_var(CONTENT_FILE_ENV)?.unwrap_or_else(|| CONTENT_FILE.to_owned());
-    let content_text =
-        fs::read_to_string(&content_file).map_err(|e| format!("{content_file}: {e}"))?;
+    let (content_file, content_text) = match env_var(CONTENT_FILE_ENV)? {
+        Some(file) => {
+            let text = fs::read_to_string(&file).map_err(|e| format!("{file}: {e}"))?;
+            (file, text)
+        }
+        None => (
+            story_files.content_file.display().to_string(),
+            story_files.content_text.clone(),
+        ),
+    };
     let content =
         explainer_core::load_content(&content_file, &content_text).map_err(|e| e.to_string())?;
     let content = Arc::new(content);
-    let page = template(&read("index.html")?)?;
+    let page = with_language(&template(&read("index.html")?)?, &story.language)?;
     let version = content_version(&content_text);
 
-    let body = render_explainer(&content)?;
+    let single_file_name = story.single_file();
+    let body = render_explainer(&content, &single_file_name)?;
     let page = defer_app_start(&insert_body(&page, &body, &render_status(&content)?)?)?;
+    // The explainer's own card and the publisher's logo, beside the page.
+    let cards = CardMaker::new(&content)?;
+    let logo_file = story_files.path(&story.publisher.logo);
+    let logo_svg = fs::read_to_string(&logo_file)
+        .map_err(|e| format!("the publisher's logo {}: {e}", logo_file.display()))?;
+    let (logo, logo_width) = cards
+        .logo_png(&logo_svg)
+        .map_err(|e| format!("the publisher's logo {}: {e}", logo_file.display()))?;
+    write(&dir.join(LOGO_FILE), &logo)?;
+    let front = Card::Front {
+        publisher: &story.publisher.name,
+    };
+    write(&dir.join(CARD_FILE), &cards.png(&content, front)?)?;
     // The single-file edition drops the discovery link with the other links in
     // the head (a file read from disk is no oEmbed provider).
     let meta = format!(
         "{}\n    {}",
-        metadata(&content, &version),
+        metadata(&Publication {
+            content: &content,
+            story,
+            public_url: &public_url,
+            site_name: &provider,
+            version: &version,
+            logo_width,
+        })?,
         discovery_link(&public_url, &content.title)
     );
 
@@ -107,11 +144,21 @@ fn run() -> Result<(), String> {
         wasm: &wasm,
         icon: &icon,
     })?;
-    write(&dir.join(SINGLE_FILE), offline.as_bytes())?;
+    write(&dir.join(&single_file_name), offline.as_bytes())?;
 
     let page = finish_head(&page, &meta)?;
     write(&dir.join("index.html"), page.as_bytes())?;
-    let step_pages = write_step_pages(&dir, &content, &public_url, &provider, &icon_name)?;
+    let step_pages = write_step_pages(
+        &dir,
+        &content,
+        &cards,
+        &StepSite {
+            public_url: &public_url,
+            site_name: &provider,
+            language: &story.language,
+            icon: &icon_name,
+        },
+    )?;
     // The same policy as an HTTP header, for hosts that read a _headers file
     // (and to copy into any other server's configuration); it covers the step
     // pages too, whose one script and style are the same on every one.
@@ -147,15 +194,17 @@ fn run() -> Result<(), String> {
     let mut files = asset_names(&dir)?;
     // Not precached: the worker itself, the large offline edition (a download, not
     // part of the page), _headers and nginx-headers.conf, which servers read, the
-    // oEmbed response, which is for other sites' servers, and the version file,
-    // which must always come from the network.
+    // oEmbed response, the card and the logo, which are for other sites' servers
+    // and crawlers, and the version file, which must always come from the network.
     files.retain(|f| {
         ![
             "sw.js",
-            SINGLE_FILE,
+            single_file_name.as_str(),
             "_headers",
             NGINX_HEADERS_FILE,
             OEMBED_FILE,
+            CARD_FILE,
+            LOGO_FILE,
             VERSION_FILE,
         ]
         .contains(&f.as_str())
@@ -168,7 +217,7 @@ fn run() -> Result<(), String> {
     precache.extend(files.iter().cloned());
     write(
         &dir.join("sw.js"),
-        service_worker(&precache, &short_hash(&all_bytes)).as_bytes(),
+        service_worker(&precache, &story.cache_prefix(), &short_hash(&all_bytes)).as_bytes(),
     )?;
 
     for file in asset_names(&dir)? {
@@ -192,18 +241,24 @@ fn run() -> Result<(), String> {
 /// Writes every step's share page and card (after removing those of an earlier
 /// build, whose steps may have gone), with compressed copies of the pages;
 /// returns the pages.
+/// What every step page shares.
+struct StepSite<'a> {
+    public_url: &'a PublicUrl,
+    site_name: &'a str,
+    language: &'a str,
+    icon: &'a str,
+}
+
 fn write_step_pages(
     dir: &Path,
     content: &Arc<explainer_core::Content>,
-    public_url: &PublicUrl,
-    provider: &str,
-    icon: &str,
+    cards: &CardMaker,
+    site: &StepSite,
 ) -> Result<Vec<String>, String> {
     let root = dir.join(STEP_PAGES_DIR);
     if root.exists() {
         fs::remove_dir_all(&root).map_err(|e| format!("{}: {e}", root.display()))?;
     }
-    let cards = CardMaker::new(content)?;
     let mut pages = Vec::new();
     for (index, step) in content.steps.iter().enumerate() {
         let folder = dir.join(step_page_path(&step.id));
@@ -211,14 +266,18 @@ fn write_step_pages(
         let page = step_page(&StepPage {
             content,
             index,
-            public_url,
-            site_name: provider,
-            icon,
+            public_url: site.public_url,
+            site_name: site.site_name,
+            language: site.language,
+            icon: site.icon,
         })?;
         let file = folder.join("index.html");
         write(&file, page.as_bytes())?;
         compress(&file)?;
-        write(&folder.join(CARD_FILE), &cards.png(content, index)?)?;
+        write(
+            &folder.join(CARD_FILE),
+            &cards.png(content, Card::Step(index))?,
+        )?;
         pages.push(page);
     }
     Ok(pages)

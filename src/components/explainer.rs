@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use std::collections::HashSet;
 
-use explainer_core::page::{ANSWER_ID, LAYERED_CLASS, SINGLE_FILE};
+use explainer_core::page::{ANSWER_ID, LAYERED_CLASS};
 use explainer_core::{Content, QuoteScope};
 use leptos::prelude::*;
 
@@ -26,7 +26,12 @@ use super::INITIAL;
 /// The whole explainer, as one static page in the [`INITIAL`] view. Embeds get
 /// the same page: the stylesheet hides the page chrome under `html.embed`.
 #[component]
-pub fn Explainer(content: Arc<Content>) -> impl IntoView {
+pub fn Explainer(
+    /// What the explainer says.
+    content: Arc<Content>,
+    /// The single-file edition's name beside the page, for its download link.
+    single_file: String,
+) -> impl IntoView {
     view! {
         <Header content=content.clone()/>
         <main id="explainer" class="explainer" data-perspective=INITIAL.perspective.as_str()>
@@ -53,7 +58,7 @@ pub fn Explainer(content: Arc<Content>) -> impl IntoView {
             <FlowTable content=content.clone()/>
             <Sources content=content.clone()/>
             <Corrections content=content.clone()/>
-            <Method content=content.clone()/>
+            <Method content=content.clone() single_file=single_file/>
             <EmbedCode title=content.title.clone()/>
         </main>
     }
@@ -82,13 +87,13 @@ fn Header(content: Arc<Content>) -> impl IntoView {
 
 /// How the explainer was made, and where to get the offline copy.
 #[component]
-fn Method(content: Arc<Content>) -> impl IntoView {
+fn Method(content: Arc<Content>, single_file: String) -> impl IntoView {
     view! {
         <section class="method" aria-labelledby="method-heading">
             <h2 id="method-heading">"How this explainer was made"</h2>
             {content.method.iter().map(|p| view! { <p>{p.clone()}</p> }).collect_view()}
             <p class="download">
-                <a href=SINGLE_FILE download="">"Download this explainer as a single file"</a>
+                <a href=single_file download="">"Download this explainer as a single file"</a>
                 " to read offline: open it from your disk in any modern browser; it needs no connection."
             </p>
         </section>

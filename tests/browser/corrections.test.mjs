@@ -9,12 +9,11 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
   launch, loadContent, openApp, expectStep, assertNoErrors, trackErrors, norm, printedText, squashPrinted, DIST, TIMEOUT,
-  TEST_TIMEOUT,
+  TEST_TIMEOUT, SINGLE_FILE,
 } from './support.mjs';
 
 const content = loadContent();
 const updates = content.updates ?? [];
-const SINGLE_FILE = 'tiktok-data-explainer-offline.html';
 const newestFirst = [...updates].map((u, i) => ({ u, i }))
   .sort((a, b) => (a.u.date === b.u.date ? a.i - b.i : a.u.date < b.u.date ? 1 : -1)).map(({ u }) => u);
 

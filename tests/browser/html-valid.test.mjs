@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ROOT, DIST, TEST_TIMEOUT } from './support.mjs';
+import { ROOT, DIST, TEST_TIMEOUT, SINGLE_FILE } from './support.mjs';
 
 const JAR = path.join(ROOT, 'node_modules', 'vnu-jar', 'build', 'dist', 'vnu.jar');
 /** Messages shown in full per file; the rest are counted. */
@@ -94,7 +94,7 @@ function describe(file, messages) {
 
 test('the build wrote the pages the checker is run on', () => {
   assert.ok(files.length > 0, `${DIST}/index.html is missing: build the app first (trunk build --release --offline)`);
-  for (const page of ['index.html', 'tiktok-data-explainer-offline.html']) {
+  for (const page of ['index.html', SINGLE_FILE]) {
     assert.ok(files.includes(page), `${page} is not among the built HTML files: ${files.join(', ')}`);
   }
 });

@@ -28,7 +28,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {
   launchBrowser, loadContent, openApp, waitForExplainer, followMarker, expectStep, waitTrue, controlled, readNotice, trackErrors,
-  assertNoErrors, requireFile, stopProcess, norm, waitForHeading, ROOT, DIST, TIMEOUT, TEST_TIMEOUT,
+  assertNoErrors, requireFile, stopProcess, norm, waitForHeading, ROOT, DIST, CONTENT_FILE, TIMEOUT, TEST_TIMEOUT, SINGLE_FILE,
 } from './support.mjs';
 import { startHostServer } from './hosts.mjs';
 
@@ -38,7 +38,6 @@ const MIME_TYPES = process.env.NGINX_MIME_TYPES || '/etc/nginx/mime.types';
 /** The block a newsroom copies, and the dist path it names (replaced here). */
 const SNIPPET = path.join(ROOT, 'deploy', 'nginx.conf');
 const SNIPPET_DIST = '/srv/tiktok-data/dist/';
-const SINGLE_FILE = 'tiktok-data-explainer-offline.html';
 /** Trunk's hashed file names: a 64-bit hash in hex without leading zeros (up to 16 digits; 14 seen). */
 const HASHED = /-[0-9a-f]{1,16}(\.js|\.css|\.svg|_bg\.wasm)$/;
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -184,8 +183,8 @@ async function builtFiles() {
 }
 
 const step = content.steps[2];
-/** Revalidated on every use: the pages, the worker, the version and oEmbed files, share pages and cards. */
-const REVALIDATED = ['', 'index.html', 'sw.js', 'version.json', 'oembed.json', SINGLE_FILE, `step/${step.id}/`, `step/${step.id}/card.png`];
+/** Revalidated on every use: the pages, the worker, the version and oEmbed files, the cards, the logo and the share pages. */
+const REVALIDATED = ['', 'index.html', 'sw.js', 'version.json', 'oembed.json', SINGLE_FILE, 'card.png', 'publisher-logo.png', `step/${step.id}/`, `step/${step.id}/card.png`];
 
 test('premise: _headers has the policy and nosniff for every path, and CORS for the oEmbed response', () => {
   assert.match(SITE_HEADERS?.['content-security-policy'] ?? '', /^default-src 'self';/);
@@ -382,7 +381,7 @@ test('the service worker: after one visit, a reload offline shows the live expla
 async function nextBuild() {
   const stage = path.join(work, 'next');
   await cp(DIST, stage, { recursive: true });
-  const source = await readFile(path.join(ROOT, 'public', 'content.json'), 'utf8');
+  const source = await readFile(CONTENT_FILE, 'utf8');
   const title = content.steps[0].title;
   const encoded = JSON.stringify(title).slice(1, -1);
   assert.ok(source.includes(`"title": "${encoded}"`), 'the first step title is in content.json');

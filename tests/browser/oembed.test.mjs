@@ -16,7 +16,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { extract } from '@extractus/oembed-extractor';
-import { launch, loadContent, assertNoErrors, norm, DIST, TEST_TIMEOUT, TIMEOUT } from './support.mjs';
+import { launch, loadContent, assertNoErrors, norm, DIST, TEST_TIMEOUT, TIMEOUT, SINGLE_FILE } from './support.mjs';
 import { startHostServer, until, waitForFit, WAIT } from './hosts.mjs';
 
 const content = loadContent();
@@ -75,7 +75,7 @@ test('the page links its oEmbed response, titled, from the head', () => {
   const head = page.slice(0, page.indexOf('</head>'));
   assert.ok(head.includes(link.tag), 'the link is in <head>');
   // The single-file edition, read from disk, is no oEmbed provider.
-  const offline = readFileSync(path.join(DIST, 'tiktok-data-explainer-offline.html'), 'utf8');
+  const offline = readFileSync(path.join(DIST, SINGLE_FILE), 'utf8');
   assert.equal(discoveryLink(offline), null, 'no discovery link in the single-file edition');
 });
 

@@ -8,10 +8,9 @@ import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launch, loadContent, trackErrors, assertNoErrors, waitForHeading, openEvidence, DIST, TIMEOUT, TEST_TIMEOUT } from './support.mjs';
+import { launch, loadContent, trackErrors, assertNoErrors, waitForHeading, openEvidence, DIST, TIMEOUT, TEST_TIMEOUT, SINGLE_FILE } from './support.mjs';
 
 const content = loadContent();
-const SINGLE_FILE = 'tiktok-data-explainer-offline.html';
 let app;
 
 before(async () => {

@@ -8,11 +8,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  launch, startServer, loadContent, trackErrors, assertNoErrors, waitForHeading, expectStep, controlled, norm, DIST, TIMEOUT, TEST_TIMEOUT,
+  launch, startServer, loadContent, trackErrors, assertNoErrors, waitForHeading, expectStep, controlled, norm, DIST, TIMEOUT, TEST_TIMEOUT, SINGLE_FILE,
 } from './support.mjs';
 
 const content = loadContent();
-const SINGLE_FILE = 'tiktok-data-explainer-offline.html';
 let app;
 
 before(async () => {

@@ -13,11 +13,10 @@ import { pathToFileURL } from 'node:url';
 import {
   launch, loadContent, openApp, followMarker, assertNoErrors, trackErrors, norm, citedSentences as sentences, quoteNumbering,
   stepTexts, openEvidence, timelineEvents, DIST, TIMEOUT,
-  TEST_TIMEOUT,
+  TEST_TIMEOUT, SINGLE_FILE,
 } from './support.mjs';
 
 const content = loadContent();
-const SINGLE_FILE = 'tiktok-data-explainer-offline.html';
 
 /** What a step shows as (sentence | numbers), in either perspective, its evidence open. */
 function expectedStepSentences(step, creator) {

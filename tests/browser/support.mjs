@@ -172,11 +172,25 @@ export async function launch({ root = DIST, viewport = { width: 1280, height: 90
   };
 }
 
+/**
+ * The story folder the build rendered: $EXPLAINER_STORY (relative to the
+ * repository), else the folder stories/default names, as the build chooses it.
+ */
+export const STORY_DIR = path.resolve(
+  ROOT,
+  process.env.EXPLAINER_STORY?.trim() ||
+    path.join('stories', readFileSync(path.join(ROOT, 'stories', 'default'), 'utf8').trim()),
+);
+/** The story's content file. */
+export const CONTENT_FILE = path.join(STORY_DIR, 'content.json');
+/** The story's identity: publisher, authors, dates (story.json). */
+export const loadStory = () => JSON.parse(readFileSync(path.join(STORY_DIR, 'story.json'), 'utf8'));
+/** The single-file edition's name, as the build names it from the story (explainer_core::story). */
+export const SINGLE_FILE = `${loadStory().slug}-offline.html`;
+
 /** The content the served app shows: the source of truth for expectations. */
-export function loadContent(root = DIST) {
-  const served = path.join(root, 'content.json');
-  const file = existsSync(served) ? served : path.join(ROOT, 'public', 'content.json');
-  return JSON.parse(readFileSync(file, 'utf8'));
+export function loadContent() {
+  return JSON.parse(readFileSync(CONTENT_FILE, 'utf8'));
 }
 
 /** Whether a flow is drawn for a perspective ("user" | "creator"). */

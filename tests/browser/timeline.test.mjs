@@ -13,12 +13,11 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   launch, loadContent, openApp, waitTrue, assertNoErrors, trackErrors, expectStep, norm, plainCited,
-  printedText, squashPrinted, citedSentences, timelineEvents, openEvidence, DIST, TIMEOUT, TEST_TIMEOUT,
+  printedText, squashPrinted, citedSentences, timelineEvents, openEvidence, DIST, TIMEOUT, TEST_TIMEOUT, SINGLE_FILE,
 } from './support.mjs';
 
 const content = loadContent();
 const events = timelineEvents(content);
-const SINGLE_FILE = 'tiktok-data-explainer-offline.html';
 
 /** The precision a dating's fields give, computed here from content.json. */
 function precision(d) {

@@ -1,4 +1,4 @@
-//! Pure logic of the TikTok data-flow explainer, shared by the web app and the
+//! Pure logic of the cited data-flow explainer, shared by the web app and the
 //! host tests: nothing here touches the browser, so all of it runs under plain
 //! `cargo test`.
 //!
@@ -6,7 +6,8 @@
 //! - [`quote_scope`]: the quotes a block's sentences may name, numbered as a reader meets them.
 //! - [`ids`]: the safe alphabet of the ids content gives its parts.
 //! - [`problem`]: what is wrong with a content file, with field paths.
-//! - [`content`]: the serde model of `public/content.json`, parsed into [`Content`].
+//! - [`story`]: a story's folder and its identity (`story.json`): publisher, authors, dates.
+//! - [`content`]: the serde model of a story's `content.json`, parsed into [`Content`].
 //! - [`validate`]: every cross-reference and rule the content must satisfy,
 //!   reported all at once with field paths.
 //! - [`diagram`]: where the diagram's boxes, arrows and labels go.
@@ -38,6 +39,7 @@ pub mod quote_scope;
 pub mod quotes;
 pub mod reading;
 pub mod share;
+pub mod story;
 pub mod structure;
 pub mod theme;
 pub mod validate;

@@ -12,7 +12,7 @@ use crate::embed::{escape_attribute, iframe_snippet};
 pub const PUBLIC_URL_ENV: &str = "EXPLAINER_PUBLIC_URL";
 
 /// The environment variable naming the provider (`provider_name`), e.g. the
-/// newsroom's name. Without it, the public address's host is used.
+/// newsroom's name. Without it, the story's publisher (`story.json`) is used.
 pub const PROVIDER_NAME_ENV: &str = "EXPLAINER_PROVIDER_NAME";
 
 /// The address used when [`PUBLIC_URL_ENV`] is not set: where `scripts/serve.sh`
@@ -148,12 +148,6 @@ impl PublicUrl {
         let rest = self.0.split_once("://").map_or("", |(_, rest)| rest);
         rest.find('/').map_or("/", |i| &rest[i..])
     }
-
-    /// The host (and port), the default provider name.
-    pub fn host(&self) -> &str {
-        let rest = self.0.split_once("://").map_or("", |(_, rest)| rest);
-        rest.split('/').next().unwrap_or_default()
-    }
 }
 
 /// Characters a URL may hold unencoded (RFC 3986 unreserved, reserved and `%`).
@@ -161,17 +155,17 @@ fn is_url_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || "-._~:/?#[]@!$&'()*+,;=%".contains(c)
 }
 
-/// The provider name from the environment variable's value: the public
-/// address's host when unset; a set value must be one line of plain text.
-pub fn provider_name(value: Option<&str>, url: &PublicUrl) -> Result<String, String> {
+/// The provider name from the environment variable's value: the story's
+/// publisher when unset; a set value must be one line of plain text.
+pub fn provider_name(value: Option<&str>, publisher: &str) -> Result<String, String> {
     let Some(name) = value else {
-        return Ok(url.host().to_owned());
+        return Ok(publisher.to_owned());
     };
     let name = name.trim();
     if name.is_empty() || name.len() > MAX_PROVIDER_BYTES || name.chars().any(char::is_control) {
         return Err(format!(
             "{PROVIDER_NAME_ENV}={name:?} is not usable: give one line of text of 1 to \
-             {MAX_PROVIDER_BYTES} bytes (or leave it unset for the site's host name)"
+             {MAX_PROVIDER_BYTES} bytes (or leave it unset for the story's publisher)"
         ));
     }
     Ok(name.to_owned())

@@ -17,8 +17,6 @@ pub const LIVE_ATTRIBUTE: &str = "data-live";
 pub const VERSION_META: &str = "explainer-content-version";
 /// The small JSON file, written by the build, naming the deployed content version.
 pub const VERSION_FILE: &str = "version.json";
-/// The single-file edition written next to the page.
-pub const SINGLE_FILE: &str = "tiktok-data-explainer-offline.html";
 
 /// On each step's `<article>` in the stage: the step's id (articles are in step order).
 pub const STEP_ATTRIBUTE: &str = "data-step";

@@ -17,7 +17,7 @@ use crate::view_state::{query_pairs, step_hash};
 
 /// The folder, beside `index.html`, that holds one folder per step.
 pub const STEP_PAGES_DIR: &str = "step";
-/// A step's card image, in its page's folder.
+/// A card image: the explainer's own beside `index.html`, each step's in its page's folder.
 pub const CARD_FILE: &str = "card.png";
 /// The card's width in pixels (the size Open Graph consumers show largest).
 pub const CARD_WIDTH: u32 = 1200;
@@ -57,7 +57,13 @@ impl PublicUrl {
 
     /// A step card's absolute address (`og:image`).
     pub fn card_url(&self, step_id: &str) -> String {
-        format!("{}{}", self.as_str(), card_path(step_id))
+        self.file_url(&card_path(step_id))
+    }
+
+    /// The absolute address of a file beside `index.html` (the explainer's
+    /// own card, the publisher's logo).
+    pub fn file_url(&self, name: &str) -> String {
+        format!("{}{name}", self.as_str())
     }
 }
 

@@ -209,7 +209,7 @@ pub fn validate(content: &Content) -> Vec<Problem> {
 }
 
 /// Whether `text` is a real calendar date written `YYYY-MM-DD`.
-fn is_calendar_date(text: &str) -> bool {
+pub(crate) fn is_calendar_date(text: &str) -> bool {
     let parts: Vec<&str> = text.split('-').collect();
     let [y, m, d] = parts.as_slice() else {
         return false;

@@ -188,9 +188,7 @@ fn every_arrow_stays_clear_of_the_others_for_most_of_its_length() {
 /// the field path of the sentence.
 #[test]
 fn removing_any_sentence_marker_from_the_shipped_content_is_caught() {
-    let path =
-        std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../public/content.json");
-    let text = std::fs::read_to_string(path).unwrap();
+    let text = sources_dir::shipped_text();
     let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();
     let mut checked = 0;
     let disputed = value["steps"]

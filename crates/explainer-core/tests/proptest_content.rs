@@ -1,5 +1,5 @@
 //! Property tests for `load_content` on mutated copies of the shipped
-//! `public/content.json`: character ranges deleted, garbage inserted, string
+//! shipped `content.json`: character ranges deleted, garbage inserted, string
 //! values replaced with huge text or markup, values replaced with other types,
 //! list items duplicated or dropped, and the file truncated.
 //!
@@ -16,7 +16,13 @@ use serde_json::Value;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 const FILE: &str = "content.json";
-const SHIPPED: &str = include_str!("../../../public/content.json");
+mod sources_dir;
+
+/// The shipped story's content, read once.
+fn shipped() -> &'static str {
+    static TEXT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    TEXT.get_or_init(sources_dir::shipped_text)
+}
 
 fn config() -> Config {
     common::config(3_000)
@@ -310,7 +316,7 @@ fn mutated_content_never_panics_and_is_reported_fully() {
     let tally = Tally::default();
     let result =
         TestRunner::new(config()).run(&prop::collection::vec(mutation(), 1..5), |mutations| {
-            let mut text = SHIPPED.to_owned();
+            let mut text = shipped().to_owned();
             for m in &mutations {
                 apply(&mut text, m);
             }
@@ -338,7 +344,7 @@ fn structurally_mutated_content_is_validated() {
         1..4,
     );
     let result = TestRunner::new(config()).run(&strategy, |mutations| {
-        let mut text = SHIPPED.to_owned();
+        let mut text = shipped().to_owned();
         for m in &mutations {
             apply(&mut text, m);
         }
@@ -354,6 +360,6 @@ fn structurally_mutated_content_is_validated() {
 /// The shipped file itself loads: the mutations start from valid content.
 #[test]
 fn shipped_content_loads() {
-    let content = load_content(FILE, SHIPPED).expect("shipped content.json is valid");
+    let content = load_content(FILE, shipped()).expect("shipped content.json is valid");
     assert!(validate(&content).is_empty());
 }

@@ -36,22 +36,10 @@ fn every_article_is_a_listed_source_under_its_own_headline() {
     assert!(problems.is_empty(), "{problems:#?}");
 }
 
-fn run_check(file: &std::path::Path) -> (bool, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_check"))
-        .arg(file)
-        .output()
-        .expect("the check binary runs");
-    (
-        out.status.success(),
-        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr),
-    )
-}
-
 #[test]
 fn the_check_command_passes_the_shipped_content_with_a_summary() {
-    let file =
-        std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../public/content.json");
-    let (ok, out) = run_check(&file);
+    let file = sources_dir::shipped_file();
+    let (ok, out) = sources_dir::run_check(&[&file]);
     assert!(ok, "{out}");
     let content = sources_dir::shipped_content();
     let lines: Vec<&str> = out.lines().collect();
@@ -82,8 +70,7 @@ fn the_check_command_passes_the_shipped_content_with_a_summary() {
 
 #[test]
 fn the_check_command_lists_every_problem_and_fails() {
-    let file =
-        std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../public/content.json");
+    let file = sources_dir::shipped_file();
     let mut value: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
     // Two independent problems: a changed quote and a sentence without its marker.
@@ -97,7 +84,7 @@ fn the_check_command_lists_every_problem_and_fails() {
     std::fs::create_dir_all(&dir).unwrap();
     let broken = dir.join("content.json");
     std::fs::write(&broken, value.to_string()).unwrap();
-    let (ok, out) = run_check(&broken);
+    let (ok, out) = sources_dir::run_check(&[&broken]);
     std::fs::remove_dir_all(&dir).ok();
     assert!(!ok, "{out}");
     assert!(
@@ -119,8 +106,7 @@ fn content_over_the_reading_budgets_fails_the_check() {
     use explainer_core::check::check;
     use explainer_core::reading::{OWN_WORDS_MAX, READING_PATH_MAX};
     let articles = sources_dir::load_articles();
-    let file =
-        std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../public/content.json");
+    let file = sources_dir::shipped_file();
     let text = std::fs::read_to_string(&file).unwrap();
     let report = check("content.json", &text, &articles);
     assert!(report.problems.is_empty(), "{:#?}", report.problems);
@@ -156,8 +142,7 @@ fn content_over_the_reading_budgets_fails_the_check() {
 
 #[test]
 fn the_check_command_says_clearly_when_the_articles_are_missing() {
-    let file =
-        std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../public/content.json");
+    let file = sources_dir::shipped_file();
     let out = Command::new(env!("CARGO_BIN_EXE_check"))
         .arg(&file)
         .env("EXPLAINER_SOURCES_DIR", "/nonexistent/sources")

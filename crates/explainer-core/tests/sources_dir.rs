@@ -14,10 +14,37 @@ pub fn load_articles() -> HashMap<String, String> {
     explainer_core::check::read_articles(&dir).unwrap_or_else(|e| panic!("{e}"))
 }
 
+/// Runs the editor's check with `args` from the repository's root, on the
+/// default story unless `args` name another; returns success and its output.
+pub fn run_check(args: &[&std::path::Path]) -> (bool, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_check"))
+        .args(args)
+        .current_dir(explainer_core::story::repository_root())
+        .env_remove(explainer_core::story::STORY_ENV)
+        .output()
+        .expect("the check binary runs");
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr),
+    )
+}
+
+/// The shipped story's content file (the repository's default story).
+pub fn shipped_file() -> PathBuf {
+    shipped_story().content_file
+}
+
+/// The shipped story's content text.
+pub fn shipped_text() -> String {
+    shipped_story().content_text
+}
+
+/// The shipped story's folder, read.
+pub fn shipped_story() -> explainer_core::story::StoryFiles {
+    explainer_core::story::StoryFiles::default_of_repository().unwrap_or_else(|e| panic!("{e}"))
+}
+
 /// The shipped content file, parsed and validated.
 pub fn shipped_content() -> explainer_core::Content {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../public/content.json");
-    let text = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-    explainer_core::load_content("public/content.json", &text).unwrap_or_else(|e| panic!("{e}"))
+    explainer_core::load_content("content.json", &shipped_text()).unwrap_or_else(|e| panic!("{e}"))
 }

@@ -1,21 +1,25 @@
 //! The editor's check, run after every edit of the content:
 //!
 //! ```text
-//! cargo run -q -p explainer-core --bin check -- public/content.json
+//! cargo run -q -p explainer-core --bin check -- [STORY_FOLDER | CONTENT_JSON]
 //! ```
 //!
+//! Without an argument it checks the story the build renders (`$EXPLAINER_STORY`,
+//! else the folder `stories/default` names). Given a story folder, it checks its
+//! `story.json` and its `content.json`; given a file, that content file alone.
 //! Lists every problem at once (structure, ids, uncited sentences, quotes not
 //! verbatim in their article with how far they matched), prints a one-line
 //! summary, and exits with 1 if anything is wrong (2 if it cannot run).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use explainer_core::check::{check, read_articles, sources_dir};
+use explainer_core::story::{date_modified, story_dir, StoryFiles};
 
 fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);
-    let mut file = PathBuf::from("public/content.json");
+    let mut target = None;
     let mut dir = sources_dir();
     while let Some(arg) = args.next() {
         match arg.as_str() {
@@ -24,14 +28,31 @@ fn main() -> ExitCode {
                 None => return usage("--sources needs a folder"),
             },
             "-h" | "--help" => return usage(""),
-            _ => file = PathBuf::from(arg),
+            _ => target = Some(PathBuf::from(arg)),
         }
     }
-    let text = match std::fs::read_to_string(&file) {
-        Ok(text) => text,
+    let target = match target.map_or_else(|| story_dir(Path::new(".")), Ok) {
+        Ok(target) => target,
         Err(e) => {
-            eprintln!("check: cannot read {}: {e}", file.display());
+            eprintln!("check: {e}");
             return ExitCode::from(2);
+        }
+    };
+    let (file, text, story) = if target.is_dir() {
+        match StoryFiles::read(&target) {
+            Ok(files) => (files.content_file, files.content_text, Some(files.story)),
+            Err(e) => {
+                eprintln!("check: {e}");
+                return ExitCode::from(2);
+            }
+        }
+    } else {
+        match std::fs::read_to_string(&target) {
+            Ok(text) => (target, text, None),
+            Err(e) => {
+                eprintln!("check: cannot read {}: {e}", target.display());
+                return ExitCode::from(2);
+            }
         }
     };
     let articles = match read_articles(&dir) {
@@ -46,7 +67,15 @@ fn main() -> ExitCode {
     for problem in &report.problems {
         println!("{name}: {problem}");
     }
-    match (&report.summary, report.problems.len()) {
+    // The story's dates against the content's updates.
+    let mut problems = report.problems.len();
+    if let (Some(story), Ok(content)) = (&story, explainer_core::load_content(&name, &text)) {
+        if let Err(e) = date_modified(story, &content) {
+            println!("{e}");
+            problems += 1;
+        }
+    }
+    match (&report.summary, problems) {
         (Some(summary), 0) => {
             println!("{name}: OK: {summary}");
             ExitCode::SUCCESS
@@ -66,6 +95,6 @@ fn usage(error: &str) -> ExitCode {
     if !error.is_empty() {
         eprintln!("check: {error}");
     }
-    eprintln!("usage: check [CONTENT_JSON] [--sources DIR]   (default public/content.json; articles from $EXPLAINER_SOURCES_DIR or ../shared/sources)");
+    eprintln!("usage: check [STORY_FOLDER | CONTENT_JSON] [--sources DIR]   (default: $EXPLAINER_STORY, else the folder stories/default names; articles from $EXPLAINER_SOURCES_DIR or ../shared/sources)");
     ExitCode::from(2)
 }

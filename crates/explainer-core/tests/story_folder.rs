@@ -1,0 +1,69 @@
+//! A story folder as the editor's check reads it: its `story.json` with its
+//! `content.json`, the shipped story passing, and a broken identity failing
+//! with its field path.
+
+use explainer_core::story::{date_modified, CONTENT_FILE, STORY_FILE};
+
+mod sources_dir;
+
+#[test]
+fn the_shipped_story_is_published_before_its_updates() {
+    let files = sources_dir::shipped_story();
+    let content = sources_dir::shipped_content();
+    let modified = date_modified(&files.story, &content).unwrap();
+    assert!(files.story.date_published.as_str() <= modified);
+    assert!(
+        files.path(&files.story.publisher.logo).is_file(),
+        "the logo is in the folder"
+    );
+}
+
+#[test]
+fn the_check_without_an_argument_checks_the_default_story() {
+    let (ok, out) = sources_dir::run_check(&[]);
+    assert!(ok, "{out}");
+    let story = sources_dir::shipped_story();
+    let folder = story
+        .dir
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
+    assert!(
+        out.lines()
+            .any(|l| l.contains(&folder) && l.contains(CONTENT_FILE) && l.contains(": OK: ")),
+        "the default story's content is checked and passes: {out}"
+    );
+}
+
+#[test]
+fn a_broken_story_json_fails_the_check_with_its_path() {
+    let shipped = sources_dir::shipped_story();
+    let dir = std::env::temp_dir().join(format!("story-folder-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join(CONTENT_FILE), &shipped.content_text).unwrap();
+    let mut story: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(shipped.path(STORY_FILE)).unwrap()).unwrap();
+    story["date_published"] = "26 November 2026".into();
+    std::fs::write(dir.join(STORY_FILE), story.to_string()).unwrap();
+    let (ok, out) = sources_dir::run_check(&[&dir]);
+    assert!(!ok, "{out}");
+    assert!(out.contains("date_published"), "{out}");
+
+    // Published after its own updates: the dates disagree.
+    story["date_published"] = "2099-01-01".into();
+    std::fs::write(dir.join(STORY_FILE), story.to_string()).unwrap();
+    let (ok, out) = sources_dir::run_check(&[&dir]);
+    assert!(!ok, "{out}");
+    assert!(
+        out.contains("date_published 2099-01-01 is after the update"),
+        "{out}"
+    );
+
+    // Without its story.json, the folder says which file is missing.
+    std::fs::remove_file(dir.join(STORY_FILE)).unwrap();
+    let (ok, out) = sources_dir::run_check(&[&dir]);
+    assert!(!ok, "{out}");
+    assert!(out.contains(STORY_FILE), "{out}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
