@@ -5,68 +5,20 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
-import path from 'node:path';
-import { launch, loadContent, expectStep, assertNoErrors, DIST, TEST_TIMEOUT } from './support.mjs';
+import { launch, startServer, loadContent, expectStep, assertNoErrors, DIST, TEST_TIMEOUT } from './support.mjs';
 
 const PREFIX = '/graphics/tiktok-data/';
 const WAIT = 15_000;
 const content = loadContent();
 const N = content.steps.length;
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-};
-
-/** Serves DIST under PREFIX only. */
-async function startSubPathServer() {
-  const server = createServer(async (req, res) => {
-    const notFound = () => res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
-    try {
-      const pathname = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-      if (!pathname.startsWith(PREFIX)) return notFound();
-      let rel = pathname.slice(PREFIX.length);
-      if (rel === '' || rel.endsWith('/')) rel += 'index.html';
-      const file = path.resolve(DIST, rel);
-      if (!file.startsWith(DIST + path.sep)) return notFound();
-      const info = await stat(file).catch(() => null);
-      if (!info?.isFile()) return notFound();
-      const body = await readFile(file);
-      res.writeHead(200, {
-        'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
-        'Cache-Control': 'no-store',
-      });
-      res.end(body);
-    } catch (error) {
-      res.writeHead(400, { 'Content-Type': 'text/plain' }).end(String(error));
-    }
-  });
-  await new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  return {
-    base: `http://127.0.0.1:${server.address().port}`,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections?.();
-        server.close(() => resolve());
-      }),
-  };
-}
-
 let app; // only its browser is used
 let site;
 
 before(async () => {
   app = await launch();
-  site = await startSubPathServer();
+  // The tests' one static server, answering under the sub-path only.
+  site = await startServer(DIST, { prefix: PREFIX });
 });
 after(async () => {
   await app?.close();
@@ -82,7 +34,7 @@ async function walk(url) {
     if (r.status() >= 400) failed.push(`${r.url()} (HTTP ${r.status()})`);
   });
   // The root really is missing: a request that escaped the prefix would fail.
-  assert.equal((await fetch(`${site.base}/index.html`)).status, 404, 'the site root is not the app');
+  assert.equal((await fetch(`${site.baseUrl}/index.html`)).status, 404, 'the site root is not the app');
 
   await page.goto(url, { waitUntil: 'load' });
   await page.waitForSelector('#explainer-stage article.step:not([hidden]) h2', { state: 'visible', timeout: WAIT });
@@ -97,15 +49,15 @@ async function walk(url) {
 }
 
 test('the full page works under /graphics/tiktok-data/', { timeout: TEST_TIMEOUT }, async () => {
-  const page = await walk(`${site.base}${PREFIX}`);
+  const page = await walk(`${site.baseUrl}${PREFIX}`);
   // Its embed snippet points at the sub-path too.
   const snippet = await page.inputValue('div.snippet[data-snippet="iframe"] textarea');
-  assert.ok(snippet.includes(`src="${site.base}${PREFIX}?embed"`), `iframe snippet src is under the sub-path:\n${snippet}`);
+  assert.ok(snippet.includes(`src="${site.baseUrl}${PREFIX}?embed"`), `iframe snippet src is under the sub-path:\n${snippet}`);
   await page.close();
 });
 
 test('the embed works under /graphics/tiktok-data/index.html?embed', { timeout: TEST_TIMEOUT }, async () => {
-  const page = await walk(`${site.base}${PREFIX}index.html?embed`);
+  const page = await walk(`${site.baseUrl}${PREFIX}index.html?embed`);
   assert.ok(await page.evaluate(() => document.documentElement.classList.contains('embed')), 'compact mode');
   await page.close();
 });

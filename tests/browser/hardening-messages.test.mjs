@@ -25,7 +25,7 @@ let host;
 
 before(async () => {
   app = await launch();
-  host = await startHostServer(app.baseUrl);
+  host = await startHostilePages(app.baseUrl);
 });
 after(async () => {
   await app?.close();
@@ -176,7 +176,8 @@ window.flood = async (count, seed, batch) => {
 };
 </script></body></html>`;
 
-async function startHostServer(appUrl) {
+/** The hostile host page and its sibling, on another site than the app (not the embed hosts of hosts.mjs). */
+async function startHostilePages(appUrl) {
   const server = createServer((req, res) => {
     const { pathname } = new URL(req.url, 'http://host');
     const page = pathname === '/host.html' ? HOST_HTML(appUrl) : pathname === '/sibling.html' ? SIBLING_HTML : null;
