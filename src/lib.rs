@@ -48,3 +48,5 @@ pub mod snippets;
 pub mod swipe;
 #[cfg(feature = "csr")]
 pub mod theme;
+#[cfg(feature = "ssr")]
+pub mod words;

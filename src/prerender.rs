@@ -20,6 +20,7 @@ use sha2::{Digest, Sha256};
 
 use crate::components::explainer::Explainer;
 use crate::components::update_notice::UpdateNotice;
+use crate::words::{provide_words, Words};
 
 /// The text of the comment in `index.html` where the head additions (CSP,
 /// social tags) go: `<!-- postbuild:head -->`.
@@ -27,10 +28,16 @@ const HEAD_MARKER: &str = "postbuild:head";
 
 /// The explainer, everything a reader can see, as static HTML in the first
 /// step of the ordinary user's view. This is the only rendering of the content.
-/// `single_file` is the single-file edition's name, for its download link.
-pub fn render_explainer(content: &Arc<Content>, single_file: &str) -> Result<String, String> {
+/// `single_file` is the single-file edition's name, for its download link;
+/// `words`, the interface's words in the story's language.
+pub fn render_explainer(
+    content: &Arc<Content>,
+    single_file: &str,
+    words: &Arc<Words>,
+) -> Result<String, String> {
     let owner = Owner::new();
     let html = owner.with(|| {
+        provide_words(words.clone());
         let content = content.clone();
         view! { <Explainer content=content single_file=single_file.to_owned()/> }.to_html()
     });
@@ -847,10 +854,15 @@ mod tests {
     #[test]
     fn the_rendered_explainer_has_every_hook_of_the_app_and_no_bogus_comments() -> Result<(), String>
     {
-        let text = explainer_core::story::StoryFiles::default_of_repository()?.content_text;
-        let content =
-            explainer_core::load_content("content.json", &text).map_err(|e| e.to_string())?;
-        let html = render_explainer(&Arc::new(content), "story-offline.html")?;
+        let files = explainer_core::story::StoryFiles::default_of_repository()?;
+        let content = explainer_core::load_content("content.json", &files.content_text)
+            .map_err(|e| e.to_string())?;
+        let words = Words::load(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")),
+            &files.story.language,
+            &files.story.subject,
+        )?;
+        let html = render_explainer(&Arc::new(content), "story-offline.html", &Arc::new(words))?;
         for hook in [
             explainer_core::page::STEP_ATTRIBUTE,
             explainer_core::page::LIT_ATTRIBUTE,

@@ -226,7 +226,7 @@ mod tests {
     fn story() -> Result<Story, String> {
         load_story(
             "story.json",
-            r#"{"slug": "s", "language": "es-MX", "date_published": "2026-11-26",
+            r#"{"slug": "s", "language": "es-MX", "date_published": "2026-11-26", "subject": "S",
                 "publisher": {"name": "A <Desk>", "url": "https://desk.example/", "logo": "l.svg"},
                 "authors": [{"name": "Ana", "kind": "person"}, {"name": "The desk", "kind": "organization"}]}"#,
         )

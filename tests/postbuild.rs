@@ -177,3 +177,47 @@ fn an_edited_content_file_re_renders_the_built_site_without_touching_the_wasm() 
     assert_eq!(wasm_of(&dir), wasm_before, "the wasm changed");
     let _ = fs::remove_dir_all(&dir);
 }
+
+/// Every string of a words table, with `subject` put in.
+fn table_strings(value: &toml::Value, subject: &str, out: &mut Vec<String>) {
+    match value {
+        toml::Value::String(text) => out.push(text.replace("{subject}", subject)),
+        toml::Value::Table(table) => table
+            .iter()
+            .for_each(|(_, v)| table_strings(v, subject, out)),
+        toml::Value::Array(items) => items.iter().for_each(|v| table_strings(v, subject, out)),
+        _ => {}
+    }
+}
+
+#[test]
+fn the_wasm_carries_none_of_the_interfaces_words_from_the_table() {
+    let dir = built_site("words");
+    let wasm = wasm_of(&dir);
+    let story = explainer_core::story::StoryFiles::default_of_repository()
+        .expect("the default story")
+        .story;
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let table = fs::read_to_string(root.join("locales/en.toml")).expect("locales/en.toml");
+    let mut strings = Vec::new();
+    table_strings(
+        &toml::from_str(&table).expect("the table parses"),
+        &story.subject,
+        &mut strings,
+    );
+    assert!(strings.len() >= 10, "the table's strings: {strings:?}");
+    let page = fs::read_to_string(dir.join("index.html")).expect("index.html");
+    for text in &strings {
+        let needle = text.as_bytes();
+        assert!(
+            !wasm.windows(needle.len()).any(|w| w == needle),
+            "the wasm carries {text:?}: the live app must take its words from the page"
+        );
+    }
+    // The words are the page's: the timeline's note, for one, is rendered there.
+    let note = strings
+        .iter()
+        .find(|s| s.contains("statements are on the left"))
+        .expect("the table has the timeline's note");
+    assert!(page.contains(note.as_str()), "the page shows {note:?}");
+}

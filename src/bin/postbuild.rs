@@ -34,6 +34,7 @@ use explainer_app::prerender::{
 };
 use explainer_app::publication::{metadata, with_language, Publication};
 use explainer_app::share_pages::{absolute_share_links, step_page, StepPage};
+use explainer_app::words::Words;
 use explainer_core::oembed::{
     discovery_link, oembed_json, provider_name, PublicUrl, OEMBED_FILE, PROVIDER_NAME_ENV,
     PUBLIC_URL_ENV,
@@ -98,7 +99,12 @@ fn run() -> Result<(), String> {
     let version = content_version(&content_text);
 
     let single_file_name = story.single_file();
-    let body = render_explainer(&content, &single_file_name)?;
+    let words = Arc::new(Words::load(
+        Path::new(env!("CARGO_MANIFEST_DIR")),
+        &story.language,
+        &story.subject,
+    )?);
+    let body = render_explainer(&content, &single_file_name, &words)?;
     let page = defer_app_start(&insert_body(&page, &body, &render_status(&content)?)?)?;
     // The explainer's own card and the publisher's logo, beside the page.
     let cards = CardMaker::new(&content)?;

@@ -4,6 +4,8 @@ use explainer_core::page::quote_label;
 use explainer_core::{Content, NumberedQuote};
 use leptos::prelude::*;
 
+use crate::words::words;
+
 /// A `<figure>` holding the quote (`<blockquote cite="#source-…">`), numbered as
 /// the markers that link to it, with its speaker and the source's title. Its id
 /// (`<prefix>quote-<id>`) is the markers' target; it takes focus when one is
@@ -25,19 +27,20 @@ pub fn citation_view(
             .map(|p| p.name.clone())
             .unwrap_or_else(|| "publisher not named in the text".into())
     });
+    let speaker = words().speaker(quote.speaker).to_owned();
     view! {
         <figure
             class=format!("citation citation--{}", quote.speaker.as_str())
             id=format!("{prefix}{}", citation.anchor())
             tabindex="-1"
-            aria-label=quote_label(quote.number, quote.speaker.label())
+            aria-label=quote_label(quote.number, &speaker)
         >
             <span class="citation-number" aria-hidden="true">{quote.number}</span>
             <blockquote cite=anchor.clone()>
                 <p>{citation.quote.clone()}</p>
             </blockquote>
             <figcaption>
-                <span class="citation-speaker">{format!("{}: {}", quote.speaker.label(), quote.who)}</span>
+                <span class="citation-speaker">{format!("{speaker}: {}", quote.who)}</span>
                 " — "
                 <a href=anchor><cite>{title}</cite></a>
                 {publisher.map(|p| view! { <span class="citation-publisher">{format!(" · {p}")}</span> })}

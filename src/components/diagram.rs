@@ -14,6 +14,8 @@ use explainer_core::page::{index_list, COMPACT_ASPECT, COMPACT_MIN_WIDTH};
 use explainer_core::{Content, FlowStatus, Perspective};
 use leptos::prelude::*;
 
+use crate::words::words;
+
 use super::INITIAL;
 
 /// The diagram with its caption and legend. Every orientation and perspective
@@ -259,6 +261,7 @@ fn flow_view(shape: FlowShape, content: &Content) -> impl IntoView {
 /// What the line styles in use mean, drawn with the same styles.
 #[component]
 fn Legend(statuses: Vec<FlowStatus>) -> impl IntoView {
+    let words = words();
     let items = FlowStatus::ALL
         .into_iter()
         .filter(|status| statuses.contains(status))
@@ -268,7 +271,7 @@ fn Legend(statuses: Vec<FlowStatus>) -> impl IntoView {
                     <svg class="legend-swatch" viewBox="0 0 36 12" aria-hidden="true">
                         <path class="flow-line" d="M2,6 L34,6"></path>
                     </svg>
-                    {status.label()}
+                    {words.status(status).to_owned()}
                 </li>
             }
         })

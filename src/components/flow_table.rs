@@ -10,11 +10,13 @@ use leptos::prelude::*;
 use super::cited_text::cited_view;
 use super::step_link::StepLink;
 use super::INITIAL;
+use crate::words::words;
 use explainer_core::page::index_list;
 
 /// All flows, in both perspectives; the current step's rows are marked.
 #[component]
 pub fn FlowTable(content: Arc<Content>) -> impl IntoView {
+    let words = words();
     let rows = content
         .flows
         .iter()
@@ -35,7 +37,7 @@ pub fn FlowTable(content: Arc<Content>) -> impl IntoView {
                         <p class="flow-evidence" id=c.anchor() tabindex="-1">
                             <span class="citation-number" aria-hidden="true">{quote.number}</span>
                             <span class="visually-hidden">{format!("Quote {}: ", quote.number)}</span>
-                            <span class="citation-speaker">{format!("{}: {}", quote.speaker.label(), quote.who)}</span>
+                            <span class="citation-speaker">{format!("{}: {}", words.speaker(quote.speaker), quote.who)}</span>
                             " "
                             <q cite=anchor.clone()>{c.quote.clone()}</q>
                             " — "
@@ -53,7 +55,7 @@ pub fn FlowTable(content: Arc<Content>) -> impl IntoView {
                     <td data-label="From">{content.place_label(&flow.from).to_owned()}</td>
                     <td data-label="To">{content.place_label(&flow.to).to_owned()}</td>
                     <td data-label="Status">
-                        <span class=format!("flow-status flow-status--{}", flow.status.as_str())>{flow.status.label()}</span>
+                        <span class=format!("flow-status flow-status--{}", flow.status.as_str())>{words.status(flow.status).to_owned()}</span>
                         <span class="flow-attribution">{cited_view(&flow.attribution, &scope, "")}</span>
                     </td>
                     <td data-label="What the sources say">

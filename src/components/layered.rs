@@ -15,6 +15,8 @@ use explainer_core::page::{sentence_anchor, EVIDENCE_TOGGLE_CLASS};
 use explainer_core::{CitedText, Content, QuoteScope, Side};
 use leptos::prelude::*;
 
+use crate::words::words;
+
 use super::citation::citation_view;
 use super::cited_text::{cited_view, sentence_view};
 
@@ -112,18 +114,19 @@ pub fn details_view(
             .map(|d| said_view(d, scope, content, shown))
             .collect_view()
     };
-    let tiktok = column(Side::Tiktok);
+    let subject = column(Side::Subject);
     let others = column(Side::Others);
+    let words = words();
     view! {
         <section class="dispute" aria-label="Who says what">
             <h3 class="dispute-question">{cited_view(question, scope, "")}</h3>
             <div class="dispute-sides">
-                <div class="side side--tiktok">
-                    <h4>"What TikTok says"</h4>
-                    {tiktok}
+                <div class="side side--subject">
+                    <h4>{words.dispute.subject.clone()}</h4>
+                    {subject}
                 </div>
                 <div class="side side--others">
-                    <h4>"What reporting and officials say"</h4>
+                    <h4>{words.dispute.others.clone()}</h4>
                     {others}
                 </div>
             </div>

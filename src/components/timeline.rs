@@ -1,15 +1,17 @@
 //! The timeline: every dated or datable event of the story, in groups: first
 //! the events the articles let us put in time order, then each thread whose
 //! order relative to the rest no text gives, visibly apart with a note saying so.
-//! TikTok's events are on one side and everyone else's on the other. Each event
+//! The story subject's events are on one side and everyone else's on the other. Each event
 //! says who, when (with its precision and the quote that gives it), one cited
 //! line, its quotes (each labelled with its own speaker), and the step that
 //! explains it.
 
 use std::sync::Arc;
 
-use explainer_core::{Content, Event, QuoteScope, Speaker};
+use explainer_core::{Content, Event, QuoteScope, Side};
 use leptos::prelude::*;
+
+use crate::words::words;
 
 use super::citation::citation_view;
 use super::cited_text::{cited_view, marker_link};
@@ -48,8 +50,7 @@ pub fn Timeline(content: Arc<Content>) -> impl IntoView {
         >
             <h2 id="timeline-heading">"How the story unfolded"</h2>
             <p class="timeline-intro">
-                {format!("{total} events. ")}
-                "The first group is in time order; each group after it is one thread, whose order against the others no article gives. Each date is only as precise as its article. TikTok’s statements are on the left, everyone else’s on the right."
+                {format!("{total} events. {}", words().timeline.intro)}
             </p>
             {groups}
         </section>
@@ -59,10 +60,9 @@ pub fn Timeline(content: Arc<Content>) -> impl IntoView {
 /// One event; the live app marks the open one (`is-open`, `aria-current`).
 fn event_view(event: &Event, content: &Content) -> impl IntoView {
     let scope = QuoteScope::new(&event.citations);
-    let side = if event.speaker == Speaker::Tiktok {
-        "tiktok"
-    } else {
-        "others"
+    let side = match event.speaker.side() {
+        Side::Subject => "subject",
+        Side::Others => "others",
     };
     let datings = event
         .when
@@ -129,7 +129,7 @@ fn event_view(event: &Event, content: &Content) -> impl IntoView {
         >
             <div class="event-when">{datings}</div>
             <p class="claim-speaker">
-                <span class="badge">{event.speaker.label()}</span>
+                <span class="badge">{words().speaker(event.speaker).to_owned()}</span>
                 <span class="claim-who">{event.who.clone()}</span>
             </p>
             <p class="event-text">{cited_view(&event.text, &scope, "")}</p>

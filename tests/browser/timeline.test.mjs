@@ -1,6 +1,6 @@
 // The timeline: every event of content.json in its order, each with who, when
 // (with the precision its data gives), one cited line, its quotes and its step;
-// TikTok's on one side and everyone else's on the other; walked by keyboard;
+// the subject's on one side and everyone else's on the other; walked by keyboard;
 // events open steps and steps open events, with the URL saying which, through
 // reload and back/forward; present without JavaScript, in the single-file
 // edition, embedded and in print.
@@ -41,7 +41,7 @@ function readTimeline() {
     stageVisible: document.querySelector('.stage')?.getClientRects().length > 0,
     events: [...document.querySelectorAll('ol.timeline-list > li.event')].map((li) => ({
       id: li.id,
-      side: li.classList.contains('event--tiktok') ? 'tiktok' : li.classList.contains('event--others') ? 'others' : null,
+      side: li.classList.contains('event--subject') ? 'subject' : li.classList.contains('event--others') ? 'others' : null,
       left: Math.round(li.getBoundingClientRect().left),
       badge: t(li.querySelector('.badge')),
       dates: [...li.querySelectorAll('.event-date')].map((d) => ({
@@ -71,7 +71,7 @@ after(async () => app?.close());
 function expectedEvents() {
   return events.map((e) => ({
     id: `event-${e.id}`,
-    side: e.speaker === 'tiktok' ? 'tiktok' : 'others',
+    side: e.speaker === 'subject' ? 'subject' : 'others',
     dates: e.when.map((d) => ({ label: norm(d.label), precision: precision(d), evidenceIsQuote: true })),
     text: plainCited(e.text),
     quotes: e.citations.map((c) => norm(c.quote)),
@@ -96,10 +96,10 @@ test('the timeline shows every event in order with who, when, its line, its quot
     badgeOf.set(e.speaker, shown.events[i].badge);
   }
   assert.equal(new Set(badgeOf.values()).size, badgeOf.size, 'each speaker has its own badge');
-  // TikTok's events on one side, everyone else's on the other (at 1280px).
+  // The subject's events on one side, everyone else's on the other (at 1280px).
   const lefts = (side) => shown.events.filter((e) => e.side === side).map((e) => e.left);
-  if (lefts('tiktok').length && lefts('others').length) {
-    assert.ok(Math.max(...lefts('tiktok')) < Math.min(...lefts('others')), 'TikTok’s events sit left of the others');
+  if (lefts('subject').length && lefts('others').length) {
+    assert.ok(Math.max(...lefts('subject')) < Math.min(...lefts('others')), 'the subject’s events sit left of the others');
   }
   assertNoErrors(page);
   await page.close();

@@ -240,12 +240,12 @@ impl Place {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum FlowStatus {
-    /// TikTok says this happens (a TikTok citation backs it).
+    /// The subject says this happens (a subject citation backs it).
     Stated,
     /// Reporting or officials say this happened, and the articles give no
-    /// TikTok denial of it (no TikTok citation).
+    /// denial of it by the subject (no subject citation).
     Reported,
-    /// Reported by others and denied by TikTok (citations from both sides).
+    /// Reported by others and denied by the subject (citations from both sides).
     Alleged,
     /// Promised or planned, not described as done.
     Planned,
@@ -259,17 +259,6 @@ impl FlowStatus {
         FlowStatus::Alleged,
         FlowStatus::Planned,
     ];
-
-    /// Legend text for the status: the name of a line style. Each flow's own
-    /// `attribution` says, with citations, who asserts that flow.
-    pub fn label(self) -> &'static str {
-        match self {
-            FlowStatus::Stated => "TikTok says so",
-            FlowStatus::Reported => "Reported",
-            FlowStatus::Alleged => "Alleged; TikTok denies it",
-            FlowStatus::Planned => "Planned or promised",
-        }
-    }
 
     /// Token used in CSS classes.
     pub fn as_str(self) -> &'static str {
@@ -379,8 +368,8 @@ impl Step {
 /// Which side of a dispute a speaker stands on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Side {
-    /// TikTok and its executives.
-    Tiktok,
+    /// The story's subject: the party whose account the story examines.
+    Subject,
     /// Everyone else: reporting, authors, officials, official acts.
     Others,
 }
@@ -389,8 +378,9 @@ pub enum Side {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Speaker {
-    /// TikTok, its parent ByteDance, their executives, statements and letters.
-    Tiktok,
+    /// The story's subject (named in its `story.json`): the party whose account
+    /// the story examines, with its executives, statements and letters.
+    Subject,
     /// Reporting by an outlet the article relays (Forbes, BuzzFeed News, The
     /// Wall Street Journal, the BBC), including the people quoted in it.
     Outlet,
@@ -405,7 +395,7 @@ pub enum Speaker {
 impl Speaker {
     /// Every speaker, in the order summaries list them.
     pub const ALL: [Speaker; 5] = [
-        Speaker::Tiktok,
+        Speaker::Subject,
         Speaker::Outlet,
         Speaker::Author,
         Speaker::Officials,
@@ -415,26 +405,15 @@ impl Speaker {
     /// The side of a dispute the speaker stands on.
     pub fn side(self) -> Side {
         match self {
-            Speaker::Tiktok => Side::Tiktok,
+            Speaker::Subject => Side::Subject,
             _ => Side::Others,
-        }
-    }
-
-    /// Badge text for the speaker.
-    pub fn label(self) -> &'static str {
-        match self {
-            Speaker::Tiktok => "TikTok says",
-            Speaker::Outlet => "News report",
-            Speaker::Author => "The article’s author",
-            Speaker::Officials => "Officials say",
-            Speaker::Record => "Official action, as reported",
         }
     }
 
     /// Token used in CSS classes and in the JSON.
     pub fn as_str(self) -> &'static str {
         match self {
-            Speaker::Tiktok => "tiktok",
+            Speaker::Subject => "subject",
             Speaker::Outlet => "outlet",
             Speaker::Author => "author",
             Speaker::Officials => "officials",

@@ -11,6 +11,7 @@
 //!   "slug": "my-story",
 //!   "language": "en-US",
 //!   "date_published": "2026-11-26",
+//!   "subject": "A Company",
 //!   "publisher": { "name": "A Newsroom", "url": "https://news.example/", "logo": "logo.svg" },
 //!   "authors": [{ "name": "A Newsroom", "kind": "organization" }]
 //! }
@@ -59,6 +60,10 @@ pub struct Story {
     /// The day the explainer was first published, `YYYY-MM-DD`; the day it was
     /// last changed is its newest update's.
     pub date_published: String,
+    /// The name of the story's subject, the party whose account the story
+    /// examines (quotes with the speaker `subject`), as the interface's words
+    /// use it: "What TikTok says".
+    pub subject: String,
     /// The newsroom that publishes it.
     pub publisher: Publisher,
     /// Who wrote it, in byline order.
@@ -193,6 +198,7 @@ fn story_problems(story: &Story) -> Vec<Problem> {
             story.date_published
         ),
     );
+    check(is_name(&story.subject), "subject", name_rule());
     check(
         is_name(&story.publisher.name),
         "publisher.name",
@@ -370,6 +376,7 @@ mod tests {
         "slug": "a-story",
         "language": "en-US",
         "date_published": "2026-02-28",
+        "subject": "A Company",
         "publisher": { "name": "A Desk", "url": "https://news.example/", "logo": "logo.svg" },
         "authors": [{ "name": "A Desk", "kind": "organization" }]
     }"#;
@@ -404,6 +411,7 @@ mod tests {
             v["slug"] = "A Story".into();
             v["language"] = "english".into();
             v["date_published"] = "2026-02-30".into();
+            v["subject"] = "".into();
             v["publisher"]["name"] = " ".into();
             v["publisher"]["url"] = "news.example".into();
             v["publisher"]["logo"] = "../logo.svg".into();
@@ -415,6 +423,7 @@ mod tests {
                 "slug",
                 "language",
                 "date_published",
+                "subject",
                 "publisher.name",
                 "publisher.url",
                 "publisher.logo",

@@ -403,14 +403,15 @@ impl Validator {
                     }
                     None => self.problem(
                         &format!("{at}.details[{j}]"),
-                        "in a dispute each point is TikTok's or the others': cite quotes of one side only".into(),
+                        "in a dispute each point is the subject's or the others': cite quotes of one side only".into(),
                     ),
                 }
             }
             if sides.len() < 2 {
                 self.problem(
                     &format!("{at}.dispute"),
-                    "a dispute needs a point citing TikTok and one citing somebody else".into(),
+                    "a dispute needs a point citing the subject and one citing somebody else"
+                        .into(),
                 );
             }
         }
@@ -585,21 +586,24 @@ impl Validator {
         }
     }
 
-    /// A flow's status must match who its citations say it: TikTok's word for
-    /// `stated`, others' without a TikTok answer for `reported`, both for `alleged`.
+    /// A flow's status must match who its citations say it: the subject's word
+    /// for `stated`, others' without the subject's answer for `reported`, both
+    /// for `alleged`.
     fn flow_status(&mut self, at: &str, status: FlowStatus, citations: &[Citation]) {
-        let tiktok = citations.iter().any(|c| c.speaker == Speaker::Tiktok);
-        let others = citations.iter().any(|c| c.speaker != Speaker::Tiktok);
+        let subject = citations.iter().any(|c| c.speaker == Speaker::Subject);
+        let others = citations.iter().any(|c| c.speaker != Speaker::Subject);
         let reason = match status {
-            FlowStatus::Stated if !tiktok => Some("`stated` means TikTok says so: cite TikTok"),
+            FlowStatus::Stated if !subject => {
+                Some("`stated` means the subject says so: cite the subject (speaker `subject`)")
+            }
             FlowStatus::Reported if !others => {
                 Some("`reported` needs a citation of reporting or officials")
             }
-            FlowStatus::Reported if tiktok => Some(
-                "TikTok answers this flow in its citations: if it denies it, the status is `alleged`",
+            FlowStatus::Reported if subject => Some(
+                "the subject answers this flow in its citations: if it denies it, the status is `alleged`",
             ),
-            FlowStatus::Alleged if !(tiktok && others) => Some(
-                "`alleged` needs both the report (a non-TikTok citation) and TikTok's denial (a TikTok citation)",
+            FlowStatus::Alleged if !(subject && others) => Some(
+                "`alleged` needs both the report (a citation of someone else) and the subject's denial (a `subject` citation)",
             ),
             _ => None,
         };

@@ -102,7 +102,7 @@ fn disputes_show_both_sides_and_all_voices_appear() {
             "step {}: {sides:?}",
             step.id
         );
-        for side in [Side::Tiktok, Side::Others] {
+        for side in [Side::Subject, Side::Others] {
             assert!(
                 sides.iter().any(|s| s[0] == side),
                 "step {}: no point for {side:?}",

@@ -20,18 +20,18 @@ const CONTENT: &str = r#"{
   ],
   "flows": [
     { "id": "upload", "from": "phone", "to": "server", "label": "l", "detail": "d", "attribution": "a",
-      "status": "stated", "step": "one", "citations": [{ "id": "q1", "source": "src", "quote": "q", "speaker": "tiktok", "who": "W" }] },
+      "status": "stated", "step": "one", "citations": [{ "id": "q1", "source": "src", "quote": "q", "speaker": "subject", "who": "W" }] },
     { "id": "download", "from": "server", "to": "phone", "label": "l", "detail": "d", "attribution": "a",
       "status": "reported", "step": "one", "citations": [{ "id": "q2", "source": "src", "quote": "q", "speaker": "outlet", "who": "W" }] },
     { "id": "sync", "from": "phone", "to": "server", "label": "l", "detail": "d", "attribution": "a",
       "status": "planned", "perspectives": ["user", "creator"], "step": "one",
-      "citations": [{ "id": "q3", "source": "src", "quote": "q", "speaker": "tiktok", "who": "W" }] },
+      "citations": [{ "id": "q3", "source": "src", "quote": "q", "speaker": "subject", "who": "W" }] },
     { "id": "payout", "from": "lab", "to": "phone", "label": "l", "detail": "d", "attribution": "a",
       "status": "alleged", "perspectives": ["creator"], "step": "one",
       "citations": [{ "id": "q4", "source": "src", "quote": "q", "speaker": "outlet", "who": "W" }] },
     { "id": "audit", "from": "server", "to": "lab", "label": "l", "detail": "d", "attribution": "a",
       "status": "stated", "perspectives": ["user"], "step": "one",
-      "citations": [{ "id": "q5", "source": "src", "quote": "q", "speaker": "tiktok", "who": "W" }] }
+      "citations": [{ "id": "q5", "source": "src", "quote": "q", "speaker": "subject", "who": "W" }] }
   ],
   "steps": [
     { "id": "one", "title": "One", "lead": "b",

@@ -23,10 +23,10 @@ fn valid() -> String {
       "citations": [{{ "id": "t3", "source": "src-b", "quote": "between at least September 2021 and January 2022", "speaker": "outlet", "who": "BuzzFeed News" }}] }}
     ] }},
     {{ "id": "thread", "title": "A move", "note": "No article gives its year.", "events": [
-    {{ "id": "e-two", "speaker": "tiktok", "who": "TikTok", "text": "A move. [t2]", "step": "storage",
+    {{ "id": "e-two", "speaker": "subject", "who": "TikTok", "text": "A move. [t2]", "step": "storage",
       "when": [{{ "label": "June (no year given)", "month": 6, "evidence": "t2" }}],
       "responds_to": "e-one",
-      "citations": [{{ "id": "t2", "source": "src-b", "quote": "It moved in June.", "speaker": "tiktok", "who": "TikTok" }}] }}
+      "citations": [{{ "id": "t2", "source": "src-b", "quote": "It moved in June.", "speaker": "subject", "who": "TikTok" }}] }}
     ] }}
   ]
 }}"#

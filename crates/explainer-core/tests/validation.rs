@@ -86,7 +86,7 @@ fn valid_minimal_content_parses_with_all_fields() {
         .iter()
         .map(|c| c.speaker.side())
         .collect();
-    assert_eq!(sides, [Side::Tiktok, Side::Others]);
+    assert_eq!(sides, [Side::Subject, Side::Others]);
     assert_eq!(content.steps[1].citations[1].speaker, Speaker::Outlet);
     assert_eq!(content.answer.citations[0].id, "a-safe");
     // One citation in the answer, three in steps, one on the flow.
@@ -430,7 +430,7 @@ fn empty_step_list_is_reported() {
 #[test]
 fn step_without_citations_is_reported() {
     let text = with(
-        r#""citations": [{ "id": "q-zero", "source": "src-a", "quote": "Quote in step zero.", "speaker": "tiktok", "who": "TikTok’s policy" }]"#,
+        r#""citations": [{ "id": "q-zero", "source": "src-a", "quote": "Quote in step zero.", "speaker": "subject", "who": "TikTok’s policy" }]"#,
         r#""citations": []"#,
     );
     // The lead now names a quote the step does not have; every problem is the step's.
@@ -524,7 +524,7 @@ fn an_answer_of_six_sentences_is_reported() {
 #[test]
 fn flow_without_citations_is_reported() {
     let text = with(
-        r#"[{ "id": "q-flow", "source": "src-b", "quote": "Quote for the flow.", "speaker": "tiktok", "who": "TikTok" }]"#,
+        r#"[{ "id": "q-flow", "source": "src-b", "quote": "Quote for the flow.", "speaker": "subject", "who": "TikTok" }]"#,
         "[]",
     );
     let err = assert_problem(&text, "flows[0].citations", &["at least one citation"]);
@@ -612,14 +612,14 @@ fn dispute_with_points_from_one_side_only_is_reported() {
         r#""places": ["device"],"#,
         r#""places": ["device"], "dispute": "Who is right? [q-zero]","#,
     );
-    assert_only_problem(&text, "steps[0].dispute", &["TikTok", "somebody else"]);
+    assert_only_problem(&text, "steps[0].dispute", &["the subject", "somebody else"]);
 
     // The other side alone is just as one-sided.
     let text = with(
-        r#""speaker": "tiktok", "who": "TikTok spokesperson""#,
+        r#""speaker": "subject", "who": "TikTok spokesperson""#,
         r#""speaker": "officials", "who": "TikTok spokesperson""#,
     );
-    assert_only_problem(&text, "steps[1].dispute", &["TikTok"]);
+    assert_only_problem(&text, "steps[1].dispute", &["the subject"]);
 }
 
 #[test]
@@ -825,10 +825,10 @@ fn citation_ids_are_unique_across_the_file() {
 fn flow_status_must_match_who_its_citations_quote() {
     // Stated means TikTok says so.
     let text = with(
-        r#""speaker": "tiktok", "who": "TikTok" }"#,
+        r#""speaker": "subject", "who": "TikTok" }"#,
         r#""speaker": "outlet", "who": "Forbes" }"#,
     );
-    assert_only_problem(&text, "flows[0].status", &["`stated`", "TikTok"]);
+    assert_only_problem(&text, "flows[0].status", &["`stated`", "the subject"]);
     // Reported needs a report.
     let text = with(r#""status": "stated""#, r#""status": "reported""#);
     assert_only_problem(&text, "flows[0].status", &["reporting or officials"]);
@@ -836,8 +836,8 @@ fn flow_status_must_match_who_its_citations_quote() {
     let text = with(r#""status": "stated""#, r#""status": "alleged""#);
     assert_only_problem(&text, "flows[0].status", &["denial"]);
     let both = with(
-        r#""speaker": "tiktok", "who": "TikTok" }]"#,
-        r#""speaker": "tiktok", "who": "TikTok" }, { "id": "q-forbes", "source": "src-b", "quote": "Reported quote.", "speaker": "outlet", "who": "Forbes" }]"#,
+        r#""speaker": "subject", "who": "TikTok" }]"#,
+        r#""speaker": "subject", "who": "TikTok" }, { "id": "q-forbes", "source": "src-b", "quote": "Reported quote.", "speaker": "outlet", "who": "Forbes" }]"#,
     );
     let alleged = both.replace(r#""status": "stated""#, r#""status": "alleged""#);
     load_content(FILE, &alleged).unwrap_or_else(|e| panic!("{e}"));
@@ -854,7 +854,7 @@ fn every_citation_says_who_speaks() {
     let text = with(r#", "who": "TikTok" }"#, " }");
     assert_only_problem(&text, "flows[0].citations[0]", &["missing field", "`who`"]);
     let text = with(
-        r#""speaker": "tiktok", "who": "TikTok" }"#,
+        r#""speaker": "subject", "who": "TikTok" }"#,
         r#""who": "TikTok" }"#,
     );
     assert_only_problem(
@@ -882,14 +882,14 @@ fn markers_resolve_to_numbered_quotes_with_their_speaker() {
     let quotes = scope.resolve_all(&lead[0].refs);
     let numbers: Vec<usize> = quotes.iter().map(|q| q.number).collect();
     assert_eq!(numbers, [1, 2]);
-    assert_eq!(quotes[0].speaker, Speaker::Tiktok);
+    assert_eq!(quotes[0].speaker, Speaker::Subject);
     assert_eq!(quotes[1].speaker, Speaker::Outlet);
     assert_eq!(quotes[1].citation.quote, "Reported quote.");
     assert_eq!(quotes[1].who, "BuzzFeed News");
     let flow = QuoteScope::new(&content.flows[0].citations);
     assert_eq!(
         flow.resolve("q-flow").map(|q| q.speaker),
-        Some(Speaker::Tiktok)
+        Some(Speaker::Subject)
     );
     assert!(flow.resolve("q-zero").is_none());
     // In reading order, quotes are numbered as the texts first name them.
