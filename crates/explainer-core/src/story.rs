@@ -62,7 +62,7 @@ pub struct Story {
     pub date_published: String,
     /// The name of the story's subject, the party whose account the story
     /// examines (quotes with the speaker `subject`), as the interface's words
-    /// use it: "What TikTok says".
+    /// use it: "What Acme says".
     pub subject: String,
     /// The newsroom that publishes it.
     pub publisher: Publisher,
