@@ -153,7 +153,7 @@ impl CardMaker {
                 content.title.as_str(),
                 Some(step_count(index, content.steps.len())),
                 content.steps[index].title.trim(),
-                Some(&content.steps[index]),
+                Some((index, &content.steps[index])),
             ),
         };
 
@@ -203,7 +203,7 @@ impl CardMaker {
 
         // The ordinary user's picture, unless the step is about flows only a
         // paid creator's data takes.
-        let creators_only = step.is_some_and(|step| {
+        let creators_only = step.is_some_and(|(_, step)| {
             step.flows.iter().any(|id| {
                 content
                     .flows
@@ -232,13 +232,7 @@ impl CardMaker {
             ),
             1,
         );
-        let lit = match card {
-            Card::Front { .. } => None,
-            Card::Step(index) => Some((
-                index,
-                content.steps[index].flows.len() <= MAX_LABELLED_FLOWS,
-            )),
-        };
+        let lit = step.map(|(index, step)| (index, step.flows.len() <= MAX_LABELLED_FLOWS));
         format!(
             r#"<svg xmlns="http://www.w3.org/2000/svg" width="{CARD_WIDTH}" height="{CARD_HEIGHT}" viewBox="0 0 {CARD_WIDTH} {CARD_HEIGHT}">
 <style><![CDATA[{style}]]></style>

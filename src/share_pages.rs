@@ -27,12 +27,8 @@ const STYLE: &str = "body{font-family:system-ui,sans-serif;line-height:1.5;max-w
 margin:2rem auto;padding:0 1rem;color:#1b1b1b;background:#fbfaf7}\
 a{color:#0a5a87}img{max-width:100%;height:auto;border:1px solid #d6d1c6}";
 
-/// Where a step's page comes from.
-pub struct StepPage<'a> {
-    /// The content rendered.
-    pub content: &'a Content,
-    /// The step's index.
-    pub index: usize,
+/// What every step page of one build shares.
+pub struct StepSite<'a> {
     /// The explainer's public address (the page's addresses must be absolute).
     pub public_url: &'a PublicUrl,
     /// `og:site_name`: the provider (newsroom) name.
@@ -41,6 +37,16 @@ pub struct StepPage<'a> {
     pub language: &'a str,
     /// The favicon's file name beside `index.html`.
     pub icon: &'a str,
+}
+
+/// Where a step's page comes from.
+pub struct StepPage<'a> {
+    /// The content rendered.
+    pub content: &'a Content,
+    /// The step's index.
+    pub index: usize,
+    /// What it shares with the other step pages.
+    pub site: &'a StepSite<'a>,
 }
 
 /// The alternative text of a step's card.
@@ -62,7 +68,7 @@ pub fn step_page(page: &StepPage) -> Result<String, String> {
         .ok_or_else(|| format!("no step {}", page.index + 1))?;
     let (about, url) = (
         description(&step.lead),
-        page.public_url.step_page_url(&step.id),
+        page.site.public_url.step_page_url(&step.id),
     );
     let alt = card_alt(content, page.index);
     let social = social_tags(
@@ -70,10 +76,10 @@ pub fn step_page(page: &StepPage) -> Result<String, String> {
             title: step.title.trim(),
             description: &about,
             url: &url,
-            image: &page.public_url.card_url(&step.id),
+            image: &page.site.public_url.card_url(&step.id),
             image_alt: &alt,
-            site_name: page.site_name,
-            language: page.language,
+            site_name: page.site.site_name,
+            language: page.site.language,
         },
         "",
     );
@@ -86,8 +92,8 @@ pub fn step_page(page: &StepPage) -> Result<String, String> {
         a(&alt),
     );
     let target = a(&explainer_from_step_page(&step.id));
-    let icon = a(page.icon);
-    let lang = a(page.language);
+    let icon = a(page.site.icon);
+    let lang = a(page.site.language);
     let html = format!(
         r#"<!doctype html>
 <html lang="{lang}">

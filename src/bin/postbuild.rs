@@ -33,7 +33,7 @@ use explainer_app::prerender::{
     version_json, SingleFileParts,
 };
 use explainer_app::publication::{metadata, with_language, Publication};
-use explainer_app::share_pages::{absolute_share_links, step_page, StepPage};
+use explainer_app::share_pages::{absolute_share_links, step_page, StepPage, StepSite};
 use explainer_app::words::Words;
 use explainer_core::oembed::{
     discovery_link, oembed_json, provider_name, PublicUrl, OEMBED_FILE, PROVIDER_NAME_ENV,
@@ -67,7 +67,8 @@ fn run() -> Result<(), String> {
     // Checked first: a malformed address fails the build before anything is written.
     let public_url = env_var(PUBLIC_URL_ENV)?;
     let (public_url, is_default) = PublicUrl::from_env(public_url.as_deref())?;
-    let story_files = StoryFiles::read(&story_dir(Path::new(env!("CARGO_MANIFEST_DIR")))?)?;
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let story_files = StoryFiles::read(&story_dir(root)?)?;
     let story = &story_files.story;
     let provider = provider_name(
         env_var(PROVIDER_NAME_ENV)?.as_deref(),
@@ -99,20 +100,15 @@ fn run() -> Result<(), String> {
     let version = content_version(&content_text);
 
     let single_file_name = story.single_file();
-    let words = Arc::new(Words::load(
-        Path::new(env!("CARGO_MANIFEST_DIR")),
-        &story.language,
-        &story.subject,
-    )?);
+    let words = Arc::new(Words::load(root, &story.language, &story.subject)?);
     let body = render_explainer(&content, &single_file_name, &words)?;
     let page = defer_app_start(&insert_body(&page, &body, &render_status(&content)?)?)?;
     // The explainer's own card and the publisher's logo, beside the page.
     let cards = CardMaker::new(&content)?;
     let logo_file = story_files.path(&story.publisher.logo);
-    let logo_svg = fs::read_to_string(&logo_file)
-        .map_err(|e| format!("the publisher's logo {}: {e}", logo_file.display()))?;
-    let (logo, logo_width) = cards
-        .logo_png(&logo_svg)
+    let (logo, logo_width) = fs::read_to_string(&logo_file)
+        .map_err(|e| e.to_string())
+        .and_then(|svg| cards.logo_png(&svg))
         .map_err(|e| format!("the publisher's logo {}: {e}", logo_file.display()))?;
     write(&dir.join(LOGO_FILE), &logo)?;
     let front = Card::Front {
@@ -247,14 +243,6 @@ fn run() -> Result<(), String> {
 /// Writes every step's share page and card (after removing those of an earlier
 /// build, whose steps may have gone), with compressed copies of the pages;
 /// returns the pages.
-/// What every step page shares.
-struct StepSite<'a> {
-    public_url: &'a PublicUrl,
-    site_name: &'a str,
-    language: &'a str,
-    icon: &'a str,
-}
-
 fn write_step_pages(
     dir: &Path,
     content: &Arc<explainer_core::Content>,
@@ -272,10 +260,7 @@ fn write_step_pages(
         let page = step_page(&StepPage {
             content,
             index,
-            public_url: site.public_url,
-            site_name: site.site_name,
-            language: site.language,
-            icon: site.icon,
+            site,
         })?;
         let file = folder.join("index.html");
         write(&file, page.as_bytes())?;
