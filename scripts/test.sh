@@ -38,7 +38,7 @@ cargo test --locked -p explainer-core
 step "Release build (with pre-rendering, single-file edition, service worker, oEmbed)"
 # The oEmbed test serves dist/ at the public address the build was given: a free
 # loopback port under a sub-path, away from the preview's 8080.
-EXPLAINER_PUBLIC_URL=http://127.0.0.1:47809/graphics/tiktok-data/ \
+EXPLAINER_PUBLIC_URL=http://127.0.0.1:47809/graphics/explainer/ \
   trunk build --release --offline
 
 if $quick; then

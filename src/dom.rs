@@ -36,6 +36,15 @@ pub fn all(root: &web_sys::Element, selector: &str) -> Vec<web_sys::Element> {
         .collect()
 }
 
+/// The `content` of the page's `<meta name="{name}">`, if there is one.
+pub fn meta_content(name: &str) -> Option<String> {
+    document()
+        .query_selector(&format!("meta[name=\"{name}\"]"))
+        .ok()
+        .flatten()?
+        .get_attribute("content")
+}
+
 /// Whether the page was served over HTTP(S): from disk (the single-file
 /// edition) there is no server to ask and no service worker to register.
 pub fn served_over_http() -> bool {

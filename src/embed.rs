@@ -8,14 +8,15 @@ use std::rc::Rc;
 
 use explainer_core::embed::{
     amp_embed_size_json, parse_amp_message, parse_pym_message, parse_theme_message,
-    pym_height_message, pym_position_request, pym_scroll_request, reported_height, HostEvent,
-    HostPosition, ParentMessage,
+    pym_height_message, pym_position_request, pym_scroll_request, reported_height, EmbedName,
+    HostEvent, HostPosition, ParentMessage,
 };
+use explainer_core::page::EMBED_NAME_META;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, MessageEvent, ResizeObserver};
 
-use crate::dom::{document, on_window, window};
+use crate::dom::{document, meta_content, on_window, window};
 use crate::{location, theme};
 
 /// Longest string message worth reading; protocol messages are far shorter.
@@ -39,17 +40,21 @@ impl EmbedState {
 
     /// Tells the parent window what the reader did, if framed: as a JSON object
     /// and, when a Pym.js parent gave a child id, as a Pym message. Never sent
-    /// to any other window, nor anywhere when not framed.
+    /// to any other window, nor anywhere when not framed (nor from a page that
+    /// does not carry the story's name).
     pub fn send(&self, event: &HostEvent) {
         let (Some(reporter), Some(parent)) = (&self.reporter, parent_window()) else {
             return;
         };
-        let json = event.json();
+        let Some(name) = &reporter.name else {
+            return;
+        };
+        let json = event.json(name);
         if let Ok(message) = js_sys::JSON::parse(&json) {
             let _ = parent.post_message(&message, "*");
         }
         if let Some(id) = &reporter.child_id {
-            let _ = parent.post_message(&JsValue::from_str(&event.pym_message(id)), "*");
+            let _ = parent.post_message(&JsValue::from_str(&event.pym_message(id, name)), "*");
         }
     }
 
@@ -74,6 +79,8 @@ impl EmbedState {
 struct HeightReporter {
     /// The Pym child id the host gave this frame, if any.
     child_id: Option<String>,
+    /// The story's name in its messages, as the build wrote it into the page.
+    name: Option<EmbedName>,
     /// What to bring into the host's view when its position answer arrives.
     reveal: RefCell<Option<Element>>,
 }
@@ -138,6 +145,7 @@ pub fn set_up() -> EmbedState {
     let reporter = framed.then(|| {
         let reporter = Rc::new(HeightReporter {
             child_id: requested.child_id.clone(),
+            name: name(),
             reveal: RefCell::default(),
         });
         observe_size(reporter.clone());
@@ -180,7 +188,7 @@ fn listen_to_parent(reporter: Rc<HeightReporter>) {
         if !from_parent {
             return;
         }
-        match parent_message(&ev.data(), reporter.child_id.as_deref()) {
+        match parent_message(&ev.data(), &reporter) {
             Some(ParentMessage::Theme(chosen)) => {
                 theme::apply(chosen);
                 location::replace_theme(chosen);
@@ -194,8 +202,9 @@ fn listen_to_parent(reporter: Rc<HeightReporter>) {
 
 /// Parses a message's data without trusting its shape: getters that throw,
 /// proxies and odd types all come out as `None`.
-/// Without a child id (no Pym parent set one), no Pym message is ours.
-fn parent_message(data: &JsValue, child_id: Option<&str>) -> Option<ParentMessage> {
+/// Without a child id (no Pym parent set one), no Pym message is ours; without
+/// the story's name, no theme message is.
+fn parent_message(data: &JsValue, reporter: &HeightReporter) -> Option<ParentMessage> {
     // Measure strings before copying them into wasm: a flood of huge messages
     // must not cost an allocation each.
     if let Some(text) = data.dyn_ref::<js_sys::JsString>() {
@@ -204,7 +213,7 @@ fn parent_message(data: &JsValue, child_id: Option<&str>) -> Option<ParentMessag
         }
     }
     if let Some(text) = data.as_string() {
-        return child_id.and_then(|id| parse_pym_message(&text, id));
+        return (reporter.child_id.as_deref()).and_then(|id| parse_pym_message(&text, id));
     }
     if !data.is_object() {
         return None;
@@ -215,6 +224,13 @@ fn parent_message(data: &JsValue, child_id: Option<&str>) -> Option<ParentMessag
             .and_then(|v| v.as_string())
     };
     let kind = field("type");
-    parse_amp_message(field("sentinel").as_deref(), kind.as_deref())
-        .or_else(|| parse_theme_message(kind.as_deref(), field("theme").as_deref()))
+    parse_amp_message(field("sentinel").as_deref(), kind.as_deref()).or_else(|| {
+        let name = reporter.name.as_ref()?;
+        parse_theme_message(name, kind.as_deref(), field("theme").as_deref())
+    })
+}
+
+/// The story's name on a host page, as the build wrote it into the page.
+pub fn name() -> Option<EmbedName> {
+    meta_content(EMBED_NAME_META).and_then(|text| EmbedName::parse(&text))
 }

@@ -11,7 +11,7 @@ use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::spawn_local;
 use web_sys::{AbortController, RequestCache};
 
-use crate::dom::{by_id, clear_timeout, document, served_over_http, set_timeout, window};
+use crate::dom::{by_id, clear_timeout, meta_content, served_over_http, set_timeout, window};
 
 /// How long the version may take before the question is dropped.
 const TIMEOUT_MS: i32 = 10_000;
@@ -41,12 +41,7 @@ pub fn check() {
 
 /// The version this page was rendered from.
 fn page_version() -> Option<String> {
-    document()
-        .query_selector(&format!("meta[name=\"{VERSION_META}\"]"))
-        .ok()
-        .flatten()?
-        .get_attribute("content")
-        .filter(|v| is_version(v))
+    meta_content(VERSION_META).filter(|v| is_version(v))
 }
 
 /// The deployed version, or `None` for any answer that is not a version file.

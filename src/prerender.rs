@@ -10,6 +10,7 @@ use std::sync::Arc;
 
 use base64::Engine;
 use explainer_core::page::{ROOT_ID, STATUS_ID};
+use explainer_core::story::Story;
 use explainer_core::Content;
 use leptos::prelude::*;
 use lol_html::html_content::{ContentType, Element};
@@ -28,18 +29,21 @@ const HEAD_MARKER: &str = "postbuild:head";
 
 /// The explainer, everything a reader can see, as static HTML in the first
 /// step of the ordinary user's view. This is the only rendering of the content.
-/// `single_file` is the single-file edition's name, for its download link;
-/// `words`, the interface's words in the story's language.
+/// `story` names the single-file edition (for its download link) and the
+/// embed snippets' container; `words` are the interface's words in its language.
 pub fn render_explainer(
     content: &Arc<Content>,
-    single_file: &str,
+    story: &Story,
     words: &Arc<Words>,
 ) -> Result<String, String> {
     let owner = Owner::new();
     let html = owner.with(|| {
         provide_words(words.clone());
         let content = content.clone();
-        view! { <Explainer content=content single_file=single_file.to_owned()/> }.to_html()
+        view! {
+            <Explainer content=content single_file=story.single_file() embed_name=story.embed_name()/>
+        }
+        .to_html()
     });
     spell_empty_comments(&html)
 }
@@ -862,7 +866,7 @@ mod tests {
             &files.story.language,
             &files.story.subject,
         )?;
-        let html = render_explainer(&Arc::new(content), "story-offline.html", &Arc::new(words))?;
+        let html = render_explainer(&Arc::new(content), &files.story, &Arc::new(words))?;
         for hook in [
             explainer_core::page::STEP_ATTRIBUTE,
             explainer_core::page::LIT_ATTRIBUTE,

@@ -6,7 +6,7 @@
 //! [`crate::card`] and written beside `index.html` by the build.
 
 use explainer_core::oembed::PublicUrl;
-use explainer_core::page::VERSION_META;
+use explainer_core::page::{EMBED_NAME_META, VERSION_META};
 use explainer_core::share::{description, CARD_FILE, CARD_HEIGHT, CARD_WIDTH};
 use explainer_core::story::{date_modified, og_locale, Story, LOGO_FILE, LOGO_HEIGHT};
 use explainer_core::{Content, Perspective};
@@ -205,6 +205,7 @@ pub fn metadata(publication: &Publication) -> Result<String, String> {
     <meta name="description" content="{description}">
     <link rel="canonical" href="{url}">
     <meta name="{VERSION_META}" content="{version}">
+    <meta name="{EMBED_NAME_META}" content="{embed_name}">
     {social}
     <meta property="article:published_time" content="{published}">
     <meta property="article:modified_time" content="{modified}">
@@ -213,6 +214,7 @@ pub fn metadata(publication: &Publication) -> Result<String, String> {
         description = a(&about),
         url = a(url),
         version = a(version),
+        embed_name = a(story.embed_name().as_str()),
         published = a(&story.date_published),
         modified = a(modified),
     ))

@@ -9,6 +9,7 @@ use wasm_bindgen_futures::spawn_local;
 use web_sys::{Element, HtmlTextAreaElement, MouseEvent};
 
 use crate::dom::{all, by_id, clicked, on_window, window};
+use crate::embed;
 
 /// Fills in the snippets and listens for the copy buttons.
 pub fn set_up() {
@@ -17,10 +18,12 @@ pub fn set_up() {
     };
     let title = panel.get_attribute("data-title").unwrap_or_default();
     let url = embed_url();
+    // Without the story's name the snippets stay as rendered (with a relative address).
+    let name = embed::name();
     for wrapper in all(&panel, &format!("[{SNIPPET_ATTRIBUTE}]")) {
         let kind = wrapper.get_attribute(SNIPPET_ATTRIBUTE).unwrap_or_default();
-        if let Some(field) = text_field(&wrapper) {
-            field.set_value(&snippet(&kind, &url, &title));
+        if let (Some(field), Some(name)) = (text_field(&wrapper), &name) {
+            field.set_value(&snippet(&kind, &url, &title, name));
         }
     }
     on_window("click", move |ev: MouseEvent| {

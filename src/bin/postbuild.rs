@@ -101,7 +101,7 @@ fn run() -> Result<(), String> {
 
     let single_file_name = story.single_file();
     let words = Arc::new(Words::load(root, &story.language, &story.subject)?);
-    let body = render_explainer(&content, &single_file_name, &words)?;
+    let body = render_explainer(&content, story, &words)?;
     let page = defer_app_start(&insert_body(&page, &body, &render_status(&content)?)?)?;
     // The explainer's own card and the publisher's logo, beside the page.
     let cards = CardMaker::new(&content)?;

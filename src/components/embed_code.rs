@@ -1,7 +1,7 @@
 //! "Embed this": ready-made snippets for news sites, copied with one click and
 //! shown as text for copying by hand.
 
-use explainer_core::embed::{snippet, RELATIVE_EMBED_URL, SNIPPETS};
+use explainer_core::embed::{snippet, EmbedName, RELATIVE_EMBED_URL, SNIPPETS};
 use leptos::prelude::*;
 
 /// The embed panel: a plain iframe snippet (sizes itself) and a Pym.js variant.
@@ -9,11 +9,16 @@ use leptos::prelude::*;
 /// shows a relative one, and the live app writes the snippets for its address
 /// (from the title in `data-title`).
 #[component]
-pub fn EmbedCode(title: String) -> impl IntoView {
+pub fn EmbedCode(
+    /// The explainer's title, for the frame's `title`.
+    title: String,
+    /// The story's name on a host page (the Pym.js container's id).
+    name: EmbedName,
+) -> impl IntoView {
     let blocks = SNIPPETS
         .into_iter()
         .map(|(kind, label)| {
-            let code = snippet(kind, RELATIVE_EMBED_URL, &title);
+            let code = snippet(kind, RELATIVE_EMBED_URL, &title, &name);
             view! { <Snippet kind=kind label=label code=code/> }
         })
         .collect_view();

@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use std::collections::HashSet;
 
+use explainer_core::embed::EmbedName;
 use explainer_core::page::{ANSWER_ID, LAYERED_CLASS};
 use explainer_core::{Content, QuoteScope};
 use leptos::prelude::*;
@@ -31,6 +32,8 @@ pub fn Explainer(
     content: Arc<Content>,
     /// The single-file edition's name beside the page, for its download link.
     single_file: String,
+    /// The story's name on a host page, for the Pym.js snippet's container.
+    embed_name: EmbedName,
 ) -> impl IntoView {
     view! {
         <Header content=content.clone()/>
@@ -59,7 +62,7 @@ pub fn Explainer(
             <Sources content=content.clone()/>
             <Corrections content=content.clone()/>
             <Method content=content.clone() single_file=single_file/>
-            <EmbedCode title=content.title.clone()/>
+            <EmbedCode title=content.title.clone() name=embed_name/>
         </main>
     }
 }

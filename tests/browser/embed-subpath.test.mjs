@@ -1,5 +1,5 @@
 // The same build served under a sub-path, as news sites publish graphics:
-// /graphics/tiktok-data/ maps to dist/, and everything else (the site root
+// /graphics/explainer/ maps to dist/, and everything else (the site root
 // included) is a 404, so any asset or content URL that is not relative shows up
 // as a failed request.
 
@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, startServer, loadContent, expectStep, assertNoErrors, DIST, TEST_TIMEOUT } from './support.mjs';
 
-const PREFIX = '/graphics/tiktok-data/';
+const PREFIX = '/graphics/explainer/';
 const WAIT = 15_000;
 const content = loadContent();
 const N = content.steps.length;
@@ -48,7 +48,7 @@ async function walk(url) {
   return page;
 }
 
-test('the full page works under /graphics/tiktok-data/', { timeout: TEST_TIMEOUT }, async () => {
+test('the full page works under /graphics/explainer/', { timeout: TEST_TIMEOUT }, async () => {
   const page = await walk(`${site.baseUrl}${PREFIX}`);
   // Its embed snippet points at the sub-path too.
   const snippet = await page.inputValue('div.snippet[data-snippet="iframe"] textarea');
@@ -56,7 +56,7 @@ test('the full page works under /graphics/tiktok-data/', { timeout: TEST_TIMEOUT
   await page.close();
 });
 
-test('the embed works under /graphics/tiktok-data/index.html?embed', { timeout: TEST_TIMEOUT }, async () => {
+test('the embed works under /graphics/explainer/index.html?embed', { timeout: TEST_TIMEOUT }, async () => {
   const page = await walk(`${site.baseUrl}${PREFIX}index.html?embed`);
   assert.ok(await page.evaluate(() => document.documentElement.classList.contains('embed')), 'compact mode');
   await page.close();

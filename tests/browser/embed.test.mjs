@@ -14,7 +14,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, loadContent, assertNoErrors, norm, TEST_TIMEOUT } from './support.mjs';
+import { EMBED_NAME, launch, loadContent, assertNoErrors, norm, TEST_TIMEOUT } from './support.mjs';
 import { startHostServer, until, heights, waitForFit, WAIT } from './hosts.mjs';
 
 const content = loadContent();
@@ -156,12 +156,14 @@ test('the embed panel offers a lazy, titled, full-width iframe and a Pym.js snip
   assert.doesNotMatch(tag, /\sheight\s*=/i, `no fixed height= attribute on the iframe: ${tag}`);
   assert.match(iframe, /<\/iframe>\s*<script>[\s\S]*embed-size[\s\S]*<\/script>\s*$/, 'a small resize script follows the iframe');
 
-  assert.match(pym, /^<div id="tiktok-data-explainer"><\/div>\s*<script>/, 'Pym snippet: container then script');
+  assert.ok(pym.startsWith(`<div id="${EMBED_NAME}"></div>`), `Pym snippet: the container, named after the story, first:\n${pym}`);
+  assert.match(pym, /^<div id="[^"]+"><\/div>\s*<script>/, 'Pym snippet: container then script');
   // The URL is a literal, followed by the step the host page's address names (share.test.mjs).
-  const call = /new pym\.Parent\("tiktok-data-explainer",\s*"([^"]*)"[^,]*,\s*\{\s*title:\s*"((?:[^"\\]|\\.)*)"\s*\}\);/.exec(pym);
+  const call = /new pym\.Parent\("([^"]*)",\s*"([^"]*)"[^,]*,\s*\{\s*title:\s*"((?:[^"\\]|\\.)*)"\s*\}\);/.exec(pym);
   assert.ok(call, `Pym snippet calls new pym.Parent(id, url, {title}):\n${pym}`);
-  assert.equal(call[1], embedUrl, 'Pym snippet URL is this page in embed mode');
-  assert.equal(norm(JSON.parse(`"${call[2]}"`)), norm(content.title), 'Pym snippet title');
+  assert.equal(call[1], EMBED_NAME, 'Pym snippet: new pym.Parent names the container');
+  assert.equal(call[2], embedUrl, 'Pym snippet URL is this page in embed mode');
+  assert.equal(norm(JSON.parse(`"${call[3]}"`)), norm(content.title), 'Pym snippet title');
 });
 
 // ---------------------------------------------------------------------------

@@ -57,7 +57,7 @@ import {
 
 const content = loadContent();
 /** The page and its assets live here; version.json must be asked for next to the page. */
-const PREFIX = '/graphics/tiktok-data/';
+const PREFIX = '/graphics/explainer/';
 const VERSION_PATH = PREFIX + 'version.json';
 /** The real deployed version file, as the build wrote it. */
 const DEPLOYED_TEXT = readFileSync(path.join(DIST, 'version.json'));

@@ -16,7 +16,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
-  launch, loadContent, trackErrors, assertNoErrors, openApp, expectStep, ROOT, TIMEOUT, TEST_TIMEOUT,
+  EMBED_NAME, launch, loadContent, trackErrors, assertNoErrors, openApp, expectStep, ROOT, TIMEOUT, TEST_TIMEOUT,
 } from './support.mjs';
 import { startHostServer, until, WAIT } from './hosts.mjs';
 
@@ -78,7 +78,7 @@ async function received(page, count, what) {
   return tracked(page);
 }
 
-const step = (i, how) => ({ type: 'tiktok-explainer:step', id: STEPS[i].id, number: i + 1, steps: N, how });
+const step = (i, how) => ({ type: `${EMBED_NAME}:step`, id: STEPS[i].id, number: i + 1, steps: N, how });
 
 /**
  * Walks the frame: each move and the events it must produce. Returns every
@@ -95,7 +95,7 @@ async function walk(page, frame, cdp) {
   const shownStep = () => frame.evaluate((s) => document.querySelector(s).getAttribute('data-step'), SHOWN);
 
   await expect('start', async () => {}, {
-    type: 'tiktok-explainer:ready', step: STEPS[0].id, number: 1, steps: N, perspective: 'user', view: 'steps',
+    type: `${EMBED_NAME}:ready`, step: STEPS[0].id, number: 1, steps: N, perspective: 'user', view: 'steps',
   });
   await expect('Next', () => frame.click('.pager-next'), step(1, 'next'));
   await expect('the → key', () => frame.press(`${SHOWN} h2`, 'ArrowRight'), step(2, 'next'));
@@ -139,29 +139,29 @@ async function walk(page, frame, cdp) {
   }, STEPS[named].id), step(named, 'history'));
 
   await expect('the creator’s view', () => frame.click('button.switch-option[data-perspective=creator]'), {
-    type: 'tiktok-explainer:perspective', perspective: 'creator',
+    type: `${EMBED_NAME}:perspective`, perspective: 'creator',
   });
   const opened = await shownStep();
   await expect('the step’s evidence opened', () => frame.click(`${SHOWN} .evidence-toggle`), {
-    type: 'tiktok-explainer:evidence', block: opened,
+    type: `${EMBED_NAME}:evidence`, block: opened,
   });
   // Closing it says nothing (the next expectation finds nothing in between).
   await frame.click(`${SHOWN} .evidence-toggle`);
   const marker = await frame.getAttribute(`${SHOWN} sup a.ref-link`, 'href');
   await expect('a reference marker', () => frame.click(`${SHOWN} sup a.ref-link[href="${marker}"] >> nth=0`), {
-    type: 'tiktok-explainer:quote', quote: marker.slice(1),
+    type: `${EMBED_NAME}:quote`, quote: marker.slice(1),
   });
   const current = await shownStep();
   await expect('Share this step', () => frame.click(`${SHOWN} button[data-share-step]`), {
-    type: 'tiktok-explainer:share', step: current,
+    type: `${EMBED_NAME}:share`, step: current,
   });
   await expect('the last step, from the list', () => frame.click(`nav.step-list a[href="#step-${STEPS[N - 1].id}"]`),
-    step(N - 1, 'list'), { type: 'tiktok-explainer:last-step', step: STEPS[N - 1].id, number: N });
+    step(N - 1, 'list'), { type: `${EMBED_NAME}:last-step`, step: STEPS[N - 1].id, number: N });
   // Reaching it again says nothing more than the step.
   await expect('Previous from the last step', () => frame.click('.pager-previous'), step(N - 2, 'previous'));
   await expect('Next to the last step again', () => frame.click('.pager-next'), step(N - 1, 'next'));
-  await expect('the timeline', () => frame.click('.view-option[data-panel=timeline]'), { type: 'tiktok-explainer:view', view: 'timeline' });
-  await expect('the steps again', () => frame.click('.view-option[data-panel=steps]'), { type: 'tiktok-explainer:view', view: 'steps' });
+  await expect('the timeline', () => frame.click('.view-option[data-panel=timeline]'), { type: `${EMBED_NAME}:view`, view: 'timeline' });
+  await expect('the steps again', () => frame.click('.view-option[data-panel=steps]'), { type: `${EMBED_NAME}:view`, view: 'steps' });
   // Nothing trails the last one: two frames of the explainer, then two of the host.
   for (const f of [frame, page]) await f.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   assert.deepEqual(await tracked(page), expected, 'no event after the last interaction');

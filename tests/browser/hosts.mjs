@@ -12,7 +12,7 @@ import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ROOT } from './support.mjs';
+import { EMBED_NAME, ROOT } from './support.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const HOSTS = path.join(here, 'embed-hosts');
@@ -52,7 +52,7 @@ export async function startHostServer(appUrl) {
         res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
         return;
       }
-      let html = page.replaceAll('__APP_URL__', appUrl);
+      let html = page.replaceAll('__APP_URL__', appUrl).replaceAll('__EMBED_NAME__', EMBED_NAME);
       if (html.includes(SNIPPET_MARKER)) {
         if (!snippets.has(name)) {
           res.writeHead(500, { 'Content-Type': 'text/plain' }).end(`no snippet pasted into ${name}`);

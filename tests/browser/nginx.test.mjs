@@ -37,7 +37,7 @@ const BROTLI_MODULE = process.env.NGINX_BROTLI_MODULE || '/usr/lib/nginx/modules
 const MIME_TYPES = process.env.NGINX_MIME_TYPES || '/etc/nginx/mime.types';
 /** The block a newsroom copies, and the dist path it names (replaced here). */
 const SNIPPET = path.join(ROOT, 'deploy', 'nginx.conf');
-const SNIPPET_DIST = '/srv/tiktok-data/dist/';
+const SNIPPET_DIST = '/srv/explainer/dist/';
 /** Trunk's hashed file names: a 64-bit hash in hex without leading zeros (up to 16 digits; 14 seen). */
 const HASHED = /-[0-9a-f]{1,16}(\.js|\.css|\.svg|_bg\.wasm)$/;
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -120,7 +120,7 @@ before(async () => {
   assert.ok(
     publicUrl.protocol === 'http:' && publicUrl.hostname === '127.0.0.1' && publicUrl.port,
     `nginx serves dist/ at the address the build was given, so it must be http://127.0.0.1:<port>/…/; the build used ${publicUrl}: ` +
-      'rebuild with EXPLAINER_PUBLIC_URL=http://127.0.0.1:47809/graphics/tiktok-data/',
+      'rebuild with EXPLAINER_PUBLIC_URL=http://127.0.0.1:47809/graphics/explainer/',
   );
   work = await mkdtemp(path.join(os.tmpdir(), 'nginx-'));
   served = path.join(work, 'dist');

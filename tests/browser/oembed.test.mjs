@@ -7,7 +7,7 @@
 // The response holds absolute addresses fixed at build time (EXPLAINER_PUBLIC_URL).
 // So this test serves dist/ at exactly the address the build was given, read from
 // the built page's discovery link, which must be a loopback http address:
-// scripts/test.sh builds with http://127.0.0.1:47809/graphics/tiktok-data/ (a
+// scripts/test.sh builds with http://127.0.0.1:47809/graphics/explainer/ (a
 // sub-path, as news sites publish graphics); a build without the variable uses
 // http://127.0.0.1:8080/, the local preview's address.
 
@@ -44,7 +44,7 @@ before(async () => {
   assert.ok(
     publicUrl.protocol === 'http:' && publicUrl.hostname === '127.0.0.1' && publicUrl.port,
     `this test serves dist/ at the address the build was given, so it must be http://127.0.0.1:<port>/…/; ` +
-      `the build used ${publicUrl}: rebuild with EXPLAINER_PUBLIC_URL=http://127.0.0.1:47809/graphics/tiktok-data/`,
+      `the build used ${publicUrl}: rebuild with EXPLAINER_PUBLIC_URL=http://127.0.0.1:47809/graphics/explainer/`,
   );
   try {
     app = await launch({ serve: { port: Number(publicUrl.port), prefix: publicUrl.pathname } });

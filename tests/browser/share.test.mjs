@@ -7,7 +7,7 @@
 //
 // A real Open Graph consumer, open-graph-scraper, reads each step page from dist/
 // served at the public address the build was given (as oembed.test.mjs does:
-// scripts/test.sh builds with http://127.0.0.1:47809/graphics/tiktok-data/), and
+// scripts/test.sh builds with http://127.0.0.1:47809/graphics/explainer/), and
 // the card it names is fetched and decoded with pngjs.
 
 import { test, before, after } from 'node:test';
@@ -40,7 +40,7 @@ before(async () => {
   assert.ok(
     publicUrl.protocol === 'http:' && publicUrl.hostname === '127.0.0.1' && publicUrl.port,
     `dist/ must be built for a loopback address to be served there; it was built for ${publicUrl}: ` +
-      'rebuild with EXPLAINER_PUBLIC_URL=http://127.0.0.1:47809/graphics/tiktok-data/',
+      'rebuild with EXPLAINER_PUBLIC_URL=http://127.0.0.1:47809/graphics/explainer/',
   );
   app = await launch({ serve: { port: Number(publicUrl.port), prefix: publicUrl.pathname } });
   host = await startHostServer(publicUrl.href);

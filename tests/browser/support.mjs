@@ -41,7 +41,7 @@ const TYPES = {
 
 /**
  * Serves `root` on 127.0.0.1 with an ephemeral port (or `port`), at the site root
- * or under `prefix` (e.g. "/graphics/tiktok-data/"; other paths are 404s).
+ * or under `prefix` (e.g. "/graphics/explainer/"; other paths are 404s).
  */
 export async function startServer(root = DIST, { port = 0, prefix = '/' } = {}) {
   if (!existsSync(path.join(root, 'index.html'))) {
@@ -187,6 +187,12 @@ export const CONTENT_FILE = path.join(STORY_DIR, 'content.json');
 export const loadStory = () => JSON.parse(readFileSync(path.join(STORY_DIR, 'story.json'), 'utf8'));
 /** The single-file edition's name, as the build names it from the story (explainer_core::story). */
 export const SINGLE_FILE = `${loadStory().slug}-offline.html`;
+/**
+ * The story's name on a host page, by the README's rule (`<slug>-explainer`): the
+ * Pym.js container's id, the start of every message's type, and (with `-event`)
+ * the Pym.js name of the events.
+ */
+export const EMBED_NAME = `${loadStory().slug}-explainer`;
 
 /** The content the served app shows: the source of truth for expectations. */
 export function loadContent() {

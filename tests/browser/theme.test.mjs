@@ -1,5 +1,5 @@
 // The host chooses the look: `?theme=light|dark|auto` from the first paint, and the
-// host page's message `{ type: "tiktok-explainer:theme", theme }` live, accepted
+// host page's message `{ type: "<name>:theme", theme }` live, accepted
 // only from the parent window and only when well-formed.
 //
 // "The palette" is every custom property the stylesheet sets on :root, plus the
@@ -9,10 +9,10 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, waitForExplainer, assertNoErrors, trackErrors, settle, TEST_TIMEOUT, TIMEOUT } from './support.mjs';
+import { EMBED_NAME, launch, waitForExplainer, assertNoErrors, trackErrors, settle, TEST_TIMEOUT, TIMEOUT } from './support.mjs';
 import { startHostServer, until, WAIT } from './hosts.mjs';
 
-const THEME_MESSAGE = 'tiktok-explainer:theme';
+const THEME_MESSAGE = `${EMBED_NAME}:theme`;
 
 let app;
 let host;

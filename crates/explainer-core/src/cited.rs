@@ -6,7 +6,7 @@
 //! ids, after the sentence's closing punctuation:
 //!
 //! ```text
-//! TikTok says it moved US users’ data to Oracle in June. [chew-june] Its policy head said … [kalamug-today, chew-100]
+//! The city says it moved the records to a new server in June. [mayor-june] Its auditor said … [audit-today, audit-100]
 //! ```
 //!
 //! [`parse`] splits such a string into [`Sentence`]s and reports, in words an
@@ -73,7 +73,7 @@ pub struct Parsed<'a> {
 ///
 /// ```
 /// use explainer_core::cited::parse;
-/// let parsed = parse("TikTok says so. [a] Reporting disagrees. [b, c]");
+/// let parsed = parse("The city says so. [a] Reporting disagrees. [b, c]");
 /// assert!(parsed.problems.is_empty());
 /// assert_eq!(parsed.sentences[1].text, "Reporting disagrees.");
 /// assert_eq!(parsed.sentences[1].refs, ["b", "c"]);

@@ -288,7 +288,7 @@ pub struct Flow {
     /// Who asserts it: the line style's meaning for this flow (cited).
     pub status: FlowStatus,
     /// Who asserts this flow, in words a reader understands at a glance,
-    /// e.g. "Alleged by Forbes; TikTok denies it. [a, b]" (cited).
+    /// e.g. "Alleged by a newspaper; the company denies it. [a, b]" (cited).
     pub attribution: CitedText,
     /// Perspectives in which this flow applies; empty means both.
     #[serde(default)]
@@ -335,7 +335,7 @@ pub struct Step {
     #[serde(default)]
     pub flows: Vec<String>,
     /// When set, the details are shown in two columns under this question:
-    /// those citing TikTok and those citing others (cited).
+    /// those citing the story's subject and those citing others (cited).
     #[serde(default)]
     pub dispute: Option<CitedText>,
     /// The step's quotes, each named by at least one of its sentences.

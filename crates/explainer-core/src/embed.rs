@@ -5,8 +5,8 @@
 //! (`{sentinel: "amp", type: "embed-size", height}`), which `@newswire/frames`
 //! also understands. Incoming, from the parent only: Pym's `width` message and
 //! frames' `frames-init`, both answered with the height, and the theme message
-//! `{type: "tiktok-explainer:theme", theme: "light" | "dark" | "auto"}`, which
-//! switches the colour theme (no answer). Everything else is ignored.
+//! `{type: "<name>:theme", theme: "light" | "dark" | "auto"}`, which
+//! switches the colour theme (no answer). `<name>` is the story's [`EmbedName`]. Everything else is ignored.
 //!
 //! After Previous or Next, a frame has no viewport of its own to bring the new
 //! step into: it asks a Pym.js parent where its viewport is (Pym's
@@ -15,9 +15,9 @@
 //! (Pym's `scrollToChildPos`).
 //!
 //! What the reader does is reported to the parent too, as [`HostEvent`]s: a
-//! JSON object whose `type` starts with [`MESSAGE_TYPE_PREFIX`] (for plain
-//! iframes), and the same JSON text as a Pym.js message named
-//! [`PYM_EVENT_NAME`] (read with `pymParent.onMessage`).
+//! JSON object whose `type` starts with the story's [`EmbedName`] and a colon
+//! (for plain iframes), and the same JSON text as a Pym.js message named
+//! [`EmbedName::pym_event`] (read with `pymParent.onMessage`).
 
 use crate::theme::Theme;
 use crate::{Panel, Perspective};
@@ -82,14 +82,58 @@ impl HostPosition {
     }
 }
 
-/// The start of the `type` of every message between the explainer and its host.
-pub const MESSAGE_TYPE_PREFIX: &str = "tiktok-explainer:";
+/// The one name a story's explainer goes by on a host page, from its slug:
+/// `<slug>-explainer`. It is the id of the Pym.js snippet's container, the start
+/// of every message's `type` (`<name>:step`, `<name>:theme`, …) and, with
+/// `-event`, the Pym.js message name of the events. Two explainers of different
+/// stories on one page never read each other's messages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EmbedName(String);
 
-/// The `type` of the host's theme message.
-pub const THEME_MESSAGE_TYPE: &str = "tiktok-explainer:theme";
+impl EmbedName {
+    /// The name of the story with this slug (a checked slug: lowercase letters,
+    /// digits and hyphens).
+    ///
+    /// ```
+    /// use explainer_core::embed::EmbedName;
+    /// assert_eq!(EmbedName::of_slug("city-budget").as_str(), "city-budget-explainer");
+    /// ```
+    pub fn of_slug(slug: &str) -> EmbedName {
+        EmbedName(format!("{slug}-explainer"))
+    }
 
-/// The Pym.js message name of the events the explainer sends its host.
-pub const PYM_EVENT_NAME: &str = "tiktok-explainer-event";
+    /// Reads a name the build wrote into the page; `None` unless it is one
+    /// (lowercase letters, digits and hyphens, ending in `-explainer`).
+    ///
+    /// ```
+    /// use explainer_core::embed::EmbedName;
+    /// assert!(EmbedName::parse("city-budget-explainer").is_some());
+    /// assert!(EmbedName::parse("city budget").is_none());
+    /// ```
+    pub fn parse(text: &str) -> Option<EmbedName> {
+        let slug = text.strip_suffix("-explainer")?;
+        let plain = !slug.is_empty()
+            && slug
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        plain.then(|| EmbedName(text.to_owned()))
+    }
+
+    /// The name itself: the Pym.js snippet's container id.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The `type` of a message of this kind, e.g. `<name>:theme`.
+    pub fn message_type(&self, kind: &str) -> String {
+        format!("{}:{kind}", self.0)
+    }
+
+    /// The Pym.js message name of the events the explainer sends its host.
+    pub fn pym_event(&self) -> String {
+        format!("{}-event", self.0)
+    }
+}
 
 /// How the reader moved to a step.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -198,19 +242,19 @@ impl HostEvent<'_> {
     /// The event as the JSON object a plain iframe's host receives.
     ///
     /// ```
-    /// use explainer_core::embed::{HostEvent, StepHow};
+    /// use explainer_core::embed::{EmbedName, HostEvent, StepHow};
     /// let event = HostEvent::Step { id: "backups", number: 3, steps: 10, how: StepHow::Next };
     /// assert_eq!(
-    ///     event.json(),
-    ///     r#"{"type":"tiktok-explainer:step","id":"backups","number":3,"steps":10,"how":"next"}"#
+    ///     event.json(&EmbedName::of_slug("data")),
+    ///     r#"{"type":"data-explainer:step","id":"backups","number":3,"steps":10,"how":"next"}"#
     /// );
     /// ```
-    pub fn json(&self) -> String {
+    pub fn json(&self, name: &EmbedName) -> String {
         // Written by hand, field by field: `type` first and the documented order, and
         // no JSON serializer linked into the wasm for seven small objects (it cost
         // 6 KiB gzip). The values are ids, names and counts; `json_string` escapes
         // what JSON requires all the same.
-        let (name, fields): (&str, Vec<(&str, Field)>) = match *self {
+        let (kind, fields): (&str, Vec<(&str, Field)>) = match *self {
             HostEvent::Ready {
                 step,
                 number,
@@ -257,10 +301,7 @@ impl HostEvent<'_> {
                 ],
             ),
         };
-        let mut json = format!(
-            r#"{{"type":{}"#,
-            json_string(&format!("{MESSAGE_TYPE_PREFIX}{name}"))
-        );
+        let mut json = format!(r#"{{"type":{}"#, json_string(&name.message_type(kind)));
         for (key, value) in fields {
             let value = match value {
                 Field::Text(text) => json_string(text),
@@ -273,17 +314,17 @@ impl HostEvent<'_> {
     }
 
     /// The event as a Pym.js message for child `child_id`: what
-    /// `pymChild.sendMessage(PYM_EVENT_NAME, json)` would send.
+    /// `pymChild.sendMessage(name.pym_event(), json)` would send.
     ///
     /// ```
-    /// use explainer_core::embed::HostEvent;
+    /// use explainer_core::embed::{EmbedName, HostEvent};
     /// assert_eq!(
-    ///     HostEvent::Share { step: "backups" }.pym_message("map"),
-    ///     r#"pymxPYMxmapxPYMxtiktok-explainer-eventxPYMx{"type":"tiktok-explainer:share","step":"backups"}"#
+    ///     HostEvent::Share { step: "backups" }.pym_message("map", &EmbedName::of_slug("data")),
+    ///     r#"pymxPYMxmapxPYMxdata-explainer-eventxPYMx{"type":"data-explainer:share","step":"backups"}"#
     /// );
     /// ```
-    pub fn pym_message(&self, child_id: &str) -> String {
-        ["pym", child_id, PYM_EVENT_NAME, &self.json()].join(PYM_DELIMITER)
+    pub fn pym_message(&self, child_id: &str, name: &EmbedName) -> String {
+        ["pym", child_id, &name.pym_event(), &self.json(name)].join(PYM_DELIMITER)
     }
 }
 
@@ -383,20 +424,26 @@ pub fn parse_amp_message(sentinel: Option<&str>, kind: Option<&str>) -> Option<P
 }
 
 /// Reads an object message from the parent, given its `type` and `theme` fields
-/// (if they are strings): only `{type: "tiktok-explainer:theme", theme: <token>}`
+/// (if they are strings): only `{type: "<name>:theme", theme: <token>}`
 /// with an exact token (`light`, `dark`, `auto`) is accepted.
 ///
 /// ```
-/// use explainer_core::embed::{parse_theme_message, ParentMessage};
+/// use explainer_core::embed::{parse_theme_message, EmbedName, ParentMessage};
 /// use explainer_core::theme::Theme;
+/// let name = EmbedName::of_slug("data");
 /// assert_eq!(
-///     parse_theme_message(Some("tiktok-explainer:theme"), Some("dark")),
+///     parse_theme_message(&name, Some("data-explainer:theme"), Some("dark")),
 ///     Some(ParentMessage::Theme(Theme::Dark))
 /// );
-/// assert_eq!(parse_theme_message(Some("tiktok-explainer:theme"), Some("Dark")), None);
+/// assert_eq!(parse_theme_message(&name, Some("data-explainer:theme"), Some("Dark")), None);
+/// assert_eq!(parse_theme_message(&name, Some("other-explainer:theme"), Some("dark")), None);
 /// ```
-pub fn parse_theme_message(kind: Option<&str>, theme: Option<&str>) -> Option<ParentMessage> {
-    if kind != Some(THEME_MESSAGE_TYPE) {
+pub fn parse_theme_message(
+    name: &EmbedName,
+    kind: Option<&str>,
+    theme: Option<&str>,
+) -> Option<ParentMessage> {
+    if kind != Some(name.message_type("theme").as_str()) {
         return None;
     }
     theme.and_then(Theme::from_token).map(ParentMessage::Theme)
@@ -470,8 +517,6 @@ fn escape_js_string(text: &str) -> String {
         .replace('\n', "\\n")
 }
 
-/// Id of the container element in the Pym.js snippet.
-pub const PYM_CONTAINER_ID: &str = "tiktok-data-explainer";
 /// The embed address the page is rendered with, before the live app knows its own.
 pub const RELATIVE_EMBED_URL: &str = "?embed";
 /// The snippets offered in the embed panel, by kind (`data-snippet`), with their labels.
@@ -484,10 +529,10 @@ pub const SNIPPETS: [(&str, &str); 2] = [
 ];
 
 /// The snippet of a kind (`iframe` or `pym`; anything else is the iframe) for an
-/// embed address.
-pub fn snippet(kind: &str, embed_url: &str, title: &str) -> String {
+/// embed address; the Pym.js container is named after the story.
+pub fn snippet(kind: &str, embed_url: &str, title: &str, name: &EmbedName) -> String {
     match kind {
-        "pym" => pym_snippet(embed_url, title, PYM_CONTAINER_ID),
+        "pym" => pym_snippet(embed_url, title, name.as_str()),
         _ => iframe_snippet(embed_url, title),
     }
 }
@@ -496,8 +541,12 @@ pub fn snippet(kind: &str, embed_url: &str, title: &str) -> String {
 mod tests {
     use super::*;
 
+    fn name() -> EmbedName {
+        EmbedName::of_slug("city-budget")
+    }
+
     fn parsed(event: HostEvent) -> serde_json::Value {
-        serde_json::from_str(&event.json()).expect("an event is JSON")
+        serde_json::from_str(&event.json(&name())).expect("an event is JSON")
     }
 
     #[test]
@@ -511,7 +560,7 @@ mod tests {
                     perspective: Perspective::User,
                     view: Panel::Steps,
                 },
-                serde_json::json!({"type": "tiktok-explainer:ready", "step": "open-app", "number": 1,
+                serde_json::json!({"type": "city-budget-explainer:ready", "step": "open-app", "number": 1,
                     "steps": 10, "perspective": "user", "view": "steps"}),
             ),
             (
@@ -521,47 +570,49 @@ mod tests {
                     steps: 10,
                     how: StepHow::Diagram,
                 },
-                serde_json::json!({"type": "tiktok-explainer:step", "id": "backups", "number": 3,
+                serde_json::json!({"type": "city-budget-explainer:step", "id": "backups", "number": 3,
                     "steps": 10, "how": "diagram"}),
             ),
             (
                 HostEvent::Perspective {
                     perspective: Perspective::Creator,
                 },
-                serde_json::json!({"type": "tiktok-explainer:perspective", "perspective": "creator"}),
+                serde_json::json!({"type": "city-budget-explainer:perspective", "perspective": "creator"}),
             ),
             (
                 HostEvent::View {
                     view: Panel::Timeline,
                 },
-                serde_json::json!({"type": "tiktok-explainer:view", "view": "timeline"}),
+                serde_json::json!({"type": "city-budget-explainer:view", "view": "timeline"}),
             ),
             (
                 HostEvent::Evidence { block: "answer" },
-                serde_json::json!({"type": "tiktok-explainer:evidence", "block": "answer"}),
+                serde_json::json!({"type": "city-budget-explainer:evidence", "block": "answer"}),
             ),
             (
                 HostEvent::Quote {
                     quote: "quote-moved-june-000",
                 },
-                serde_json::json!({"type": "tiktok-explainer:quote", "quote": "quote-moved-june-000"}),
+                serde_json::json!({"type": "city-budget-explainer:quote", "quote": "quote-moved-june-000"}),
             ),
             (
                 HostEvent::Share { step: "access" },
-                serde_json::json!({"type": "tiktok-explainer:share", "step": "access"}),
+                serde_json::json!({"type": "city-budget-explainer:share", "step": "access"}),
             ),
             (
                 HostEvent::LastStep {
                     step: "pressure",
                     number: 10,
                 },
-                serde_json::json!({"type": "tiktok-explainer:last-step", "step": "pressure", "number": 10}),
+                serde_json::json!({"type": "city-budget-explainer:last-step", "step": "pressure", "number": 10}),
             ),
         ];
         for (event, expected) in cases {
             assert_eq!(parsed(event), expected, "{event:?}");
             assert!(
-                event.json().starts_with(r#"{"type":"tiktok-explainer:"#),
+                event
+                    .json(&name())
+                    .starts_with(r#"{"type":"city-budget-explainer:"#),
                 "type comes first"
             );
         }
@@ -588,20 +639,19 @@ mod tests {
     #[test]
     fn the_pym_message_carries_the_json_under_its_own_name() {
         let event = HostEvent::Quote { quote: "quote-x" };
-        let message = event.pym_message("tiktok-data-explainer");
+        let message = event.pym_message("city-budget-explainer", &name());
         let parts: Vec<&str> = message.split(PYM_DELIMITER).collect();
         assert_eq!(
             parts,
             [
                 "pym",
-                "tiktok-data-explainer",
-                PYM_EVENT_NAME,
-                &event.json()
+                "city-budget-explainer",
+                "city-budget-explainer-event",
+                &event.json(&name())
             ]
         );
         // Pym's parent reads `pym<d><id><d>(\S+)<d>(.*)`: the name has no space
         // and the JSON no line break.
-        assert!(!PYM_EVENT_NAME.contains(char::is_whitespace));
-        assert!(!event.json().contains('\n'));
+        assert!(!event.json(&name()).contains('\n'));
     }
 }

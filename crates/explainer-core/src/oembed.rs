@@ -8,7 +8,7 @@
 use crate::embed::{escape_attribute, iframe_snippet};
 
 /// The environment variable naming the page's public address, e.g.
-/// `https://example.org/graphics/tiktok-data/`.
+/// `https://example.org/graphics/city-budget/`.
 pub const PUBLIC_URL_ENV: &str = "EXPLAINER_PUBLIC_URL";
 
 /// The environment variable naming the provider (`provider_name`), e.g. the
@@ -49,15 +49,15 @@ impl PublicUrl {
     ///
     /// ```
     /// use explainer_core::oembed::PublicUrl;
-    /// assert!(PublicUrl::parse("https://example.org/graphics/tiktok-data/").is_ok());
-    /// assert!(PublicUrl::parse("https://example.org/graphics/tiktok-data").is_err());
+    /// assert!(PublicUrl::parse("https://example.org/graphics/city-budget/").is_ok());
+    /// assert!(PublicUrl::parse("https://example.org/graphics/city-budget").is_err());
     /// ```
     pub fn parse(raw: &str) -> Result<PublicUrl, String> {
         let fail = |why: &str| {
             Err(format!(
                 "{PUBLIC_URL_ENV}={raw:?} is not usable: {why}. \
                  Give the deployed page's absolute address ending in /, \
-                 e.g. https://example.org/graphics/tiktok-data/"
+                 e.g. https://example.org/graphics/city-budget/"
             ))
         };
         if raw.is_empty() {
@@ -143,7 +143,7 @@ impl PublicUrl {
         format!("{}{OEMBED_FILE}", self.0)
     }
 
-    /// The path, from the `/` after the host, e.g. `/graphics/tiktok-data/`.
+    /// The path, from the `/` after the host, e.g. `/graphics/city-budget/`.
     pub fn path(&self) -> &str {
         let rest = self.0.split_once("://").map_or("", |(_, rest)| rest);
         rest.find('/').map_or("/", |i| &rest[i..])

@@ -15,6 +15,9 @@ pub const LIVE_ATTRIBUTE: &str = "data-live";
 
 /// The `<meta name=…>` carrying the content version the page was rendered from.
 pub const VERSION_META: &str = "explainer-content-version";
+/// The `<meta name=…>` carrying the story's name on a host page
+/// ([`crate::embed::EmbedName`]), which the live app reads for its messages.
+pub const EMBED_NAME_META: &str = "explainer-embed-name";
 /// The small JSON file, written by the build, naming the deployed content version.
 pub const VERSION_FILE: &str = "version.json";
 
@@ -180,6 +183,6 @@ mod tests {
         );
         assert_eq!(timeline_announcement(26), "Timeline of 26 events");
         assert_eq!(quote_name(3), "quote 3");
-        assert_eq!(quote_label(3, "TikTok says"), "Quote 3, TikTok says");
+        assert_eq!(quote_label(3, "The city says"), "Quote 3, The city says");
     }
 }

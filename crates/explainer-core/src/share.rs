@@ -202,26 +202,26 @@ mod tests {
         assert_eq!(step_page_path("backups"), "step/backups/");
         assert_eq!(card_path("backups"), "step/backups/card.png");
         assert_eq!(explainer_from_step_page("backups"), "../../#step-backups");
-        let url = PublicUrl::parse("https://example.org/graphics/tiktok-data/").unwrap();
+        let url = PublicUrl::parse("https://example.org/graphics/city-budget/").unwrap();
         assert_eq!(
             url.step_page_url("backups"),
-            "https://example.org/graphics/tiktok-data/step/backups/"
+            "https://example.org/graphics/city-budget/step/backups/"
         );
         assert_eq!(
             url.card_url("backups"),
-            "https://example.org/graphics/tiktok-data/step/backups/card.png"
+            "https://example.org/graphics/city-budget/step/backups/card.png"
         );
     }
 
     #[test]
     fn the_description_is_whole_sentences_of_ours_without_markers() {
         let s = CitedText::from(
-            "TikTok says it moved the data. [a] It said so twice. [b, c] \
+            "The city says it moved the data. [a] It said so twice. [b, c] \
              A third sentence that would make the description far too long to fit in two hundred characters, which is the limit a description has on a step page of the explainer, and more. [d]",
         );
         assert_eq!(
             description(&s),
-            "TikTok says it moved the data. It said so twice."
+            "The city says it moved the data. It said so twice."
         );
     }
 
@@ -269,8 +269,9 @@ mod tests {
 
     #[test]
     fn both_snippets_hand_the_host_pages_step_to_the_frame() {
+        let name = crate::embed::EmbedName::of_slug("t");
         for (kind, _) in crate::embed::SNIPPETS {
-            let code = crate::embed::snippet(kind, "https://example.org/t/?embed", "T");
+            let code = crate::embed::snippet(kind, "https://example.org/t/?embed", "T", &name);
             assert!(
                 code.contains(r#"new URLSearchParams(location.search).get("explainer-step")"#),
                 "{kind} does not read the host page's step parameter:\n{code}"
@@ -280,7 +281,7 @@ mod tests {
                 "{kind} does not hand the step to the frame:\n{code}"
             );
         }
-        let plain = crate::embed::snippet("iframe", "https://example.org/t/?embed", "T");
+        let plain = crate::embed::snippet("iframe", "https://example.org/t/?embed", "T", &name);
         assert!(plain.contains(r#""&parentUrl=" + encodeURIComponent(location.href)"#));
         assert!(plain.contains(r#" allow="clipboard-write""#));
     }

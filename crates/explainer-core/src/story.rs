@@ -22,6 +22,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::content::Content;
+use crate::embed::EmbedName;
 use crate::ids::is_valid_id;
 use crate::oembed::PublicUrl;
 use crate::problem::{ContentError, Problem};
@@ -119,6 +120,11 @@ impl Story {
     /// The single-file edition's name, beside the page: `<slug>-offline.html`.
     pub fn single_file(&self) -> String {
         format!("{}-offline.html", self.slug)
+    }
+
+    /// The name the explainer goes by on a host page (messages, Pym.js container).
+    pub fn embed_name(&self) -> EmbedName {
+        EmbedName::of_slug(&self.slug)
     }
 
     /// The start of the service worker's cache names, `<slug>-`: a new build

@@ -16,12 +16,12 @@ fn url(raw: &str) -> PublicUrl {
 fn good_public_addresses_are_accepted() {
     for raw in [
         "https://example.org/",
-        "https://example.org/graphics/tiktok-data/",
+        "https://example.org/graphics/city-budget/",
         "http://127.0.0.1:8080/",
         "http://localhost:41234/a/b/",
         "https://[::1]:8443/x/",
-        "https://news.example/2026/11/tiktok%20data/",
-        "https://sub.example.co.uk/~graphics/tiktok_data.v2/",
+        "https://news.example/2026/11/city%20budget/",
+        "https://sub.example.co.uk/~graphics/city_budget.v2/",
     ] {
         assert_eq!(url(raw).as_str(), raw);
     }
@@ -63,7 +63,7 @@ fn malformed_public_addresses_fail_with_a_reason() {
         // Every message names the variable and shows a good example.
         assert!(error.contains(PUBLIC_URL_ENV), "{error}");
         assert!(
-            error.contains("https://example.org/graphics/tiktok-data/"),
+            error.contains("https://example.org/graphics/city-budget/"),
             "{error}"
         );
     }
@@ -88,16 +88,16 @@ fn unset_means_the_local_preview_address_and_set_values_are_checked() {
 
 #[test]
 fn addresses_derived_from_the_public_url() {
-    let u = url("https://example.org:8443/graphics/tiktok-data/");
+    let u = url("https://example.org:8443/graphics/city-budget/");
     assert_eq!(
         u.embed_url(),
-        "https://example.org:8443/graphics/tiktok-data/?embed"
+        "https://example.org:8443/graphics/city-budget/?embed"
     );
     assert_eq!(
         u.oembed_url(),
-        "https://example.org:8443/graphics/tiktok-data/oembed.json"
+        "https://example.org:8443/graphics/city-budget/oembed.json"
     );
-    assert_eq!(u.path(), "/graphics/tiktok-data/");
+    assert_eq!(u.path(), "/graphics/city-budget/");
     assert_eq!(url("http://127.0.0.1:8080/").path(), "/");
 }
 
@@ -116,10 +116,10 @@ fn provider_name_defaults_to_the_publisher_and_rejects_junk() {
 
 #[test]
 fn the_response_is_a_rich_oembed_with_the_pages_own_iframe_snippet() {
-    let u = url("https://example.org/graphics/tiktok-data/");
+    let u = url("https://example.org/graphics/city-budget/");
     let text = oembed_json(&u, TITLE, "Example News");
     let json: serde_json::Value = serde_json::from_str(&text).unwrap();
-    let html = iframe_snippet("https://example.org/graphics/tiktok-data/?embed", TITLE);
+    let html = iframe_snippet("https://example.org/graphics/city-budget/?embed", TITLE);
     assert_eq!(
         json,
         serde_json::json!({
@@ -127,7 +127,7 @@ fn the_response_is_a_rich_oembed_with_the_pages_own_iframe_snippet() {
             "type": "rich",
             "title": TITLE,
             "provider_name": "Example News",
-            "provider_url": "https://example.org/graphics/tiktok-data/",
+            "provider_url": "https://example.org/graphics/city-budget/",
             "html": html,
             "width": OEMBED_WIDTH,
             "height": OEMBED_HEIGHT,
@@ -136,7 +136,7 @@ fn the_response_is_a_rich_oembed_with_the_pages_own_iframe_snippet() {
     // The snippet: titled, full width, lazy, with the resize listener, no fixed height.
     let html = json["html"].as_str().unwrap();
     assert!(html.starts_with(
-        r#"<iframe src="https://example.org/graphics/tiktok-data/?embed" title="Where does"#
+        r#"<iframe src="https://example.org/graphics/city-budget/?embed" title="Where does"#
     ));
     for part in [
         r#"width="100%""#,

@@ -4,8 +4,8 @@
 //! arbitrary and near-miss input never panics and is rejected.
 
 use explainer_core::embed::{
-    parse_amp_message, parse_pym_message, parse_theme_message, pym_height_message, HostPosition,
-    ParentMessage, PYM_DELIMITER, THEME_MESSAGE_TYPE,
+    parse_amp_message, parse_pym_message, parse_theme_message, pym_height_message, EmbedName,
+    HostPosition, ParentMessage, PYM_DELIMITER,
 };
 use explainer_core::theme::Theme;
 use proptest::prelude::*;
@@ -17,6 +17,8 @@ use proptest::test_runner::Config;
 const MAX_MESSAGE_BYTES: usize = 512;
 /// Widths at or above this are not believed (mirrors the parser).
 const MAX_WIDTH: f64 = 100_000.0;
+/// The theme message's type for a story with the slug `city-budget`.
+const THEME: &str = "city-budget-explainer:theme";
 
 fn config() -> Config {
     common::config(10_000)
@@ -215,8 +217,9 @@ proptest! {
     #[test]
     fn theme_parser_accepts_only_the_theme_message_with_an_exact_token(
         kind in prop::option::of(prop_oneof![
-            4 => Just(THEME_MESSAGE_TYPE.to_owned()),
-            1 => Just("tiktok-explainer:Theme".to_owned()), 1 => Just("tiktok-explainer:theme ".to_owned()),
+            4 => Just(THEME.to_owned()),
+            1 => Just("city-budget-explainer:Theme".to_owned()), 1 => Just("city-budget-explainer:theme ".to_owned()),
+            1 => Just("other-explainer:theme".to_owned()),
             1 => Just("theme".to_owned()), 1 => Just("frames-init".to_owned()), 1 => Just("".to_owned()),
             1 => any::<String>(),
         ]),
@@ -230,12 +233,13 @@ proptest! {
         ]),
     ) {
         let expected = match (kind.as_deref(), theme.as_deref()) {
-            (Some(THEME_MESSAGE_TYPE), Some("light")) => Some(ParentMessage::Theme(Theme::Light)),
-            (Some(THEME_MESSAGE_TYPE), Some("dark")) => Some(ParentMessage::Theme(Theme::Dark)),
-            (Some(THEME_MESSAGE_TYPE), Some("auto")) => Some(ParentMessage::Theme(Theme::Auto)),
+            (Some(THEME), Some("light")) => Some(ParentMessage::Theme(Theme::Light)),
+            (Some(THEME), Some("dark")) => Some(ParentMessage::Theme(Theme::Dark)),
+            (Some(THEME), Some("auto")) => Some(ParentMessage::Theme(Theme::Auto)),
             _ => None,
         };
-        prop_assert_eq!(parse_theme_message(kind.as_deref(), theme.as_deref()), expected);
+        let name = EmbedName::of_slug("city-budget");
+        prop_assert_eq!(parse_theme_message(&name, kind.as_deref(), theme.as_deref()), expected);
         // The AMP parser never takes a theme message for frames-init.
         prop_assert_eq!(parse_amp_message(None, kind.as_deref()), None);
     }
