@@ -96,7 +96,7 @@ impl CardMaker {
             ..usvg::Options::default()
         };
         let mut diagrams = Vec::new();
-        for perspective in Perspective::ALL {
+        for perspective in content.all_perspectives() {
             let html = Owner::new()
                 .with(|| drawing(content, Orientation::Landscape, perspective, false).to_html());
             let diagram = spell_empty_comments(&html)?;
@@ -201,21 +201,21 @@ impl CardMaker {
             baseline += leading;
         }
 
-        // The ordinary user's picture, unless the step is about flows only a
-        // paid creator's data takes.
-        let creators_only = step.is_some_and(|(_, step)| {
-            step.flows.iter().any(|id| {
+        // The first perspective's picture, unless the step is about flows it
+        // lacks: then the first perspective whose picture has them all.
+        let has_the_steps_flows = |perspective: &Perspective| {
+            step.is_none_or(|(_, step)| {
                 content
                     .flows
                     .iter()
-                    .any(|f| f.id == *id && !f.applies_to(Perspective::User))
+                    .filter(|f| step.flows.contains(&f.id))
+                    .all(|f| content.flow_applies(f, *perspective))
             })
-        });
-        let perspective = if creators_only {
-            Perspective::Creator
-        } else {
-            Perspective::User
         };
+        let perspective = content
+            .all_perspectives()
+            .find(has_the_steps_flows)
+            .unwrap_or_default();
         let diagram = self
             .diagrams
             .iter()

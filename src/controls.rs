@@ -8,7 +8,7 @@ use explainer_core::page::{
     EVIDENCE_TOGGLE_CLASS, GO_EVENT_ATTRIBUTE, GO_STEP_ATTRIBUTE, PANEL_ATTRIBUTE,
     PERSPECTIVE_ATTRIBUTE, RELOAD_ATTRIBUTE,
 };
-use explainer_core::{Panel, Perspective};
+use explainer_core::Panel;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, KeyboardEvent, MouseEvent};
@@ -110,7 +110,8 @@ enum Action {
     Event(usize),
     Next,
     Previous,
-    Perspective(Perspective),
+    /// The id of the perspective asked for.
+    Perspective(String),
     Panel(Panel),
     Evidence(Element),
     Reload,
@@ -123,7 +124,7 @@ impl Action {
             Action::Event(index) => nav.show_event(index),
             Action::Next => nav.next(StepHow::Next),
             Action::Previous => nav.previous(StepHow::Previous),
-            Action::Perspective(perspective) => nav.set_perspective(perspective),
+            Action::Perspective(id) => nav.set_perspective(&id),
             Action::Panel(panel) => nav.show_panel(panel),
             Action::Evidence(button) => nav.toggle_evidence(&button),
             Action::Reload => {
@@ -161,11 +162,8 @@ fn action_of(control: Element) -> Option<Action> {
     if let Some(index) = number(GO_EVENT_ATTRIBUTE) {
         return Some(Action::Event(index));
     }
-    if let Some(name) = control.get_attribute(PERSPECTIVE_ATTRIBUTE) {
-        return Perspective::ALL
-            .into_iter()
-            .find(|p| p.as_str() == name)
-            .map(Action::Perspective);
+    if let Some(id) = control.get_attribute(PERSPECTIVE_ATTRIBUTE) {
+        return Some(Action::Perspective(id));
     }
     if let Some(name) = control.get_attribute(PANEL_ATTRIBUTE) {
         return Some(Action::Panel(if name == "timeline" {

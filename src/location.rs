@@ -83,8 +83,9 @@ fn record(search: &str, hash: &str, replace: bool) {
 
 /// Records the perspective in the query without adding a history entry: switching
 /// perspective is not a move the back button should undo.
-pub fn replace_perspective(perspective: Perspective) {
-    replace_param("view", perspective_param(perspective));
+/// `ids` are the page's perspectives, in order.
+pub fn replace_perspective(perspective: Perspective, ids: &[&str]) {
+    replace_param("view", perspective_param(perspective, ids));
 }
 
 /// Records the theme the host chose in the query (none for `auto`), without a

@@ -7,7 +7,7 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use explainer_core::embed::{HostEvent, StepHow};
-use explainer_core::{Panel, Perspective, ViewState};
+use explainer_core::{Panel, ViewState};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, FocusOptions, HtmlElement, ScrollIntoViewOptions, ScrollLogicalPosition};
 
@@ -51,7 +51,7 @@ impl Navigator {
                 step: &id,
                 number: view.step + 1,
                 steps: self.0.page.step_count(),
-                perspective: view.perspective,
+                perspective: self.0.page.perspective_id(view.perspective),
                 view: view.panel,
             });
         }
@@ -66,7 +66,7 @@ impl Navigator {
         }
         if next.perspective != current.perspective {
             embed.send(&HostEvent::Perspective {
-                perspective: next.perspective,
+                perspective: self.0.page.perspective_id(next.perspective),
             });
         }
         if next.panel != Panel::Steps || next.step == current.step {
@@ -235,8 +235,12 @@ impl Navigator {
         }
     }
 
-    /// Switches whose data the diagram and the steps follow.
-    pub fn set_perspective(&self, perspective: Perspective) {
+    /// Switches whose data the diagram and the steps follow, to the perspective
+    /// with this id (an unknown id changes nothing).
+    pub fn set_perspective(&self, id: &str) {
+        let Some(perspective) = self.0.page.perspective_named(id) else {
+            return;
+        };
         let current = self.view();
         if current.perspective != perspective {
             self.set(
@@ -246,7 +250,7 @@ impl Navigator {
                 },
                 None,
             );
-            location::replace_perspective(perspective);
+            location::replace_perspective(perspective, &self.0.page.perspective_ids());
         }
     }
 

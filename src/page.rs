@@ -9,7 +9,8 @@ use explainer_core::page::{
     list_holds, nth_entry, perspective_announcement, progress_width, step_announcement, step_count,
     timeline_announcement, ANNOUNCER_ID, COMPACT_MEDIA, CROWDED_ATTRIBUTE, EVENT_ATTRIBUTE,
     FOCUS_ATTRIBUTE, LIT_ATTRIBUTE, MAIN_ID, PAGER_COUNT_CLASS, PANEL_ATTRIBUTE,
-    PERSPECTIVE_ATTRIBUTE, STAGE_ID, STEP_ATTRIBUTE, TIMELINE_ID,
+    PERSPECTIVE_ATTRIBUTE, PERSPECTIVE_PART_ATTRIBUTE, SHOWN_CLASS, STAGE_ID, STEP_ATTRIBUTE,
+    TIMELINE_ID,
 };
 use explainer_core::view_state::step_hash;
 use explainer_core::{Panel, Perspective, RequestedView, ViewState};
@@ -43,13 +44,17 @@ pub struct Page {
     /// phone layout.
     embedded: bool,
     crowded: String,
-    figure: Element,
     progress: Option<Element>,
     count: Option<Element>,
     previous: Option<Element>,
     next: Option<Element>,
     step_list: Vec<Element>,
     perspective_buttons: Vec<Element>,
+    /// The story's perspectives' ids, in order: the switch's buttons', or
+    /// (with one perspective, and no switch) the one `<main>` names.
+    perspectives: Vec<String>,
+    /// The parts drawn for one perspective, each with its id.
+    perspective_parts: Vec<(Element, String)>,
     panel_options: Vec<Element>,
     /// One `<li>` per timeline event, in order, with its id.
     events: Vec<(Element, String)>,
@@ -110,6 +115,21 @@ impl Page {
                 (svg, full, focus)
             })
             .collect();
+        let perspective_buttons = all(&main, &format!("button[{PERSPECTIVE_ATTRIBUTE}]"));
+        let mut perspectives: Vec<String> = perspective_buttons
+            .iter()
+            .filter_map(|b| b.get_attribute(PERSPECTIVE_ATTRIBUTE))
+            .collect();
+        if perspectives.is_empty() {
+            perspectives.extend(main.get_attribute(PERSPECTIVE_ATTRIBUTE));
+        }
+        let perspective_parts = all(&main, &format!("[{PERSPECTIVE_PART_ATTRIBUTE}]"))
+            .into_iter()
+            .filter_map(|part| {
+                let id = part.get_attribute(PERSPECTIVE_PART_ATTRIBUTE)?;
+                Some((part, id))
+            })
+            .collect();
         Some(Page {
             drawings: all(&figure, "svg.diagram-svg"),
             zoomable,
@@ -123,7 +143,9 @@ impl Page {
             previous: one(".pager-previous"),
             next: one(".pager-next"),
             step_list: all(&main, ".step-list li"),
-            perspective_buttons: all(&main, &format!("button[{PERSPECTIVE_ATTRIBUTE}]")),
+            perspective_buttons,
+            perspectives,
+            perspective_parts,
             panel_options: all(&main, &format!(".view-option[{PANEL_ATTRIBUTE}]")),
             announcer: by_id(ANNOUNCER_ID),
             main,
@@ -131,7 +153,6 @@ impl Page {
             timeline,
             steps,
             lit,
-            figure,
             events,
         })
     }
@@ -141,7 +162,25 @@ impl Page {
     pub fn resolve(&self, requested: &RequestedView, current: Option<usize>) -> ViewState {
         let steps: Vec<&str> = self.steps.iter().map(|(_, id, _)| id.as_str()).collect();
         let events: Vec<&str> = self.events.iter().map(|(_, id)| id.as_str()).collect();
-        requested.resolve_with_events(&steps, &events, current)
+        requested.resolve_with_events(&steps, &events, &self.perspective_ids(), current)
+    }
+
+    /// The story's perspectives' ids, in order.
+    pub fn perspective_ids(&self) -> Vec<&str> {
+        self.perspectives.iter().map(String::as_str).collect()
+    }
+
+    /// A perspective's id, or `""` for one the page does not have.
+    pub fn perspective_id(&self, perspective: Perspective) -> &str {
+        self.perspectives
+            .get(perspective.index())
+            .map_or("", String::as_str)
+    }
+
+    /// The perspective with this id.
+    pub fn perspective_named(&self, id: &str) -> Option<Perspective> {
+        let index = self.perspectives.iter().position(|p| p == id)?;
+        Some(Perspective::nth(index))
     }
 
     /// How many steps the walk-through has.
@@ -207,7 +246,7 @@ impl Page {
         if changed(|v| v.step) {
             self.show_step(from.map(|f| f.step), to.step);
         }
-        if changed(|v| perspective_index(v.perspective)) {
+        if changed(|v| v.perspective.index()) {
             self.show_perspective(to.perspective);
         }
         if changed(|v| panel_index(v.panel)) {
@@ -262,9 +301,11 @@ impl Page {
     }
 
     fn show_perspective(&self, perspective: Perspective) {
-        let name = perspective.as_str();
+        let name = self.perspective_id(perspective);
         let _ = self.main.set_attribute(PERSPECTIVE_ATTRIBUTE, name);
-        let _ = self.figure.set_attribute("data-showing", name);
+        for (part, id) in &self.perspective_parts {
+            toggle_class(part, SHOWN_CLASS, id == name);
+        }
         for button in &self.perspective_buttons {
             let pressed = button.get_attribute(PERSPECTIVE_ATTRIBUTE).as_deref() == Some(name);
             let _ = button.set_attribute("aria-pressed", if pressed { "true" } else { "false" });
@@ -325,7 +366,7 @@ impl Page {
                 }
             }
         } else if to.perspective != from.perspective {
-            let name = to.perspective.as_str();
+            let name = self.perspective_id(to.perspective);
             self.perspective_buttons
                 .iter()
                 .find(|b| b.get_attribute(PERSPECTIVE_ATTRIBUTE).as_deref() == Some(name))
@@ -337,13 +378,6 @@ impl Page {
         };
         self.say(&text);
     }
-}
-
-fn perspective_index(perspective: Perspective) -> usize {
-    Perspective::ALL
-        .iter()
-        .position(|p| *p == perspective)
-        .unwrap_or(0)
 }
 
 fn panel_index(panel: Panel) -> usize {

@@ -36,7 +36,7 @@ pub fn front_card_alt(content: &Content) -> String {
     format!(
         "{} The explainer’s diagram of where the data goes ({}).",
         content.title.trim(),
-        content.perspective_label(Perspective::User)
+        content.perspective_label(Perspective::FIRST)
     )
 }
 

@@ -31,22 +31,26 @@ pub fn Diagram(content: Arc<Content>) -> impl IntoView {
     let crowded = crowded_steps.contains(&INITIAL.step);
     let drawings = Orientation::ALL
         .into_iter()
-        .flat_map(|orientation| Perspective::ALL.into_iter().map(move |p| (orientation, p)))
+        .flat_map(|orientation| content.all_perspectives().map(move |p| (orientation, p)))
         .map(|(orientation, perspective)| drawing(&content, orientation, perspective, crowded))
         .collect_view();
     // Whose data the drawing follows: the stylesheet shows the perspective's own.
-    let whose = Perspective::ALL
-        .into_iter()
+    let whose = content
+        .all_perspectives()
         .map(|perspective| {
             view! {
-                <span class="caption-whose" data-for=perspective.as_str()>
+                <span
+                    class="caption-whose"
+                    class:is-shown=perspective == INITIAL.perspective
+                    data-for=content.perspective_id(perspective).to_owned()
+                >
                     {format!("{}: where the data goes. ", content.perspective_label(perspective))}
                 </span>
             }
         })
         .collect_view();
     view! {
-        <figure class="diagram" data-showing=INITIAL.perspective.as_str() data-crowded=index_list(&crowded_steps)>
+        <figure class="diagram" data-crowded=index_list(&crowded_steps)>
             {drawings}
             <Legend statuses=statuses/>
             <Descriptions content=content.clone()/>
@@ -110,7 +114,7 @@ pub fn drawing(
     let places = layout
         .places
         .into_iter()
-        .map(|shape| place_view(shape, content, perspective))
+        .map(|shape| place_view(shape, content, content.perspective_id(perspective)))
         .collect_view();
     let flows = layout
         .flows
@@ -123,10 +127,11 @@ pub fn drawing(
     };
     view! {
         <svg
-            class=format!("diagram-svg diagram-svg--{name} diagram-svg--{}", perspective.as_str())
+            class=format!("diagram-svg diagram-svg--{name}")
             class:is-crowded=crowded
+            class:is-shown=perspective == INITIAL.perspective
             data-orientation=name
-            data-drawn-for=perspective.as_str()
+            data-for=content.perspective_id(perspective).to_owned()
             viewBox=orientation.view_box()
             data-focus=focus
             role="none"
@@ -161,7 +166,7 @@ fn focus_boxes(layout: &DiagramLayout, content: &Content) -> String {
 /// Above this many highlighted flows, their labels show only on hover or focus.
 pub const MAX_LABELLED_FLOWS: usize = 3;
 
-fn place_view(shape: PlaceShape, content: &Content, perspective: Perspective) -> impl IntoView {
+fn place_view(shape: PlaceShape, content: &Content, perspective_id: &str) -> impl IntoView {
     let place = content.place(&shape.id).cloned();
     let Some(place) = place else {
         return ().into_any();
@@ -169,7 +174,7 @@ fn place_view(shape: PlaceShape, content: &Content, perspective: Perspective) ->
     // A box opens the step that explains it; a region is a frame, not a link.
     let step = place.step.as_deref().and_then(|id| content.step_index(id));
     let lit = content.steps_highlighting_place(&shape.id);
-    let label = place.label_for(perspective).to_owned();
+    let label = place.label_for(perspective_id).to_owned();
     let rect = shape.rect;
     // Its name is the words it shows; the step it opens is its description.
     let described_by = step.map(|_| place_description(&place.id));

@@ -37,7 +37,7 @@ pub fn Explainer(
 ) -> impl IntoView {
     view! {
         <Header content=content.clone()/>
-        <main id="explainer" class="explainer" data-perspective=INITIAL.perspective.as_str()>
+        <main id="explainer" class="explainer" data-perspective=content.perspective_id(INITIAL.perspective).to_owned()>
             <p id="announcer" class="visually-hidden" aria-live="polite" aria-atomic="true" data-announcer=""></p>
             <ViewSwitch has_timeline=!content.timeline.is_empty()/>
             // The step's text comes first in the page, so a screen reader reaches it
@@ -52,7 +52,8 @@ pub fn Explainer(
                     <p class="keyboard-hint" aria-hidden="true">"Tip: the ← and → keys move between steps."</p>
                 </div>
                 <div class="stage-diagram">
-                    <PerspectiveSwitch content=content.clone()/>
+                    {(content.perspectives.len() > 1)
+                        .then(|| view! { <PerspectiveSwitch content=content.clone()/> })}
                     <Diagram content=content.clone()/>
                 </div>
             </div>

@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use explainer_core::{Content, Perspective, QuoteScope};
+use explainer_core::{Content, QuoteScope};
 use leptos::prelude::*;
 
 use super::cited_text::cited_view;
@@ -24,7 +24,15 @@ pub fn FlowTable(content: Arc<Content>) -> impl IntoView {
             let step_index = content.step_index(&flow.step).unwrap_or(0);
             let step_title = content.step_title(step_index).to_owned();
             let lit = content.steps_highlighting_flow(&flow.id);
-            let creator_only = !flow.applies_to(Perspective::User);
+            // A flow drawn for some perspectives only says for which.
+            let some = !flow.perspectives.is_empty()
+                && flow.perspectives.len() < content.perspectives.len();
+            let only: Vec<String> = content
+                .perspectives
+                .iter()
+                .filter(|p| some && flow.applies_to(&p.id))
+                .filter_map(|p| p.only_tag.clone())
+                .collect();
             let scope = QuoteScope::new(&flow.citations);
             let evidence = scope
                 .quotes()
@@ -50,7 +58,7 @@ pub fn FlowTable(content: Arc<Content>) -> impl IntoView {
                 <tr class:is-current=lit.contains(&INITIAL.step) data-lit=index_list(&lit) data-flow=flow.id.clone()>
                     <th scope="row">
                         {cited_view(&flow.label, &scope, "")}
-                        {creator_only.then(|| view! { <span class="tag">"paid creators only"</span> })}
+                        {only.into_iter().map(|tag| view! { <span class="tag">{tag}</span> }).collect_view()}
                     </th>
                     <td data-label="From">{content.place_label(&flow.from).to_owned()}</td>
                     <td data-label="To">{content.place_label(&flow.to).to_owned()}</td>

@@ -1,7 +1,7 @@
 //! A block in two layers: its lead, shown by default, and its evidence, one
 //! button away. Opened, each quote stands under the sentence that first names
 //! it, then come the further points (with their quotes), the dispute and the
-//! creator's note. The steps and the short answer are drawn this way.
+//! notes for other perspectives. The steps and the short answer are drawn this way.
 //!
 //! The page as rendered has every layer open (readers without scripts, print,
 //! the single file's no-script view); with scripts, the stylesheet shows the lead

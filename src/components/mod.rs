@@ -26,7 +26,7 @@ pub mod view_switch;
 /// The view the page is rendered in; the live app moves from it to what the URL asks.
 pub const INITIAL: explainer_core::ViewState = explainer_core::ViewState {
     step: 0,
-    perspective: explainer_core::Perspective::User,
+    perspective: explainer_core::Perspective::FIRST,
     panel: explainer_core::Panel::Steps,
     event: None,
 };

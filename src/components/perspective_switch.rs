@@ -1,25 +1,26 @@
-//! The switch between an ordinary user's data and a paid creator's.
+//! The switch between the story's perspectives: whose data the reader follows.
 
 use std::sync::Arc;
 
-use explainer_core::{Content, Perspective};
+use explainer_core::Content;
 use leptos::prelude::*;
 
 use super::INITIAL;
 
-/// Two toggle buttons; the pressed one is the perspective shown (the live app
-/// handles them; without scripts the creator's notes are in the full text).
+/// One toggle button per perspective; the pressed one is the perspective shown
+/// (the live app handles them; without scripts every perspective's notes are in
+/// the full text). The explainer draws it only for two perspectives or more.
 #[component]
 pub fn PerspectiveSwitch(content: Arc<Content>) -> impl IntoView {
-    let buttons = Perspective::ALL
-        .into_iter()
+    let buttons = content
+        .all_perspectives()
         .map(|perspective| {
             let label = content.perspective_label(perspective).to_owned();
             view! {
                 <button
                     type="button"
                     class="switch-option"
-                    data-perspective=perspective.as_str()
+                    data-perspective=content.perspective_id(perspective).to_owned()
                     aria-pressed=(perspective == INITIAL.perspective).to_string()
                 >
                     {label}

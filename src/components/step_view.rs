@@ -1,6 +1,6 @@
 //! The steps of the walk-through: heading, lead and, one button away, the
 //! evidence (each quote under the sentence it carries, further points, the
-//! dispute, the creator's note), then where the step sits on the timeline.
+//! dispute, the notes for other perspectives), then where the step sits on the timeline.
 
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -17,8 +17,8 @@ use super::INITIAL;
 /// Every step of the walk-through, each in its own `<article>`, all in the page as
 /// rendered: without scripts a reader scrolls through them (and print prints
 /// them); with scripts the stylesheet shows the first until the live app takes
-/// over, which then hides all but the current one. The creator's notes are in
-/// every step; the stylesheet shows them for the creator perspective.
+/// over, which then hides all but the current one. A step's notes for its
+/// perspectives are all in the page; the stylesheet shows the chosen one's.
 #[component]
 pub fn StepView(content: Arc<Content>) -> impl IntoView {
     let total = content.steps.len();
@@ -67,22 +67,38 @@ fn step_text(step: &Step, content: &Content) -> impl IntoView {
         content,
         &mut shown,
     );
-    let note = step.creator_note.as_ref().map(|note| {
-        let said = said_view(note, &scope, content, &mut shown);
-        view! {
-            <aside class="creator-note" aria-label="For a paid creator">
-                <p class="creator-note-label"><strong>"If you are a paid creator"</strong></p>
-                {said}
-            </aside>
-        }
-    });
+    // In the order of `Step::cited_texts`, which numbers the quotes.
+    let notes = step
+        .perspective_notes
+        .iter()
+        .filter_map(|(id, note)| {
+            let perspective = content
+                .all_perspectives()
+                .find(|p| content.perspective_id(*p) == id)?;
+            let entry = content.perspective(perspective)?;
+            let heading = entry.note_heading.clone().unwrap_or_default();
+            let label = heading.clone();
+            let said = said_view(note, &scope, content, &mut shown);
+            Some(view! {
+                <aside
+                    class="perspective-note"
+                    class:is-shown=perspective == INITIAL.perspective
+                    data-for=entry.id.clone()
+                    aria-label=label
+                >
+                    <p class="perspective-note-label"><strong>{heading}</strong></p>
+                    {said}
+                </aside>
+            })
+        })
+        .collect_view();
     let rest = remaining_quotes(&scope, content, &mut shown);
     view! {
         <div class="step-lead">{lead}</div>
         {evidence_toggle(layer.clone(), scope.quotes().len())}
         <div class="evidence" id=layer>
             {details}
-            {note}
+            {notes}
             {rest}
             {on_the_timeline(step, content)}
         </div>

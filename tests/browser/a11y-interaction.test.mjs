@@ -70,7 +70,7 @@ test('live region: polite; silent at load and for a step change (the heading tak
     await page.click('.view-option[data-panel="steps"]');
     await expectAnnounced(`Step 3 of ${N}: ${norm(content.steps[2].title)}`, 'back to the steps');
     await page.click('button[data-perspective="creator"]');
-    await expectAnnounced(`Following the data of: ${norm(content.perspectives.creator)}`, 'the perspective switch');
+    await expectAnnounced(`Following the data of: ${norm(content.perspectives.find((p) => p.id === 'creator').label)}`, 'the perspective switch');
     // The old announcement does not stay in the reading order after the next step change.
     await page.click('.pager-previous');
     await expectLanded(1, 'Previous');

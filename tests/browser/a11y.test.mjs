@@ -25,7 +25,8 @@ const AXE_OPTIONS = {
   runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
   rules: { 'target-size': { enabled: true } },
 };
-const PERSPECTIVES = ['user', 'creator'];
+/** The story's perspectives' ids; the first is shown first. */
+const PERSPECTIVES = content.perspectives.map((p) => p.id);
 
 /** First, the disputed step nearest the middle, last. */
 const SUBSET = (() => {
@@ -65,7 +66,7 @@ async function goLive(page, pathAndHash) {
 }
 
 async function setPerspective(page, perspective) {
-  if (perspective === 'user') return;
+  if (perspective === PERSPECTIVES[0]) return;
   await page.click(`button.switch-option[data-perspective="${perspective}"]`);
   await page.waitForSelector(`button.switch-option[data-perspective="${perspective}"][aria-pressed="true"]`);
 }

@@ -213,7 +213,7 @@ function show(records) {
 // 1. No rebuild, recorded from the first byte.
 
 const firstStep = content.steps[1].id;
-const creatorStep = content.steps.filter((s) => s.creator_note).at(-1)?.id;
+const creatorStep = content.steps.filter((s) => s.perspective_notes?.creator).at(-1)?.id;
 const firstEvent = timelineEvents(content)[0].id;
 const START_URLS = [
   '/',

@@ -1,4 +1,5 @@
-// The perspective switch: an ordinary user's data or a paid creator's.
+// The perspective switch: an ordinary user's data or a paid creator's (the
+// shipped story's two perspectives, `user` and `creator`).
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -10,16 +11,18 @@ const content = loadContent();
 const creatorOnly = content.flows.filter(
   (f) => Array.isArray(f.perspectives) && f.perspectives.length === 1 && f.perspectives[0] === 'creator',
 );
-const noteIndex = content.steps.findIndex((s) => s.creator_note);
+const note = (step) => step.perspective_notes?.creator;
+const noteIndex = content.steps.findIndex(note);
 const noteStep = content.steps[noteIndex];
 const device = content.places.find((p) => p.id === 'device');
+const deviceCreatorLabel = device?.perspective_labels?.creator;
 let app;
 
 before(async () => {
   assert.ok(creatorOnly.length > 0, 'content.json has at least one creator-only flow');
-  assert.ok(noteIndex >= 0, 'content.json has a step with a creator_note');
-  assert.ok(device?.creator_label, 'the "device" place has a creator_label');
-  assert.notEqual(norm(device.creator_label), norm(device.label));
+  assert.ok(noteIndex >= 0, 'content.json has a step with a note for creators');
+  assert.ok(deviceCreatorLabel, 'the "device" place has a label for creators');
+  assert.notEqual(norm(deviceCreatorLabel), norm(device.label));
 });
 before(async () => {
   app = await launch();
@@ -31,7 +34,7 @@ function readView() {
   // Both orientations are drawn; CSS shows the one that suits the width.
   const svg = [...document.querySelectorAll('svg.diagram-svg')].find((el) => el.getClientRects().length > 0);
   const flows = [...svg.querySelectorAll('g.flow[data-flow]')].map((g) => g.getAttribute('data-flow'));
-  const note = document.querySelector('#explainer-stage article.step:not([hidden]) .creator-note');
+  const note = document.querySelector('#explainer-stage article.step:not([hidden]) .perspective-note[data-for="creator"]');
   // The note's words, without its reference markers.
   const words = (el) => {
     const copy = el.cloneNode(true);
@@ -67,7 +70,7 @@ async function expectView(page, perspective) {
           .find((svg) => svg.getClientRects().length > 0)
           ?.querySelector('g.place[data-place="device"] text.place-label')
           ?.textContent.replace(/\s+/g, ' ').trim() === label,
-      { p: perspective, label: norm(creator ? device.creator_label : device.label) },
+      { p: perspective, label: norm(creator ? deviceCreatorLabel : device.label) },
     )
     .catch(() => {});
   const v = await page.evaluate(readView);
@@ -78,17 +81,17 @@ async function expectView(page, perspective) {
   }
   const shared = content.flows.filter((f) => !f.perspectives || f.perspectives.length === 0);
   for (const flow of shared) assert.ok(v.flows.includes(flow.id), `flow ${flow.id} is drawn in both views`);
-  assert.equal(v.deviceLabel, norm(creator ? device.creator_label : device.label), 'label of the "device" place');
+  assert.equal(v.deviceLabel, norm(creator ? deviceCreatorLabel : device.label), 'label of the "device" place');
   assert.equal(v.view, creator ? 'creator' : null, 'the URL query says view=creator only in creator view');
-  if (creator && stepData.creator_note) {
-    assert.ok(v.note, `.creator-note is shown on step "${step}"`);
-    assert.ok(v.note.visible, '.creator-note is visible');
-    for (const sentence of citedSentences(stepData.creator_note)) {
-      assert.ok(v.note.text.includes(sentence.text), `.creator-note has the step's creator_note: ${sentence.text}`);
+  if (creator && note(stepData)) {
+    assert.ok(v.note, `the creator's note is shown on step "${step}"`);
+    assert.ok(v.note.visible, "the creator’s note is visible");
+    for (const sentence of citedSentences(note(stepData))) {
+      assert.ok(v.note.text.includes(sentence.text), `the creator’s note has the step’s note: ${sentence.text}`);
     }
   } else {
     // Every step's note is in the page (rendered once, at build time); only the creator view shows it.
-    assert.ok(!v.note?.visible, `no .creator-note shown on step "${step}" in ${perspective} view`);
+    assert.ok(!v.note?.visible, `no creator’s note shown on step "${step}" in ${perspective} view`);
   }
 }
 
@@ -110,7 +113,7 @@ test('switching to creator view and back', { timeout: TEST_TIMEOUT }, async () =
   await expectView(page, 'creator');
 
   // The note follows the step: none on a step without one, back on return.
-  const plain = content.steps.findIndex((s) => !s.creator_note);
+  const plain = content.steps.findIndex((s) => !note(s));
   await page.click(`nav.step-list a[href="#step-${content.steps[plain].id}"]`);
   await expectStep(page, content, plain);
   await expectView(page, 'creator');

@@ -225,17 +225,17 @@ test('375×667: the evidence is one tap away; a marker opens its quote between t
     assert.ok(placed.top >= placed.strip - 1 && placed.top < placed.pager, `the quote starts between the strip and the pager: ${JSON.stringify(placed)}`);
 
     // Printing (the browser fires beforeprint): the whole map, and every quote of every step.
-    const full = await page.getAttribute('svg.diagram-svg--landscape.diagram-svg--user', 'viewBox');
+    const full = await page.getAttribute('svg.diagram-svg--landscape[data-for="user"]', 'viewBox');
     assert.notEqual(full, '0 0 640 420', 'the strip is zoomed to step 1');
     await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
-    assert.equal(await page.getAttribute('svg.diagram-svg--landscape.diagram-svg--user', 'viewBox'), '0 0 640 420',
+    assert.equal(await page.getAttribute('svg.diagram-svg--landscape[data-for="user"]', 'viewBox'), '0 0 640 420',
       'the printout shows the whole map');
     await page.emulateMedia({ media: 'print' });
     const hiddenInPrint = await page.evaluate(() => [...document.querySelectorAll('#explainer-stage figure.citation')].filter((f) => f.getClientRects().length === 0).length);
     assert.equal(hiddenInPrint, 0, 'the printout shows every quote of every step');
     await page.emulateMedia({ media: 'screen' });
     await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
-    assert.equal(await page.getAttribute('svg.diagram-svg--landscape.diagram-svg--user', 'viewBox'), full,
+    assert.equal(await page.getAttribute('svg.diagram-svg--landscape[data-for="user"]', 'viewBox'), full,
       'after printing, the strip is zoomed again');
   });
 });
@@ -295,7 +295,7 @@ test('the diagram strip draws each step’s flows for the perspective that has t
   // Content-driven: every flow a step highlights, in a perspective it applies
   // to, is inside the strip's zoomed view for that step.
   await onPhone(PHONES[0], async (page, context) => {
-    for (const perspective of ['user', 'creator']) {
+    for (const perspective of content.perspectives.map((p) => p.id)) {
       await openApp(page, app.baseUrl, `/?view=${perspective}`);
       await startReading(page);
       for (let i = 0; i < N; i++) {
@@ -305,7 +305,7 @@ test('the diagram strip draws each step’s flows for the perspective that has t
         }
         const wanted = content.steps[i].flows.filter((id) => flowApplies(content.flows.find((f) => f.id === id), perspective));
         const outside = await page.evaluate(({ ids, perspective }) => {
-          const svg = document.querySelector(`svg.diagram-svg--landscape.diagram-svg--${perspective}`);
+          const svg = document.querySelector(`svg.diagram-svg--landscape[data-for="${perspective}"]`);
           const box = svg.getBoundingClientRect();
           return ids.filter((id) => {
             const r = svg.querySelector(`g.flow[data-flow="${id}"] .flow-line`).getBoundingClientRect();
@@ -352,7 +352,7 @@ test('375×667: Tab into the strip shows the whole map (so no focused place is c
   await onPhone(PHONES[0], async (page, context) => {
     await openApp(page, app.baseUrl, '/#step-access');
     await startReading(page);
-    const svg = 'svg.diagram-svg--landscape.diagram-svg--user';
+    const svg = 'svg.diagram-svg--landscape[data-for="user"]';
     const zoomed = await page.getAttribute(svg, 'viewBox');
     assert.notEqual(zoomed, '0 0 640 420', 'the strip starts zoomed');
     await page.focus('button.switch-option[data-perspective="creator"]');

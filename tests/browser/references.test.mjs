@@ -12,7 +12,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   launch, loadContent, openApp, followMarker, assertNoErrors, trackErrors, norm, citedSentences as sentences, quoteNumbering,
-  stepTexts, openEvidence, timelineEvents, DIST, TIMEOUT,
+  stepTexts, perspectiveNotes, openEvidence, timelineEvents, DIST, TIMEOUT,
   TEST_TIMEOUT, SINGLE_FILE,
 } from './support.mjs';
 
@@ -21,7 +21,7 @@ const content = loadContent();
 /** What a step shows as (sentence | numbers), in either perspective, its evidence open. */
 function expectedStepSentences(step, creator) {
   const { numberOf } = quoteNumbering(step.citations, stepTexts(step));
-  const texts = [step.lead, ...(step.details ?? []), ...(step.dispute ? [step.dispute] : []), ...(creator && step.creator_note ? [step.creator_note] : [])];
+  const texts = [step.lead, ...(step.details ?? []), ...(step.dispute ? [step.dispute] : []), ...(creator ? perspectiveNotes(step) : [])];
   return texts.flatMap(sentences).map((s) => `${s.text} | ${[...new Set(s.ids.map(numberOf))].join(',')}`).sort();
 }
 

@@ -274,14 +274,14 @@ test('1280×800: the perspective switch is announced, and the diagram\'s caption
   await withReader(SIZES[0], '/', async ({ page, reader }) => {
     const before = (await reader.log()).length;
     await page.click('button[data-perspective="creator"]');
-    const want = `polite: Following the data of: ${norm(content.perspectives.creator)}`;
+    const want = `polite: Following the data of: ${norm(content.perspectives.find((p) => p.id === 'creator').label)}`;
     let heard = [];
     for (let tries = 0; tries < 50 && !heard.includes(want); tries++) {
       heard = (await reader.log()).slice(before);
       if (!heard.includes(want)) await page.evaluate(() => new Promise((r) => requestAnimationFrame(r)));
     }
     assert.deepEqual(announcements(heard), [want], 'the switch is announced once');
-    assert.ok(norm(await page.locator('.diagram-caption').innerText()).startsWith(norm(content.perspectives.creator)),
+    assert.ok(norm(await page.locator('.diagram-caption').innerText()).startsWith(norm(content.perspectives.find((p) => p.id === 'creator').label)),
       'the caption names whose data the diagram follows');
 
     await page.click('[data-panel="timeline"]');

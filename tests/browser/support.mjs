@@ -498,9 +498,15 @@ export function timelineEvents(content) {
   return (content.timeline ?? []).flatMap((group) => group.events);
 }
 
-/** A step's cited texts in reading order: lead, details, the dispute's question, the creator's note. */
+/** A step's notes for its perspectives, in the order of their ids (as the page has them). */
+export function perspectiveNotes(step) {
+  const notes = step.perspective_notes ?? {};
+  return Object.keys(notes).sort().map((id) => notes[id]);
+}
+
+/** A step's cited texts in reading order: lead, details, the dispute's question, the perspectives' notes. */
 export function stepTexts(step) {
-  return [step.lead, ...(step.details ?? []), ...(step.dispute ? [step.dispute] : []), ...(step.creator_note ? [step.creator_note] : [])];
+  return [step.lead, ...(step.details ?? []), ...(step.dispute ? [step.dispute] : []), ...perspectiveNotes(step)];
 }
 
 /**

@@ -3,6 +3,8 @@
 //! The JSON file is written by editors, so every struct rejects unknown fields:
 //! a misspelt key is reported instead of silently ignored.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::cited::CitedText;
@@ -19,8 +21,9 @@ pub struct Content {
     pub answer: Answer,
     /// How the explainer was made and what its sources can and cannot support.
     pub method: Vec<String>,
-    /// Labels for the two perspectives the reader can switch between.
-    pub perspectives: PerspectiveLabels,
+    /// Whose data the reader can follow, one or more: the first is shown
+    /// first; with two or more the reader can switch between them.
+    pub perspectives: Vec<PerspectiveEntry>,
     /// The articles everything rests on; `id` is the article's file stem.
     pub sources: Vec<Source>,
     /// Places drawn in the diagram.
@@ -94,42 +97,47 @@ impl UpdateKind {
     }
 }
 
-/// Names shown on the perspective switch.
+/// One of the story's perspectives: whose data the reader follows.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct PerspectiveLabels {
-    /// Label for [`Perspective::User`].
-    pub user: String,
-    /// Label for [`Perspective::Creator`].
-    pub creator: String,
+pub struct PerspectiveEntry {
+    /// Its token in the URL (`?view=<id>`), in flows' `perspectives` and in
+    /// the page: lowercase letters, digits, hyphens.
+    pub id: String,
+    /// Its name on the switch.
+    pub label: String,
+    /// The heading of a step's note for this perspective (needed when a step
+    /// has one).
+    #[serde(default)]
+    pub note_heading: Option<String>,
+    /// The flow table's tag for a flow drawn for this perspective alone
+    /// (needed when a flow is).
+    #[serde(default)]
+    pub only_tag: Option<String>,
 }
 
-/// Whose data the reader is following.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Perspective {
-    /// An ordinary US user of the app.
-    #[default]
-    User,
-    /// A US creator paid by TikTok for their videos.
-    Creator,
-}
+/// Whose data the reader is following: the position of one of the content's
+/// perspectives (the default, 0, is the first).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Perspective(u8);
 
 impl Perspective {
-    /// Both perspectives, in the order the switch shows them.
-    pub const ALL: [Perspective; 2] = [Perspective::User, Perspective::Creator];
+    /// The first perspective, the one shown first.
+    pub const FIRST: Perspective = Perspective(0);
 
-    /// The token used for this perspective in URLs and in the JSON.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Perspective::User => "user",
-            Perspective::Creator => "creator",
+    /// The perspective at `index` in the content's list.
+    pub const fn nth(index: usize) -> Perspective {
+        // Validation allows a few perspectives; past 255 every index is the last.
+        if index > u8::MAX as usize {
+            Perspective(u8::MAX)
+        } else {
+            Perspective(index as u8)
         }
     }
 
-    /// Parses a URL token; anything unknown is `None`.
-    pub fn from_token(token: &str) -> Option<Perspective> {
-        Perspective::ALL.into_iter().find(|p| p.as_str() == token)
+    /// Its position in the content's list.
+    pub fn index(self) -> usize {
+        usize::from(self.0)
     }
 }
 
@@ -201,9 +209,9 @@ pub struct Place {
     pub label: String,
     /// Second line drawn under the label (where it is, who runs it).
     pub detail: String,
-    /// Replacement label in the creator perspective, if it differs.
+    /// Replacement labels in other perspectives, by perspective id, where they differ.
     #[serde(default)]
-    pub creator_label: Option<String>,
+    pub perspective_labels: BTreeMap<String, String>,
     /// Centre of the box in diagram units (the view box is 640 by 420).
     pub x: f64,
     /// Centre of the box in diagram units.
@@ -226,12 +234,11 @@ impl Place {
         self.width.zip(self.height)
     }
 
-    /// The label to draw for a perspective.
-    pub fn label_for(&self, perspective: Perspective) -> &str {
-        match (perspective, &self.creator_label) {
-            (Perspective::Creator, Some(label)) => label,
-            _ => &self.label,
-        }
+    /// The label to draw for the perspective with this id.
+    pub fn label_for(&self, perspective_id: &str) -> &str {
+        self.perspective_labels
+            .get(perspective_id)
+            .unwrap_or(&self.label)
     }
 }
 
@@ -290,9 +297,9 @@ pub struct Flow {
     /// Who asserts this flow, in words a reader understands at a glance,
     /// e.g. "Alleged by a newspaper; the company denies it. [a, b]" (cited).
     pub attribution: CitedText,
-    /// Perspectives in which this flow applies; empty means both.
+    /// Ids of the perspectives in which this flow applies; empty means all.
     #[serde(default)]
-    pub perspectives: Vec<Perspective>,
+    pub perspectives: Vec<String>,
     /// The step that explains this flow; clicking the flow opens it.
     pub step: String,
     /// Extra sideways bow of the arrow in diagram units (positive bends to the
@@ -304,15 +311,15 @@ pub struct Flow {
 }
 
 impl Flow {
-    /// Whether the flow is part of the picture for this perspective.
-    pub fn applies_to(&self, perspective: Perspective) -> bool {
-        self.perspectives.is_empty() || self.perspectives.contains(&perspective)
+    /// Whether the flow is part of the picture for the perspective with this id.
+    pub fn applies_to(&self, perspective_id: &str) -> bool {
+        self.perspectives.is_empty() || self.perspectives.iter().any(|p| p == perspective_id)
     }
 }
 
 /// One stop of the walk-through: a short lead shown by default, and the
 /// evidence layer (each quote under the sentence it carries, further points,
-/// the dispute, the creator's note) one control away.
+/// the dispute, the notes for other perspectives) one control away.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Step {
@@ -325,9 +332,10 @@ pub struct Step {
     /// Further points for the evidence layer, each a sentence or two (cited).
     #[serde(default)]
     pub details: Vec<CitedText>,
-    /// Extra point shown in the creator perspective, in the evidence layer (cited).
+    /// Extra points shown in a perspective, by perspective id, in the evidence
+    /// layer (cited).
     #[serde(default)]
-    pub creator_note: Option<CitedText>,
+    pub perspective_notes: BTreeMap<String, CitedText>,
     /// Places highlighted in the diagram at this step.
     #[serde(default)]
     pub places: Vec<String>,
@@ -349,7 +357,7 @@ impl Step {
     }
 
     /// Every cited text of the step in reading order: the lead, the details, the
-    /// dispute's question and the creator's note, each with its field name.
+    /// dispute's question and the perspectives' notes, each with its field name.
     pub fn cited_texts(&self) -> Vec<(String, &CitedText)> {
         let mut texts = vec![("lead".to_owned(), &self.lead)];
         for (i, detail) in self.details.iter().enumerate() {
@@ -358,8 +366,8 @@ impl Step {
         if let Some(question) = &self.dispute {
             texts.push(("dispute".to_owned(), question));
         }
-        if let Some(note) = &self.creator_note {
-            texts.push(("creator_note".to_owned(), note));
+        for (id, note) in &self.perspective_notes {
+            texts.push((format!("perspective_notes.{id}"), note));
         }
         texts
     }
@@ -630,12 +638,31 @@ impl Content {
         self.place(id).map(|p| p.label.as_str()).unwrap_or_default()
     }
 
-    /// The switch's label for a perspective (whose data the reader follows).
+    /// Every perspective, in the order the switch shows them.
+    pub fn all_perspectives(&self) -> impl Iterator<Item = Perspective> {
+        (0..self.perspectives.len()).map(Perspective::nth)
+    }
+
+    /// A perspective's entry.
+    pub fn perspective(&self, perspective: Perspective) -> Option<&PerspectiveEntry> {
+        self.perspectives.get(perspective.index())
+    }
+
+    /// A perspective's id (its URL token), or `""` past the end.
+    pub fn perspective_id(&self, perspective: Perspective) -> &str {
+        self.perspective(perspective).map_or("", |p| p.id.as_str())
+    }
+
+    /// The switch's label for a perspective (whose data the reader follows),
+    /// or `""` past the end.
     pub fn perspective_label(&self, perspective: Perspective) -> &str {
-        match perspective {
-            Perspective::User => &self.perspectives.user,
-            Perspective::Creator => &self.perspectives.creator,
-        }
+        self.perspective(perspective)
+            .map_or("", |p| p.label.as_str())
+    }
+
+    /// Whether a flow is part of the picture for a perspective.
+    pub fn flow_applies(&self, flow: &Flow, perspective: Perspective) -> bool {
+        flow.applies_to(self.perspective_id(perspective))
     }
 
     /// The title of the step at `index`, or `""` past the end.

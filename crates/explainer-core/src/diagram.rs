@@ -247,7 +247,7 @@ pub fn layout(
     let visible: Vec<_> = content
         .flows
         .iter()
-        .filter(|f| f.applies_to(perspective))
+        .filter(|f| content.flow_applies(f, perspective))
         .collect();
     let shape_of = |id: &str| places.iter().find(|p| p.id == id).cloned();
     let same_pair = |a: &crate::Flow, b: &crate::Flow| {

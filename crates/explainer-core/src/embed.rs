@@ -19,8 +19,9 @@
 //! (for plain iframes), and the same JSON text as a Pym.js message named
 //! [`EmbedName::pym_event`] (read with `pymParent.onMessage`).
 
+use crate::ids::is_valid_id;
 use crate::theme::Theme;
-use crate::{Panel, Perspective};
+use crate::Panel;
 
 /// The host page's query parameter naming the step to open in the embedded
 /// explainer, e.g. `https://news.example/article?explainer-step=backups`.
@@ -91,8 +92,7 @@ impl HostPosition {
 pub struct EmbedName(String);
 
 impl EmbedName {
-    /// The name of the story with this slug (a checked slug: lowercase letters,
-    /// digits and hyphens).
+    /// The name of the story with this slug (a checked slug, in the ids' alphabet).
     ///
     /// ```
     /// use explainer_core::embed::EmbedName;
@@ -103,7 +103,7 @@ impl EmbedName {
     }
 
     /// Reads a name the build wrote into the page; `None` unless it is one
-    /// (lowercase letters, digits and hyphens, ending in `-explainer`).
+    /// (a slug, in the ids' alphabet, then `-explainer`).
     ///
     /// ```
     /// use explainer_core::embed::EmbedName;
@@ -112,11 +112,7 @@ impl EmbedName {
     /// ```
     pub fn parse(text: &str) -> Option<EmbedName> {
         let slug = text.strip_suffix("-explainer")?;
-        let plain = !slug.is_empty()
-            && slug
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-        plain.then(|| EmbedName(text.to_owned()))
+        is_valid_id(slug).then(|| EmbedName(text.to_owned()))
     }
 
     /// The name itself: the Pym.js snippet's container id.
@@ -178,7 +174,8 @@ pub enum HostEvent<'a> {
         step: &'a str,
         number: usize,
         steps: usize,
-        perspective: Perspective,
+        /// The perspective's id.
+        perspective: &'a str,
         view: Panel,
     },
     /// A step was shown.
@@ -189,7 +186,7 @@ pub enum HostEvent<'a> {
         how: StepHow,
     },
     /// The reader switched whose data they follow.
-    Perspective { perspective: Perspective },
+    Perspective { perspective: &'a str },
     /// The reader switched between the walk-through and the timeline.
     View { view: Panel },
     /// The reader opened a block's evidence (`block`: the step's id, or `answer`
@@ -267,7 +264,7 @@ impl HostEvent<'_> {
                     ("step", Field::Text(step)),
                     ("number", Field::Number(number)),
                     ("steps", Field::Number(steps)),
-                    ("perspective", Field::Text(perspective.as_str())),
+                    ("perspective", Field::Text(perspective)),
                     ("view", Field::Text(view_name(view))),
                 ],
             ),
@@ -287,7 +284,7 @@ impl HostEvent<'_> {
             ),
             HostEvent::Perspective { perspective } => (
                 "perspective",
-                vec![("perspective", Field::Text(perspective.as_str()))],
+                vec![("perspective", Field::Text(perspective))],
             ),
             HostEvent::View { view } => ("view", vec![("view", Field::Text(view_name(view)))]),
             HostEvent::Evidence { block } => ("evidence", vec![("block", Field::Text(block))]),
@@ -557,7 +554,7 @@ mod tests {
                     step: "open-app",
                     number: 1,
                     steps: 10,
-                    perspective: Perspective::User,
+                    perspective: "user",
                     view: Panel::Steps,
                 },
                 serde_json::json!({"type": "city-budget-explainer:ready", "step": "open-app", "number": 1,
@@ -575,7 +572,7 @@ mod tests {
             ),
             (
                 HostEvent::Perspective {
-                    perspective: Perspective::Creator,
+                    perspective: "creator",
                 },
                 serde_json::json!({"type": "city-budget-explainer:perspective", "perspective": "creator"}),
             ),

@@ -48,7 +48,8 @@ pub mod view_state;
 pub use cited::{CitedText, Sentence};
 pub use content::{
     Answer, Attribution, Citation, Content, DateNote, Dating, Event, Flow, FlowStatus, Group,
-    Perspective, Place, Precision, Side, Source, Speaker, Step, Update, UpdateKind,
+    Perspective, PerspectiveEntry, Place, Precision, Side, Source, Speaker, Step, Update,
+    UpdateKind,
 };
 pub use problem::{ContentError, Problem};
 pub use quote_scope::{NumberedQuote, QuoteScope};

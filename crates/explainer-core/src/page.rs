@@ -38,6 +38,11 @@ pub const EVENT_ATTRIBUTE: &str = "data-event";
 pub const PANEL_ATTRIBUTE: &str = "data-panel";
 /// On the perspective buttons, and on `<main>` for the perspective shown.
 pub const PERSPECTIVE_ATTRIBUTE: &str = "data-perspective";
+/// On each part drawn for one perspective only (the diagram's drawings and
+/// caption, a step's note): the perspective's id. The part shown has [`SHOWN_CLASS`].
+pub const PERSPECTIVE_PART_ATTRIBUTE: &str = "data-for";
+/// On the parts of the perspective shown (the stylesheet hides the others).
+pub const SHOWN_CLASS: &str = "is-shown";
 /// On the update notice's reload button.
 pub const RELOAD_ATTRIBUTE: &str = "data-reload";
 /// On each embed snippet's wrapper: `iframe` or `pym`.

@@ -39,10 +39,11 @@ pub fn own_words(content: &Content) -> usize {
     let mut plain: Vec<&str> = vec![&content.title, &content.dek];
     let mut cited: Vec<&CitedText> = vec![&content.answer.text];
     plain.extend(content.method.iter().map(String::as_str));
-    plain.extend([
-        content.perspectives.user.as_str(),
-        content.perspectives.creator.as_str(),
-    ]);
+    for perspective in &content.perspectives {
+        plain.push(&perspective.label);
+        plain.extend(perspective.note_heading.as_deref());
+        plain.extend(perspective.only_tag.as_deref());
+    }
     for source in &content.sources {
         if let Some(p) = &source.publisher {
             plain.extend([p.name.as_str(), p.basis.as_str()]);
@@ -54,7 +55,7 @@ pub fn own_words(content: &Content) -> usize {
     }
     for place in &content.places {
         plain.extend([place.label.as_str(), place.detail.as_str()]);
-        plain.extend(place.creator_label.as_deref());
+        plain.extend(place.perspective_labels.values().map(String::as_str));
     }
     for flow in &content.flows {
         cited.extend([&flow.label, &flow.detail, &flow.attribution]);

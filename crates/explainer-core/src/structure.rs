@@ -7,9 +7,7 @@
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use crate::content::{
-    Answer, Content, Flow, Group, PerspectiveLabels, Place, Source, Step, Update,
-};
+use crate::content::{Answer, Content, Flow, Group, PerspectiveEntry, Place, Source, Step, Update};
 use crate::problem::Problem;
 
 /// The top-level fields of a content file, in the order they are checked.
@@ -75,7 +73,7 @@ pub fn parse_content(value: &Value) -> Result<Content, Vec<Problem>> {
     let answer = answer.and_then(|v| check::<Answer>(&mut problems, "answer", v));
     let method = method.and_then(|v| list(&mut problems, "method", v));
     let perspectives =
-        perspectives.and_then(|v| check::<PerspectiveLabels>(&mut problems, "perspectives", v));
+        perspectives.and_then(|v| list::<PerspectiveEntry>(&mut problems, "perspectives", v));
     let sources = sources.and_then(|v| list::<Source>(&mut problems, "sources", v));
     let places = places.and_then(|v| list::<Place>(&mut problems, "places", v));
     let flows = flows.and_then(|v| list::<Flow>(&mut problems, "flows", v));

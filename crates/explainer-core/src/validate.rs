@@ -56,14 +56,13 @@ pub fn validate(content: &Content) -> Vec<Problem> {
     let mut v = Validator::default();
     v.non_empty("title", &content.title);
     v.non_empty("dek", &content.dek);
-    v.non_empty("perspectives.user", &content.perspectives.user);
-    v.non_empty("perspectives.creator", &content.perspectives.creator);
     v.paragraphs("method", &content.method);
 
     let source_ids = v.unique_ids("sources", content.sources.iter().map(|s| &s.id));
     let place_ids = v.unique_ids("places", content.places.iter().map(|p| &p.id));
     let flow_ids = v.unique_ids("flows", content.flows.iter().map(|f| &f.id));
     let step_ids = v.unique_ids("steps", content.steps.iter().map(|s| &s.id));
+    v.perspectives(content);
     v.unique_quote_ids(content);
     v.answer(content, &source_ids);
 
@@ -96,9 +95,6 @@ pub fn validate(content: &Content) -> Vec<Problem> {
         let at = format!("places[{i}]");
         v.non_empty(&format!("{at}.label"), &place.label);
         v.non_empty(&format!("{at}.detail"), &place.detail);
-        if let Some(label) = &place.creator_label {
-            v.non_empty(&format!("{at}.creator_label"), label);
-        }
         match (&place.step, place.region_size()) {
             (Some(step), None) => v.reference(&format!("{at}.step"), step, &step_ids, "step"),
             (None, None) => v.problem(
@@ -232,6 +228,9 @@ pub(crate) fn is_calendar_date(text: &str) -> bool {
     };
     (1..=days).contains(&day)
 }
+
+/// Most perspectives a story may have (the switch is one row of buttons).
+pub const MAX_PERSPECTIVES: usize = 4;
 
 /// Collects problems while walking the content.
 #[derive(Default)]
@@ -609,6 +608,73 @@ impl Validator {
         };
         if let Some(reason) = reason {
             self.problem(&format!("{at}.status"), reason.into());
+        }
+    }
+
+    /// The perspectives, and every use of their ids: a flow drawn for some of
+    /// them, a place's label in one, a step's note for one. A perspective that
+    /// has a flow of its own needs the flow table's tag for it; one with a
+    /// step's note, the note's heading.
+    fn perspectives(&mut self, content: &Content) {
+        let list = &content.perspectives;
+        if list.is_empty() {
+            self.problem(
+                "perspectives",
+                "there must be at least one perspective".into(),
+            );
+        }
+        if list.len() > MAX_PERSPECTIVES {
+            self.problem(
+                "perspectives",
+                format!(
+                    "at most {MAX_PERSPECTIVES} perspectives, not {}",
+                    list.len()
+                ),
+            );
+        }
+        let ids = self.unique_ids("perspectives", list.iter().map(|p| &p.id));
+        let entry = |id: &str| list.iter().position(|p| p.id == id);
+        for (i, perspective) in list.iter().enumerate() {
+            let at = format!("perspectives[{i}]");
+            self.non_empty(&format!("{at}.label"), &perspective.label);
+            if let Some(heading) = &perspective.note_heading {
+                self.non_empty(&format!("{at}.note_heading"), heading);
+            }
+            if let Some(tag) = &perspective.only_tag {
+                self.non_empty(&format!("{at}.only_tag"), tag);
+            }
+        }
+        for (i, flow) in content.flows.iter().enumerate() {
+            for (j, id) in flow.perspectives.iter().enumerate() {
+                let path = format!("flows[{i}].perspectives[{j}]");
+                self.reference(&path, id, &ids, "perspective");
+                let some = flow.perspectives.len() < list.len();
+                if let Some(k) = entry(id).filter(|k| some && list[*k].only_tag.is_none()) {
+                    self.problem(
+                        &path,
+                        format!("a flow drawn for some perspectives only is tagged with each one's only_tag: perspectives[{k}] needs one"),
+                    );
+                }
+            }
+        }
+        for (i, place) in content.places.iter().enumerate() {
+            for (id, label) in &place.perspective_labels {
+                let path = format!("places[{i}].perspective_labels.{id}");
+                self.reference(&path, id, &ids, "perspective");
+                self.non_empty(&path, label);
+            }
+        }
+        for (i, step) in content.steps.iter().enumerate() {
+            for id in step.perspective_notes.keys() {
+                let path = format!("steps[{i}].perspective_notes.{id}");
+                self.reference(&path, id, &ids, "perspective");
+                if let Some(k) = entry(id).filter(|k| list[*k].note_heading.is_none()) {
+                    self.problem(
+                        &path,
+                        format!("a step's note for a perspective is shown under its note_heading: perspectives[{k}] needs one"),
+                    );
+                }
+            }
         }
     }
 

@@ -3,7 +3,7 @@
 //! Grammar (everything else is ignored, never an error):
 //! - hash `#step-<id>`: the step being read; it wins over the query.
 //! - query `step=<id>`: the starting step, for embeds and shared links.
-//! - query `view=user|creator`: the perspective.
+//! - query `view=<id>`: the perspective (one of the content's ids).
 //! - query `embed` (present, or any value but `0`/`false`): embed mode.
 //! - query `childId=<text>`: the Pym.js child id given by a host page.
 //! - query `show=timeline`: the timeline instead of the step-by-step view.
@@ -22,8 +22,8 @@ use crate::theme::{Theme, THEME_PARAM};
 pub struct RequestedView {
     /// Step id asked for by the hash or the query.
     pub step: Option<String>,
-    /// Perspective asked for by the query.
-    pub perspective: Option<Perspective>,
+    /// Perspective asked for by the query (its id).
+    pub perspective: Option<String>,
     /// Whether the page runs inside a news site's iframe layout.
     pub embed: bool,
     /// Pym.js child id, echoed in height messages.
@@ -66,10 +66,10 @@ impl RequestedView {
     /// Parses `location.search` and `location.hash` (with or without `?`/`#`).
     ///
     /// ```
-    /// use explainer_core::{Perspective, RequestedView};
+    /// use explainer_core::RequestedView;
     /// let view = RequestedView::parse("?view=creator&embed", "#step-backups");
     /// assert_eq!(view.step.as_deref(), Some("backups"));
-    /// assert_eq!(view.perspective, Some(Perspective::Creator));
+    /// assert_eq!(view.perspective.as_deref(), Some("creator"));
     /// assert!(view.embed);
     /// ```
     pub fn parse(search: &str, hash: &str) -> RequestedView {
@@ -91,7 +91,7 @@ impl RequestedView {
             }
             match slot {
                 0 => query_step = value,
-                1 => view.perspective = value.as_deref().and_then(Perspective::from_token),
+                1 => view.perspective = value.filter(|v| !v.is_empty()),
                 2 => view.embed = !matches!(value.as_deref(), Some("0" | "false")),
                 3 => view.child_id = value.filter(|v| !v.is_empty()),
                 4 => view.timeline = value.as_deref() == Some(TIMELINE_TOKEN),
@@ -114,9 +114,10 @@ impl RequestedView {
         &self,
         step_ids: &[&str],
         event_ids: &[&str],
+        perspective_ids: &[&str],
         current: Option<usize>,
     ) -> ViewState {
-        let mut view = self.resolve(step_ids, current);
+        let mut view = self.resolve(step_ids, perspective_ids, current);
         let event = self
             .event
             .as_deref()
@@ -128,9 +129,15 @@ impl RequestedView {
         view
     }
 
-    /// Resolves the request against the content's step ids: an unknown step
-    /// falls back to `current` (or the first step), a missing perspective to the user's.
-    pub fn resolve(&self, step_ids: &[&str], current: Option<usize>) -> ViewState {
+    /// Resolves the request against the content's step and perspective ids: an
+    /// unknown step falls back to `current` (or the first step), an unknown or
+    /// missing perspective to the first.
+    pub fn resolve(
+        &self,
+        step_ids: &[&str],
+        perspective_ids: &[&str],
+        current: Option<usize>,
+    ) -> ViewState {
         let step = self
             .step
             .as_deref()
@@ -139,7 +146,12 @@ impl RequestedView {
             .unwrap_or(0);
         ViewState {
             step,
-            perspective: self.perspective.unwrap_or_default(),
+            perspective: self
+                .perspective
+                .as_deref()
+                .and_then(|id| perspective_ids.iter().position(|p| *p == id))
+                .map(Perspective::nth)
+                .unwrap_or_default(),
             ..ViewState::default()
         }
     }
@@ -207,9 +219,12 @@ pub fn with_param(search: &str, key: &str, value: Option<&str>) -> String {
     }
 }
 
-/// The query parameter to write for a perspective: the default one is left out.
-pub fn perspective_param(perspective: Perspective) -> Option<&'static str> {
-    (perspective != Perspective::default()).then(|| perspective.as_str())
+/// The query parameter to write for a perspective, given the perspectives'
+/// ids: the default (first) one is left out.
+pub fn perspective_param<'a>(perspective: Perspective, ids: &[&'a str]) -> Option<&'a str> {
+    (perspective != Perspective::default())
+        .then(|| ids.get(perspective.index()).copied())
+        .flatten()
 }
 
 /// Splits a query string into decoded pairs; a value that fails to decode, or

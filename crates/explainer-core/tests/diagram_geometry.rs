@@ -9,7 +9,10 @@ use explainer_core::{Content, FlowStatus, Perspective};
 const CONTENT: &str = r#"{
   "title": "T", "dek": "D", "method": [],
   "answer": { "text": "t", "citations": [] },
-  "perspectives": { "user": "User", "creator": "Creator" },
+  "perspectives": [
+    { "id": "user", "label": "User", "only_tag": "users only" },
+    { "id": "creator", "label": "Creator", "only_tag": "creators only" }
+  ],
   "sources": [{ "id": "src", "title": "Article" }],
   "places": [
     { "id": "phone", "label": "Phone", "detail": "d", "x": 100, "y": 110, "step": "one" },
@@ -40,6 +43,10 @@ const CONTENT: &str = r#"{
 }"#;
 
 /// Geometry needs no citations, so the fixture is parsed without validation.
+/// The fixture's two perspectives, in its order.
+const USER: Perspective = Perspective::FIRST;
+const CREATOR: Perspective = Perspective::nth(1);
+
 fn content() -> Content {
     serde_json::from_str(CONTENT).unwrap_or_else(|e| panic!("{e}"))
 }
@@ -109,7 +116,7 @@ fn assert_close(actual: Point, expected: Point) {
 
 #[test]
 fn regions_come_first_and_boxes_keep_their_order() {
-    let diagram = layout(&content(), Perspective::User, Orientation::Landscape);
+    let diagram = layout(&content(), USER, Orientation::Landscape);
     let order: Vec<&str> = diagram.places.iter().map(|p| p.id.as_str()).collect();
     assert_eq!(order, ["us", "phone", "server", "lab"]);
     assert!(diagram.places[0].region);
@@ -118,7 +125,7 @@ fn regions_come_first_and_boxes_keep_their_order() {
 
 #[test]
 fn regions_use_their_size_and_boxes_the_standard_one() {
-    let diagram = layout(&content(), Perspective::User, Orientation::Landscape);
+    let diagram = layout(&content(), USER, Orientation::Landscape);
     assert_eq!(diagram.places[0].rect, rect(320.0, 210.0, 600.0, 380.0));
     assert_eq!(
         diagram.places[1].rect,
@@ -131,8 +138,8 @@ fn regions_use_their_size_and_boxes_the_standard_one() {
 #[test]
 fn creator_only_flow_is_drawn_only_for_creators() {
     let content = content();
-    let user = layout(&content, Perspective::User, Orientation::Landscape);
-    let creator = layout(&content, Perspective::Creator, Orientation::Landscape);
+    let user = layout(&content, USER, Orientation::Landscape);
+    let creator = layout(&content, CREATOR, Orientation::Landscape);
     assert!(!ids(&user.flows).contains(&"payout"));
     assert!(ids(&creator.flows).contains(&"payout"));
     // And the user-only flow the other way round; shared flows in both.
@@ -172,7 +179,7 @@ fn every_flow_starts_and_ends_on_its_places_borders() {
 
 #[test]
 fn arrowhead_points_at_the_end_of_the_path() {
-    let diagram = layout(&content(), Perspective::Creator, Orientation::Landscape);
+    let diagram = layout(&content(), CREATOR, Orientation::Landscape);
     for shape in &diagram.flows {
         let [_, _, end] = path_points(&shape.path);
         let tip: Vec<f64> = shape
@@ -226,7 +233,7 @@ fn a_flow_and_its_reverse_do_not_overlap() {
     content
         .flows
         .retain(|f| f.id == "upload" || f.id == "download");
-    let diagram = layout(&content, Perspective::User, Orientation::Landscape);
+    let diagram = layout(&content, USER, Orientation::Landscape);
     let (up, down) = (
         flow(&diagram.flows, "upload"),
         flow(&diagram.flows, "download"),
@@ -250,7 +257,7 @@ fn a_flow_and_its_reverse_do_not_overlap() {
 #[test]
 fn a_lone_flow_is_straight_between_the_boxes() {
     let content = content();
-    let diagram = layout(&content, Perspective::User, Orientation::Landscape);
+    let diagram = layout(&content, USER, Orientation::Landscape);
     let audit = flow(&diagram.flows, "audit");
     let [start, control, end] = path_points(&audit.path);
     // server (470,110) straight down to lab (470,330): bottom edge to top edge.
@@ -276,7 +283,7 @@ fn a_lone_flow_is_straight_between_the_boxes() {
 fn flows_to_unknown_places_are_skipped_not_fatal() {
     let mut content = content();
     content.flows[0].to = "nowhere".into();
-    let diagram = layout(&content, Perspective::User, Orientation::Landscape);
+    let diagram = layout(&content, USER, Orientation::Landscape);
     assert!(!ids(&diagram.flows).contains(&"upload"));
     assert!(ids(&diagram.flows).contains(&"download"));
 }
@@ -348,7 +355,7 @@ fn exit_towards_the_centre_itself_is_the_centre() {
 
 /// Every perspective in every orientation.
 fn combinations() -> Vec<(Perspective, Orientation)> {
-    Perspective::ALL
+    [USER, CREATOR]
         .into_iter()
         .flat_map(|p| Orientation::ALL.into_iter().map(move |o| (p, o)))
         .collect()
@@ -357,8 +364,8 @@ fn combinations() -> Vec<(Perspective, Orientation)> {
 #[test]
 fn portrait_transposes_positions_but_keeps_boxes_upright() {
     let content = content();
-    let landscape = layout(&content, Perspective::User, Orientation::Landscape);
-    let portrait = layout(&content, Perspective::User, Orientation::Portrait);
+    let landscape = layout(&content, USER, Orientation::Landscape);
+    let portrait = layout(&content, USER, Orientation::Portrait);
     for (l, p) in landscape.places.iter().zip(&portrait.places) {
         assert_eq!(l.id, p.id);
         assert_eq!(
@@ -450,7 +457,7 @@ fn a_flows_bounds_hold_its_whole_curve_and_touch_it() {
 fn the_focus_box_holds_what_the_step_highlights_at_the_strips_shape() {
     use explainer_core::diagram::focus_view_box;
     let content = content();
-    let drawing = layout(&content, Perspective::User, Orientation::Landscape);
+    let drawing = layout(&content, USER, Orientation::Landscape);
     let ids = |list: &[&str]| list.iter().map(|s| s.to_string()).collect::<Vec<_>>();
     let cases: [(&[&str], &[&str]); 4] = [
         (&["phone"], &[]),

@@ -60,20 +60,19 @@ fn assert_only_problem(text: &str, path: &str, needles: &[&str]) {
 fn valid_minimal_content_parses_with_all_fields() {
     let content = load_content(FILE, VALID).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(content.title, "Where does the data go?");
-    assert_eq!(content.perspectives.creator, "A creator");
+    assert_eq!(content.perspectives[1].label, "A creator");
+    let creator = Perspective::nth(1);
+    assert_eq!(content.perspective_id(creator), "creator");
     assert_eq!(content.sources.len(), 2);
     assert_eq!(content.sources[1].relays, vec!["Forbes".to_owned()]);
     assert_eq!(content.sources[0].publisher, None);
     assert_eq!(content.places.len(), 2);
-    assert_eq!(
-        content.places[1].label_for(Perspective::Creator),
-        "Creator cloud"
-    );
-    assert_eq!(content.places[1].label_for(Perspective::User), "Cloud");
+    assert_eq!(content.places[1].label_for("creator"), "Creator cloud");
+    assert_eq!(content.places[1].label_for("user"), "Cloud");
     assert_eq!(content.places[0].region_size(), None);
     assert_eq!(content.flows[0].status, FlowStatus::Stated);
-    assert!(content.flows[0].applies_to(Perspective::Creator));
-    assert!(!content.flows[0].applies_to(Perspective::User));
+    assert!(content.flow_applies(&content.flows[0], creator));
+    assert!(!content.flow_applies(&content.flows[0], Perspective::FIRST));
     assert_eq!(content.step_index("storage"), Some(1));
     assert_eq!(content.steps[0].flows, Vec::<String>::new());
     assert_eq!(
@@ -422,7 +421,7 @@ fn dangling_flow_citation_source_is_reported() {
 fn empty_step_list_is_reported() {
     let text = r#"{ "title": "T", "dek": "D", "method": [],
         "answer": { "text": "A. [a]", "citations": [{ "id": "a", "source": "s", "quote": "q", "speaker": "author", "who": "W" }] },
-        "perspectives": { "user": "U", "creator": "C" },
+        "perspectives": [{ "id": "user", "label": "U" }],
         "sources": [{ "id": "s", "title": "S" }], "places": [], "flows": [], "steps": [] }"#;
     assert_only_problem(text, "steps", &["at least one step"]);
 }
@@ -814,8 +813,7 @@ fn malformed_markers_are_reported() {
 
 #[test]
 fn citation_ids_are_unique_across_the_file() {
-    let text = with(r#""id": "q-zero""#, r#""id": "q-one""#)
-        .replace("First lead. [q-zero]", "First lead. [q-one]");
+    let text = with(r#""id": "q-zero""#, r#""id": "q-one""#).replace("[q-zero]", "[q-one]");
     assert_only_problem(&text, "steps[1].citations[0].id", &["\"q-one\"", "twice"]);
     let text = with(r#""id": "q-flow""#, r#""id": "a-safe""#).replace("[q-flow]", "[a-safe]");
     assert_only_problem(&text, "flows[0].citations[0].id", &["\"a-safe\"", "twice"]);
@@ -904,4 +902,82 @@ fn markers_resolve_to_numbered_quotes_with_their_speaker() {
     // A quote no text names comes last.
     let read = QuoteScope::in_reading_order(&step.citations, &[&step.details[1]]);
     assert_eq!(read.resolve("q-one").map(|q| q.number), Some(2));
+}
+
+// ------------------------------------------------------------ perspectives
+
+#[test]
+fn a_story_needs_a_perspective_with_its_own_id_and_label() {
+    let none = VALID.replacen(
+        &VALID[VALID.find("\"perspectives\": [").unwrap()..VALID.find("\"sources\"").unwrap()],
+        "\"perspectives\": [],\n  ",
+        1,
+    );
+    assert_problem(&none, "perspectives", &["at least one perspective"]);
+    let twice = with(
+        r#"{ "id": "user", "label": "A user" }"#,
+        r#"{ "id": "creator", "label": "A user" }"#,
+    );
+    assert_problem(&twice, "perspectives[1].id", &["used twice"]);
+    let unlabelled = with(r#""label": "A user""#, r#""label": " ""#);
+    assert_only_problem(&unlabelled, "perspectives[0].label", &["empty"]);
+}
+
+#[test]
+fn every_use_of_a_perspective_names_a_known_one() {
+    let flow = with(
+        r#""perspectives": ["creator"]"#,
+        r#""perspectives": ["martian"]"#,
+    );
+    assert_only_problem(
+        &flow,
+        "flows[0].perspectives[0]",
+        &["no perspective has the id \"martian\""],
+    );
+    let place = with(
+        r#""perspective_labels": { "creator": "Creator cloud" }"#,
+        r#""perspective_labels": { "martian": "Creator cloud" }"#,
+    );
+    assert_only_problem(
+        &place,
+        "places[1].perspective_labels.martian",
+        &["no perspective"],
+    );
+    let note = with(
+        r#""perspective_notes": { "creator":"#,
+        r#""perspective_notes": { "martian":"#,
+    );
+    assert_problem(
+        &note,
+        "steps[0].perspective_notes.martian",
+        &["no perspective"],
+    );
+}
+
+#[test]
+fn a_flow_or_note_for_one_perspective_needs_its_words() {
+    let no_tag = with(r#", "only_tag": "creators only""#, "");
+    assert_only_problem(
+        &no_tag,
+        "flows[0].perspectives[0]",
+        &["only_tag", "perspectives[1]"],
+    );
+    let no_heading = with(r#", "note_heading": "If you are a creator""#, "");
+    assert_only_problem(
+        &no_heading,
+        "steps[0].perspective_notes.creator",
+        &["note_heading", "perspectives[1]"],
+    );
+}
+
+#[test]
+fn a_perspectives_note_is_cited_like_every_sentence() {
+    let text = with("A note for creators. [q-zero]", "A note for creators.");
+    assert_problem(
+        &text,
+        "steps[0].perspective_notes.creator",
+        &["names no citation"],
+    );
+    let content = load_content(FILE, VALID).unwrap_or_else(|e| panic!("{e}"));
+    assert!(content.steps[0].perspective_notes.contains_key("creator"));
 }

@@ -6,9 +6,12 @@ use explainer_core::view_state::{
 use explainer_core::{Perspective, RequestedView, ViewState};
 
 const STEPS: [&str; 4] = ["intro", "storage", "backups", "access"];
+/// The story's perspectives' ids, the first being the default.
+const PERSPECTIVES: [&str; 2] = ["user", "creator"];
+const CREATOR: Perspective = Perspective::nth(1);
 
 fn resolve(search: &str, hash: &str, current: Option<usize>) -> ViewState {
-    RequestedView::parse(search, hash).resolve(&STEPS, current)
+    RequestedView::parse(search, hash).resolve(&STEPS, &PERSPECTIVES, current)
 }
 
 // ------------------------------------------------------------------- steps
@@ -17,7 +20,7 @@ fn resolve(search: &str, hash: &str, current: Option<usize>) -> ViewState {
 fn hash_selects_a_step() {
     let view = RequestedView::parse("", "#step-backups");
     assert_eq!(view.step.as_deref(), Some("backups"));
-    assert_eq!(view.resolve(&STEPS, None).step, 2);
+    assert_eq!(view.resolve(&STEPS, &PERSPECTIVES, None).step, 2);
     // The leading '#' is optional.
     assert_eq!(resolve("", "step-access", None).step, 3);
 }
@@ -32,7 +35,7 @@ fn query_step_is_used_without_a_hash() {
 fn hash_wins_over_query_step() {
     let view = RequestedView::parse("?step=storage", "#step-access");
     assert_eq!(view.step.as_deref(), Some("access"));
-    assert_eq!(view.resolve(&STEPS, None).step, 3);
+    assert_eq!(view.resolve(&STEPS, &PERSPECTIVES, None).step, 3);
 }
 
 #[test]
@@ -128,7 +131,7 @@ fn first_repeated_parameter_wins() {
         "",
     );
     assert_eq!(view.step.as_deref(), Some("storage"));
-    assert_eq!(view.perspective, Some(Perspective::Creator));
+    assert_eq!(view.perspective.as_deref(), Some("creator"));
     assert_eq!(view.child_id.as_deref(), Some("one"));
     assert!(!view.embed);
 }
@@ -136,7 +139,11 @@ fn first_repeated_parameter_wins() {
 #[test]
 fn first_parameter_wins_even_when_it_is_invalid() {
     let view = RequestedView::parse("?view=martian&view=creator&childId=%ZZ&childId=two", "");
-    assert_eq!(view.perspective, None);
+    assert_eq!(view.perspective.as_deref(), Some("martian"));
+    assert_eq!(
+        view.resolve(&STEPS, &PERSPECTIVES, None).perspective,
+        Perspective::FIRST
+    );
     assert_eq!(view.child_id, None);
 }
 
@@ -145,21 +152,27 @@ fn first_parameter_wins_even_when_it_is_invalid() {
 #[test]
 fn view_parameter_selects_the_perspective() {
     assert_eq!(
-        RequestedView::parse("?view=creator", "").perspective,
-        Some(Perspective::Creator)
+        RequestedView::parse("?view=creator", "")
+            .perspective
+            .as_deref(),
+        Some("creator")
     );
+    assert_eq!(resolve("?view=creator", "", None).perspective, CREATOR);
     assert_eq!(
-        RequestedView::parse("view=user", "").perspective,
-        Some(Perspective::User)
+        resolve("view=user", "", None).perspective,
+        Perspective::FIRST
     );
+    // Another story's perspectives are its own ids.
+    let view = RequestedView::parse("?view=resident", "");
     assert_eq!(
-        resolve("?view=creator", "", None).perspective,
-        Perspective::Creator
+        view.resolve(&STEPS, &["visitor", "resident"], None)
+            .perspective,
+        Perspective::nth(1)
     );
 }
 
 #[test]
-fn unknown_view_is_none_and_resolves_to_user() {
+fn unknown_view_resolves_to_the_first_perspective() {
     for search in [
         "?view=martian",
         "?view=Creator",
@@ -168,19 +181,38 @@ fn unknown_view_is_none_and_resolves_to_user() {
         "?view=%ZZ",
     ] {
         let view = RequestedView::parse(search, "");
-        assert_eq!(view.perspective, None, "{search:?}");
-        assert_eq!(view.resolve(&STEPS, None).perspective, Perspective::User);
+        assert_eq!(
+            view.resolve(&STEPS, &PERSPECTIVES, None).perspective,
+            Perspective::FIRST,
+            "{search:?}"
+        );
+    }
+    // Nothing to read from an empty or undecodable value.
+    for search in ["?view=", "?view", "?view=%ZZ"] {
+        assert_eq!(
+            RequestedView::parse(search, "").perspective,
+            None,
+            "{search:?}"
+        );
     }
 }
 
 #[test]
 fn perspective_param_leaves_out_the_default() {
-    assert_eq!(perspective_param(Perspective::User), None);
-    assert_eq!(perspective_param(Perspective::Creator), Some("creator"));
-    for perspective in Perspective::ALL {
-        let search = with_param("?embed", "view", perspective_param(perspective));
+    assert_eq!(perspective_param(Perspective::FIRST, &PERSPECTIVES), None);
+    assert_eq!(perspective_param(CREATOR, &PERSPECTIVES), Some("creator"));
+    assert_eq!(perspective_param(Perspective::nth(2), &PERSPECTIVES), None);
+    for perspective in [Perspective::FIRST, CREATOR] {
+        let search = with_param(
+            "?embed",
+            "view",
+            perspective_param(perspective, &PERSPECTIVES),
+        );
         let view = RequestedView::parse(&search, "");
-        assert_eq!(view.resolve(&STEPS, None).perspective, perspective);
+        assert_eq!(
+            view.resolve(&STEPS, &PERSPECTIVES, None).perspective,
+            perspective
+        );
         assert!(view.embed, "{search:?}");
     }
 }
@@ -265,12 +297,15 @@ fn with_param_sets_replaces_and_removes() {
 fn with_param_recognises_percent_encoded_keys_like_parse_does() {
     // parse reads `vi%65w` as `view`, so with_param must replace or remove it too.
     let search = "?vi%65w=martian&embed";
-    assert_eq!(RequestedView::parse(search, "").perspective, None);
+    assert_eq!(
+        RequestedView::parse(search, "").perspective.as_deref(),
+        Some("martian")
+    );
     let written = with_param(search, "view", Some("creator"));
     assert_eq!(written, "?view=creator&embed");
     assert_eq!(
-        RequestedView::parse(&written, "").perspective,
-        Some(Perspective::Creator)
+        RequestedView::parse(&written, "").perspective.as_deref(),
+        Some("creator")
     );
     assert_eq!(with_param(search, "view", None), "?embed");
 }
@@ -283,7 +318,7 @@ fn with_param_round_trips_through_parse() {
         let view = RequestedView::parse(&written, "");
         assert_eq!(view.child_id.as_deref(), Some(child), "{written:?}");
         assert_eq!(view.step.as_deref(), Some("storage"));
-        assert_eq!(view.perspective, Some(Perspective::Creator));
+        assert_eq!(view.perspective.as_deref(), Some("creator"));
         assert!(view.embed);
         // Every other parameter is kept verbatim and in order.
         assert!(
@@ -445,9 +480,9 @@ fn generated_urls_never_break_parsing_or_resolving() {
             "{search:?} {hash:?}"
         );
 
-        let state = view.resolve(&STEPS, current);
+        let state = view.resolve(&STEPS, &PERSPECTIVES, current);
         assert!(state.step < STEPS.len(), "{search:?} {hash:?} -> {state:?}");
-        assert_eq!(state, view.resolve(&STEPS, current));
+        assert_eq!(state, view.resolve(&STEPS, &PERSPECTIVES, current));
 
         // The step asked for is honoured when it exists, else the fallback applies.
         let expected = match view
@@ -496,7 +531,7 @@ fn generated_urls_never_break_parsing_or_resolving() {
 const EVENTS: [&str; 3] = ["sale-order", "june-move", "recordings"];
 
 fn resolve_events(search: &str, hash: &str, current: Option<usize>) -> ViewState {
-    RequestedView::parse(search, hash).resolve_with_events(&STEPS, &EVENTS, current)
+    RequestedView::parse(search, hash).resolve_with_events(&STEPS, &EVENTS, &PERSPECTIVES, current)
 }
 
 #[test]
@@ -517,7 +552,7 @@ fn show_timeline_opens_the_timeline_without_an_event() {
     use explainer_core::Panel;
     let view = resolve_events("?show=timeline&view=creator", "", None);
     assert_eq!((view.panel, view.event), (Panel::Timeline, None));
-    assert_eq!(view.perspective, Perspective::Creator);
+    assert_eq!(view.perspective, CREATOR);
     // Other values, unknown events and plain step links keep the walk-through.
     for (search, hash) in [
         ("?show=steps", ""),
@@ -542,6 +577,7 @@ fn without_events_there_is_no_timeline_to_show() {
     let view = RequestedView::parse("?show=timeline", "#event-june-move").resolve_with_events(
         &STEPS,
         &[],
+        &PERSPECTIVES,
         None,
     );
     assert_eq!((view.panel, view.event), (Panel::Steps, None));
