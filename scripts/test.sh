@@ -54,6 +54,15 @@ cargo test --locked --no-default-features --features ssr -p explainer-app
 step "Browser tests (headless Chromium against dist/)"
 node --test --test-concurrency=1 tests/browser/
 
+step "The second story (stories/example): its check, its build, and its page without scripts, single file, embeds and axe"
+# The engine builds a story other than the default one with no code change: a
+# demonstration story with its own fixture articles, diagram and one perspective.
+cargo run -q --locked -p explainer-core --bin check -- stories/example
+EXPLAINER_STORY=stories/example trunk build --release --offline --dist dist-example
+EXPLAINER_STORY=stories/example DIST_DIR=dist-example node --test --test-concurrency=1 \
+  tests/browser/readable-nojs.test.mjs tests/browser/readable-offline.test.mjs \
+  tests/browser/embed.test.mjs tests/browser/a11y.test.mjs
+
 step "Benchmark and budgets (sizes, Lighthouse, step latency, memory)"
 mkdir -p test-results
 node scripts/bench.mjs --check --json test-results/bench.json

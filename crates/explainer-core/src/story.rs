@@ -69,6 +69,11 @@ pub struct Story {
     pub publisher: Publisher,
     /// Who wrote it, in byline order.
     pub authors: Vec<Author>,
+    /// The folder of its articles, relative to the story's folder, when they
+    /// ship with it (test fixtures); without it the articles are read from
+    /// `$EXPLAINER_SOURCES_DIR`, else `shared/sources` beside the repository.
+    #[serde(default)]
+    pub sources: Option<String>,
 }
 
 /// The newsroom that publishes a story.
@@ -225,6 +230,13 @@ fn story_problems(story: &Story) -> Vec<Problem> {
             story.publisher.logo
         ),
     );
+    if let Some(folder) = &story.sources {
+        check(
+            is_plain_file_name(folder, ""),
+            "sources",
+            format!("{folder:?} is not the name of a folder in the story's folder"),
+        );
+    }
     check(
         !story.authors.is_empty(),
         "authors",
@@ -353,6 +365,15 @@ impl StoryFiles {
     /// The default story of this repository (for tests and tools run from it).
     pub fn default_of_repository() -> Result<StoryFiles, String> {
         StoryFiles::read(&story_dir(&repository_root())?)
+    }
+
+    /// The folder of the story's articles: its own `sources` folder if it
+    /// names one, else the shared one ([`crate::check::sources_dir`]).
+    pub fn sources_dir(&self) -> PathBuf {
+        match &self.story.sources {
+            Some(folder) => self.dir.join(folder),
+            None => crate::check::sources_dir(),
+        }
     }
 
     /// A file of the story's folder.

@@ -6,7 +6,8 @@
 //!
 //! Without an argument it checks the story the build renders (`$EXPLAINER_STORY`,
 //! else the folder `stories/default` names). Given a story folder, it checks its
-//! `story.json` and its `content.json`; given a file, that content file alone.
+//! `story.json` and its `content.json` (against its own articles if
+//! `story.json` names a `sources` folder); given a file, that content file alone.
 //! Lists every problem at once (structure, ids, uncited sentences, quotes not
 //! verbatim in their article with how far they matched), prints a one-line
 //! summary, and exits with 1 if anything is wrong (2 if it cannot run).
@@ -20,11 +21,11 @@ use explainer_core::story::{date_modified, story_dir, StoryFiles};
 fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);
     let mut target = None;
-    let mut dir = sources_dir();
+    let mut dir = None;
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--sources" => match args.next() {
-                Some(d) => dir = PathBuf::from(d),
+                Some(d) => dir = Some(PathBuf::from(d)),
                 None => return usage("--sources needs a folder"),
             },
             "-h" | "--help" => return usage(""),
@@ -40,7 +41,11 @@ fn main() -> ExitCode {
     };
     let (file, text, story) = if target.is_dir() {
         match StoryFiles::read(&target) {
-            Ok(files) => (files.content_file, files.content_text, Some(files.story)),
+            Ok(files) => {
+                // The story's own articles, unless --sources names others.
+                dir = dir.or_else(|| Some(files.sources_dir()));
+                (files.content_file, files.content_text, Some(files.story))
+            }
             Err(e) => {
                 eprintln!("check: {e}");
                 return ExitCode::from(2);
@@ -55,7 +60,7 @@ fn main() -> ExitCode {
             }
         }
     };
-    let articles = match read_articles(&dir) {
+    let articles = match read_articles(&dir.unwrap_or_else(sources_dir)) {
         Ok(articles) => articles,
         Err(e) => {
             eprintln!("check: {e}");
@@ -95,6 +100,6 @@ fn usage(error: &str) -> ExitCode {
     if !error.is_empty() {
         eprintln!("check: {error}");
     }
-    eprintln!("usage: check [STORY_FOLDER | CONTENT_JSON] [--sources DIR]   (default: $EXPLAINER_STORY, else the folder stories/default names; articles from $EXPLAINER_SOURCES_DIR or ../shared/sources)");
+    eprintln!("usage: check [STORY_FOLDER | CONTENT_JSON] [--sources DIR]   (default: $EXPLAINER_STORY, else the folder stories/default names; articles from the story's own sources folder if story.json names one, else $EXPLAINER_SOURCES_DIR or ../shared/sources)");
     ExitCode::from(2)
 }
