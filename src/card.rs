@@ -56,6 +56,8 @@ pub struct CardMaker {
     options: usvg::Options<'static>,
     /// The landscape drawing for each perspective, as the page has it.
     diagrams: Vec<(Perspective, String)>,
+    /// The words table's template of a step's count (`{n}`, `{total}`).
+    count: String,
 }
 
 /// Which card to draw.
@@ -83,8 +85,9 @@ impl Card<'_> {
 }
 
 impl CardMaker {
-    /// Loads the fonts and renders the diagram.
-    pub fn new(content: &Arc<Content>) -> Result<CardMaker, String> {
+    /// Loads the fonts and renders the diagram; `count` is the template of a
+    /// step's count from the words table.
+    pub fn new(content: &Arc<Content>, count: &str) -> Result<CardMaker, String> {
         let mut fonts = usvg::fontdb::Database::new();
         for font in FONTS {
             fonts.load_font_data(font.to_vec());
@@ -108,7 +111,11 @@ impl CardMaker {
             }
             diagrams.push((perspective, diagram));
         }
-        Ok(CardMaker { options, diagrams })
+        Ok(CardMaker {
+            options,
+            diagrams,
+            count: count.to_owned(),
+        })
     }
 
     /// A card as a PNG.
@@ -151,7 +158,7 @@ impl CardMaker {
             Card::Front { publisher } => (publisher, None, content.title.trim(), None),
             Card::Step(index) => (
                 content.title.as_str(),
-                Some(step_count(index, content.steps.len())),
+                Some(step_count(&self.count, index, content.steps.len())),
                 content.steps[index].title.trim(),
                 Some((index, &content.steps[index])),
             ),
@@ -353,7 +360,7 @@ mod tests {
     #[test]
     fn the_explainers_own_card_shows_its_publisher_title_and_whole_diagram() -> Result<(), String> {
         let content = shipped()?;
-        let cards = CardMaker::new(&content)?;
+        let cards = CardMaker::new(&content, &crate::words::english()?.pager.count)?;
         let svg = cards.svg(
             &content,
             Card::Front {
@@ -384,7 +391,7 @@ mod tests {
 
     #[test]
     fn a_logo_is_drawn_60_pixels_high_or_refused_when_too_wide() -> Result<(), String> {
-        let cards = CardMaker::new(&shipped()?)?;
+        let cards = CardMaker::new(&shipped()?, &crate::words::english()?.pager.count)?;
         let logo = |w: u32, h: u32| {
             format!(
                 r##"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}"><rect width="{w}" height="{h}" fill="#123"/></svg>"##
@@ -413,7 +420,7 @@ mod tests {
     #[test]
     fn each_step_has_its_own_1200_by_630_card_with_its_title() -> Result<(), String> {
         let content = shipped()?;
-        let cards = CardMaker::new(&content)?;
+        let cards = CardMaker::new(&content, &crate::words::english()?.pager.count)?;
         let mut seen = Vec::new();
         for index in [0, 1, content.steps.len() - 1] {
             let svg = cards.svg(&content, Card::Step(index));
@@ -437,7 +444,7 @@ mod tests {
 
     #[test]
     fn card_text_is_measured_with_the_shipped_fonts() -> Result<(), String> {
-        let cards = CardMaker::new(&shipped()?)?;
+        let cards = CardMaker::new(&shipped()?, &crate::words::english()?.pager.count)?;
         let (short, long) = (
             cards.width("Step", 40.0, true),
             cards.width("Step by step", 40.0, true),

@@ -6,11 +6,11 @@
 //! removes a node: every state was rendered at build time.
 
 use explainer_core::page::{
-    list_holds, nth_entry, perspective_announcement, progress_width, step_announcement, step_count,
-    timeline_announcement, ANNOUNCER_ID, COMPACT_MEDIA, CROWDED_ATTRIBUTE, EVENT_ATTRIBUTE,
-    FOCUS_ATTRIBUTE, LIT_ATTRIBUTE, MAIN_ID, PAGER_COUNT_CLASS, PANEL_ATTRIBUTE,
-    PERSPECTIVE_ATTRIBUTE, PERSPECTIVE_PART_ATTRIBUTE, SHOWN_CLASS, STAGE_ID, STEP_ATTRIBUTE,
-    TIMELINE_ID,
+    fill, list_holds, nth_entry, progress_width, step_announcement, step_count, ANNOUNCER_ID,
+    COMPACT_MEDIA, COUNT_TEMPLATE_ATTRIBUTE, CROWDED_ATTRIBUTE, EVENT_ATTRIBUTE, FOCUS_ATTRIBUTE,
+    LIT_ATTRIBUTE, MAIN_ID, PAGER_COUNT_CLASS, PANEL_ATTRIBUTE, PERSPECTIVE_ATTRIBUTE,
+    PERSPECTIVE_PART_ATTRIBUTE, SAY_PERSPECTIVE_ATTRIBUTE, SAY_STEP_ATTRIBUTE,
+    SAY_TIMELINE_ATTRIBUTE, SHOWN_CLASS, STAGE_ID, STEP_ATTRIBUTE, TIMELINE_ID,
 };
 use explainer_core::view_state::step_hash;
 use explainer_core::{Panel, Perspective, RequestedView, ViewState};
@@ -278,7 +278,10 @@ impl Page {
             let _ = fill.set_attribute("width", &progress_width(to, total));
         }
         if let Some(count) = &self.count {
-            let text = step_count(to, total);
+            let template = count
+                .get_attribute(COUNT_TEMPLATE_ATTRIBUTE)
+                .unwrap_or_default();
+            let text = step_count(&template, to, total);
             if count.text_content().as_deref() != Some(text.as_str()) {
                 count.set_text_content(Some(&text));
             }
@@ -356,13 +359,28 @@ impl Page {
     /// takes focus, so the region is emptied then (it is in the reading order,
     /// and an old announcement would be read again there).
     fn announce(&self, from: ViewState, to: ViewState) {
+        // What it says is the page's: templates on the live region.
+        let template = |name: &str| {
+            self.announcer
+                .as_ref()
+                .and_then(|a| a.get_attribute(name))
+                .unwrap_or_default()
+        };
         let text = if to.panel != from.panel {
             match to.panel {
                 Panel::Timeline if to.event.is_some() => String::new(),
-                Panel::Timeline => timeline_announcement(self.events.len()),
+                Panel::Timeline => fill(
+                    &template(SAY_TIMELINE_ATTRIBUTE),
+                    &[("total", &self.events.len().to_string())],
+                ),
                 Panel::Steps => {
                     let title = self.steps.get(to.step).map_or("", |(_, _, t)| t.as_str());
-                    step_announcement(to.step, self.steps.len(), title)
+                    step_announcement(
+                        &template(SAY_STEP_ATTRIBUTE),
+                        to.step,
+                        self.steps.len(),
+                        title,
+                    )
                 }
             }
         } else if to.perspective != from.perspective {
@@ -371,7 +389,12 @@ impl Page {
                 .iter()
                 .find(|b| b.get_attribute(PERSPECTIVE_ATTRIBUTE).as_deref() == Some(name))
                 .and_then(|b| b.text_content())
-                .map(|label| perspective_announcement(label.trim()))
+                .map(|label| {
+                    fill(
+                        &template(SAY_PERSPECTIVE_ATTRIBUTE),
+                        &[("label", label.trim())],
+                    )
+                })
                 .unwrap_or_default()
         } else {
             String::new()

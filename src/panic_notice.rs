@@ -1,5 +1,6 @@
 //! If the app ever panics, the reader is told, and what is on screen stays readable.
 
+use explainer_core::page::{MAIN_ID, STOPPED_WORDS_ATTRIBUTE};
 use wasm_bindgen::JsCast;
 
 /// Logs panics to the console and shows a notice at the top of the page.
@@ -18,15 +19,20 @@ fn show_notice() {
     if document.get_element_by_id("panic-notice").is_some() {
         return;
     }
+    // The words are the page's, on `<main>`; without them there is nothing to say.
+    let Some(words) = document
+        .get_element_by_id(MAIN_ID)
+        .and_then(|main| main.get_attribute(STOPPED_WORDS_ATTRIBUTE))
+    else {
+        return;
+    };
     let (Ok(notice), Some(body)) = (document.create_element("div"), document.body()) else {
         return;
     };
     notice.set_id("panic-notice");
     notice.set_class_name("panic-notice");
     let _ = notice.set_attribute("role", "alert");
-    notice.set_text_content(Some(
-        "Something went wrong and the explainer stopped responding. The text on this page is still accurate; reload the page to use the interactive version again.",
-    ));
+    notice.set_text_content(Some(&words));
     if let Ok(node) = notice.dyn_into::<web_sys::Node>() {
         let _ = body.insert_before(&node, body.first_child().as_ref());
     }

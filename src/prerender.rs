@@ -49,9 +49,12 @@ pub fn render_explainer(
 }
 
 /// The hidden notice for the status area above the explainer.
-pub fn render_status(content: &Content) -> Result<String, String> {
+pub fn render_status(content: &Content, words: &Arc<Words>) -> Result<String, String> {
     let has_log = !content.updates.is_empty();
-    let html = Owner::new().with(|| view! { <UpdateNotice has_log=has_log/> }.to_html());
+    let html = Owner::new().with(|| {
+        provide_words(words.clone());
+        view! { <UpdateNotice has_log=has_log/> }.to_html()
+    });
     spell_empty_comments(&html)
 }
 

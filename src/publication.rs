@@ -6,7 +6,7 @@
 //! [`crate::card`] and written beside `index.html` by the build.
 
 use explainer_core::oembed::PublicUrl;
-use explainer_core::page::{EMBED_NAME_META, VERSION_META};
+use explainer_core::page::{fill, EMBED_NAME_META, VERSION_META};
 use explainer_core::share::{description, CARD_FILE, CARD_HEIGHT, CARD_WIDTH};
 use explainer_core::story::{date_modified, og_locale, Story, LOGO_FILE, LOGO_HEIGHT};
 use explainer_core::{Content, Perspective};
@@ -14,6 +14,7 @@ use explainer_core::{Content, Perspective};
 use lol_html::{element, RewriteStrSettings};
 
 use crate::prerender::{escape_attribute, rewrite};
+use crate::words::Words;
 
 /// Everything the main page's metadata is made from.
 pub struct Publication<'a> {
@@ -29,14 +30,18 @@ pub struct Publication<'a> {
     pub version: &'a str,
     /// The width of the publisher's logo as drawn ([`LOGO_HEIGHT`] high).
     pub logo_width: u32,
+    /// The interface's words (the card's alternative text).
+    pub words: &'a Words,
 }
 
 /// The alternative text of the explainer's own card.
-pub fn front_card_alt(content: &Content) -> String {
-    format!(
-        "{} The explainer’s diagram of where the data goes ({}).",
-        content.title.trim(),
-        content.perspective_label(Perspective::FIRST)
+pub fn front_card_alt(content: &Content, words: &Words) -> String {
+    fill(
+        &words.card.alt,
+        &[
+            ("title", content.title.trim()),
+            ("label", content.perspective_label(Perspective::FIRST)),
+        ],
     )
 }
 
@@ -122,12 +127,13 @@ pub fn metadata(publication: &Publication) -> Result<String, String> {
         site_name,
         version,
         logo_width,
+        words,
     } = *publication;
     // The short answer is the page's description for search and social cards.
     let about = description(&content.answer.text);
     let url = public_url.as_str();
     let image = public_url.file_url(CARD_FILE);
-    let alt = front_card_alt(content);
+    let alt = front_card_alt(content, words);
     let modified = date_modified(story, content)?;
     let citations: Vec<serde_json::Value> = content
         .sources
@@ -248,6 +254,7 @@ mod tests {
             public_url: &url,
             site_name: "A <Desk>",
             version: "v1",
+            words: &crate::words::english()?,
             logo_width: 330,
         })
     }

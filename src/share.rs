@@ -7,6 +7,7 @@
 
 use explainer_core::embed::HostEvent;
 use explainer_core::embed::HOST_STEP_PARAM;
+use explainer_core::page::{DONE_WORDS_ATTRIBUTE, FAILED_WORDS_ATTRIBUTE};
 use explainer_core::share::{parent_url, SHARE_ATTRIBUTE};
 use js_sys::{Function, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
@@ -99,11 +100,13 @@ async fn copy(control: Element, address: String) {
             field.select();
         }
     }
+    // The words are the page's (`data-done`, `data-failed` on the control).
+    let said = if copied {
+        DONE_WORDS_ATTRIBUTE
+    } else {
+        FAILED_WORDS_ATTRIBUTE
+    };
     if let Ok(Some(status)) = control.query_selector("[role=status]") {
-        status.set_text_content(Some(if copied {
-            "Link copied"
-        } else {
-            "Could not copy the link: it is selected below, copy it by hand"
-        }));
+        status.set_text_content(control.get_attribute(said).as_deref());
     }
 }

@@ -9,7 +9,7 @@
 //! refresh like a redirect and would then describe the explainer's front page.
 
 use explainer_core::oembed::PublicUrl;
-use explainer_core::page::step_count;
+use explainer_core::page::fill;
 use explainer_core::share::{
     description, explainer_from_step_page, CARD_FILE, CARD_HEIGHT, CARD_WIDTH, SHARE_ATTRIBUTE,
 };
@@ -18,6 +18,7 @@ use lol_html::{element, RewriteStrSettings};
 
 use crate::prerender::{escape_attribute, rewrite, with_csp};
 use crate::publication::{social_tags, SocialCard};
+use crate::words::Words;
 
 /// The id of the step page's link to the explainer, which its script follows.
 const OPEN_LINK_ID: &str = "open-step";
@@ -37,6 +38,8 @@ pub struct StepSite<'a> {
     pub language: &'a str,
     /// The favicon's file name beside `index.html`.
     pub icon: &'a str,
+    /// The interface's words (the card's alternative text, the link to the step).
+    pub words: &'a Words,
 }
 
 /// Where a step's page comes from.
@@ -50,12 +53,15 @@ pub struct StepPage<'a> {
 }
 
 /// The alternative text of a step's card.
-pub fn card_alt(content: &Content, index: usize) -> String {
-    format!(
-        "{}, “{}”: the explainer’s diagram of where a US user’s data goes, \
-         with this step’s places and flows highlighted",
-        step_count(index, content.steps.len()),
-        content.steps[index].title.trim()
+pub fn card_alt(content: &Content, index: usize, words: &Words) -> String {
+    let title = content.steps.get(index).map_or("", |s| s.title.trim());
+    fill(
+        &words.card.step_alt,
+        &[
+            ("n", &(index + 1).to_string()),
+            ("total", &content.steps.len().to_string()),
+            ("title", title),
+        ],
     )
 }
 
@@ -70,7 +76,7 @@ pub fn step_page(page: &StepPage) -> Result<String, String> {
         description(&step.lead),
         page.site.public_url.step_page_url(&step.id),
     );
-    let alt = card_alt(content, page.index);
+    let alt = card_alt(content, page.index, page.site.words);
     let social = social_tags(
         &SocialCard {
             title: step.title.trim(),
@@ -84,12 +90,13 @@ pub fn step_page(page: &StepPage) -> Result<String, String> {
         "",
     );
     let a = escape_attribute;
-    let (title, explainer, about, url, alt) = (
+    let (title, explainer, about, url, alt, read) = (
         a(step.title.trim()),
         a(&content.title),
         a(&about),
         a(&url),
         a(&alt),
+        a(&page.site.words.card.read_step),
     );
     let target = a(&explainer_from_step_page(&step.id));
     let icon = a(page.site.icon);
@@ -112,7 +119,7 @@ pub fn step_page(page: &StepPage) -> Result<String, String> {
 <p>{explainer}</p>
 <h1>{title}</h1>
 <p>{about}</p>
-<p><a id="{OPEN_LINK_ID}" href="{target}">Read this step in the explainer</a></p>
+<p><a id="{OPEN_LINK_ID}" href="{target}">{read}</a></p>
 <p><img src="{CARD_FILE}" width="{CARD_WIDTH}" height="{CARD_HEIGHT}" alt="{alt}"></p>
 </main>
 <script>location.replace(document.getElementById("{OPEN_LINK_ID}").href);</script>

@@ -3,7 +3,9 @@
 //! them, saying in the snippet's status line whether that worked.
 
 use explainer_core::embed::snippet;
-use explainer_core::page::{EMBED_PANEL_ID, SNIPPET_ATTRIBUTE};
+use explainer_core::page::{
+    DONE_WORDS_ATTRIBUTE, EMBED_PANEL_ID, FAILED_WORDS_ATTRIBUTE, SNIPPET_ATTRIBUTE,
+};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::spawn_local;
 use web_sys::{Element, HtmlTextAreaElement, MouseEvent};
@@ -49,11 +51,13 @@ fn copy(wrapper: Element) {
     spawn_local(async move {
         let promise = window().navigator().clipboard().write_text(&code);
         let done = wasm_bindgen_futures::JsFuture::from(promise).await;
+        // The words are the page's (`data-done`, `data-failed` on the snippet).
+        let said = match done {
+            Ok(_) => DONE_WORDS_ATTRIBUTE,
+            Err(_) => FAILED_WORDS_ATTRIBUTE,
+        };
         if let Ok(Some(status)) = wrapper.query_selector(".snippet-status") {
-            status.set_text_content(Some(match done {
-                Ok(_) => "Copied to the clipboard.",
-                Err(_) => "Could not copy: select the text above and copy it by hand.",
-            }));
+            status.set_text_content(wrapper.get_attribute(said).as_deref());
         }
     });
 }

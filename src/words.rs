@@ -6,7 +6,8 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use explainer_core::{FlowStatus, Speaker};
+use explainer_core::page::fill;
+use explainer_core::{Dating, FlowStatus, Precision, Speaker, UpdateKind};
 use leptos::prelude::*;
 use serde::Deserialize;
 
@@ -15,58 +16,140 @@ pub const LOCALES_DIR: &str = "locales";
 /// What a table's strings write for the story's subject.
 const SUBJECT_SLOT: &str = "{subject}";
 
+/// A section of the table: a struct of strings, every one required (the build
+/// fails on a missing or unknown key).
+macro_rules! section {
+    ($(#[$doc:meta])* $name:ident { $($(#[$field_doc:meta])* $field:ident),* $(,)? }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        pub struct $name {
+            $($(#[$field_doc])* pub $field: String,)*
+        }
+    };
+}
+
 /// Every word of the interface the build renders from a table.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Words {
+    /// Counts in words, from zero (larger counts in digits).
+    pub numbers: Vec<String>,
     /// Whose words a quote reports.
     pub speaker: SpeakerWords,
     /// Who asserts a flow.
     pub status: StatusWords,
-    /// The headings of a dispute's two columns.
+    /// A dispute's label and column headings.
     pub dispute: DisputeWords,
-    /// The timeline's texts.
+    pub masthead: MastheadWords,
+    pub evidence: EvidenceWords,
+    pub quote: QuoteWords,
+    pub pager: PagerWords,
+    pub perspectives: PerspectiveWords,
+    pub views: ViewWords,
+    pub diagram: DiagramWords,
+    pub flows: FlowWords,
+    pub step: StepWords,
+    pub step_list: StepListWords,
     pub timeline: TimelineWords,
+    pub precision: PrecisionWords,
+    pub sources: SourceWords,
+    pub corrections: CorrectionWords,
+    pub method: MethodWords,
+    pub embed: EmbedWords,
+    pub update: UpdateWords,
+    pub failure: FailureWords,
+    pub card: CardWords,
 }
 
-/// The badge of each speaker (`Speaker`).
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct SpeakerWords {
-    pub subject: String,
-    pub outlet: String,
-    pub author: String,
-    pub officials: String,
-    pub record: String,
-}
-
-/// The name of each line style (`FlowStatus`).
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct StatusWords {
-    pub stated: String,
-    pub reported: String,
-    pub alleged: String,
-    pub planned: String,
-}
-
-/// A dispute's column headings.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct DisputeWords {
-    /// Over the subject's points.
-    pub subject: String,
-    /// Over everyone else's.
-    pub others: String,
-}
-
-/// The timeline's texts.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct TimelineWords {
-    /// After the count of events: how the groups are ordered and sided.
-    pub intro: String,
-}
+section!(
+    /// The badge of each speaker (`Speaker`).
+    SpeakerWords { subject, outlet, author, officials, record }
+);
+section!(
+    /// The name of each line style (`FlowStatus`).
+    StatusWords { stated, reported, alleged, planned }
+);
+section!(
+    /// A dispute's label and the headings over the subject's points and everyone else's.
+    DisputeWords { label, subject, others }
+);
+section!(
+    /// Above the headline (unless the content gives its own), and the answer's heading.
+    MastheadWords { kicker, answer_heading }
+);
+section!(
+    /// The evidence button's two states and its count of quotes (`{n}`).
+    EvidenceWords { show, hide, one_quote, quotes }
+);
+section!(
+    /// A quote's names (`{n}`, `{speaker}`), its link back, its missing publisher.
+    QuoteWords { label, name, number, back, no_publisher }
+);
+section!(
+    /// Previous, Next, the count (`{n}`, `{total}`) and what a screen reader hears.
+    PagerWords { label, previous, next, count, announcement, keyboard_tip }
+);
+section!(
+    /// The perspective switch and its announcement (`{label}`).
+    PerspectiveWords { label, announcement }
+);
+section!(
+    /// The switch between the walk-through and the timeline.
+    ViewWords { label, steps, timeline }
+);
+section!(
+    /// The diagram's caption (`{label}`: whose data) and legend.
+    DiagramWords { whose, caption, legend, opens }
+);
+section!(
+    /// The table of flows.
+    FlowWords { heading, caption, what, from, to, status, sources, explained_in }
+);
+section!(
+    /// A step's links, marks and share control.
+    StepWords { link, on_the_timeline, updated, share, share_address, share_copied, share_failed }
+);
+section!(
+    /// The list of every step.
+    StepListWords { heading }
+);
+section!(
+    /// The timeline's texts.
+    TimelineWords { heading, count, intro, inferred, in_answer_to, explained_in, announcement }
+);
+section!(
+    /// How precisely an event is dated (`{precision}`: one of the first five).
+    PrecisionWords { year, month_year, month, range, relative, given, inferred }
+);
+section!(
+    /// The sources section (`{count}`: how many, in words).
+    SourceWords { heading, intro, publisher, no_publisher, date, no_date, relays, file, cited_in }
+);
+section!(
+    /// The corrections log.
+    CorrectionWords { heading, changed, correction, update }
+);
+section!(
+    /// The method note's heading and the single file's link.
+    MethodWords { heading, download, download_note }
+);
+section!(
+    /// The embed panel.
+    EmbedWords { heading, intro, iframe, pym, copy, copied, copy_failed }
+);
+section!(
+    /// The notice of a newer version.
+    UpdateWords { title, reload, what_changed }
+);
+section!(
+    /// What the page says if the live app stops.
+    FailureWords { stopped }
+);
+section!(
+    /// The social cards' alternative text and a step page's link.
+    CardWords { alt, step_alt, read_step }
+);
 
 impl Words {
     /// The table for `language` (`en-US`: `locales/en-US.toml` if it exists,
@@ -92,7 +175,7 @@ impl Words {
     /// A table's text, with `subject` put in for every `{subject}`.
     pub fn parse(text: &str, subject: &str) -> Result<Words, String> {
         let mut table: toml::Value = toml::from_str(text).map_err(|e| e.to_string())?;
-        fill(&mut table, subject);
+        fill_subject(&mut table, subject);
         table.try_into().map_err(|e: toml::de::Error| e.to_string())
     }
 
@@ -108,6 +191,49 @@ impl Words {
         }
     }
 
+    /// A count in words ("five"), or in digits past the table's words.
+    pub fn number(&self, count: usize) -> String {
+        self.numbers
+            .get(count)
+            .cloned()
+            .unwrap_or_else(|| count.to_string())
+    }
+
+    /// The label of a correction or an update.
+    pub fn update_kind(&self, kind: UpdateKind) -> &str {
+        match kind {
+            UpdateKind::Correction => &self.corrections.correction,
+            UpdateKind::Update => &self.corrections.update,
+        }
+    }
+
+    /// How precisely a dating places its event, and whether the article gives
+    /// it or it is inferred: " (year given)".
+    pub fn precision(&self, dating: &Dating) -> String {
+        let p = &self.precision;
+        let precision = match dating.precision() {
+            Precision::Year => &p.year,
+            Precision::MonthYear => &p.month_year,
+            Precision::Month => &p.month,
+            Precision::Range => &p.range,
+            Precision::Relative => &p.relative,
+        };
+        let how = if dating.is_inferred() {
+            &p.inferred
+        } else {
+            &p.given
+        };
+        fill(how, &[("precision", precision)])
+    }
+
+    /// A link to a step by number and title.
+    pub fn step_link(&self, index: usize, title: &str) -> String {
+        fill(
+            &self.step.link,
+            &[("n", &(index + 1).to_string()), ("title", title)],
+        )
+    }
+
     /// The name of a line style.
     pub fn status(&self, status: FlowStatus) -> &str {
         let s = &self.status;
@@ -121,11 +247,11 @@ impl Words {
 }
 
 /// Puts the subject in every string of a table.
-fn fill(value: &mut toml::Value, subject: &str) {
+fn fill_subject(value: &mut toml::Value, subject: &str) {
     match value {
         toml::Value::String(text) => *text = text.replace(SUBJECT_SLOT, subject),
-        toml::Value::Table(table) => table.iter_mut().for_each(|(_, v)| fill(v, subject)),
-        toml::Value::Array(items) => items.iter_mut().for_each(|v| fill(v, subject)),
+        toml::Value::Table(table) => table.iter_mut().for_each(|(_, v)| fill_subject(v, subject)),
+        toml::Value::Array(items) => items.iter_mut().for_each(|v| fill_subject(v, subject)),
         _ => {}
     }
 }
@@ -138,6 +264,12 @@ pub fn provide_words(words: Arc<Words>) {
 /// The words provided by the renderer ([`provide_words`]).
 pub fn words() -> Arc<Words> {
     expect_context::<Arc<Words>>()
+}
+
+/// The English table with the subject "Acme", for the other modules' tests.
+#[cfg(test)]
+pub fn english() -> Result<Words, String> {
+    Words::load(Path::new(env!("CARGO_MANIFEST_DIR")), "en-US", "Acme")
 }
 
 #[cfg(test)]

@@ -199,15 +199,25 @@ fn the_wasm_carries_none_of_the_interfaces_words_from_the_table() {
         .story;
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let table = fs::read_to_string(root.join("locales/en.toml")).expect("locales/en.toml");
+    let mut table: toml::Value = toml::from_str(&table).expect("the table parses");
+    // Counts in words ("eight") are single words found inside others ("height").
+    if let Some(t) = table.as_table_mut() {
+        t.remove("numbers");
+    }
     let mut strings = Vec::new();
-    table_strings(
-        &toml::from_str(&table).expect("the table parses"),
-        &story.subject,
-        &mut strings,
-    );
+    table_strings(&table, &story.subject, &mut strings);
     assert!(strings.len() >= 10, "the table's strings: {strings:?}");
     let page = fs::read_to_string(dir.join("index.html")).expect("index.html");
-    for text in &strings {
+    // A template's words between its slots ("Step " and " of " in "Step {n} of
+    // {total}"); pieces under five bytes are too short to tell apart from code.
+    let pieces = strings.iter().flat_map(|text| {
+        text.split(['{', '}'])
+            .step_by(2)
+            .filter(|piece| piece.len() >= 5)
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
+    });
+    for text in pieces {
         let needle = text.as_bytes();
         assert!(
             !wasm.windows(needle.len()).any(|w| w == needle),

@@ -102,9 +102,13 @@ fn run() -> Result<(), String> {
     let single_file_name = story.single_file();
     let words = Arc::new(Words::load(root, &story.language, &story.subject)?);
     let body = render_explainer(&content, story, &words)?;
-    let page = defer_app_start(&insert_body(&page, &body, &render_status(&content)?)?)?;
+    let page = defer_app_start(&insert_body(
+        &page,
+        &body,
+        &render_status(&content, &words)?,
+    )?)?;
     // The explainer's own card and the publisher's logo, beside the page.
-    let cards = CardMaker::new(&content)?;
+    let cards = CardMaker::new(&content, &words.pager.count)?;
     let logo_file = story_files.path(&story.publisher.logo);
     let (logo, logo_width) = fs::read_to_string(&logo_file)
         .map_err(|e| e.to_string())
@@ -126,6 +130,7 @@ fn run() -> Result<(), String> {
             site_name: &provider,
             version: &version,
             logo_width,
+            words: &words,
         })?,
         discovery_link(&public_url, &content.title)
     );
@@ -159,6 +164,7 @@ fn run() -> Result<(), String> {
             site_name: &provider,
             language: &story.language,
             icon: &icon_name,
+            words: &words,
         },
     )?;
     // The same policy as an HTTP header, for hosts that read a _headers file

@@ -1,6 +1,6 @@
 //! A verbatim quote with its number, whose words it reports, and its article.
 
-use explainer_core::page::quote_label;
+use explainer_core::page::fill;
 use explainer_core::{Content, NumberedQuote};
 use leptos::prelude::*;
 
@@ -21,19 +21,25 @@ pub fn citation_view(
     let source = content.source(&citation.source);
     let anchor = format!("#source-{}", citation.source);
     let title = source.map_or(citation.source.clone(), |s| s.title.clone());
+    let words = words();
     let publisher = source.map(|s| {
         s.publisher
             .as_ref()
             .map(|p| p.name.clone())
-            .unwrap_or_else(|| "publisher not named in the text".into())
+            .unwrap_or_else(|| words.quote.no_publisher.clone())
     });
-    let speaker = words().speaker(quote.speaker).to_owned();
+    let speaker = words.speaker(quote.speaker).to_owned();
+    let label = fill(
+        &words.quote.label,
+        &[("n", &quote.number.to_string()), ("speaker", &speaker)],
+    );
+    let back_words = words.quote.back.clone();
     view! {
         <figure
             class=format!("citation citation--{}", quote.speaker.as_str())
             id=format!("{prefix}{}", citation.anchor())
             tabindex="-1"
-            aria-label=quote_label(quote.number, &speaker)
+            aria-label=label
         >
             <span class="citation-number" aria-hidden="true">{quote.number}</span>
             <blockquote cite=anchor.clone()>
@@ -46,7 +52,7 @@ pub fn citation_view(
                 {publisher.map(|p| view! { <span class="citation-publisher">{format!(" · {p}")}</span> })}
                 {back.map(|id| view! {
                     " "
-                    <a class="citation-back" href=format!("#{id}") data-back="">"Back to the text"</a>
+                    <a class="citation-back" href=format!("#{id}") data-back="">{back_words}</a>
                 })}
             </figcaption>
         </figure>

@@ -1,9 +1,11 @@
 //! Our own words with their reference markers: each sentence ends with a
 //! superscript number per quote it rests on, linking to that quote.
 
-use explainer_core::page::quote_name;
+use explainer_core::page::fill;
 use explainer_core::{CitedText, NumberedQuote, QuoteScope, Sentence};
 use leptos::prelude::*;
+
+use crate::words::words;
 
 /// The sentences of `text`, each followed by its markers. `scope` numbers the
 /// quotes of the block; `prefix` keeps anchors unique where the same quotes
@@ -47,7 +49,7 @@ pub fn marker_link(quote: &NumberedQuote, prefix: &str) -> impl IntoView {
             // where a name is made of content (a table's row header, a heading):
             // "All US user traffic quote 1", not "…trafficquote 1". The link's own
             // name is trimmed, so it is "quote 1".
-            aria-label=format!(" {}", quote_name(quote.number))
+            aria-label=format!(" {}", fill(&words().quote.name, &[("n", &quote.number.to_string())]))
             data-ref=""
         >
             <span aria-hidden="true">{quote.number}</span>

@@ -7,6 +7,7 @@ use explainer_core::{Content, Step};
 use leptos::prelude::*;
 
 use super::step_link::StepLink;
+use crate::words::words;
 
 /// The log at the foot of the page; absent when there is nothing to log.
 #[component]
@@ -23,10 +24,11 @@ pub fn Corrections(content: Arc<Content>) -> impl IntoView {
                 .iter()
                 .filter_map(|id| content.step_index(id).map(|i| (i, id.clone())))
                 .map(|(index, id)| {
+                    let text = words().step_link(index, content.step_title(index));
                     view! {
                         <li>
                             <StepLink index=index id=id>
-                                {format!("Step {}: {}", index + 1, content.step_title(index))}
+                                {text}
                             </StepLink>
                         </li>
                     }
@@ -35,13 +37,13 @@ pub fn Corrections(content: Arc<Content>) -> impl IntoView {
             view! {
                 <li class="update" id=update.anchor()>
                     <p class="update-head">
-                        <strong>{update.kind.label()}</strong>
+                        <strong>{words().update_kind(update.kind).to_owned()}</strong>
                         ", "
                         <time datetime=update.date.clone()>{update.date.clone()}</time>
                     </p>
                     <p class="update-text">{update.text.clone()}</p>
                     {(!update.steps.is_empty()).then(|| view! {
-                        <p class="update-steps-label">"Changed:"</p>
+                        <p class="update-steps-label">{words().corrections.changed.clone()}</p>
                         <ul class="update-steps">{steps}</ul>
                     })}
                 </li>
@@ -50,7 +52,7 @@ pub fn Corrections(content: Arc<Content>) -> impl IntoView {
         .collect_view();
     view! {
         <section class="corrections" id="corrections" aria-labelledby="corrections-heading">
-            <h2 id="corrections-heading">"Corrections and updates"</h2>
+            <h2 id="corrections-heading">{words().corrections.heading.clone()}</h2>
             <ol class="update-list">{entries}</ol>
         </section>
     }
@@ -70,10 +72,11 @@ pub fn updated_mark(step: &Step, content: &Content) -> Option<impl IntoView> {
             view! {
                 {(i > 0).then_some(", ")}
                 <a href=format!("#{}", update.anchor())>
-                    {format!("{} {}", update.kind.label(), update.date)}
+                    {format!("{} {}", words().update_kind(update.kind), update.date)}
                 </a>
             }
         })
         .collect_view();
-    Some(view! { <p class="step-updated">"Updated: "{links}</p> })
+    let updated = words().step.updated.clone();
+    Some(view! { <p class="step-updated">{updated}{links}</p> })
 }

@@ -10,7 +10,7 @@ use std::sync::Arc;
 use explainer_core::diagram::{
     focus_view_box, layout, one_decimal, DiagramLayout, FlowShape, Orientation, PlaceShape,
 };
-use explainer_core::page::{index_list, COMPACT_ASPECT, COMPACT_MIN_WIDTH};
+use explainer_core::page::{fill, index_list, COMPACT_ASPECT, COMPACT_MIN_WIDTH};
 use explainer_core::{Content, FlowStatus, Perspective};
 use leptos::prelude::*;
 
@@ -35,6 +35,7 @@ pub fn Diagram(content: Arc<Content>) -> impl IntoView {
         .map(|(orientation, perspective)| drawing(&content, orientation, perspective, crowded))
         .collect_view();
     // Whose data the drawing follows: the stylesheet shows the perspective's own.
+    let words = words();
     let whose = content
         .all_perspectives()
         .map(|perspective| {
@@ -44,7 +45,7 @@ pub fn Diagram(content: Arc<Content>) -> impl IntoView {
                     class:is-shown=perspective == INITIAL.perspective
                     data-for=content.perspective_id(perspective).to_owned()
                 >
-                    {format!("{}: where the data goes. ", content.perspective_label(perspective))}
+                    {fill(&words.diagram.whose, &[("label", content.perspective_label(perspective))])}
                 </span>
             }
         })
@@ -56,7 +57,7 @@ pub fn Diagram(content: Arc<Content>) -> impl IntoView {
             <Descriptions content=content.clone()/>
             <figcaption class="diagram-caption">
                 {whose}
-                "Highlighted: what the current step is about. Select a place or an arrow to read its step; the table of flows below gives the same information as text."
+                {words.diagram.caption.clone()}
             </figcaption>
         </figure>
     }
@@ -67,7 +68,16 @@ pub fn Diagram(content: Arc<Content>) -> impl IntoView {
 /// drawing's shapes point here, so each is written once.
 #[component]
 fn Descriptions(content: Arc<Content>) -> impl IntoView {
-    let opens = |step: usize| format!("Opens step {}: {}", step + 1, content.step_title(step));
+    let words = words();
+    let opens = |step: usize| {
+        fill(
+            &words.diagram.opens,
+            &[
+                ("n", &(step + 1).to_string()),
+                ("title", content.step_title(step)),
+            ],
+        )
+    };
     let places = content
         .places
         .iter()
@@ -281,5 +291,5 @@ fn Legend(statuses: Vec<FlowStatus>) -> impl IntoView {
             }
         })
         .collect_view();
-    view! { <ul class="legend" aria-label="Line styles">{items}</ul> }
+    view! { <ul class="legend" aria-label=words.diagram.legend.clone()>{items}</ul> }
 }

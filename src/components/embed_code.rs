@@ -4,6 +4,8 @@
 use explainer_core::embed::{snippet, EmbedName, RELATIVE_EMBED_URL, SNIPPETS};
 use leptos::prelude::*;
 
+use crate::words::words;
+
 /// The embed panel: a plain iframe snippet (sizes itself) and a Pym.js variant.
 /// The page's own address is only known in the browser: the page as rendered
 /// shows a relative one, and the live app writes the snippets for its address
@@ -15,19 +17,22 @@ pub fn EmbedCode(
     /// The story's name on a host page (the Pym.js container's id).
     name: EmbedName,
 ) -> impl IntoView {
+    let words = words();
     let blocks = SNIPPETS
         .into_iter()
-        .map(|(kind, label)| {
+        .map(|kind| {
             let code = snippet(kind, RELATIVE_EMBED_URL, &title, &name);
+            let label = match kind {
+                "pym" => words.embed.pym.clone(),
+                _ => words.embed.iframe.clone(),
+            };
             view! { <Snippet kind=kind label=label code=code/> }
         })
         .collect_view();
     view! {
         <section class="embed-code" id="embed-panel" aria-labelledby="embed-heading" data-title=title.clone()>
-            <h2 id="embed-heading">"Embed this"</h2>
-            <p>
-                "Paste one of these into your page. The explainer fits widths from 300 pixels up and tells the page its height after every step, so it never needs a fixed height."
-            </p>
+            <h2 id="embed-heading">{words.embed.heading.clone()}</h2>
+            <p>{words.embed.intro.clone()}</p>
             {blocks}
         </section>
     }
@@ -35,14 +40,16 @@ pub fn EmbedCode(
 
 /// One snippet with its copy button and a status line for screen readers.
 #[component]
-fn Snippet(kind: &'static str, label: &'static str, code: String) -> impl IntoView {
+fn Snippet(kind: &'static str, label: String, code: String) -> impl IntoView {
     let field_id = format!("embed-{kind}");
     let rows = code.lines().count().to_string();
+    let words = words();
     view! {
-        <div class="snippet" data-snippet=kind>
+        // The live app reports a copy with the words in `data-done` or `data-failed`.
+        <div class="snippet" data-snippet=kind data-done=words.embed.copied.clone() data-failed=words.embed.copy_failed.clone()>
             <label for=field_id.clone()>{label}</label>
             <textarea id=field_id readonly rows=rows spellcheck="false">{code}</textarea>
-            <button type="button" class="button" data-copy="">"Copy code"</button>
+            <button type="button" class="button" data-copy="">{words.embed.copy.clone()}</button>
             <span class="snippet-status" role="status"></span>
         </div>
     }

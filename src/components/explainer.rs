@@ -23,6 +23,7 @@ use super::step_view::StepView;
 use super::timeline::Timeline;
 use super::view_switch::ViewSwitch;
 use super::INITIAL;
+use crate::words::words;
 
 /// The whole explainer, as one static page in the [`INITIAL`] view. Embeds get
 /// the same page: the stylesheet hides the page chrome under `html.embed`.
@@ -35,10 +36,26 @@ pub fn Explainer(
     /// The story's name on a host page, for the Pym.js snippet's container.
     embed_name: EmbedName,
 ) -> impl IntoView {
+    let words = words();
     view! {
         <Header content=content.clone()/>
-        <main id="explainer" class="explainer" data-perspective=content.perspective_id(INITIAL.perspective).to_owned()>
-            <p id="announcer" class="visually-hidden" aria-live="polite" aria-atomic="true" data-announcer=""></p>
+        <main
+            id="explainer"
+            class="explainer"
+            data-perspective=content.perspective_id(INITIAL.perspective).to_owned()
+            data-stopped=words.failure.stopped.clone()
+        >
+            // The live region, with the templates of what the live app has it say.
+            <p
+                id="announcer"
+                class="visually-hidden"
+                aria-live="polite"
+                aria-atomic="true"
+                data-announcer=""
+                data-say-step=words.pager.announcement.clone()
+                data-say-timeline=words.timeline.announcement.clone()
+                data-say-perspective=words.perspectives.announcement.clone()
+            ></p>
             <ViewSwitch has_timeline=!content.timeline.is_empty()/>
             // The step's text comes first in the page, so a screen reader reaches it
             // before the diagram's links; the stylesheet still draws the diagram
@@ -49,7 +66,7 @@ pub fn Explainer(
                     <StepView content=content.clone()/>
                     <StepPager content=content.clone()/>
                     // For keyboard users; a screen reader's browse mode has its own arrow keys.
-                    <p class="keyboard-hint" aria-hidden="true">"Tip: the ← and → keys move between steps."</p>
+                    <p class="keyboard-hint" aria-hidden="true">{words.pager.keyboard_tip.clone()}</p>
                 </div>
                 <div class="stage-diagram">
                     {(content.perspectives.len() > 1)
@@ -75,13 +92,18 @@ fn Header(content: Arc<Content>) -> impl IntoView {
     let scope = QuoteScope::in_reading_order(&answer.citations, &[&answer.text]);
     let mut shown = HashSet::new();
     let said = said_view(&answer.text, &scope, &content, &mut shown);
+    let words = words();
+    let kicker = content
+        .kicker
+        .clone()
+        .unwrap_or_else(|| words.masthead.kicker.clone());
     view! {
         <header class="masthead">
-            <p class="kicker">"Explainer · Data and privacy"</p>
+            <p class="kicker">{kicker}</p>
             <h1>{content.title.clone()}</h1>
             <p class="dek">{content.dek.clone()}</p>
             <section class=format!("answer {LAYERED_CLASS}") id=ANSWER_ID aria-labelledby="answer-heading">
-                <h2 id="answer-heading" class="answer-heading">"The short answer"</h2>
+                <h2 id="answer-heading" class="answer-heading">{words.masthead.answer_heading.clone()}</h2>
                 <div class="step-lead" id=format!("{ANSWER_ID}-text")>{said}</div>
                 {evidence_toggle(format!("{ANSWER_ID}-text"), scope.quotes().len())}
             </section>
@@ -92,13 +114,14 @@ fn Header(content: Arc<Content>) -> impl IntoView {
 /// How the explainer was made, and where to get the offline copy.
 #[component]
 fn Method(content: Arc<Content>, single_file: String) -> impl IntoView {
+    let words = words();
     view! {
         <section class="method" aria-labelledby="method-heading">
-            <h2 id="method-heading">"How this explainer was made"</h2>
+            <h2 id="method-heading">{words.method.heading.clone()}</h2>
             {content.method.iter().map(|p| view! { <p>{p.clone()}</p> }).collect_view()}
             <p class="download">
-                <a href=single_file download="">"Download this explainer as a single file"</a>
-                " to read offline: open it from your disk in any modern browser; it needs no connection."
+                <a href=single_file download="">{words.method.download.clone()}</a>
+                {words.method.download_note.clone()}
             </p>
         </section>
     }

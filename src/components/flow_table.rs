@@ -11,7 +11,7 @@ use super::cited_text::cited_view;
 use super::step_link::StepLink;
 use super::INITIAL;
 use crate::words::words;
-use explainer_core::page::index_list;
+use explainer_core::page::{fill, index_list};
 
 /// All flows, in both perspectives; the current step's rows are marked.
 #[component]
@@ -44,7 +44,7 @@ pub fn FlowTable(content: Arc<Content>) -> impl IntoView {
                     view! {
                         <p class="flow-evidence" id=c.anchor() tabindex="-1">
                             <span class="citation-number" aria-hidden="true">{quote.number}</span>
-                            <span class="visually-hidden">{format!("Quote {}: ", quote.number)}</span>
+                            <span class="visually-hidden">{fill(&words.quote.number, &[("n", &quote.number.to_string())])}</span>
                             <span class="citation-speaker">{format!("{}: {}", words.speaker(quote.speaker), quote.who)}</span>
                             " "
                             <q cite=anchor.clone()>{c.quote.clone()}</q>
@@ -54,25 +54,26 @@ pub fn FlowTable(content: Arc<Content>) -> impl IntoView {
                     }
                 })
                 .collect_view();
+            let link = words.step_link(step_index, &step_title);
             view! {
                 <tr class:is-current=lit.contains(&INITIAL.step) data-lit=index_list(&lit) data-flow=flow.id.clone()>
                     <th scope="row">
                         {cited_view(&flow.label, &scope, "")}
                         {only.into_iter().map(|tag| view! { <span class="tag">{tag}</span> }).collect_view()}
                     </th>
-                    <td data-label="From">{content.place_label(&flow.from).to_owned()}</td>
-                    <td data-label="To">{content.place_label(&flow.to).to_owned()}</td>
-                    <td data-label="Status">
+                    <td data-label=words.flows.from.clone()>{content.place_label(&flow.from).to_owned()}</td>
+                    <td data-label=words.flows.to.clone()>{content.place_label(&flow.to).to_owned()}</td>
+                    <td data-label=words.flows.status.clone()>
                         <span class=format!("flow-status flow-status--{}", flow.status.as_str())>{words.status(flow.status).to_owned()}</span>
                         <span class="flow-attribution">{cited_view(&flow.attribution, &scope, "")}</span>
                     </td>
-                    <td data-label="What the sources say">
+                    <td data-label=words.flows.sources.clone()>
                         <p>{cited_view(&flow.detail, &scope, "")}</p>
                         {evidence}
                     </td>
-                    <td data-label="Explained in">
+                    <td data-label=words.flows.explained_in.clone()>
                         <StepLink index=step_index id=flow.step.clone()>
-                            {format!("Step {}: {step_title}", step_index + 1)}
+                            {link}
                         </StepLink>
                     </td>
                 </tr>
@@ -81,17 +82,17 @@ pub fn FlowTable(content: Arc<Content>) -> impl IntoView {
         .collect_view();
     view! {
         <section class="flows" aria-labelledby="flows-heading">
-            <h2 id="flows-heading">"Every flow in the diagram"</h2>
+            <h2 id="flows-heading">{words.flows.heading.clone()}</h2>
             <table class="flow-table">
-                <caption>"The diagram as text: what moves where, on whose word, and where the articles say so."</caption>
+                <caption>{words.flows.caption.clone()}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"What moves"</th>
-                        <th scope="col">"From"</th>
-                        <th scope="col">"To"</th>
-                        <th scope="col">"Status"</th>
-                        <th scope="col">"What the sources say"</th>
-                        <th scope="col">"Explained in"</th>
+                        <th scope="col">{words.flows.what.clone()}</th>
+                        <th scope="col">{words.flows.from.clone()}</th>
+                        <th scope="col">{words.flows.to.clone()}</th>
+                        <th scope="col">{words.flows.status.clone()}</th>
+                        <th scope="col">{words.flows.sources.clone()}</th>
+                        <th scope="col">{words.flows.explained_in.clone()}</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>

@@ -11,7 +11,7 @@
 
 use std::collections::HashSet;
 
-use explainer_core::page::{sentence_anchor, EVIDENCE_TOGGLE_CLASS};
+use explainer_core::page::{fill, sentence_anchor, EVIDENCE_TOGGLE_CLASS};
 use explainer_core::{CitedText, Content, QuoteScope, Side};
 use leptos::prelude::*;
 
@@ -76,15 +76,17 @@ pub fn remaining_quotes(
 /// element). Both labels are in the page; the stylesheet shows the one that
 /// fits `aria-expanded`, so the live app only flips that attribute.
 pub fn evidence_toggle(controls: String, quotes: usize) -> impl IntoView {
+    let words = words();
+    let evidence = &words.evidence;
     let count = if quotes == 1 {
-        "1 quote".to_owned()
+        evidence.one_quote.clone()
     } else {
-        format!("{quotes} quotes")
+        fill(&evidence.quotes, &[("n", &quotes.to_string())])
     };
     view! {
         <button type="button" class=format!("button {EVIDENCE_TOGGLE_CLASS}") aria-expanded="false" aria-controls=controls>
-            <span class="when-closed">"Show the evidence"</span>
-            <span class="when-open">"Hide the evidence"</span>
+            <span class="when-closed">{evidence.show.clone()}</span>
+            <span class="when-open">{evidence.hide.clone()}</span>
             {format!(" ({count})")}
         </button>
     }
@@ -118,7 +120,7 @@ pub fn details_view(
     let others = column(Side::Others);
     let words = words();
     view! {
-        <section class="dispute" aria-label="Who says what">
+        <section class="dispute" aria-label=words.dispute.label.clone()>
             <h3 class="dispute-question">{cited_view(question, scope, "")}</h3>
             <div class="dispute-sides">
                 <div class="side side--subject">

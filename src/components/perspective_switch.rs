@@ -6,6 +6,7 @@ use explainer_core::Content;
 use leptos::prelude::*;
 
 use super::INITIAL;
+use crate::words::words;
 
 /// One toggle button per perspective; the pressed one is the perspective shown
 /// (the live app handles them; without scripts every perspective's notes are in
@@ -30,7 +31,7 @@ pub fn PerspectiveSwitch(content: Arc<Content>) -> impl IntoView {
         .collect_view();
     view! {
         <div class="switch" role="group" aria-labelledby="switch-label">
-            <span id="switch-label" class="switch-label">"Follow the data of"</span>
+            <span id="switch-label" class="switch-label">{words().perspectives.label.clone()}</span>
             <div class="switch-options">{buttons}</div>
         </div>
     }

@@ -8,19 +8,23 @@
 use explainer_core::share::step_page_path;
 use leptos::prelude::*;
 
+use crate::words::words;
+
 /// The share control of one step.
 #[component]
 pub fn ShareStep(step_id: String) -> impl IntoView {
+    let words = words();
+    let share = &words.step;
     view! {
-        <div class="share-step">
+        <div class="share-step" data-done=share.share_copied.clone() data-failed=share.share_failed.clone()>
             <a class="share-step-link" href=step_page_path(&step_id) data-share-step=step_id.clone()>
-                "Share this step"
+                {share.share.clone()}
             </a>
             <button type="button" class="button share-step-button" data-share-step=step_id>
-                "Share this step"
+                {share.share.clone()}
             </button>
             <span class="share-step-status" role="status"></span>
-            <input class="share-step-address" type="url" readonly hidden aria-label="This step’s address"/>
+            <input class="share-step-address" type="url" readonly hidden aria-label=share.share_address.clone()/>
         </div>
     }
 }

@@ -1,12 +1,14 @@
-//! The five articles, with only what their own text says of publisher and date,
+//! The articles, with only what their own text says of publisher and date,
 //! and links back to every step that cites each.
 
 use std::sync::Arc;
 
+use explainer_core::page::fill;
 use explainer_core::{Content, Source};
 use leptos::prelude::*;
 
 use super::step_link::StepLink;
+use crate::words::words;
 
 /// The sources section; each entry's id is `source-<id>`, the target of every citation.
 #[component]
@@ -16,35 +18,37 @@ pub fn Sources(content: Arc<Content>) -> impl IntoView {
         .iter()
         .map(|source| source_entry(source, &content))
         .collect_view();
+    let words = words();
+    let count = words.number(content.sources.len());
     view! {
         <section class="sources" aria-labelledby="sources-heading">
-            <h2 id="sources-heading">"Sources"</h2>
-            <p class="sources-intro">
-                "Everything above rests on these five articles. None of them gives a byline date; publishers and dates appear only where the text itself supports them."
-            </p>
+            <h2 id="sources-heading">{words.sources.heading.clone()}</h2>
+            <p class="sources-intro">{fill(&words.sources.intro, &[("count", &count)])}</p>
             <ol class="source-list">{entries}</ol>
         </section>
     }
 }
 
 fn source_entry(source: &Source, content: &Content) -> impl IntoView {
+    let words = words();
+    let text = &words.sources;
     let publisher = match &source.publisher {
         Some(p) => view! {
             <dd>{p.name.clone()}<span class="source-basis">{format!(" — {}", p.basis)}</span></dd>
         }
         .into_any(),
-        None => view! { <dd>"Not named in the text."</dd> }.into_any(),
+        None => view! { <dd>{text.no_publisher.clone()}</dd> }.into_any(),
     };
     let date = match &source.date {
         Some(d) => view! {
             <dd>{d.label.clone()}<span class="source-basis">{format!(" — {}", d.reason)}</span></dd>
         }
         .into_any(),
-        None => view! { <dd>"None can be inferred from the text."</dd> }.into_any(),
+        None => view! { <dd>{text.no_date.clone()}</dd> }.into_any(),
     };
     let relays = (!source.relays.is_empty()).then(|| {
         view! {
-            <dt>"Retells reporting by"</dt>
+            <dt>{text.relays.clone()}</dt>
             <dd>{source.relays.join(", ")}</dd>
         }
     });
@@ -53,10 +57,11 @@ fn source_entry(source: &Source, content: &Content) -> impl IntoView {
         .into_iter()
         .map(|step| {
             let index = content.step_index(&step.id).unwrap_or(0);
+            let text = words.step_link(index, &step.title);
             view! {
                 <li>
                     <StepLink index=index id=step.id.clone()>
-                        {format!("Step {}: {}", index + 1, step.title)}
+                        {text}
                     </StepLink>
                 </li>
             }
@@ -66,16 +71,16 @@ fn source_entry(source: &Source, content: &Content) -> impl IntoView {
         <li class="source" id=source.anchor() data-file=source.file_name()>
             <p class="source-title"><cite>{source.title.clone()}</cite></p>
             <dl class="source-facts">
-                <dt>"Publisher"</dt>
+                <dt>{text.publisher.clone()}</dt>
                 {publisher}
-                <dt>"Date"</dt>
+                <dt>{text.date.clone()}</dt>
                 {date}
                 {relays}
-                <dt>"File"</dt>
+                <dt>{text.file.clone()}</dt>
                 <dd><code>{source.file_name()}</code></dd>
             </dl>
             {source.note.clone().map(|note| view! { <p class="source-note">{note}</p> })}
-            <p class="source-cited-label">"Cited in:"</p>
+            <p class="source-cited-label">{text.cited_in.clone()}</p>
             <ul class="source-cited">{cited_in}</ul>
         </li>
     }

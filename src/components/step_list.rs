@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use super::step_link::StepLink;
 use super::INITIAL;
+use crate::words::words;
 
 /// All steps as links; the current one carries `aria-current="step"` and
 /// `is-current` (the live app moves both).
@@ -31,7 +32,7 @@ pub fn StepList(content: Arc<Content>) -> impl IntoView {
         .collect_view();
     view! {
         <nav class="step-list" aria-labelledby="step-list-heading">
-            <h2 id="step-list-heading">"All steps"</h2>
+            <h2 id="step-list-heading">{words().step_list.heading.clone()}</h2>
             <ol>{items}</ol>
         </nav>
     }

@@ -2,6 +2,7 @@
 
 use std::sync::Arc;
 
+use crate::words::words;
 use explainer_core::page::{progress_width, step_count, PAGER_COUNT_CLASS};
 use explainer_core::view_state::step_hash;
 use explainer_core::Content;
@@ -32,24 +33,29 @@ pub fn StepPager(content: Arc<Content>) -> impl IntoView {
     let last = content.steps.len().saturating_sub(1);
     let href = |index: usize| step_hash(&content.steps[index.min(last)].id);
     let step = INITIAL.step;
+    let words = words();
+    let count = words.pager.count.clone();
     view! {
-        <nav class="pager" aria-label="Step by step">
+        <nav class="pager" aria-label=words.pager.label.clone()>
             <a
                 class="button pager-previous"
                 href=href(step.saturating_sub(1))
                 aria-disabled=(step == 0).to_string()
             >
                 <span aria-hidden="true">"← "</span>
-                "Previous"
+                {words.pager.previous.clone()}
             </a>
-            // Seen in the phone layout; a screen reader hears it from the step's heading.
-            <span class=PAGER_COUNT_CLASS aria-hidden="true">{step_count(step, content.steps.len())}</span>
+            // Seen in the phone layout; a screen reader hears it from the step's
+            // heading. The live app fills its template at every step.
+            <span class=PAGER_COUNT_CLASS aria-hidden="true" data-template=count.clone()>
+                {step_count(&count, step, content.steps.len())}
+            </span>
             <a
                 class="button button--primary pager-next"
                 href=href(step + 1)
                 aria-disabled=(step >= last).to_string()
             >
-                "Next"
+                {words.pager.next.clone()}
                 <span aria-hidden="true">" →"</span>
             </a>
         </nav>

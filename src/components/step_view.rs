@@ -13,6 +13,7 @@ use super::corrections::updated_mark;
 use super::layered::{details_view, evidence_toggle, remaining_quotes, said_view};
 use super::share_step::ShareStep;
 use super::INITIAL;
+use crate::words::words;
 
 /// Every step of the walk-through, each in its own `<article>`, all in the page as
 /// rendered: without scripts a reader scrolls through them (and print prints
@@ -22,6 +23,7 @@ use super::INITIAL;
 #[component]
 pub fn StepView(content: Arc<Content>) -> impl IntoView {
     let total = content.steps.len();
+    let count = words().pager.count.clone();
     content
         .steps
         .iter()
@@ -39,7 +41,7 @@ pub fn StepView(content: Arc<Content>) -> impl IntoView {
                     data-step=step.id.clone()
                     class:is-initial=index == INITIAL.step
                 >
-                    <p class="step-kicker" id=kicker.clone() aria-hidden="true">{step_count(index, total)}</p>
+                    <p class="step-kicker" id=kicker.clone() aria-hidden="true">{step_count(&count, index, total)}</p>
                     <h2 id=heading tabindex="-1" aria-describedby=kicker>{step.title.clone()}</h2>
                     {step_text(step, &content)}
                     <div class="step-foot">
@@ -142,7 +144,7 @@ fn on_the_timeline(step: &Step, content: &Content) -> Option<impl IntoView> {
         .collect_view();
     Some(view! {
         <div class="step-timeline">
-            <h3>"On the timeline"</h3>
+            <h3>{words().step.on_the_timeline.clone()}</h3>
             <ul>{links}</ul>
         </div>
     })

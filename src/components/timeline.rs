@@ -8,6 +8,7 @@
 
 use std::sync::Arc;
 
+use explainer_core::page::fill;
 use explainer_core::{Content, Event, QuoteScope, Side};
 use leptos::prelude::*;
 
@@ -22,6 +23,7 @@ use super::step_link::StepLink;
 #[component]
 pub fn Timeline(content: Arc<Content>) -> impl IntoView {
     let total = content.events().len();
+    let words = words();
     let groups = content
         .timeline
         .iter()
@@ -48,9 +50,13 @@ pub fn Timeline(content: Arc<Content>) -> impl IntoView {
             class="timeline"
             aria-labelledby="timeline-heading"
         >
-            <h2 id="timeline-heading">"How the story unfolded"</h2>
+            <h2 id="timeline-heading">{words.timeline.heading.clone()}</h2>
             <p class="timeline-intro">
-                {format!("{total} events. {}", words().timeline.intro)}
+                {format!(
+                    "{} {}",
+                    fill(&words.timeline.count, &[("total", &total.to_string())]),
+                    words.timeline.intro
+                )}
             </p>
             {groups}
         </section>
@@ -76,7 +82,8 @@ fn event_view(event: &Event, content: &Content) -> impl IntoView {
                 .map(|q| marker_link(q, ""))
                 .collect_view();
             let inferred = dating.inferred.as_ref().map(|reason| {
-                view! { <span class="event-inferred">"Inferred: "{cited_view(reason, &scope, "")}</span> }
+                let inferred = words().timeline.inferred.clone();
+                view! { <span class="event-inferred">{inferred}{cited_view(reason, &scope, "")}</span> }
             });
             // The event's heading is its (first) date alone: short to hear when a
             // screen reader moves from heading to heading.
@@ -89,7 +96,7 @@ fn event_view(event: &Event, content: &Content) -> impl IntoView {
                 <div class=format!("event-date event-date--{}", precision.as_str())>
                     {label}
                     <sup class="ref">{markers}</sup>
-                    <span class="event-precision">{format!(" ({})", dating.precision_text())}</span>
+                    <span class="event-precision">{words().precision(dating)}</span>
                     {inferred}
                 </div>
             }
@@ -108,7 +115,7 @@ fn event_view(event: &Event, content: &Content) -> impl IntoView {
             let href = format!("#{}", earlier.anchor());
             view! {
                 <p class="event-answers">
-                    "In answer to: "
+                    {words().timeline.in_answer_to.clone()}
                     <a href=href data-go-event=target>{earlier.text.plain()}</a>
                 </p>
             }
@@ -137,7 +144,10 @@ fn event_view(event: &Event, content: &Content) -> impl IntoView {
             {quotes}
             <p class="event-step">
                 <StepLink index=step_index id=event.step.clone()>
-                    {format!("Explained in step {}: {step_title}", step_index + 1)}
+                    {fill(
+                        &words().timeline.explained_in,
+                        &[("n", &(step_index + 1).to_string()), ("title", &step_title)],
+                    )}
                 </StepLink>
             </p>
         </li>

@@ -4,16 +4,20 @@
 
 use leptos::prelude::*;
 
+use crate::words::words;
+
 /// Hidden until the live app finds a newer version: says so, offers a reload,
 /// and points to the corrections log, where what changed is listed.
 #[component]
 pub fn UpdateNotice(has_log: bool) -> impl IntoView {
+    let words = words();
+    let what_changed = words.update.what_changed.clone();
     view! {
         <div id="update-notice" class="status status--update" role="status" hidden>
-            <p class="status-title">"This explainer has been updated since you opened it."</p>
+            <p class="status-title">{words.update.title.clone()}</p>
             <p>
-                <button type="button" class="button button--primary" data-reload="">"Reload to read the current version"</button>
-                {has_log.then(|| view! { " " <a href="#corrections">"What changed"</a> })}
+                <button type="button" class="button button--primary" data-reload="">{words.update.reload.clone()}</button>
+                {has_log.then(|| view! { " " <a href="#corrections">{what_changed}</a> })}
             </p>
         </div>
     }

@@ -13,6 +13,10 @@ use crate::cited::CitedText;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Content {
+    /// The label above the headline (a section, a series), if not the
+    /// interface's own ("Explainer").
+    #[serde(default)]
+    pub kicker: Option<String>,
     /// Headline of the explainer.
     pub title: String,
     /// One-sentence subtitle under the headline, about the explainer itself.
@@ -85,16 +89,6 @@ pub enum UpdateKind {
     Correction,
     /// Something was added or changed.
     Update,
-}
-
-impl UpdateKind {
-    /// Label shown with the entry.
-    pub fn label(self) -> &'static str {
-        match self {
-            UpdateKind::Correction => "Correction",
-            UpdateKind::Update => "Update",
-        }
-    }
 }
 
 /// One of the story's perspectives: whose data the reader follows.
@@ -554,17 +548,6 @@ pub enum Precision {
 }
 
 impl Precision {
-    /// Words for readers: what the dating gives.
-    pub fn label(self) -> &'static str {
-        match self {
-            Precision::Year => "year",
-            Precision::MonthYear => "month and year",
-            Precision::Month => "month without a year",
-            Precision::Range => "period",
-            Precision::Relative => "no date",
-        }
-    }
-
     /// Token used in CSS classes.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -578,16 +561,10 @@ impl Precision {
 }
 
 impl Dating {
-    /// The precision in words, and whether the article gives it or it is
-    /// inferred, e.g. "year given", "year inferred", "no date given".
-    pub fn precision_text(&self) -> String {
-        let precision = self.precision();
-        let how = if self.inferred.is_some() && precision != Precision::Relative {
-            "inferred"
-        } else {
-            "given"
-        };
-        format!("{} {how}", precision.label())
+    /// Whether the date is inferred (with a reason) rather than given by the
+    /// article; an event with no date has nothing to infer.
+    pub fn is_inferred(&self) -> bool {
+        self.inferred.is_some() && self.precision() != Precision::Relative
     }
 
     /// How precisely this dating places its event.

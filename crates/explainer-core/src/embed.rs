@@ -516,14 +516,8 @@ fn escape_js_string(text: &str) -> String {
 
 /// The embed address the page is rendered with, before the live app knows its own.
 pub const RELATIVE_EMBED_URL: &str = "?embed";
-/// The snippets offered in the embed panel, by kind (`data-snippet`), with their labels.
-pub const SNIPPETS: [(&str, &str); 2] = [
-    (
-        "iframe",
-        "Plain iframe (works on any page; the few lines of script resize it)",
-    ),
-    ("pym", "Pym.js (for pages that already load Pym.js)"),
-];
+/// The kinds of snippet offered in the embed panel (`data-snippet`).
+pub const SNIPPETS: [&str; 2] = ["iframe", "pym"];
 
 /// The snippet of a kind (`iframe` or `pym`; anything else is the iframe) for an
 /// embed address; the Pym.js container is named after the story.

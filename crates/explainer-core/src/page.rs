@@ -121,27 +121,49 @@ pub fn progress_width(index: usize, total: usize) -> String {
     crate::diagram::one_decimal((index + 1) as f64 * 100.0 / total.max(1) as f64)
 }
 
-/// "Step N of M" for step `index` (from 0), as the step's kicker and the pager say it.
-pub fn step_count(index: usize, total: usize) -> String {
-    format!("Step {} of {total}", index + 1)
+/// A template of the interface's words with its `{name}` slots filled, e.g.
+/// `fill("Step {n} of {total}", &[("n", "3"), ("total", "10")])`. A slot with
+/// no value stays as written; free text goes last (see below).
+///
+/// ```
+/// use explainer_core::page::fill;
+/// assert_eq!(fill("Paso {n} de {total}", &[("n", "3"), ("total", "10")]), "Paso 3 de 10");
+/// ```
+pub fn fill(template: &str, slots: &[(&str, &str)]) -> String {
+    // Slot by slot, in order: a value put in is read again only for the slots
+    // after it, so free text (a title, a label) goes last.
+    let mut text = template.to_owned();
+    for (name, value) in slots {
+        text = text.replace(&format!("{{{name}}}"), value);
+    }
+    text
+}
+
+/// The pager's count for step `index` (from 0) of `total`, from its template
+/// (`{n}`, `{total}`), as the step's kicker and the pager say it.
+pub fn step_count(template: &str, index: usize, total: usize) -> String {
+    fill(
+        template,
+        &[
+            ("n", &(index + 1).to_string()),
+            ("total", &total.to_string()),
+        ],
+    )
 }
 
 /// What the live region says when the reader switches back from the timeline
 /// to the walk-through (a step change itself is heard from the step's heading,
-/// which takes focus: see `Navigator` in the app).
-pub fn step_announcement(index: usize, total: usize, title: &str) -> String {
-    format!("{}: {}", step_count(index, total), title.trim())
-}
-
-/// What a screen reader hears for a reference marker: a few words. The quote it
-/// leads to names its speaker ([`quote_label`]).
-pub fn quote_name(number: usize) -> String {
-    format!("quote {number}")
-}
-
-/// The accessible name of a quote a marker leads to: its number and its speaker.
-pub fn quote_label(number: usize, speaker: &str) -> String {
-    format!("Quote {number}, {speaker}")
+/// which takes focus: see `Navigator` in the app); the template has `{n}`,
+/// `{total}` and `{title}`.
+pub fn step_announcement(template: &str, index: usize, total: usize, title: &str) -> String {
+    fill(
+        template,
+        &[
+            ("n", &(index + 1).to_string()),
+            ("total", &total.to_string()),
+            ("title", title.trim()),
+        ],
+    )
 }
 
 /// The id of the sentence a quote stands under (the one that first names it),
@@ -153,17 +175,25 @@ pub fn sentence_anchor(quote_anchor: &str) -> String {
 /// On a quote's link back to the sentence that names it.
 pub const BACK_ATTRIBUTE: &str = "data-back";
 
-/// What the live region says when the reader switches perspective (`label`: the
-/// switch's label for it).
-pub fn perspective_announcement(label: &str) -> String {
-    format!("Following the data of: {label}")
-}
-
-/// What the live region says when the reader opens the timeline with no event
-/// open (an event that opens is heard from its entry, which takes focus).
-pub fn timeline_announcement(total: usize) -> String {
-    format!("Timeline of {total} events")
-}
+/// On the live region: the templates of what it says, rendered from the words
+/// table, so the live app carries no sentence: after the timeline, the step
+/// (`{n}`, `{total}`, `{title}`); on opening the timeline with no event open
+/// (`{total}`; an event that opens is heard from its entry, which takes focus);
+/// on a switch of perspective (`{label}`).
+pub const SAY_STEP_ATTRIBUTE: &str = "data-say-step";
+/// See [`SAY_STEP_ATTRIBUTE`].
+pub const SAY_TIMELINE_ATTRIBUTE: &str = "data-say-timeline";
+/// See [`SAY_STEP_ATTRIBUTE`].
+pub const SAY_PERSPECTIVE_ATTRIBUTE: &str = "data-say-perspective";
+/// On the pager's count: its template (`{n}`, `{total}`).
+pub const COUNT_TEMPLATE_ATTRIBUTE: &str = "data-template";
+/// On a control whose outcome the live app reports in its status line (a share
+/// button, the embed panel): the words for success and for failure.
+pub const DONE_WORDS_ATTRIBUTE: &str = "data-done";
+/// See [`DONE_WORDS_ATTRIBUTE`].
+pub const FAILED_WORDS_ATTRIBUTE: &str = "data-failed";
+/// On `<main>`: what the page says if the live app stops (a panic).
+pub const STOPPED_WORDS_ATTRIBUTE: &str = "data-stopped";
 
 #[cfg(test)]
 mod tests {
@@ -183,11 +213,12 @@ mod tests {
     #[test]
     fn announcements_count_from_one() {
         assert_eq!(
-            step_announcement(0, 10, " Open the app\n"),
+            step_announcement("Step {n} of {total}: {title}", 0, 10, " Open the app\n"),
             "Step 1 of 10: Open the app"
         );
-        assert_eq!(timeline_announcement(26), "Timeline of 26 events");
-        assert_eq!(quote_name(3), "quote 3");
-        assert_eq!(quote_label(3, "The city says"), "Quote 3, The city says");
+        assert_eq!(step_count("{n}/{total}", 9, 10), "10/10");
+        assert_eq!(fill("{a} {b} {a}", &[("a", "x")]), "x {b} x");
+        assert_eq!(fill("{b}{a}", &[("b", "y"), ("a", "{b}")]), "y{b}");
+        assert_eq!(fill("{ {a", &[("a", "x")]), "{ {a");
     }
 }

@@ -37,6 +37,7 @@ pub fn minutes(n: usize) -> usize {
 /// relay (the articles' words), and ids and tokens.
 pub fn own_words(content: &Content) -> usize {
     let mut plain: Vec<&str> = vec![&content.title, &content.dek];
+    plain.extend(content.kicker.as_deref());
     let mut cited: Vec<&CitedText> = vec![&content.answer.text];
     plain.extend(content.method.iter().map(String::as_str));
     for perspective in &content.perspectives {

@@ -270,7 +270,7 @@ mod tests {
     #[test]
     fn both_snippets_hand_the_host_pages_step_to_the_frame() {
         let name = crate::embed::EmbedName::of_slug("t");
-        for (kind, _) in crate::embed::SNIPPETS {
+        for kind in crate::embed::SNIPPETS {
             let code = crate::embed::snippet(kind, "https://example.org/t/?embed", "T", &name);
             assert!(
                 code.contains(r#"new URLSearchParams(location.search).get("explainer-step")"#),

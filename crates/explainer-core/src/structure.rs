@@ -11,7 +11,8 @@ use crate::content::{Answer, Content, Flow, Group, PerspectiveEntry, Place, Sour
 use crate::problem::Problem;
 
 /// The top-level fields of a content file, in the order they are checked.
-pub const TOP_LEVEL_FIELDS: [&str; 11] = [
+pub const TOP_LEVEL_FIELDS: [&str; 12] = [
+    "kicker",
     "title",
     "dek",
     "answer",
@@ -87,8 +88,13 @@ pub fn parse_content(value: &Value) -> Result<Content, Vec<Problem>> {
         Some(v) => list::<Update>(&mut problems, "updates", v),
         None => Some(Vec::new()),
     };
+    let kicker = match object.get("kicker") {
+        Some(v) => check(&mut problems, "kicker", v).map(Some),
+        None => Some(None),
+    };
     let content = (|| {
         Some(Content {
+            kicker: kicker?,
             title: title?,
             dek: dek?,
             answer: answer?,

@@ -55,6 +55,9 @@ pub fn load_content(file: &str, text: &str) -> Result<Content, ContentError> {
 pub fn validate(content: &Content) -> Vec<Problem> {
     let mut v = Validator::default();
     v.non_empty("title", &content.title);
+    if let Some(kicker) = &content.kicker {
+        v.non_empty("kicker", kicker);
+    }
     v.non_empty("dek", &content.dek);
     v.paragraphs("method", &content.method);
 

@@ -237,22 +237,27 @@ fn an_event_needs_a_dating_and_a_known_step() {
 #[test]
 fn precision_says_whether_the_article_gives_the_date_or_it_is_inferred() {
     let content = load_content("content.json", &valid()).unwrap_or_else(|e| panic!("{e}"));
-    let texts: Vec<String> = content
+    let precisions: Vec<(Precision, bool)> = content
         .events()
         .iter()
-        .map(|e| e.when[0].precision_text())
+        .map(|e| (e.when[0].precision(), e.when[0].is_inferred()))
         .collect();
     assert_eq!(
-        texts,
-        ["year given", "period given", "month without a year given"]
+        precisions,
+        [
+            (Precision::Year, false),
+            (Precision::Range, false),
+            (Precision::Month, false)
+        ]
     );
     let text = with(
         r#""label": "2020", "year": 2020, "evidence": "t1""#,
         r#""label": "2019", "year": 2019, "evidence": "t1", "inferred": "A year before. [t1]""#,
     );
     let content = load_content("content.json", &text).unwrap_or_else(|e| panic!("{e}"));
+    let dating = &content.timeline[0].events[0].when[0];
     assert_eq!(
-        content.timeline[0].events[0].when[0].precision_text(),
-        "year inferred"
+        (dating.precision(), dating.is_inferred()),
+        (Precision::Year, true)
     );
 }
