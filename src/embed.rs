@@ -7,9 +7,9 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use explainer_core::embed::{
-    amp_embed_size_json, parse_amp_message, parse_pym_message, parse_theme_message,
-    pym_height_message, pym_position_request, pym_scroll_request, reported_height, EmbedName,
-    HostEvent, HostPosition, ParentMessage,
+    amp_embed_size_json, looks_decimal, parse_amp_message, parse_pym_message_with,
+    parse_theme_message, pym_height_message, pym_position_request, pym_scroll_request,
+    reported_height, EmbedName, HostEvent, HostPosition, ParentMessage,
 };
 use explainer_core::page::EMBED_NAME_META;
 use wasm_bindgen::closure::Closure;
@@ -213,7 +213,8 @@ fn parent_message(data: &JsValue, reporter: &HeightReporter) -> Option<ParentMes
         }
     }
     if let Some(text) = data.as_string() {
-        return (reporter.child_id.as_deref()).and_then(|id| parse_pym_message(&text, id));
+        return (reporter.child_id.as_deref())
+            .and_then(|id| parse_pym_message_with(&text, id, browser_number));
     }
     if !data.is_object() {
         return None;
@@ -233,4 +234,14 @@ fn parent_message(data: &JsValue, reporter: &HeightReporter) -> Option<ParentMes
 /// The story's name on a host page, as the build wrote it into the page.
 pub fn name() -> Option<EmbedName> {
     meta_content(EMBED_NAME_META).and_then(|text| EmbedName::parse(&text))
+}
+
+/// A number read by the browser (unary `+`, as `Number(text)`), for text that
+/// looks decimal.
+fn browser_number(text: &str) -> Option<f64> {
+    if !looks_decimal(text) {
+        return None;
+    }
+    let value = JsValue::from_str(text).unchecked_into_f64();
+    (!value.is_nan()).then_some(value)
 }

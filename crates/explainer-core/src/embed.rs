@@ -349,19 +349,46 @@ pub fn amp_embed_size_json(height: u32) -> String {
 /// Reads a string message from the parent: only a Pym `width` message for our
 /// own child id, with a finite, positive width, is accepted.
 pub fn parse_pym_message(data: &str, child_id: &str) -> Option<ParentMessage> {
+    parse_pym_message_with(data, child_id, |text| text.parse().ok())
+}
+
+/// A number's text as a decimal number may be written (`800`, `-1500.5`,
+/// `1e-7`): digits, signs, a point, an exponent; anything else (hex, `Infinity`,
+/// words, spaces) is not one.
+///
+/// ```
+/// use explainer_core::embed::looks_decimal;
+/// assert!(looks_decimal("-1500.5") && looks_decimal("1e-7"));
+/// assert!(!looks_decimal("0x280") && !looks_decimal("Infinity") && !looks_decimal(""));
+/// ```
+pub fn looks_decimal(text: &str) -> bool {
+    !text.is_empty()
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'+' | b'-' | b'.' | b'e' | b'E'))
+}
+
+/// As [`parse_pym_message`], with `number` as the parser of the numbers: the live
+/// app passes the browser's own (after [`looks_decimal`]), which keeps Rust's
+/// float parser and its tables out of the wasm; both read the same texts the same.
+pub fn parse_pym_message_with(
+    data: &str,
+    child_id: &str,
+    number: fn(&str) -> Option<f64>,
+) -> Option<ParentMessage> {
     if data.len() > MAX_MESSAGE_BYTES {
         return None;
     }
     let parts: Vec<&str> = data.split(PYM_DELIMITER).collect();
     match parts.as_slice() {
         ["pym", id, "width", width] if *id == child_id => {
-            let width: f64 = width.trim().parse().ok()?;
+            let width = number(width.trim())?;
             plausible(width)
                 .filter(|w| *w > 0.0)
                 .map(ParentMessage::PymWidth)
         }
         ["pym", id, "viewport-iframe-position", payload] if *id == child_id => {
-            parse_host_position(payload).map(ParentMessage::PymPosition)
+            parse_host_position(payload, number).map(ParentMessage::PymPosition)
         }
         _ => None,
     }
@@ -374,10 +401,10 @@ fn plausible(value: f64) -> Option<f64> {
 
 /// Reads the six numbers of Pym's `viewport-iframe-position` payload; any
 /// other shape (fewer or more fields, a non-number, an empty viewport) is `None`.
-fn parse_host_position(payload: &str) -> Option<HostPosition> {
+fn parse_host_position(payload: &str, number: fn(&str) -> Option<f64>) -> Option<HostPosition> {
     let numbers = payload
         .split(' ')
-        .map(|n| n.parse::<f64>().ok().and_then(plausible))
+        .map(|n| number(n).and_then(plausible))
         .collect::<Option<Vec<f64>>>()?;
     match numbers.as_slice() {
         [width, height, top, _left, bottom, _right] if *width > 0.0 && *height > 0.0 => {

@@ -4,8 +4,8 @@
 //! arbitrary and near-miss input never panics and is rejected.
 
 use explainer_core::embed::{
-    parse_amp_message, parse_pym_message, parse_theme_message, pym_height_message, EmbedName,
-    HostPosition, ParentMessage, PYM_DELIMITER,
+    looks_decimal, parse_amp_message, parse_pym_message, parse_pym_message_with,
+    parse_theme_message, pym_height_message, EmbedName, HostPosition, ParentMessage, PYM_DELIMITER,
 };
 use explainer_core::theme::Theme;
 use proptest::prelude::*;
@@ -19,6 +19,15 @@ const MAX_MESSAGE_BYTES: usize = 512;
 const MAX_WIDTH: f64 = 100_000.0;
 /// The theme message's type for a story with the slug `city-budget`.
 const THEME: &str = "city-budget-explainer:theme";
+
+/// The standard parser behind the live app's decimal filter.
+fn filtered(text: &str) -> Option<f64> {
+    if looks_decimal(text) {
+        text.parse().ok()
+    } else {
+        None
+    }
+}
 
 fn config() -> Config {
     common::config(10_000)
@@ -128,6 +137,9 @@ proptest! {
     fn pym_parser_accepts_exactly_the_well_formed_width_message((data, id) in any_input()) {
         let parsed = parse_pym_message(&data, &id);
         prop_assert_eq!(parsed, oracle(&data, &id), "data {:?} for child id {:?}", data, id);
+        // The live app reads numbers with the browser's parser, after the decimal
+        // filter: the filter turns away no number the standard parser accepts.
+        prop_assert_eq!(parse_pym_message_with(&data, &id, filtered), parsed);
         if let Some(message) = parsed {
             match message {
                 ParentMessage::PymWidth(w) => prop_assert!(w.is_finite() && w > 0.0 && w < MAX_WIDTH),
@@ -164,6 +176,7 @@ proptest! {
             frame_top: values[2],
         }));
         prop_assert_eq!(parse_pym_message(&data, &id), expected);
+        prop_assert_eq!(parse_pym_message_with(&data, &id, filtered), expected);
         // For another child, never.
         prop_assert_eq!(parse_pym_message(&data, &format!("{id}_")), None);
     }
