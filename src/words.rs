@@ -294,6 +294,26 @@ mod tests {
     }
 
     #[test]
+    fn every_languages_table_has_every_key_and_no_other() -> Result<(), String> {
+        let dir = root().join(LOCALES_DIR);
+        let mut read = 0;
+        for entry in std::fs::read_dir(&dir).map_err(|e| e.to_string())? {
+            let path = entry.map_err(|e| e.to_string())?.path();
+            if path.extension().is_some_and(|e| e == "toml") {
+                let text = std::fs::read_to_string(&path).map_err(|e| e.to_string())?;
+                let words =
+                    Words::parse(&text, "Acme").map_err(|e| format!("{}: {e}", path.display()))?;
+                assert!(words.numbers.len() >= 10, "{}: numbers", path.display());
+                read += 1;
+            }
+        }
+        assert!(read >= 2, "{read} tables in {}", dir.display());
+        let spanish = Words::load(root(), "es-US", "Acme")?;
+        assert_eq!(spanish.dispute.subject, "Lo que dice Acme");
+        Ok(())
+    }
+
+    #[test]
     fn a_missing_language_or_key_says_what_is_wrong() {
         let err = Words::load(root(), "xx-YY", "Acme")
             .err()

@@ -434,6 +434,10 @@ pub struct Citation {
     pub source: String,
     /// The exact words of the article: a sentence or two.
     pub quote: String,
+    /// In an edition in another language, our translation of the quote, shown
+    /// beside it (the quote stays in the article's words).
+    #[serde(default)]
+    pub translation: Option<String>,
     /// Whose words (or act) the quote reports.
     pub speaker: Speaker,
     /// Who exactly, as the article names them.

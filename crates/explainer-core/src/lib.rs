@@ -29,6 +29,7 @@ pub mod check;
 pub mod cited;
 pub mod content;
 pub mod diagram;
+pub mod edition;
 pub mod embed;
 pub mod gesture;
 pub mod ids;

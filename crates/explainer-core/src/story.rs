@@ -74,6 +74,32 @@ pub struct Story {
     /// `$EXPLAINER_SOURCES_DIR`, else `shared/sources` beside the repository.
     #[serde(default)]
     pub sources: Option<String>,
+    /// Its editions in other languages, each a `content.<folder>.json` beside
+    /// `content.json` (checked against it by `crate::edition`).
+    #[serde(default)]
+    pub editions: Vec<Edition>,
+    /// For an edition's build, its folder (see [`Story::for_edition`]); `None`
+    /// for the original.
+    #[serde(skip)]
+    pub edition_folder: Option<String>,
+}
+
+/// An edition of a story in another language.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Edition {
+    /// Its language, a BCP 47 tag with a region (`es-US`): its words table and `lang`.
+    pub language: String,
+    /// Its folder beside the main page (`es`), and its content file's infix
+    /// (`content.es.json`).
+    pub folder: String,
+}
+
+impl Edition {
+    /// The edition's content file, beside `content.json`.
+    pub fn content_file(&self) -> String {
+        format!("content.{}.json", self.folder)
+    }
 }
 
 /// The newsroom that publishes a story.
@@ -122,9 +148,23 @@ impl AuthorKind {
 }
 
 impl Story {
-    /// The single-file edition's name, beside the page: `<slug>-offline.html`.
+    /// The story as an edition in another language builds it: its language, and
+    /// its own names for the single file and the caches.
+    pub fn for_edition(&self, edition: &Edition) -> Story {
+        Story {
+            language: edition.language.clone(),
+            edition_folder: Some(edition.folder.clone()),
+            ..self.clone()
+        }
+    }
+
+    /// The single-file edition's name, beside the page: `<slug>-offline.html`
+    /// (an edition's: `<slug>-<folder>-offline.html`).
     pub fn single_file(&self) -> String {
-        format!("{}-offline.html", self.slug)
+        match &self.edition_folder {
+            Some(folder) => format!("{}-{folder}-offline.html", self.slug),
+            None => format!("{}-offline.html", self.slug),
+        }
     }
 
     /// The name the explainer goes by on a host page (messages, Pym.js container).
@@ -132,10 +172,14 @@ impl Story {
         EmbedName::of_slug(&self.slug)
     }
 
-    /// The start of the service worker's cache names, `<slug>-`: a new build
-    /// deletes only this story's older caches, not another's on the same site.
+    /// The start of the service worker's cache names, `<slug>-` (an edition's:
+    /// `<folder>-<slug>-`): a new build deletes only its own older caches, not
+    /// another story's or edition's on the same site.
     pub fn cache_prefix(&self) -> String {
-        format!("{}-", self.slug)
+        match &self.edition_folder {
+            Some(folder) => format!("{folder}-{}-", self.slug),
+            None => format!("{}-", self.slug),
+        }
     }
 }
 
@@ -235,6 +279,21 @@ fn story_problems(story: &Story) -> Vec<Problem> {
             is_plain_file_name(folder, ""),
             "sources",
             format!("{folder:?} is not the name of a folder in the story's folder"),
+        );
+    }
+    for (i, edition) in story.editions.iter().enumerate() {
+        check(
+            is_language_with_region(&edition.language) && edition.language != story.language,
+            &format!("editions[{i}].language"),
+            format!(
+                "{:?} is not another language tag with a region, such as `es-US`",
+                edition.language
+            ),
+        );
+        check(
+            is_valid_id(&edition.folder),
+            &format!("editions[{i}].folder"),
+            "use 1 to 64 lowercase letters, digits, `-` or `_`".to_owned(),
         );
     }
     check(

@@ -67,3 +67,61 @@ fn a_broken_story_json_fails_the_check_with_its_path() {
     assert!(out.contains(STORY_FILE), "{out}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn every_edition_in_another_language_is_checked_sentence_for_sentence() {
+    let shipped = sources_dir::shipped_story();
+    assert!(
+        !shipped.story.editions.is_empty(),
+        "the shipped story has an edition in another language"
+    );
+    let (ok, out) = sources_dir::run_check(&[&shipped.dir]);
+    assert!(ok, "{out}");
+    for edition in &shipped.story.editions {
+        let file = edition.content_file();
+        assert!(
+            out.lines()
+                .any(|l| l.contains(&file) && l.contains(": OK: an edition of")),
+            "{file} is checked against the content and passes: {out}"
+        );
+    }
+
+    // One translated sentence naming another quote than its original fails the
+    // check, at its path.
+    let edition = &shipped.story.editions[0];
+    let dir = std::env::temp_dir().join(format!("story-edition-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for name in [STORY_FILE, CONTENT_FILE] {
+        std::fs::copy(shipped.path(name), dir.join(name)).unwrap();
+    }
+    let text = std::fs::read_to_string(shipped.path(&edition.content_file())).unwrap();
+    let mut translated: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let original = sources_dir::shipped_content();
+    let [first, second, ..] = original.steps[0].citations.as_slice() else {
+        panic!("the first step has two quotes at least");
+    };
+    let lead = translated["steps"][0]["lead"].as_str().unwrap().to_owned();
+    let swapped = lead
+        .replace(&format!("[{}]", first.id), "[@]")
+        .replace(&format!("[{}]", second.id), &format!("[{}]", first.id))
+        .replace("[@]", &format!("[{}]", second.id));
+    assert_ne!(
+        swapped, lead,
+        "the first lead names its first two quotes alone"
+    );
+    translated["steps"][0]["lead"] = swapped.into();
+    std::fs::write(dir.join(edition.content_file()), translated.to_string()).unwrap();
+    let (ok, out) = sources_dir::run_check(&[
+        &dir,
+        std::path::Path::new("--sources"),
+        &shipped.sources_dir(),
+    ]);
+    assert!(!ok, "{out}");
+    assert!(
+        out.lines().any(|l| l.contains(&edition.content_file())
+            && l.contains("steps[0].lead")
+            && l.contains("sentence for sentence")),
+        "{out}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -16,6 +16,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use explainer_core::check::{check, read_articles, sources_dir};
+use explainer_core::edition::check_edition;
 use explainer_core::story::{date_modified, story_dir, StoryFiles};
 
 fn main() -> ExitCode {
@@ -39,11 +40,18 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    let mut editions = Vec::new();
     let (file, text, story) = if target.is_dir() {
         match StoryFiles::read(&target) {
             Ok(files) => {
                 // The story's own articles, unless --sources names others.
                 dir = dir.or_else(|| Some(files.sources_dir()));
+                editions = files
+                    .story
+                    .editions
+                    .iter()
+                    .map(|e| files.path(&e.content_file()))
+                    .collect();
                 (files.content_file, files.content_text, Some(files.story))
             }
             Err(e) => {
@@ -78,6 +86,26 @@ fn main() -> ExitCode {
         if let Err(e) = date_modified(story, &content) {
             println!("{e}");
             problems += 1;
+        }
+    }
+    // Each edition in another language, against this content.
+    for path in &editions {
+        let edition = path.display().to_string();
+        match std::fs::read_to_string(path) {
+            Ok(translated) => {
+                let found = check_edition(&text, &translated);
+                for problem in &found {
+                    println!("{edition}: {problem}");
+                }
+                if found.is_empty() {
+                    println!("{edition}: OK: an edition of {name}, sentence for sentence");
+                }
+                problems += found.len();
+            }
+            Err(e) => {
+                println!("{edition}: cannot read it: {e}");
+                problems += 1;
+            }
         }
     }
     match (&report.summary, problems) {
