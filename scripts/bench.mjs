@@ -71,6 +71,14 @@ export const BUDGETS = {
     // which the build step reads: not used.) Sizes are exact.
     enforced: 112 * KIB,
   },
+  editionFirstViewGzip: {
+    label: 'first view of an edition in another language, gzip (the largest)', unit: 'bytes', better: 'lower',
+    // Issue #20: "the Spanish page's first view within the English budget". Its own
+    // folder (es/) holds the same stylesheet, script and wasm as the original's.
+    target: 110 * KIB,
+    enforced: 112 * KIB,
+    optional: true,
+  },
   ownWords: {
     label: 'our own words in the story’s content.json', unit: 'words', better: 'lower',
     target: 4000,
@@ -770,7 +778,8 @@ function table(rows, header) {
 function judge(measured) {
   return Object.entries(BUDGETS).map(([key, b]) => {
     const v = measured[key];
-    const ok = v != null && !Number.isNaN(v) && (b.better === 'lower' ? v <= b.enforced : v >= b.enforced);
+    // An optional figure a story does not have (no edition in another language) passes.
+    const ok = (v == null && b.optional) || (v != null && !Number.isNaN(v) && (b.better === 'lower' ? v <= b.enforced : v >= b.enforced));
     const relaxed = b.enforced !== b.target;
     let relaxedBy = '';
     if (relaxed) {
@@ -799,6 +808,11 @@ async function main() {
   try {
     log(`sizes of ${args.dist}`);
     const size = sizes(snapshot, assets);
+    // Each edition in another language is a folder beside the page with its own index.html.
+    const editions = readdirSync(snapshot, { withFileTypes: true })
+      .filter((d) => d.isDirectory() && existsSync(path.join(snapshot, d.name, 'index.html')) && existsSync(path.join(snapshot, d.name, 'sw.js')))
+      .map((d) => ({ folder: d.name, size: sizes(path.join(snapshot, d.name), findAssets(path.join(snapshot, d.name))) }));
+    size.editions = editions.map((e) => ({ folder: e.folder, firstView: e.size.firstView }));
     makePlainSite(snapshot, assets, plainDir);
 
     const appServer = await serve(snapshot);
@@ -824,6 +838,7 @@ async function main() {
       longestLeadWords: reading.leads.longest,
       wasmGzip: size.wasm.gzip,
       firstViewGzip: size.firstView.gzip,
+      editionFirstViewGzip: editions.length ? Math.max(...editions.map((e) => e.size.firstView.gzip)) : null,
       lighthousePerformanceVsPlain: lh ? lh.app.median.performance - lh.plain.median.performance : null,
       lighthouseTbtOverPlain: lh ? lh.app.median.tbtMs - lh.plain.median.tbtMs : null,
       lighthouseAccessibility: lh?.app.median.accessibility ?? null,

@@ -59,6 +59,8 @@ pub struct Page {
     /// One `<li>` per timeline event, in order, with its id.
     events: Vec<(Element, String)>,
     announcer: Option<Element>,
+    /// The links to the other editions, each with its address without a step.
+    edition_links: Vec<(Element, String)>,
 }
 
 impl Page {
@@ -148,6 +150,16 @@ impl Page {
             perspective_parts,
             panel_options: all(&main, &format!(".view-option[{PANEL_ATTRIBUTE}]")),
             announcer: by_id(ANNOUNCER_ID),
+            edition_links: document()
+                .document_element()
+                .map(|html| all(&html, "a[data-edition]"))
+                .unwrap_or_default()
+                .into_iter()
+                .map(|link| {
+                    let href = link.get_attribute("href").unwrap_or_default();
+                    (link, href)
+                })
+                .collect(),
             main,
             stage,
             timeline,
@@ -294,6 +306,12 @@ impl Page {
             if let (Some(link), Some((_, id, _))) = (link, self.steps.get(target)) {
                 let _ = link.set_attribute("href", &step_hash(id));
                 let _ = link.set_attribute("aria-disabled", if at_end { "true" } else { "false" });
+            }
+        }
+        // The other editions open at the same step.
+        if let Some((_, id, _)) = self.steps.get(to) {
+            for (link, href) in &self.edition_links {
+                let _ = link.set_attribute("href", &format!("{href}{}", step_hash(id)));
             }
         }
         for (index, item) in self.step_list.iter().enumerate() {

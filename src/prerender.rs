@@ -19,9 +19,24 @@ use lol_html::{
 };
 use sha2::{Digest, Sha256};
 
+use crate::components::edition_switch::EditionLink;
 use crate::components::explainer::Explainer;
 use crate::components::update_notice::UpdateNotice;
-use crate::words::{provide_words, Words};
+use crate::words::{provide_words, QuotesLanguage, Words};
+
+/// What one edition's page is rendered with.
+pub struct EditionPage<'a> {
+    /// The story as this edition builds it: the single file's name (for its
+    /// download link) and the embed snippets' container.
+    pub story: &'a Story,
+    /// The interface's words in the edition's language.
+    pub words: &'a Arc<Words>,
+    /// Links to the other editions.
+    pub links: &'a [EditionLink],
+    /// The quotes' language, when it is not the page's (an edition in another
+    /// language keeps the articles' words).
+    pub quotes_language: Option<&'a str>,
+}
 
 /// The text of the comment in `index.html` where the head additions (CSP,
 /// social tags) go: `<!-- postbuild:head -->`.
@@ -29,19 +44,20 @@ const HEAD_MARKER: &str = "postbuild:head";
 
 /// The explainer, everything a reader can see, as static HTML in the first
 /// step of the ordinary user's view. This is the only rendering of the content.
-/// `story` names the single-file edition (for its download link) and the
-/// embed snippets' container; `words` are the interface's words in its language.
-pub fn render_explainer(
-    content: &Arc<Content>,
-    story: &Story,
-    words: &Arc<Words>,
-) -> Result<String, String> {
+pub fn render_explainer(content: &Arc<Content>, page: &EditionPage) -> Result<String, String> {
     let owner = Owner::new();
     let html = owner.with(|| {
-        provide_words(words.clone());
+        provide_words(page.words.clone());
+        provide_context(QuotesLanguage(page.quotes_language.map(str::to_owned)));
         let content = content.clone();
+        let story = page.story;
         view! {
-            <Explainer content=content single_file=story.single_file() embed_name=story.embed_name()/>
+            <Explainer
+                content=content
+                single_file=story.single_file()
+                embed_name=story.embed_name()
+                editions=page.links.to_vec()
+            />
         }
         .to_html()
     });
@@ -869,7 +885,15 @@ mod tests {
             &files.story.language,
             &files.story.subject,
         )?;
-        let html = render_explainer(&Arc::new(content), &files.story, &Arc::new(words))?;
+        let html = render_explainer(
+            &Arc::new(content),
+            &EditionPage {
+                story: &files.story,
+                words: &Arc::new(words),
+                links: &[],
+                quotes_language: None,
+            },
+        )?;
         for hook in [
             explainer_core::page::STEP_ATTRIBUTE,
             explainer_core::page::LIT_ATTRIBUTE,

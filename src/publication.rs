@@ -30,8 +30,11 @@ pub struct Publication<'a> {
     pub version: &'a str,
     /// The width of the publisher's logo as drawn ([`LOGO_HEIGHT`] high).
     pub logo_width: u32,
-    /// The interface's words (the card's alternative text).
+    /// The interface's words (the title, the card's alternative text).
     pub words: &'a Words,
+    /// Every edition of the story (this one included, the original first), as
+    /// its language and its address: the `hreflang` alternates.
+    pub editions: &'a [(String, String)],
 }
 
 /// The alternative text of the explainer's own card.
@@ -102,8 +105,8 @@ pub fn social_tags(card: &SocialCard, indent: &str) -> String {
 }
 
 /// The page's `<title>`: the explainer's title and what it is.
-pub fn page_title(content: &Content) -> String {
-    format!("{} · A cited explainer", content.title.trim())
+pub fn page_title(content: &Content, words: &Words) -> String {
+    fill(&words.head.title, &[("title", content.title.trim())])
 }
 
 /// The page in the story's language: `<html lang>`.
@@ -114,6 +117,33 @@ pub fn with_language(page: &str, language: &str) -> Result<String, String> {
             Ok(())
         }));
     rewrite(page, "setting the page's language", settings)
+}
+
+/// The `hreflang` links to every edition (with the original as `x-default`) and
+/// the other editions' Open Graph locales; nothing for a story in one language.
+fn alternates(editions: &[(String, String)], language: &str) -> String {
+    let a = escape_attribute;
+    let mut out = String::new();
+    for (i, (tag, url)) in editions.iter().enumerate() {
+        out.push_str(&format!(
+            "\n    <link rel=\"alternate\" hreflang=\"{}\" href=\"{}\">",
+            a(tag),
+            a(url)
+        ));
+        if i == 0 {
+            out.push_str(&format!(
+                "\n    <link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\">",
+                a(url)
+            ));
+        }
+    }
+    for (tag, _) in editions.iter().filter(|(tag, _)| tag != language) {
+        out.push_str(&format!(
+            "\n    <meta property=\"og:locale:alternate\" content=\"{}\">",
+            a(&og_locale(tag))
+        ));
+    }
+    out
 }
 
 /// The main page's metadata: title, description, canonical link, content
@@ -128,6 +158,7 @@ pub fn metadata(publication: &Publication) -> Result<String, String> {
         version,
         logo_width,
         words,
+        editions,
     } = *publication;
     // The short answer is the page's description for search and social cards.
     let about = description(&content.answer.text);
@@ -211,16 +242,17 @@ pub fn metadata(publication: &Publication) -> Result<String, String> {
     <meta name="description" content="{description}">
     <link rel="canonical" href="{url}">
     <meta name="{VERSION_META}" content="{version}">
-    <meta name="{EMBED_NAME_META}" content="{embed_name}">
+    <meta name="{EMBED_NAME_META}" content="{embed_name}">{alternates}
     {social}
     <meta property="article:published_time" content="{published}">
     <meta property="article:modified_time" content="{modified}">
     <script type="application/ld+json">{json_ld}</script>"#,
-        page_title = a(&page_title(content)),
+        page_title = a(&page_title(content, words)),
         description = a(&about),
         url = a(url),
         version = a(version),
         embed_name = a(story.embed_name().as_str()),
+        alternates = alternates(editions, &story.language),
         published = a(&story.date_published),
         modified = a(modified),
     ))
@@ -255,6 +287,7 @@ mod tests {
             site_name: "A <Desk>",
             version: "v1",
             words: &crate::words::english()?,
+            editions: &[],
             logo_width: 330,
         })
     }
@@ -299,7 +332,10 @@ mod tests {
             ld["citation"].as_array().map(Vec::len),
             Some(content.sources.len())
         );
-        let title = format!("<title>{}</title>", escape_attribute(&page_title(&content)));
+        let title = format!(
+            "<title>{}</title>",
+            escape_attribute(&page_title(&content, &crate::words::english()?))
+        );
         for tag in [
             title.as_str(),
             r#"<link rel="canonical" href="https://news.example/t/">"#,

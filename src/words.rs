@@ -45,6 +45,7 @@ pub struct Words {
     pub evidence: EvidenceWords,
     pub quote: QuoteWords,
     pub pager: PagerWords,
+    pub edition: EditionWords,
     pub perspectives: PerspectiveWords,
     pub views: ViewWords,
     pub diagram: DiagramWords,
@@ -59,6 +60,8 @@ pub struct Words {
     pub embed: EmbedWords,
     pub update: UpdateWords,
     pub failure: FailureWords,
+    pub head: HeadWords,
+    pub dates: DateWords,
     pub card: CardWords,
 }
 
@@ -84,11 +87,15 @@ section!(
 );
 section!(
     /// A quote's names (`{n}`, `{speaker}`), its link back, its missing publisher.
-    QuoteWords { label, name, number, back, no_publisher }
+    QuoteWords { label, name, number, back, no_publisher, ours }
 );
 section!(
     /// Previous, Next, the count (`{n}`, `{total}`) and what a screen reader hears.
     PagerWords { label, previous, next, count, announcement, keyboard_tip }
+);
+section!(
+    /// The link to this edition from another.
+    EditionWords { link }
 );
 section!(
     /// The perspective switch and its announcement (`{label}`).
@@ -146,6 +153,20 @@ section!(
     /// What the page says if the live app stops.
     FailureWords { stopped }
 );
+/// How a day is written (the corrections' dates).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DateWords {
+    /// The template: `{day}`, `{month}`, `{year}`.
+    pub day: String,
+    /// The months' names, January first.
+    pub months: Vec<String>,
+}
+
+section!(
+    /// The page's title (`{title}`: the explainer's).
+    HeadWords { title }
+);
 section!(
     /// The social cards' alternative text and a step page's link.
     CardWords { alt, step_alt, read_step }
@@ -197,6 +218,28 @@ impl Words {
             .get(count)
             .cloned()
             .unwrap_or_else(|| count.to_string())
+    }
+
+    /// A `YYYY-MM-DD` day in the language's form ("June 3, 2026", "3 de junio de
+    /// 2026"); anything else as written.
+    pub fn day(&self, date: &str) -> String {
+        let mut parts = date.split('-').map(|p| p.parse::<usize>().ok());
+        let (Some(Some(year)), Some(Some(month)), Some(Some(day)), None) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
+        else {
+            return date.to_owned();
+        };
+        let Some(name) = month.checked_sub(1).and_then(|m| self.dates.months.get(m)) else {
+            return date.to_owned();
+        };
+        fill(
+            &self.dates.day,
+            &[
+                ("day", &day.to_string()),
+                ("month", name),
+                ("year", &year.to_string()),
+            ],
+        )
     }
 
     /// The label of a correction or an update.
@@ -256,6 +299,16 @@ fn fill_subject(value: &mut toml::Value, subject: &str) {
     }
 }
 
+/// The language of the quotes, when it is not the page's (an edition in another
+/// language keeps the articles' words): the quotes carry it as their `lang`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuotesLanguage(pub Option<String>);
+
+/// The quotes' language, if it is not the page's ([`QuotesLanguage`]).
+pub fn quotes_language() -> Option<String> {
+    use_context::<QuotesLanguage>().and_then(|l| l.0)
+}
+
 /// Makes the words available to the components rendered in this owner.
 pub fn provide_words(words: Arc<Words>) {
     provide_context(words);
@@ -310,6 +363,17 @@ mod tests {
         assert!(read >= 2, "{read} tables in {}", dir.display());
         let spanish = Words::load(root(), "es-US", "Acme")?;
         assert_eq!(spanish.dispute.subject, "Lo que dice Acme");
+        Ok(())
+    }
+
+    #[test]
+    fn days_are_written_in_the_languages_form() -> Result<(), String> {
+        let english = Words::load(root(), "en-US", "Acme")?;
+        let spanish = Words::load(root(), "es-US", "Acme")?;
+        assert_eq!(english.day("2026-12-03"), "December 3, 2026");
+        assert_eq!(spanish.day("2026-06-03"), "3 de junio de 2026");
+        assert_eq!(spanish.day("2026-13-03"), "2026-13-03");
+        assert_eq!(english.day("soon"), "soon");
         Ok(())
     }
 

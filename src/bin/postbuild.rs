@@ -18,7 +18,10 @@
 //! 7. writes `version.json`, the content version the live app compares with its own;
 //! 8. writes each step's share page and card, `step/<id>/index.html` and
 //!    `step/<id>/card.png` (not precached by the service worker: they are for
-//!    crawlers and for readers arriving from a shared link).
+//!    crawlers and for readers arriving from a shared link);
+//! 9. does 1–8 again for each edition in another language that the story lists,
+//!    in its own folder (`es/`), after checking it against the original
+//!    (`explainer_core::edition`): the pages link each other (`hreflang`).
 
 use std::fs;
 use std::io::Write;
@@ -27,21 +30,24 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use explainer_app::card::{Card, CardMaker};
+use explainer_app::components::edition_switch::EditionLink;
 use explainer_app::prerender::{
     content_security_policy_of, content_version, defer_app_start, finish_head, insert_body,
     insert_head, render_explainer, render_status, service_worker, short_hash, single_file,
-    version_json, SingleFileParts,
+    version_json, EditionPage, SingleFileParts,
 };
 use explainer_app::publication::{metadata, with_language, Publication};
 use explainer_app::share_pages::{absolute_share_links, step_page, StepPage, StepSite};
 use explainer_app::words::Words;
+use explainer_core::edition::check_edition;
 use explainer_core::oembed::{
     discovery_link, oembed_json, provider_name, PublicUrl, OEMBED_FILE, PROVIDER_NAME_ENV,
     PUBLIC_URL_ENV,
 };
 use explainer_core::page::{ROOT_ID, VERSION_FILE};
 use explainer_core::share::{step_page_path, CARD_FILE, STEP_PAGES_DIR};
-use explainer_core::story::{story_dir, StoryFiles, LOGO_FILE};
+use explainer_core::story::{story_dir, Story, StoryFiles, LOGO_FILE};
+use explainer_core::Content;
 
 /// The headers of `_headers`' `/*` block as nginx `add_header` lines.
 const NGINX_HEADERS_FILE: &str = "nginx-headers.conf";
@@ -93,23 +99,206 @@ fn run() -> Result<(), String> {
             story_files.content_text.clone(),
         ),
     };
-    let content =
-        explainer_core::load_content(&content_file, &content_text).map_err(|e| e.to_string())?;
-    let content = Arc::new(content);
-    let page = with_language(&template(&read("index.html")?)?, &story.language)?;
-    let version = content_version(&content_text);
+    // Trunk's page, before this build writes over it.
+    let trunk_page = template(&read("index.html")?)?;
 
+    // The original, then every edition in another language, each checked against it.
+    let mut builds = vec![EditionBuild {
+        folder: None,
+        story: story.clone(),
+        content: load(&content_file, &content_text)?,
+        version: content_version(&content_text),
+        words: Arc::new(Words::load(root, &story.language, &story.subject)?),
+        public_url: public_url.clone(),
+    }];
+    for edition in &story.editions {
+        let file = story_files.path(&edition.content_file());
+        let name = file.display().to_string();
+        let text = fs::read_to_string(&file).map_err(|e| format!("{name}: {e}"))?;
+        let problems = check_edition(&content_text, &text);
+        if !problems.is_empty() {
+            let list: Vec<String> = problems.iter().map(|p| format!("  {p}")).collect();
+            return Err(format!(
+                "{name} is not an edition of {content_file}: {} problem(s)\n{}",
+                problems.len(),
+                list.join("\n")
+            ));
+        }
+        builds.push(EditionBuild {
+            folder: Some(edition.folder.clone()),
+            story: story.for_edition(edition),
+            content: load(&name, &text)?,
+            version: content_version(&text),
+            words: Arc::new(Words::load(root, &edition.language, &story.subject)?),
+            public_url: PublicUrl::parse(&format!("{}{}/", public_url.as_str(), edition.folder))?,
+        });
+    }
+    let alternates: Vec<(String, String)> = builds
+        .iter()
+        .map(|b| (b.story.language.clone(), b.public_url.as_str().to_owned()))
+        .collect();
+
+    let mut pages = Vec::new();
+    for build in &builds {
+        let out = match &build.folder {
+            None => dir.clone(),
+            Some(folder) => copy_assets(&dir, &dir.join(folder))?,
+        };
+        let links: Vec<EditionLink> = builds
+            .iter()
+            .filter(|other| other.folder != build.folder)
+            .map(|other| EditionLink {
+                href: format!(
+                    "{}{}",
+                    if build.folder.is_some() { "../" } else { "" },
+                    other
+                        .folder
+                        .as_deref()
+                        .map_or(String::new(), |f| format!("{f}/"))
+                ),
+                language: other.story.language.clone(),
+                text: other.words.edition.link.clone(),
+            })
+            .collect();
+        pages.extend(build_edition(&Site {
+            dir: &out,
+            build,
+            trunk_page: &trunk_page,
+            links: &links,
+            alternates: &alternates,
+            provider: &provider,
+            story_files: &story_files,
+            quotes_language: build.folder.as_ref().map(|_| story.language.as_str()),
+        })?);
+    }
+
+    // The same policy as an HTTP header, for hosts that read a _headers file
+    // (and to copy into any other server's configuration); it covers every
+    // edition's pages and step pages, whose scripts and styles are the same.
+    let pages: Vec<&str> = pages.iter().map(String::as_str).collect();
+    let policy = content_security_policy_of(&pages)?;
+    let site_headers = [
+        ("Content-Security-Policy", policy.as_str()),
+        ("X-Content-Type-Options", "nosniff"),
+    ];
+    // The oEmbed responses may be read by scripts on other sites (browser-side consumers).
+    let oembed_headers: String = builds
+        .iter()
+        .map(|b| {
+            format!(
+                "{}{OEMBED_FILE}\n  Access-Control-Allow-Origin: *\n",
+                b.public_url.path()
+            )
+        })
+        .collect();
+    let headers = format!(
+        "/*\n{}{oembed_headers}",
+        site_headers
+            .iter()
+            .map(|(name, value)| format!("  {name}: {value}\n"))
+            .collect::<String>(),
+    );
+    write(&dir.join("_headers"), headers.as_bytes())?;
+    // The same headers for nginx: deploy/nginx.conf includes this file, so the
+    // server sends this build's policy without anyone copying it by hand.
+    write(
+        &dir.join(NGINX_HEADERS_FILE),
+        nginx_headers(&site_headers)?.as_bytes(),
+    )?;
+    for file in ["_headers", NGINX_HEADERS_FILE] {
+        compress(&dir.join(file))?;
+    }
+    if is_default {
+        println!(
+            "postbuild: {PUBLIC_URL_ENV} is not set, so {OEMBED_FILE} and its link point to \
+             {} (the local preview); set it to the deployed address for a deployment",
+            public_url.as_str()
+        );
+    }
+    Ok(())
+}
+
+/// One edition of the story, read and checked, ready to render.
+struct EditionBuild {
+    /// Its folder beside the original's page; `None` for the original.
+    folder: Option<String>,
+    /// The story as this edition builds it (`Story::for_edition`).
+    story: Story,
+    content: Arc<Content>,
+    /// Its content version (a hash of its file).
+    version: String,
+    words: Arc<Words>,
+    /// Its public address (the original's, or `<original>/<folder>/`).
+    public_url: PublicUrl,
+}
+
+/// Where and with what an edition is written.
+struct Site<'a> {
+    /// The edition's folder in the build.
+    dir: &'a Path,
+    build: &'a EditionBuild,
+    /// Trunk's page, the template of every edition's page.
+    trunk_page: &'a str,
+    /// Links to the other editions, from this one's page.
+    links: &'a [EditionLink],
+    /// Every edition's language and address, for the `hreflang` links.
+    alternates: &'a [(String, String)],
+    provider: &'a str,
+    story_files: &'a StoryFiles,
+    /// The quotes' language, when it is not the edition's.
+    quotes_language: Option<&'a str>,
+}
+
+fn load(name: &str, text: &str) -> Result<Arc<Content>, String> {
+    explainer_core::load_content(name, text)
+        .map(Arc::new)
+        .map_err(|e| e.to_string())
+}
+
+/// Copies Trunk's files (stylesheet, script, wasm, icon) into an edition's
+/// folder, so its page finds them beside it as the original's does; returns the folder.
+fn copy_assets(dir: &Path, folder: &Path) -> Result<PathBuf, String> {
+    if folder.exists() {
+        fs::remove_dir_all(folder).map_err(|e| format!("{}: {e}", folder.display()))?;
+    }
+    fs::create_dir_all(folder).map_err(|e| format!("{}: {e}", folder.display()))?;
+    for suffix in [".css", ".js", "_bg.wasm", ".svg"] {
+        let name = find_asset(dir, suffix)?;
+        fs::copy(dir.join(&name), folder.join(&name))
+            .map_err(|e| format!("{}: {e}", folder.join(&name).display()))?;
+    }
+    Ok(folder.to_owned())
+}
+
+/// Writes one edition into its folder: the page, its card and logo, the single
+/// file, the step pages, the oEmbed response, the version file, the service
+/// worker and the compressed copies. Returns the pages it wrote (for the CSP).
+fn build_edition(site: &Site) -> Result<Vec<String>, String> {
+    let (dir, build) = (site.dir, site.build);
+    let (story, content, words, public_url) = (
+        &build.story,
+        &build.content,
+        &build.words,
+        &build.public_url,
+    );
+    let read = |name: &str| {
+        fs::read_to_string(dir.join(name)).map_err(|e| format!("{}: {e}", dir.join(name).display()))
+    };
+    let page = with_language(site.trunk_page, &story.language)?;
     let single_file_name = story.single_file();
-    let words = Arc::new(Words::load(root, &story.language, &story.subject)?);
-    let body = render_explainer(&content, story, &words)?;
-    let page = defer_app_start(&insert_body(
-        &page,
-        &body,
-        &render_status(&content, &words)?,
-    )?)?;
+    let body = render_explainer(
+        content,
+        &EditionPage {
+            story,
+            words,
+            links: site.links,
+            quotes_language: site.quotes_language,
+        },
+    )?;
+    let page = defer_app_start(&insert_body(&page, &body, &render_status(content, words)?)?)?;
     // The explainer's own card and the publisher's logo, beside the page.
-    let cards = CardMaker::new(&content, &words.pager.count)?;
-    let logo_file = story_files.path(&story.publisher.logo);
+    let cards = CardMaker::new(content, &words.pager.count)?;
+    let logo_file = site.story_files.path(&story.publisher.logo);
     let (logo, logo_width) = fs::read_to_string(&logo_file)
         .map_err(|e| e.to_string())
         .and_then(|svg| cards.logo_png(&svg))
@@ -118,27 +307,28 @@ fn run() -> Result<(), String> {
     let front = Card::Front {
         publisher: &story.publisher.name,
     };
-    write(&dir.join(CARD_FILE), &cards.png(&content, front)?)?;
+    write(&dir.join(CARD_FILE), &cards.png(content, front)?)?;
     // The single-file edition drops the discovery link with the other links in
     // the head (a file read from disk is no oEmbed provider).
     let meta = format!(
         "{}\n    {}",
         metadata(&Publication {
-            content: &content,
+            content,
             story,
-            public_url: &public_url,
-            site_name: &provider,
-            version: &version,
+            public_url,
+            site_name: site.provider,
+            version: &build.version,
             logo_width,
-            words: &words,
+            words,
+            editions: site.alternates,
         })?,
-        discovery_link(&public_url, &content.title)
+        discovery_link(public_url, &content.title)
     );
 
-    let find = |ext: &str| find_asset(&dir, ext);
+    let find = |ext: &str| find_asset(dir, ext);
     let icon_name = find(".svg")?;
     // Read from disk, the single file's share links lead to the public step pages.
-    let parts_page = absolute_share_links(&insert_head(&page, &meta)?, &public_url)?;
+    let parts_page = absolute_share_links(&insert_head(&page, &meta)?, public_url)?;
     let css = read(&find(".css")?)?;
     let glue = read(&find(".js")?)?;
     let wasm_name = find("_bg.wasm")?;
@@ -155,51 +345,29 @@ fn run() -> Result<(), String> {
 
     let page = finish_head(&page, &meta)?;
     write(&dir.join("index.html"), page.as_bytes())?;
-    let step_pages = write_step_pages(
-        &dir,
-        &content,
+    let mut pages = write_step_pages(
+        dir,
+        content,
         &cards,
         &StepSite {
-            public_url: &public_url,
-            site_name: &provider,
+            public_url,
+            site_name: site.provider,
             language: &story.language,
             icon: &icon_name,
-            words: &words,
+            words,
         },
     )?;
-    // The same policy as an HTTP header, for hosts that read a _headers file
-    // (and to copy into any other server's configuration); it covers the step
-    // pages too, whose one script and style are the same on every one.
-    let mut pages = vec![page.as_str()];
-    pages.extend(step_pages.iter().map(String::as_str));
-    let policy = content_security_policy_of(&pages)?;
-    let site_headers = [
-        ("Content-Security-Policy", policy.as_str()),
-        ("X-Content-Type-Options", "nosniff"),
-    ];
-    // The oEmbed response may be read by scripts on other sites (browser-side consumers).
-    let headers = format!(
-        "/*\n{}{}{OEMBED_FILE}\n  Access-Control-Allow-Origin: *\n",
-        site_headers
-            .iter()
-            .map(|(name, value)| format!("  {name}: {value}\n"))
-            .collect::<String>(),
-        public_url.path()
-    );
-    write(&dir.join("_headers"), headers.as_bytes())?;
-    // The same headers for nginx: deploy/nginx.conf includes this file, so the
-    // server sends this build's policy without anyone copying it by hand.
-    write(
-        &dir.join(NGINX_HEADERS_FILE),
-        nginx_headers(&site_headers)?.as_bytes(),
-    )?;
+    pages.push(page);
     write(
         &dir.join(OEMBED_FILE),
-        oembed_json(&public_url, &content.title, &provider).as_bytes(),
+        oembed_json(public_url, &content.title, site.provider).as_bytes(),
     )?;
-    write(&dir.join(VERSION_FILE), version_json(&version).as_bytes())?;
+    write(
+        &dir.join(VERSION_FILE),
+        version_json(&build.version).as_bytes(),
+    )?;
 
-    let mut files = asset_names(&dir)?;
+    let mut files = asset_names(dir)?;
     // Not precached: the worker itself, the large offline edition (a download, not
     // part of the page), _headers and nginx-headers.conf, which servers read, the
     // oEmbed response, the card and the logo, which are for other sites' servers
@@ -228,7 +396,7 @@ fn run() -> Result<(), String> {
         service_worker(&precache, &story.cache_prefix(), &short_hash(&all_bytes)).as_bytes(),
     )?;
 
-    for file in asset_names(&dir)? {
+    for file in asset_names(dir)? {
         compress(&dir.join(&file))?;
     }
     println!(
@@ -236,14 +404,7 @@ fn run() -> Result<(), String> {
         content.steps.len(),
         dir.display()
     );
-    if is_default {
-        println!(
-            "postbuild: {PUBLIC_URL_ENV} is not set, so {OEMBED_FILE} and its link point to \
-             {} (the local preview); set it to the deployed address for a deployment",
-            public_url.as_str()
-        );
-    }
-    Ok(())
+    Ok(pages)
 }
 
 /// Writes every step's share page and card (after removing those of an earlier

@@ -4,7 +4,7 @@ use explainer_core::page::fill;
 use explainer_core::{Content, NumberedQuote};
 use leptos::prelude::*;
 
-use crate::words::words;
+use crate::words::{quotes_language, words};
 
 /// A `<figure>` holding the quote (`<blockquote cite="#source-…">`), numbered as
 /// the markers that link to it, with its speaker and the source's title. Its id
@@ -34,6 +34,15 @@ pub fn citation_view(
         &[("n", &quote.number.to_string()), ("speaker", &speaker)],
     );
     let back_words = words.quote.back.clone();
+    // In an edition in another language, the quote keeps the article's words
+    // (and says its language), and our translation follows, marked as ours.
+    let language = quotes_language();
+    let translation = citation.translation.clone().map(|text| {
+        let ours = format!(" ({})", words.quote.ours);
+        view! {
+            <p class="quote-translation">{text}<span class="quote-translation-note">{ours}</span></p>
+        }
+    });
     view! {
         <figure
             class=format!("citation citation--{}", quote.speaker.as_str())
@@ -42,9 +51,10 @@ pub fn citation_view(
             aria-label=label
         >
             <span class="citation-number" aria-hidden="true">{quote.number}</span>
-            <blockquote cite=anchor.clone()>
+            <blockquote cite=anchor.clone() lang=language>
                 <p>{citation.quote.clone()}</p>
             </blockquote>
+            {translation}
             <figcaption>
                 <span class="citation-speaker">{format!("{speaker}: {}", quote.who)}</span>
                 " — "

@@ -39,7 +39,7 @@ pub fn Corrections(content: Arc<Content>) -> impl IntoView {
                     <p class="update-head">
                         <strong>{words().update_kind(update.kind).to_owned()}</strong>
                         ", "
-                        <time datetime=update.date.clone()>{update.date.clone()}</time>
+                        <time datetime=update.date.clone()>{words().day(&update.date)}</time>
                     </p>
                     <p class="update-text">{update.text.clone()}</p>
                     {(!update.steps.is_empty()).then(|| view! {
@@ -72,7 +72,7 @@ pub fn updated_mark(step: &Step, content: &Content) -> Option<impl IntoView> {
             view! {
                 {(i > 0).then_some(", ")}
                 <a href=format!("#{}", update.anchor())>
-                    {format!("{} {}", words().update_kind(update.kind), update.date)}
+                    {format!("{} {}", words().update_kind(update.kind), words().day(&update.date))}
                 </a>
             }
         })

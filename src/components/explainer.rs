@@ -12,6 +12,7 @@ use leptos::prelude::*;
 
 use super::corrections::Corrections;
 use super::diagram::Diagram;
+use super::edition_switch::{EditionLink, EditionSwitch};
 use super::embed_code::EmbedCode;
 use super::flow_table::FlowTable;
 use super::layered::{evidence_toggle, said_view};
@@ -35,10 +36,12 @@ pub fn Explainer(
     single_file: String,
     /// The story's name on a host page, for the Pym.js snippet's container.
     embed_name: EmbedName,
+    /// Links to the story's other editions.
+    editions: Vec<EditionLink>,
 ) -> impl IntoView {
     let words = words();
     view! {
-        <Header content=content.clone()/>
+        <Header content=content.clone() editions=editions/>
         <main
             id="explainer"
             class="explainer"
@@ -87,7 +90,7 @@ pub fn Explainer(
 
 /// Headline, subtitle and the short answer, with its evidence one button away.
 #[component]
-fn Header(content: Arc<Content>) -> impl IntoView {
+fn Header(content: Arc<Content>, editions: Vec<EditionLink>) -> impl IntoView {
     let answer = &content.answer;
     let scope = QuoteScope::in_reading_order(&answer.citations, &[&answer.text]);
     let mut shown = HashSet::new();
@@ -99,6 +102,7 @@ fn Header(content: Arc<Content>) -> impl IntoView {
         .unwrap_or_else(|| words.masthead.kicker.clone());
     view! {
         <header class="masthead">
+            <EditionSwitch links=editions/>
             <p class="kicker">{kicker}</p>
             <h1>{content.title.clone()}</h1>
             <p class="dek">{content.dek.clone()}</p>

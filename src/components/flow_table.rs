@@ -10,13 +10,14 @@ use leptos::prelude::*;
 use super::cited_text::cited_view;
 use super::step_link::StepLink;
 use super::INITIAL;
-use crate::words::words;
+use crate::words::{quotes_language, words};
 use explainer_core::page::{fill, index_list};
 
 /// All flows, in both perspectives; the current step's rows are marked.
 #[component]
 pub fn FlowTable(content: Arc<Content>) -> impl IntoView {
     let words = words();
+    let language = quotes_language();
     let rows = content
         .flows
         .iter()
@@ -41,13 +42,18 @@ pub fn FlowTable(content: Arc<Content>) -> impl IntoView {
                     let c = quote.citation;
                     let anchor = format!("#source-{}", c.source);
                     let title = content.source(&c.source).map(|s| s.title.clone()).unwrap_or_default();
+                    let translation = c.translation.as_ref().map(|t| {
+                        let text = format!("({t}; {})", words.quote.ours);
+                        view! { " " <span class="quote-translation">{text}</span> }
+                    });
                     view! {
                         <p class="flow-evidence" id=c.anchor() tabindex="-1">
                             <span class="citation-number" aria-hidden="true">{quote.number}</span>
                             <span class="visually-hidden">{fill(&words.quote.number, &[("n", &quote.number.to_string())])}</span>
                             <span class="citation-speaker">{format!("{}: {}", words.speaker(quote.speaker), quote.who)}</span>
                             " "
-                            <q cite=anchor.clone()>{c.quote.clone()}</q>
+                            <q cite=anchor.clone() lang=language.clone()>{c.quote.clone()}</q>
+                            {translation}
                             " — "
                             <a href=anchor><cite>{title}</cite></a>
                         </p>

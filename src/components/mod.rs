@@ -8,6 +8,7 @@ pub mod citation;
 pub mod cited_text;
 pub mod corrections;
 pub mod diagram;
+pub mod edition_switch;
 pub mod embed_code;
 pub mod explainer;
 pub mod flow_table;

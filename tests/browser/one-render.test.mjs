@@ -26,11 +26,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  TEST_TIMEOUT, TIMEOUT, launch, loadContent, trackErrors, assertNoErrors, expectStep, norm,
+  TEST_TIMEOUT, TIMEOUT, launch, loadContent, loadStory, trackErrors, assertNoErrors, expectStep, norm,
   settle, timelineEvents,
 } from './support.mjs';
 
 const content = loadContent();
+const story = loadStory();
 let app;
 
 before(async () => {
@@ -296,6 +297,10 @@ const ALLOWED = [
   { where: 'section#timeline', attr: 'hidden', from: null, to: '' },
   // Every step is in the page for readers without scripts; the app hides all but the first.
   ...content.steps.slice(1).map((step) => ({ where: `article.step[data-step=${step.id}]`, attr: 'hidden', from: null, to: '' })),
+  // The links to the other editions open them at the step being read.
+  ...(story.editions ?? []).map((e) => ({
+    where: `a[hreflang=${e.language}]`, attr: 'href', from: `${e.folder}/`, to: `${e.folder}/#step-${content.steps[0].id}`,
+  })),
 ];
 
 const allowedLabel = (a) => `${a.where} ${a.text ? 'text' : '@' + a.attr}: ${JSON.stringify(a.from)} → ${JSON.stringify(a.to)}`;
@@ -401,6 +406,8 @@ const STEP_CHANGE = {
   'pager link': { selector: 'nav.pager a.pager-previous, nav.pager a.pager-next', attrs: ['href', 'aria-disabled'] },
   'step list item': { selector: 'nav.step-list li', attrs: ['class', 'aria-current'], token: 'is-current' },
   'flow table row': { selector: 'section.flows table.flow-table tbody tr[data-lit]', attrs: ['class'], token: 'is-current' },
+  // The links to the story's other editions keep the step being read.
+  'edition link': { selector: 'header.masthead a[data-edition]', attrs: ['href'] },
 };
 /** Where nothing may change at all (the flow table but for its rows' class, checked above). */
 const UNTOUCHED = {

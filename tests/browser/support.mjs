@@ -181,12 +181,45 @@ export const STORY_DIR = path.resolve(
   process.env.EXPLAINER_STORY?.trim() ||
     path.join('stories', readFileSync(path.join(ROOT, 'stories', 'default'), 'utf8').trim()),
 );
-/** The story's content file. */
-export const CONTENT_FILE = path.join(STORY_DIR, 'content.json');
 /** The story's identity: publisher, authors, dates (story.json). */
 export const loadStory = () => JSON.parse(readFileSync(path.join(STORY_DIR, 'story.json'), 'utf8'));
-/** The single-file edition's name, as the build names it from the story (explainer_core::story). */
-export const SINGLE_FILE = `${loadStory().slug}-offline.html`;
+/**
+ * The edition in another language the tests read ($EXPLAINER_EDITION names its
+ * folder, e.g. `es`, with DIST_DIR at dist/es), else null for the original.
+ */
+export const EDITION = (() => {
+  const folder = process.env.EXPLAINER_EDITION?.trim();
+  if (!folder) return null;
+  const edition = (loadStory().editions ?? []).find((e) => e.folder === folder);
+  if (!edition) throw new Error(`EXPLAINER_EDITION=${folder}: the story's story.json lists no such edition`);
+  return edition;
+})();
+/** The content the tests read: the story's content.json, or the edition's content.<folder>.json. */
+export const CONTENT_FILE = path.join(STORY_DIR, EDITION ? `content.${EDITION.folder}.json` : 'content.json');
+/** The single file's name, as the build names it from the story (explainer_core::story). */
+export const SINGLE_FILE = EDITION
+  ? `${loadStory().slug}-${EDITION.folder}-offline.html`
+  : `${loadStory().slug}-offline.html`;
+/** The page's language: the edition's, else the story's. */
+export const LANGUAGE = EDITION?.language ?? loadStory().language;
+
+/**
+ * A string of the interface's words table the build reads for LANGUAGE
+ * (locales/<tag>.toml, else locales/<language>.toml): `key` in `[section]`. Read
+ * here with a small line reader (the tables are plain `key = "text"` lines).
+ */
+export function word(section, key) {
+  const dir = path.join(ROOT, 'locales');
+  const file = [LANGUAGE, LANGUAGE.split('-')[0]].map((n) => path.join(dir, `${n}.toml`)).find((f) => existsSync(f));
+  let current = '';
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    const heading = /^\[([a-z_]+)\]\s*$/.exec(line);
+    if (heading) current = heading[1];
+    const pair = /^([a-z_]+) = "(.*)"\s*$/.exec(line);
+    if (pair && current === section && pair[1] === key) return JSON.parse(`"${pair[2]}"`);
+  }
+  throw new Error(`${file} has no ${section}.${key}`);
+}
 /**
  * The story's name on a host page, by the README's rule (`<slug>-explainer`): the
  * Pym.js container's id, the start of every message's type, and (with `-event`)
@@ -249,7 +282,7 @@ export function expectedStepState(content, i) {
   return {
     step: step.id,
     heading: title,
-    kicker: `Step ${i + 1} of ${n}`,
+    kicker: word('pager', 'count').replace('{n}', String(i + 1)).replace('{total}', String(n)),
     hash: `#step-${step.id}`,
     currentItems: [i],
   };

@@ -13,6 +13,11 @@ pub const DIAGRAM_HEIGHT: f64 = 420.0;
 pub const BOX_WIDTH: f64 = 176.0;
 /// Height of an ordinary place's box.
 pub const BOX_HEIGHT: f64 = 58.0;
+/// The most characters a box's label holds on its one line (13.5 px bold; a
+/// longer one runs past the box's edges), measured in Chromium and the cards' font.
+pub const BOX_LABEL_MAX_CHARS: usize = 22;
+/// The most characters a box's second line holds (11.5 px).
+pub const BOX_DETAIL_MAX_CHARS: usize = 31;
 /// Distance between parallel arrows joining the same two places.
 const PARALLEL_SPACING: f64 = 44.0;
 /// Length of an arrowhead along the arrow.

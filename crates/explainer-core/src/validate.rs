@@ -8,7 +8,9 @@ use std::collections::HashSet;
 
 use crate::cited::{self, CitedText};
 use crate::content::{Citation, Content, Dating, Event, FlowStatus, Speaker, Step, MONTHS};
-use crate::diagram::{one_decimal, Orientation, BOX_HEIGHT, BOX_WIDTH};
+use crate::diagram::{
+    one_decimal, Orientation, BOX_DETAIL_MAX_CHARS, BOX_HEIGHT, BOX_LABEL_MAX_CHARS, BOX_WIDTH,
+};
 use crate::ids::is_valid_id;
 pub use crate::problem::{ContentError, Problem};
 use crate::quote_scope::QuoteScope;
@@ -98,6 +100,18 @@ pub fn validate(content: &Content) -> Vec<Problem> {
         let at = format!("places[{i}]");
         v.non_empty(&format!("{at}.label"), &place.label);
         v.non_empty(&format!("{at}.detail"), &place.detail);
+        if place.region_size().is_none() {
+            let labels = std::iter::once((format!("{at}.label"), &place.label)).chain(
+                place
+                    .perspective_labels
+                    .iter()
+                    .map(|(id, label)| (format!("{at}.perspective_labels.{id}"), label)),
+            );
+            for (path, label) in labels {
+                v.fits(&path, label, BOX_LABEL_MAX_CHARS);
+            }
+            v.fits(&format!("{at}.detail"), &place.detail, BOX_DETAIL_MAX_CHARS);
+        }
         match (&place.step, place.region_size()) {
             (Some(step), None) => v.reference(&format!("{at}.step"), step, &step_ids, "step"),
             (None, None) => v.problem(
@@ -678,6 +692,17 @@ impl Validator {
                     );
                 }
             }
+        }
+    }
+
+    /// A line drawn in a box: at most `max` characters, or it runs past the box.
+    fn fits(&mut self, path: &str, text: &str, max: usize) {
+        let length = text.chars().count();
+        if length > max {
+            self.problem(
+                path,
+                format!("{length} characters run past the box's edges: at most {max}"),
+            );
         }
     }
 

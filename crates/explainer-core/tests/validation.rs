@@ -981,3 +981,26 @@ fn a_perspectives_note_is_cited_like_every_sentence() {
     let content = load_content(FILE, VALID).unwrap_or_else(|e| panic!("{e}"));
     assert!(content.steps[0].perspective_notes.contains_key("creator"));
 }
+
+#[test]
+fn a_boxs_lines_fit_in_the_box() {
+    let long = with(
+        r#""label": "Cloud""#,
+        r#""label": "The cloud of a company far away""#,
+    );
+    assert_only_problem(&long, "places[1].label", &["31 characters", "at most 22"]);
+    let detail = with(
+        r#""detail": "Texas""#,
+        r#""detail": "Texas, in a data center of a big firm""#,
+    );
+    assert_only_problem(&detail, "places[1].detail", &["at most 31"]);
+    let other = with(
+        r#""creator": "Creator cloud""#,
+        r#""creator": "The cloud a creator’s videos go to""#,
+    );
+    assert_only_problem(
+        &other,
+        "places[1].perspective_labels.creator",
+        &["at most 22"],
+    );
+}
