@@ -271,10 +271,7 @@ impl Words {
 
     /// A link to a step by number and title.
     pub fn step_link(&self, index: usize, title: &str) -> String {
-        fill(
-            &self.step.link,
-            &[("n", &(index + 1).to_string()), ("title", title)],
-        )
+        about_step(&self.step.link, index, title)
     }
 
     /// The name of a line style.
@@ -287,6 +284,15 @@ impl Words {
             FlowStatus::Planned => &s.planned,
         }
     }
+}
+
+/// A template about step `index` (from 0) filled with its number (`{n}`) and
+/// its `title` ("Step {n}: {title}", "Opens step {n}: {title}").
+pub fn about_step(template: &str, index: usize, title: &str) -> String {
+    fill(
+        template,
+        &[("n", &(index + 1).to_string()), ("title", title)],
+    )
 }
 
 /// Puts the subject in every string of a table.

@@ -39,7 +39,7 @@ use explainer_app::prerender::{
 use explainer_app::publication::{metadata, with_language, Publication};
 use explainer_app::share_pages::{absolute_share_links, step_page, StepPage, StepSite};
 use explainer_app::words::Words;
-use explainer_core::edition::check_edition;
+use explainer_core::edition::load_edition;
 use explainer_core::oembed::{
     discovery_link, oembed_json, provider_name, PublicUrl, OEMBED_FILE, PROVIDER_NAME_ENV,
     PUBLIC_URL_ENV,
@@ -115,19 +115,18 @@ fn run() -> Result<(), String> {
         let file = story_files.path(&edition.content_file());
         let name = file.display().to_string();
         let text = fs::read_to_string(&file).map_err(|e| format!("{name}: {e}"))?;
-        let problems = check_edition(&content_text, &text);
-        if !problems.is_empty() {
-            let list: Vec<String> = problems.iter().map(|p| format!("  {p}")).collect();
-            return Err(format!(
+        let content = load_edition(&name, &content_text, &text).map_err(|error| {
+            let list: Vec<String> = error.problems.iter().map(|p| format!("  {p}")).collect();
+            format!(
                 "{name} is not an edition of {content_file}: {} problem(s)\n{}",
-                problems.len(),
+                error.problems.len(),
                 list.join("\n")
-            ));
-        }
+            )
+        })?;
         builds.push(EditionBuild {
             folder: Some(edition.folder.clone()),
             story: story.for_edition(edition),
-            content: load(&name, &text)?,
+            content: Arc::new(content),
             version: content_version(&text),
             words: Arc::new(Words::load(root, &edition.language, &story.subject)?),
             public_url: PublicUrl::parse(&format!("{}{}/", public_url.as_str(), edition.folder))?,

@@ -14,7 +14,7 @@ use explainer_core::page::{fill, index_list, COMPACT_ASPECT, COMPACT_MIN_WIDTH};
 use explainer_core::{Content, FlowStatus, Perspective};
 use leptos::prelude::*;
 
-use crate::words::words;
+use crate::words::{about_step, words};
 
 use super::INITIAL;
 
@@ -69,15 +69,7 @@ pub fn Diagram(content: Arc<Content>) -> impl IntoView {
 #[component]
 fn Descriptions(content: Arc<Content>) -> impl IntoView {
     let words = words();
-    let opens = |step: usize| {
-        fill(
-            &words.diagram.opens,
-            &[
-                ("n", &(step + 1).to_string()),
-                ("title", content.step_title(step)),
-            ],
-        )
-    };
+    let opens = |step: usize| about_step(&words.diagram.opens, step, content.step_title(step));
     let places = content
         .places
         .iter()

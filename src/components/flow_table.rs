@@ -26,8 +26,7 @@ pub fn FlowTable(content: Arc<Content>) -> impl IntoView {
             let step_title = content.step_title(step_index).to_owned();
             let lit = content.steps_highlighting_flow(&flow.id);
             // A flow drawn for some perspectives only says for which.
-            let some = !flow.perspectives.is_empty()
-                && flow.perspectives.len() < content.perspectives.len();
+            let some = content.drawn_for_some_only(flow);
             let only: Vec<String> = content
                 .perspectives
                 .iter()

@@ -12,7 +12,7 @@ use explainer_core::page::fill;
 use explainer_core::{Content, Event, QuoteScope, Side};
 use leptos::prelude::*;
 
-use crate::words::words;
+use crate::words::{about_step, words};
 
 use super::citation::citation_view;
 use super::cited_text::{cited_view, marker_link};
@@ -144,10 +144,7 @@ fn event_view(event: &Event, content: &Content) -> impl IntoView {
             {quotes}
             <p class="event-step">
                 <StepLink index=step_index id=event.step.clone()>
-                    {fill(
-                        &words().timeline.explained_in,
-                        &[("n", &(step_index + 1).to_string()), ("title", &step_title)],
-                    )}
+                    {about_step(&words().timeline.explained_in, step_index, &step_title)}
                 </StepLink>
             </p>
         </li>

@@ -641,6 +641,12 @@ impl Content {
             .map_or("", |p| p.label.as_str())
     }
 
+    /// Whether a flow is drawn for some perspectives but not all: the flow table
+    /// tags it with the `only_tag` of each it is drawn for.
+    pub fn drawn_for_some_only(&self, flow: &Flow) -> bool {
+        !flow.perspectives.is_empty() && flow.perspectives.len() < self.perspectives.len()
+    }
+
     /// Whether a flow is part of the picture for a perspective.
     pub fn flow_applies(&self, flow: &Flow, perspective: Perspective) -> bool {
         flow.applies_to(self.perspective_id(perspective))

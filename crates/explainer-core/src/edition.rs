@@ -9,7 +9,8 @@
 use serde_json::Value;
 
 use crate::cited::parse;
-use crate::problem::Problem;
+use crate::content::Content;
+use crate::problem::{ContentError, Problem};
 use crate::validate::load_content;
 
 /// Keys whose text is ours and so is translated (with all they hold): the
@@ -53,22 +54,33 @@ pub fn edition_problems(original: &Value, translated: &Value) -> Vec<Problem> {
 /// of any content file, and being an edition of the original. The length
 /// budgets are the original's alone: the edition says the same, sentence for
 /// sentence, in its own language's words.
-pub fn check_edition(original: &str, translated: &str) -> Vec<Problem> {
+///
+/// Returns the edition's content, read once, or every problem with its path
+/// (`file` names the edition's file in them).
+pub fn load_edition(file: &str, original: &str, translated: &str) -> Result<Content, ContentError> {
+    let fail = |problems| ContentError {
+        file: file.to_owned(),
+        problems,
+    };
     let parse = |text: &str| serde_json::from_str::<Value>(text);
     let (original, translated_value) = match (parse(original), parse(translated)) {
         (Ok(a), Ok(b)) => (a, b),
         (_, Err(e)) | (Err(e), _) => {
-            return vec![Problem {
+            return Err(fail(vec![Problem {
                 path: String::new(),
                 reason: format!("not valid JSON: {e}"),
-            }]
+            }]))
         }
     };
     let mut problems = edition_problems(&original, &translated_value);
-    if let Err(error) = load_content("", translated) {
-        problems.extend(error.problems);
+    match load_content(file, translated) {
+        Ok(content) if problems.is_empty() => Ok(content),
+        Ok(_) => Err(fail(problems)),
+        Err(error) => {
+            problems.extend(error.problems);
+            Err(fail(problems))
+        }
     }
-    problems
 }
 
 /// Whether a value is the original's to keep or ours to translate.

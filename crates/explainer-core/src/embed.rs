@@ -467,7 +467,9 @@ pub fn parse_theme_message(
     kind: Option<&str>,
     theme: Option<&str>,
 ) -> Option<ParentMessage> {
-    if kind != Some(name.message_type("theme").as_str()) {
+    // Read without building the type: every message from the parent comes here.
+    let kind = kind.and_then(|k| k.strip_prefix(name.as_str()));
+    if kind != Some(":theme") {
         return None;
     }
     theme.and_then(Theme::from_token).map(ParentMessage::Theme)

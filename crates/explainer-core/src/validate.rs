@@ -662,10 +662,10 @@ impl Validator {
             }
         }
         for (i, flow) in content.flows.iter().enumerate() {
+            let some = content.drawn_for_some_only(flow);
             for (j, id) in flow.perspectives.iter().enumerate() {
                 let path = format!("flows[{i}].perspectives[{j}]");
                 self.reference(&path, id, &ids, "perspective");
-                let some = flow.perspectives.len() < list.len();
                 if let Some(k) = entry(id).filter(|k| some && list[*k].only_tag.is_none()) {
                     self.problem(
                         &path,

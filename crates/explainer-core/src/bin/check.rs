@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use explainer_core::check::{check, read_articles, sources_dir};
-use explainer_core::edition::check_edition;
+use explainer_core::edition::load_edition;
 use explainer_core::story::{date_modified, story_dir, StoryFiles};
 
 fn main() -> ExitCode {
@@ -92,16 +92,15 @@ fn main() -> ExitCode {
     for path in &editions {
         let edition = path.display().to_string();
         match std::fs::read_to_string(path) {
-            Ok(translated) => {
-                let found = check_edition(&text, &translated);
-                for problem in &found {
-                    println!("{edition}: {problem}");
+            Ok(translated) => match load_edition(&edition, &text, &translated) {
+                Ok(_) => println!("{edition}: OK: an edition of {name}, sentence for sentence"),
+                Err(error) => {
+                    for problem in &error.problems {
+                        println!("{edition}: {problem}");
+                    }
+                    problems += error.problems.len();
                 }
-                if found.is_empty() {
-                    println!("{edition}: OK: an edition of {name}, sentence for sentence");
-                }
-                problems += found.len();
-            }
+            },
             Err(e) => {
                 println!("{edition}: cannot read it: {e}");
                 problems += 1;
