@@ -17,7 +17,8 @@ use leptos::prelude::*;
 use resvg::{tiny_skia, usvg};
 
 use crate::components::diagram::{drawing, MAX_LABELLED_FLOWS};
-use crate::prerender::{escape_attribute, spell_empty_comments};
+use crate::prerender::{drop_empty_comments, escape_attribute};
+use crate::words::{provide_words, Words};
 
 /// DejaVu Sans (Bitstream Vera licence, `assets/fonts/LICENSE`), regular and bold.
 const FONTS: [&[u8]; 2] = [
@@ -85,9 +86,9 @@ impl Card<'_> {
 }
 
 impl CardMaker {
-    /// Loads the fonts and renders the diagram; `count` is the template of a
-    /// step's count from the words table.
-    pub fn new(content: &Arc<Content>, count: &str) -> Result<CardMaker, String> {
+    /// Loads the fonts and renders the diagram in the edition's `words` (whose
+    /// step count template the step cards use).
+    pub fn new(content: &Arc<Content>, words: &Arc<Words>) -> Result<CardMaker, String> {
         let mut fonts = usvg::fontdb::Database::new();
         for font in FONTS {
             fonts.load_font_data(font.to_vec());
@@ -100,9 +101,11 @@ impl CardMaker {
         };
         let mut diagrams = Vec::new();
         for perspective in content.all_perspectives() {
-            let html = Owner::new()
-                .with(|| drawing(content, Orientation::Landscape, perspective, false).to_html());
-            let diagram = spell_empty_comments(&html)?;
+            let html = Owner::new().with(|| {
+                provide_words(Arc::clone(words));
+                drawing(content, Orientation::Landscape, perspective, false).to_html()
+            });
+            let diagram = drop_empty_comments(&html)?;
             if !diagram.starts_with("<svg ") {
                 return Err(format!(
                     "the diagram's drawing does not start with <svg: {}",
@@ -114,7 +117,7 @@ impl CardMaker {
         Ok(CardMaker {
             options,
             diagrams,
-            count: count.to_owned(),
+            count: words.pager.count.clone(),
         })
     }
 
@@ -360,7 +363,7 @@ mod tests {
     #[test]
     fn the_explainers_own_card_shows_its_publisher_title_and_whole_diagram() -> Result<(), String> {
         let content = shipped()?;
-        let cards = CardMaker::new(&content, &crate::words::english()?.pager.count)?;
+        let cards = CardMaker::new(&content, &Arc::new(crate::words::english()?))?;
         let svg = cards.svg(
             &content,
             Card::Front {
@@ -391,7 +394,7 @@ mod tests {
 
     #[test]
     fn a_logo_is_drawn_60_pixels_high_or_refused_when_too_wide() -> Result<(), String> {
-        let cards = CardMaker::new(&shipped()?, &crate::words::english()?.pager.count)?;
+        let cards = CardMaker::new(&shipped()?, &Arc::new(crate::words::english()?))?;
         let logo = |w: u32, h: u32| {
             format!(
                 r##"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}"><rect width="{w}" height="{h}" fill="#123"/></svg>"##
@@ -420,7 +423,7 @@ mod tests {
     #[test]
     fn each_step_has_its_own_1200_by_630_card_with_its_title() -> Result<(), String> {
         let content = shipped()?;
-        let cards = CardMaker::new(&content, &crate::words::english()?.pager.count)?;
+        let cards = CardMaker::new(&content, &Arc::new(crate::words::english()?))?;
         let mut seen = Vec::new();
         for index in [0, 1, content.steps.len() - 1] {
             let svg = cards.svg(&content, Card::Step(index));
@@ -444,7 +447,7 @@ mod tests {
 
     #[test]
     fn card_text_is_measured_with_the_shipped_fonts() -> Result<(), String> {
-        let cards = CardMaker::new(&shipped()?, &crate::words::english()?.pager.count)?;
+        let cards = CardMaker::new(&shipped()?, &Arc::new(crate::words::english()?))?;
         let (short, long) = (
             cards.width("Step", 40.0, true),
             cards.width("Step by step", 40.0, true),

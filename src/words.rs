@@ -106,8 +106,9 @@ section!(
     ViewWords { label, steps, timeline }
 );
 section!(
-    /// The diagram's caption (`{label}`: whose data) and legend.
-    DiagramWords { whose, caption, legend, opens }
+    /// The diagram's caption (`{label}`: whose data) and legend; what a place or
+    /// an arrow opens, and an arrow's name (`{label}`, `{from}`, `{to}`).
+    DiagramWords { whose, caption, legend, opens, arrow }
 );
 section!(
     /// The table of flows.

@@ -296,7 +296,7 @@ fn build_edition(site: &Site) -> Result<Vec<String>, String> {
     )?;
     let page = defer_app_start(&insert_body(&page, &body, &render_status(content, words)?)?)?;
     // The explainer's own card and the publisher's logo, beside the page.
-    let cards = CardMaker::new(content, &words.pager.count)?;
+    let cards = CardMaker::new(content, words)?;
     let logo_file = site.story_files.path(&story.publisher.logo);
     let (logo, logo_width) = fs::read_to_string(&logo_file)
         .map_err(|e| e.to_string())

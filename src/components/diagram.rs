@@ -228,10 +228,13 @@ fn flow_view(shape: FlowShape, content: &Content) -> impl IntoView {
     let step = content.step_index(&flow.step).unwrap_or(0);
     let label = flow.label.plain();
     // A short name; who says so and the step it opens are its description.
-    let aria = format!(
-        "{label}: from {} to {}",
-        content.place_label(&flow.from),
-        content.place_label(&flow.to),
+    let aria = fill(
+        &words().diagram.arrow,
+        &[
+            ("label", label.as_str()),
+            ("from", content.place_label(&flow.from)),
+            ("to", content.place_label(&flow.to)),
+        ],
     );
     let lit = content.steps_highlighting_flow(&flow.id);
     let class = format!("flow flow--{}", shape.status.as_str());
