@@ -308,10 +308,16 @@ impl Page {
                 let _ = link.set_attribute("aria-disabled", if at_end { "true" } else { "false" });
             }
         }
-        // The other editions open at the same step.
+        // The other editions open at the same step (at the first, their own
+        // address as written: they open there anyway).
         if let Some((_, id, _)) = self.steps.get(to) {
             for (link, href) in &self.edition_links {
-                let _ = link.set_attribute("href", &format!("{href}{}", step_hash(id)));
+                let at = if to == 0 {
+                    String::new()
+                } else {
+                    step_hash(id)
+                };
+                let _ = link.set_attribute("href", &format!("{href}{at}"));
             }
         }
         for (index, item) in self.step_list.iter().enumerate() {
