@@ -61,7 +61,7 @@ pub fn render_explainer(content: &Arc<Content>, page: &EditionPage) -> Result<St
         }
         .to_html()
     });
-    spell_empty_comments(&html)
+    drop_empty_comments(&html)
 }
 
 /// The hidden notice for the status area above the explainer.
@@ -71,7 +71,7 @@ pub fn render_status(content: &Content, words: &Arc<Words>) -> Result<String, St
         provide_words(words.clone());
         view! { <UpdateNotice has_log=has_log/> }.to_html()
     });
-    spell_empty_comments(&html)
+    drop_empty_comments(&html)
 }
 
 /// The version of a content file: a short hash of its text. The page carries
@@ -96,16 +96,17 @@ pub(crate) fn rewrite(
 }
 
 /// Leptos SSR marks where dynamic content starts and ends with empty comments
-/// written `<!>`. HTML parses that as an empty comment, but only after a parse
-/// error (a "bogus comment", which the Nu Html Checker reports). This writes every
-/// empty comment as `<!---->`: the same node in the parsed page, and valid HTML.
-/// An HTML rewriter finds the comments, so `<!>` in text, attribute values or
-/// script is left alone.
-pub fn spell_empty_comments(html: &str) -> Result<String, String> {
+/// written `<!>`, for hydration. HTML parses that as an empty comment, but only
+/// after a parse error (a "bogus comment", which the Nu Html Checker reports). The
+/// live app does not hydrate (it takes over the rendered page as it is), so the
+/// marks are of no use to it: this removes every empty comment (about 600 in a
+/// page, 0.3 KB of its gzip). An HTML rewriter finds the comments, so `<!>` in
+/// text, attribute values or script is left alone.
+pub fn drop_empty_comments(html: &str) -> Result<String, String> {
     let settings =
         RewriteStrSettings::new().append_document_content_handler(doc_comments!(|comment| {
             if comment.text().is_empty() {
-                comment.replace("<!---->", ContentType::Html);
+                comment.remove();
             }
             Ok(())
         }));
@@ -853,10 +854,10 @@ mod tests {
     }
 
     #[test]
-    fn empty_comments_are_spelled_validly() -> Result<(), String> {
+    fn empty_comments_are_dropped() -> Result<(), String> {
         assert_eq!(
-            spell_empty_comments("<p>a<!>b</p><!><svg><g><!></g></svg>")?,
-            "<p>a<!---->b</p><!----><svg><g><!----></g></svg>"
+            drop_empty_comments("<p>a<!>b</p><!><svg><g><!----></g></svg>")?,
+            "<p>ab</p><svg><g></g></svg>"
         );
         Ok(())
     }
@@ -865,12 +866,11 @@ mod tests {
     fn only_empty_comments_change() -> Result<(), String> {
         let html = concat!(
             "<!-- kept -->",
-            "<!---->",
             r#"<p title="<!>">a &lt;!&gt; b</p>"#,
             r#"<script>const marker = "<!>";</script>"#,
             "<textarea><!></textarea>",
         );
-        assert_eq!(spell_empty_comments(html)?, html);
+        assert_eq!(drop_empty_comments(html)?, html);
         Ok(())
     }
 
@@ -920,10 +920,7 @@ mod tests {
                 "no #{id} in the page"
             );
         }
-        assert!(
-            html.contains("<!---->"),
-            "Leptos no longer writes empty markers?"
-        );
+        assert!(!html.contains("<!---->"), "an empty comment is left");
         assert!(!html.contains("<!>"), "a <!> marker is left");
         assert!(!html.contains("<!-->"), "an abruptly closed comment");
         Ok(())
