@@ -15,7 +15,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import net from 'node:net';
 import {
-  startServer, loadContent, flowApplies, norm, phoneScreen, recordStepChanges, nextMovedAfterChange, requireFile, stopProcess,
+  startServer, loadContent, flowApplies, norm, phoneScreen, pagerCount, recordStepChanges, nextMovedAfterChange, requireFile, stopProcess,
   timelineEvents, STEP_HEADING, TIMEOUT, TEST_TIMEOUT,
 } from './support.mjs';
 
@@ -244,7 +244,7 @@ async function phoneWalk(b, baseUrl, log) {
     await expectStepShown(b, i);
     await b.frames(2);
     assert.equal(await b.eval(nextMovedAfterChange, {}), null, `phone layout, Next ${i}`);
-    const arg = { heading: STEP_HEADING, step: i, steps: N };
+    const arg = { heading: STEP_HEADING, count: pagerCount(i, N) };
     const deadline = Date.now() + TIMEOUT;
     let screen = await b.eval(phoneScreen, arg);
     while (screen.problems.length > 0 && Date.now() < deadline) {

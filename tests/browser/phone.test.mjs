@@ -17,7 +17,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launch, loadContent, openApp, expectStep, assertNoErrors, trackErrors, flowApplies, phoneScreen,
+  launch, loadContent, openApp, expectStep, assertNoErrors, trackErrors, flowApplies, phoneScreen, pagerCount,
   drag, STEP_HEADING, TIMEOUT, TEST_TIMEOUT,
 } from './support.mjs';
 
@@ -78,7 +78,7 @@ const frames = (page) => page.evaluate(() => new Promise((r) => requestAnimation
 /** The phone checks after a move to step i (see `phoneScreen` in support.mjs). */
 async function assertPhoneView(page, i, how) {
   await frames(page);
-  const s = await page.evaluate(phoneScreen, { heading: STEP_HEADING, step: i, steps: N });
+  const s = await page.evaluate(phoneScreen, { heading: STEP_HEADING, count: pagerCount(i, N) });
   assert.deepEqual(s.problems, [], `${how} → step ${i + 1} (${content.steps[i].id}): ${JSON.stringify(s.state)}`);
 }
 
@@ -263,7 +263,7 @@ test('375×667: nothing shifts while the page loads and goes live, or between st
 test('without scripts, a phone gets the whole page as before: the portrait drawing, quotes open, nothing sticky', { timeout: TEST_TIMEOUT }, async () => {
   await onPhone(PHONES[0], async (page, context) => {
     await page.goto(`${app.baseUrl}/`, { waitUntil: 'load' });
-    const { state: s } = await page.evaluate(phoneScreen, { heading: STEP_HEADING, step: 0, steps: N });
+    const { state: s } = await page.evaluate(phoneScreen, { heading: STEP_HEADING, count: pagerCount(0, N) });
     assert.equal(s.drawing, 'portrait', 'the portrait drawing');
     assert.equal(s.stripSticky, false, 'the diagram is not sticky');
     const hidden = await page.evaluate(() => [...document.querySelectorAll('figure.citation')].filter((f) => f.getClientRects().length === 0).length);
@@ -280,7 +280,7 @@ test('1280×800 (desktop, unchanged): after Next every highlighted item and the 
     await page.click('.pager-next');
     await expectStep(page, content, i);
     await frames(page);
-    const { state: s } = await page.evaluate(phoneScreen, { heading: STEP_HEADING, step: i, steps: N });
+    const { state: s } = await page.evaluate(phoneScreen, { heading: STEP_HEADING, count: pagerCount(i, N) });
     const where = `step ${i + 1}: ${JSON.stringify(s)}`;
     assert.equal(s.viewBox, '0 0 640 420', `the whole map: ${where}`);
     assert.equal(s.litSeen, s.litCount, `every highlighted item is in view: ${where}`);

@@ -18,7 +18,7 @@ import path from 'node:path';
 import ogs from 'open-graph-scraper';
 import { PNG } from 'pngjs';
 import {
-  launch, loadContent, assertNoErrors, norm, plainCited, waitForExplainer, expectStep,
+  launch, loadContent, assertNoErrors, norm, plainCited, waitForExplainer, expectStep, word,
   DIST, TEST_TIMEOUT, TIMEOUT,
 } from './support.mjs';
 import { startHostServer, until, waitForFit, WAIT } from './hosts.mjs';
@@ -156,11 +156,11 @@ async function share(scope, reader) {
       selected: document.activeElement === field && field.selectionStart === 0 && field.selectionEnd === field.value.length,
     };
   }, SHARE);
-  if (state.status === 'Link copied') {
+  if (state.status === word('step', 'share_copied')) {
     assert.equal(state.fieldShown, false, 'no field when the link was copied');
     return { how: 'clipboard', address: await reader.evaluate(() => navigator.clipboard.readText()) };
   }
-  assert.match(state.status, /Could not copy/, `the status says what happened: ${state.status}`);
+  assert.equal(state.status, word('step', 'share_failed'), `the status says what happened: ${state.status}`);
   assert.ok(state.fieldShown && state.selected, `the address is shown, focused and selected: ${JSON.stringify(state)}`);
   return { how: 'field', address: state.field };
 }

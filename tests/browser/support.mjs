@@ -274,15 +274,38 @@ export async function stepState(page) {
   return page.evaluate(readStepState);
 }
 
+/** `word(section, key)` with its `{slots}` filled from `values` (e.g. `{ n: 2, total: 10 }`). */
+export function fillWord(section, key, values) {
+  return word(section, key).replace(/\{(\w+)\}/g, (slot, name) => (name in values ? String(values[name]) : slot));
+}
+
+/**
+ * A pattern (RegExp source) matching `word(section, key)`: its text as written,
+ * each `{slot}` as `slots[slot]` (a pattern source), else as any text.
+ */
+export function wordPattern(section, key, slots = {}) {
+  return word(section, key)
+    .split(/(\{\w+\})/)
+    .map((part) => {
+      const slot = /^\{(\w+)\}$/.exec(part);
+      return slot ? (slots[slot[1]] ?? '.+?') : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    })
+    .join('');
+}
+
+/** The pager's count at step index `i` (0-based) of `total`, in the edition's words ("Step 2 of 10"). */
+export function pagerCount(i, total) {
+  return fillWord('pager', 'count', { n: i + 1, total });
+}
+
 /** What the page shows at step index `i` (0-based). */
 export function expectedStepState(content, i) {
-  const n = content.steps.length;
   const step = content.steps[i];
   const title = step.title.replace(/\s+/g, ' ').trim();
   return {
     step: step.id,
     heading: title,
-    kicker: word('pager', 'count').replace('{n}', String(i + 1)).replace('{total}', String(n)),
+    kicker: pagerCount(i, content.steps.length),
     hash: `#step-${step.id}`,
     currentItems: [i],
   };
@@ -409,15 +432,15 @@ export function squashPrinted(text) {
 }
 
 /**
- * The phone layout's screen after a move to step `step` (0-based) of `steps`,
- * read in the page: `state` (what is where) and `problems` (what a phone reader
+ * The phone layout's screen after a move to a step whose pager should say
+ * `count` (see `pagerCount`), read in the page: `state` (what is where) and `problems` (what a phone reader
  * would miss: the heading off screen or under the diagram strip, a line of the
  * lead or the evidence button off screen or covered, no highlighted item
  * visible in the strip, the pager away from the bottom, small targets, a wrong
  * count). Self-contained, so any driver can run it in the page
  * (Playwright, puppeteer, selenium). Used by phone.test.mjs and other-browsers.test.mjs.
  */
-export function phoneScreen({ heading: headingSelector, step, steps }) {
+export function phoneScreen({ heading: headingSelector, count }) {
   const TARGET = 44; // px: pager targets at least this big
   const vh = innerHeight;
   const rect = (el) => {
@@ -484,7 +507,7 @@ export function phoneScreen({ heading: headingSelector, step, steps }) {
   need(state.litSeen > 0, 'at least one highlighted place or flow is on screen');
   need(pager && pager.top >= 0 && pager.bottom <= vh + 1 && pager.bottom >= vh - 60, 'the pager is at the bottom of the screen');
   need(state.targets.every((t) => t && t.width >= TARGET && t.height >= TARGET), 'pager targets are at least 44×44');
-  need(state.countShown && state.count === `Step ${step + 1} of ${steps}`, `the pager says "Step ${step + 1} of ${steps}"`);
+  need(state.countShown && state.count === count, `the pager says "${count}"`);
   need(state.drawing === 'landscape' && state.stripSticky, 'the strip (the landscape drawing) sticks');
   need(state.leadLines > 1 && state.linesUnreadable.length === 0, 'every line of the lead and the evidence button is on screen between the strip and the pager, not covered');
   return { problems, state };
