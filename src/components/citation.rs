@@ -40,7 +40,7 @@ pub fn citation_view(
     let translation = citation.translation.clone().map(|text| {
         let ours = format!(" ({})", words.quote.ours);
         view! {
-            <p class="quote-translation">{text}<span class="quote-translation-note">{ours}</span></p>
+            <p class="quote-translation">{text}<span>{ours}</span></p>
         }
     });
     view! {
