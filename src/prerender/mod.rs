@@ -41,11 +41,3 @@ pub(crate) fn rewrite(
 ) -> Result<String, String> {
     rewrite_str(html, settings).map_err(|e| format!("{what}: {e}"))
 }
-
-/// Escapes text for a double-quoted HTML attribute (or for text).
-pub(crate) fn escape_attribute(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
