@@ -4,9 +4,10 @@
 //! the history, and asks whether a newer version is deployed.
 
 use explainer_core::page::{LIVE_ATTRIBUTE, ROOT_ID};
+use gloo_timers::callback::Timeout;
 use wasm_bindgen_futures::spawn_local;
 
-use crate::dom::{by_id, next_frame, served_over_http, set_timeout, window};
+use crate::dom::{by_id, next_frame, served_over_http, window};
 use crate::navigator::Navigator;
 use crate::page::Page;
 use crate::{
@@ -38,14 +39,13 @@ pub fn start() {
     // start-up is two short tasks rather than one long one (a phone's main thread
     // stays free for the first tap): the embed snippets for this address at the
     // foot of the page, the offline copy and the question about a newer version.
-    set_timeout(
-        || {
-            snippets::set_up();
-            register_service_worker();
-            freshness::check();
-        },
-        0,
-    );
+    // Nothing cancels it, so its handle is let go.
+    Timeout::new(0, || {
+        snippets::set_up();
+        register_service_worker();
+        freshness::check();
+    })
+    .forget();
 }
 
 /// A step link lands on that step's full text in the page as rendered; the

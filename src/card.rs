@@ -9,6 +9,7 @@
 use std::sync::Arc;
 
 use explainer_core::diagram::{one_decimal, Orientation};
+use explainer_core::embed::escape_attribute;
 use explainer_core::page::step_count;
 use explainer_core::share::{fit_lines, CARD_HEIGHT, CARD_WIDTH};
 use explainer_core::story::{LOGO_HEIGHT, LOGO_MAX_WIDTH};
@@ -17,7 +18,7 @@ use leptos::prelude::*;
 use resvg::{tiny_skia, usvg};
 
 use crate::components::diagram::{drawing, MAX_LABELLED_FLOWS};
-use crate::prerender::{drop_empty_comments, escape_attribute};
+use crate::prerender::drop_empty_comments;
 use crate::words::{provide_words, Words};
 
 /// DejaVu Sans (Bitstream Vera licence, `assets/fonts/LICENSE`), regular and bold.

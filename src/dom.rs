@@ -1,6 +1,8 @@
 //! The few browser helpers the live app needs, on plain `web-sys`: the window
-//! and document, finding elements, page-long event listeners, next-frame
-//! callbacks and timeouts.
+//! and document, finding elements, page-long event listeners and next-frame
+//! callbacks. Timeouts are gloo's (`gloo_timers::callback::Timeout`, cleared
+//! when dropped); gloo's listener and animation-frame handles were measured and
+//! each adds more than 200 bytes to the compressed wasm, so these two stay here.
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, UnwrapThrowExt};
@@ -68,19 +70,6 @@ pub fn on_window<E: JsCast>(name: &str, mut handler: impl FnMut(E) + 'static) {
 pub fn next_frame(f: impl FnOnce() + 'static) {
     let callback = Closure::once_into_js(f);
     let _ = window().request_animation_frame(callback.unchecked_ref());
-}
-
-/// Runs `f` once after `ms` milliseconds; the handle cancels it.
-pub fn set_timeout(f: impl FnOnce() + 'static, ms: i32) -> Option<i32> {
-    let callback = Closure::once_into_js(f);
-    window()
-        .set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), ms)
-        .ok()
-}
-
-/// Cancels a timeout set with [`set_timeout`].
-pub fn clear_timeout(handle: i32) {
-    window().clear_timeout_with_handle(handle);
 }
 
 /// The element matching `selector` that a plain click (main button, no modifier

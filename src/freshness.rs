@@ -7,14 +7,15 @@
 
 use explainer_core::page::{UPDATE_NOTICE_ID, VERSION_FILE, VERSION_META};
 use gloo_net::http::Request;
+use gloo_timers::callback::Timeout;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::spawn_local;
 use web_sys::{AbortController, RequestCache};
 
-use crate::dom::{by_id, clear_timeout, meta_content, served_over_http, set_timeout, window};
+use crate::dom::{by_id, meta_content, served_over_http, window};
 
 /// How long the version may take before the question is dropped.
-const TIMEOUT_MS: i32 = 10_000;
+const TIMEOUT_MS: u32 = 10_000;
 /// A version file is a few dozen bytes; anything much longer is not one.
 const MAX_ANSWER_BYTES: usize = 1024;
 
@@ -48,9 +49,10 @@ fn page_version() -> Option<String> {
 async fn deployed_version() -> Option<String> {
     let controller = AbortController::new().ok()?;
     let signal = controller.signal();
-    let abort = {
+    // Dropped (so cleared) once the answer is in.
+    let _abort = {
         let controller = controller.clone();
-        set_timeout(move || controller.abort(), TIMEOUT_MS)
+        Timeout::new(TIMEOUT_MS, move || controller.abort())
     };
     let answer = async {
         let response = Request::get(VERSION_FILE)
@@ -76,9 +78,6 @@ async fn deployed_version() -> Option<String> {
             .filter(|v| is_version(v))
     }
     .await;
-    if let Some(abort) = abort {
-        clear_timeout(abort);
-    }
     answer
 }
 

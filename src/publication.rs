@@ -5,6 +5,7 @@
 //! names, the explainer's own card and the publisher's logo, are drawn by
 //! [`crate::card`] and written beside `index.html` by the build.
 
+use explainer_core::embed::escape_attribute;
 use explainer_core::oembed::PublicUrl;
 use explainer_core::page::{fill, EMBED_NAME_META, VERSION_META};
 use explainer_core::share::{description, CARD_FILE, CARD_HEIGHT, CARD_WIDTH};
@@ -13,7 +14,7 @@ use explainer_core::{Content, Perspective};
 
 use lol_html::{element, RewriteStrSettings};
 
-use crate::prerender::{escape_attribute, rewrite};
+use crate::prerender::rewrite;
 use crate::words::Words;
 
 /// Everything the main page's metadata is made from.

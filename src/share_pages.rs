@@ -8,6 +8,7 @@
 //! A script rather than `<meta http-equiv="refresh">`: some crawlers follow a
 //! refresh like a redirect and would then describe the explainer's front page.
 
+use explainer_core::embed::escape_attribute;
 use explainer_core::oembed::PublicUrl;
 use explainer_core::page::fill;
 use explainer_core::share::{
@@ -16,7 +17,7 @@ use explainer_core::share::{
 use explainer_core::Content;
 use lol_html::{element, RewriteStrSettings};
 
-use crate::prerender::{escape_attribute, rewrite, with_csp};
+use crate::prerender::{rewrite, with_csp};
 use crate::publication::{social_tags, SocialCard};
 use crate::words::Words;
 

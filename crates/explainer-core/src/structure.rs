@@ -165,28 +165,3 @@ fn kind_of(value: &Value) -> &'static str {
         Value::Object(_) => "an object",
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The field list must follow the model: serialize the shipped content and compare keys.
-    #[test]
-    fn top_level_fields_match_the_model() {
-        let text = crate::story::StoryFiles::default_of_repository()
-            .expect("the default story")
-            .content_text;
-        let content: crate::Content = serde_json::from_str(&text).expect("shipped content parses");
-        let value = serde_json::to_value(&content).expect("content serializes");
-        let mut keys: Vec<&str> = value
-            .as_object()
-            .expect("an object")
-            .keys()
-            .map(String::as_str)
-            .collect();
-        let mut expected = TOP_LEVEL_FIELDS.to_vec();
-        keys.sort_unstable();
-        expected.sort_unstable();
-        assert_eq!(keys, expected);
-    }
-}

@@ -53,172 +53,37 @@ pub fn load_content(file: &str, text: &str) -> Result<Content, ContentError> {
     }
 }
 
-/// Every rule the parsed content breaks; empty when it is usable.
+/// Every rule the parsed content breaks; empty when it is usable. The rules
+/// run in this order, and each reports its problems in the order of the file.
 pub fn validate(content: &Content) -> Vec<Problem> {
     let mut v = Validator::default();
-    v.non_empty("title", &content.title);
-    if let Some(kicker) = &content.kicker {
-        v.non_empty("kicker", kicker);
-    }
-    v.non_empty("dek", &content.dek);
-    v.paragraphs("method", &content.method);
-
-    let source_ids = v.unique_ids("sources", content.sources.iter().map(|s| &s.id));
-    let place_ids = v.unique_ids("places", content.places.iter().map(|p| &p.id));
-    let flow_ids = v.unique_ids("flows", content.flows.iter().map(|f| &f.id));
-    let step_ids = v.unique_ids("steps", content.steps.iter().map(|s| &s.id));
+    v.front_matter(content);
+    let ids = KnownIds {
+        sources: v.unique_ids("sources", content.sources.iter().map(|s| &s.id)),
+        places: v.unique_ids("places", content.places.iter().map(|p| &p.id)),
+        flows: v.unique_ids("flows", content.flows.iter().map(|f| &f.id)),
+        steps: v.unique_ids("steps", content.steps.iter().map(|s| &s.id)),
+    };
     v.perspectives(content);
     v.unique_quote_ids(content);
-    v.answer(content, &source_ids);
-
-    if content.steps.is_empty() {
-        v.problem("steps", "there must be at least one step".into());
-    }
-
-    for (i, source) in content.sources.iter().enumerate() {
-        let at = format!("sources[{i}]");
-        v.non_empty(&format!("{at}.title"), &source.title);
-        if let Some(note) = &source.note {
-            v.non_empty(&format!("{at}.note"), note);
-        }
-        for (j, outlet) in source.relays.iter().enumerate() {
-            v.non_empty(&format!("{at}.relays[{j}]"), outlet);
-        }
-        if let Some(publisher) = &source.publisher {
-            v.non_empty(&format!("{at}.publisher.name"), &publisher.name);
-            v.non_empty(&format!("{at}.publisher.basis"), &publisher.basis);
-            v.quote_length(&format!("{at}.publisher.evidence"), &publisher.evidence);
-        }
-        if let Some(date) = &source.date {
-            v.non_empty(&format!("{at}.date.label"), &date.label);
-            v.non_empty(&format!("{at}.date.reason"), &date.reason);
-            v.quote_length(&format!("{at}.date.evidence"), &date.evidence);
-        }
-    }
-
-    for (i, place) in content.places.iter().enumerate() {
-        let at = format!("places[{i}]");
-        v.non_empty(&format!("{at}.label"), &place.label);
-        v.non_empty(&format!("{at}.detail"), &place.detail);
-        if place.region_size().is_none() {
-            let labels = std::iter::once((format!("{at}.label"), &place.label)).chain(
-                place
-                    .perspective_labels
-                    .iter()
-                    .map(|(id, label)| (format!("{at}.perspective_labels.{id}"), label)),
-            );
-            for (path, label) in labels {
-                v.fits(&path, label, BOX_LABEL_MAX_CHARS);
-            }
-            v.fits(&format!("{at}.detail"), &place.detail, BOX_DETAIL_MAX_CHARS);
-        }
-        match (&place.step, place.region_size()) {
-            (Some(step), None) => v.reference(&format!("{at}.step"), step, &step_ids, "step"),
-            (None, None) => v.problem(
-                &format!("{at}.step"),
-                "a place needs the step that explains it (a click on it opens that step)".into(),
-            ),
-            (Some(_), Some(_)) => v.problem(
-                &format!("{at}.step"),
-                "a region (a place with width and height) is a frame, not a link: remove its step"
-                    .into(),
-            ),
-            (None, Some(_)) => {}
-        }
-        if place.width.is_some() != place.height.is_some() {
-            v.problem(&at, "a region needs both width and height".into());
-        }
-        let size = place.region_size().unwrap_or((BOX_WIDTH, BOX_HEIGHT));
-        if size.0 <= 0.0 || size.1 <= 0.0 {
-            v.problem(
-                &at,
-                format!(
-                    "size {} by {} must be positive",
-                    one_decimal(size.0),
-                    one_decimal(size.1)
-                ),
-            );
-        }
-        for orientation in Orientation::ALL {
-            let rect = orientation.place(place.x, place.y, size, place.region_size().is_some());
-            let (width, height) = orientation.size();
-            if !rect.fits_in(width, height) {
-                v.problem(
-                    &at,
-                    format!(
-                        "its {} by {} box centred at ({}, {}) does not fit in the {} by {} diagram ({orientation:?})",
-                        one_decimal(size.0),
-                        one_decimal(size.1),
-                        one_decimal(place.x),
-                        one_decimal(place.y),
-                        one_decimal(width),
-                        one_decimal(height)
-                    ),
-                );
-            }
-        }
-    }
-
-    for (i, flow) in content.flows.iter().enumerate() {
-        let at = format!("flows[{i}]");
-        let scope = QuoteScope::new(&flow.citations);
-        v.cited(&format!("{at}.label"), &flow.label, &scope, "flow");
-        v.cited(&format!("{at}.detail"), &flow.detail, &scope, "flow");
-        v.cited(
-            &format!("{at}.attribution"),
-            &flow.attribution,
-            &scope,
-            "flow",
-        );
-        v.reference(&format!("{at}.from"), &flow.from, &place_ids, "place");
-        v.reference(&format!("{at}.to"), &flow.to, &place_ids, "place");
-        if flow.from == flow.to {
-            v.problem(
-                &format!("{at}.to"),
-                "a flow must go to another place".into(),
-            );
-        }
-        v.reference(&format!("{at}.step"), &flow.step, &step_ids, "step");
-        if !(flow.bend.is_finite() && flow.bend.abs() <= MAX_BEND) {
-            v.problem(
-                &format!("{at}.bend"),
-                format!(
-                    "bend {} is outside -{max} to {max}",
-                    one_decimal(flow.bend),
-                    max = MAX_BEND as i64
-                ),
-            );
-        }
-        v.citations(&format!("{at}.citations"), &flow.citations, &source_ids);
-        v.flow_status(&at, flow.status, &flow.citations);
-    }
-
-    for (i, step) in content.steps.iter().enumerate() {
-        let at = format!("steps[{i}]");
-        v.step(&at, step, &source_ids);
-        for (j, place) in step.places.iter().enumerate() {
-            v.reference(&format!("{at}.places[{j}]"), place, &place_ids, "place");
-        }
-        for (j, flow) in step.flows.iter().enumerate() {
-            v.reference(&format!("{at}.flows[{j}]"), flow, &flow_ids, "flow");
-        }
-    }
-    v.timeline(content, &step_ids, &source_ids);
-    v.unique_ids("updates", content.updates.iter().map(|u| &u.id));
-    for (i, update) in content.updates.iter().enumerate() {
-        let at = format!("updates[{i}]");
-        if !is_calendar_date(&update.date) {
-            v.problem(
-                &format!("{at}.date"),
-                format!("{:?} is not a date written YYYY-MM-DD", update.date),
-            );
-        }
-        v.non_empty(&format!("{at}.text"), &update.text);
-        for (j, step) in update.steps.iter().enumerate() {
-            v.reference(&format!("{at}.steps[{j}]"), step, &step_ids, "step");
-        }
-    }
+    v.answer(content, &ids.sources);
+    v.some_step(content);
+    v.sources(content);
+    v.places(content, &ids);
+    v.flows(content, &ids);
+    v.steps(content, &ids);
+    v.timeline(content, &ids.steps, &ids.sources);
+    v.updates(content, &ids.steps);
     v.problems
+}
+
+/// The valid ids of the content's sources, places, flows and steps, which the
+/// rest of the content refers to.
+struct KnownIds<'a> {
+    sources: HashSet<&'a str>,
+    places: HashSet<&'a str>,
+    flows: HashSet<&'a str>,
+    steps: HashSet<&'a str>,
 }
 
 /// Whether `text` is a real calendar date written `YYYY-MM-DD`.
@@ -303,6 +168,185 @@ impl Validator {
                 path,
                 format!("quote is {chars} characters; keep it under {MAX_QUOTE_CHARS}"),
             );
+        }
+    }
+
+    /// The page's headline, its label, the line under it and the method note.
+    fn front_matter(&mut self, content: &Content) {
+        self.non_empty("title", &content.title);
+        if let Some(kicker) = &content.kicker {
+            self.non_empty("kicker", kicker);
+        }
+        self.non_empty("dek", &content.dek);
+        self.paragraphs("method", &content.method);
+    }
+
+    /// A walk-through has at least one step.
+    fn some_step(&mut self, content: &Content) {
+        if content.steps.is_empty() {
+            self.problem("steps", "there must be at least one step".into());
+        }
+    }
+
+    /// Each source: a title, and a note, the outlets it relays, a publisher and
+    /// a date only with their words, reasons and evidence.
+    fn sources(&mut self, content: &Content) {
+        for (i, source) in content.sources.iter().enumerate() {
+            let at = format!("sources[{i}]");
+            self.non_empty(&format!("{at}.title"), &source.title);
+            if let Some(note) = &source.note {
+                self.non_empty(&format!("{at}.note"), note);
+            }
+            for (j, outlet) in source.relays.iter().enumerate() {
+                self.non_empty(&format!("{at}.relays[{j}]"), outlet);
+            }
+            if let Some(publisher) = &source.publisher {
+                self.non_empty(&format!("{at}.publisher.name"), &publisher.name);
+                self.non_empty(&format!("{at}.publisher.basis"), &publisher.basis);
+                self.quote_length(&format!("{at}.publisher.evidence"), &publisher.evidence);
+            }
+            if let Some(date) = &source.date {
+                self.non_empty(&format!("{at}.date.label"), &date.label);
+                self.non_empty(&format!("{at}.date.reason"), &date.reason);
+                self.quote_length(&format!("{at}.date.evidence"), &date.evidence);
+            }
+        }
+    }
+
+    /// Each place: its words fit its box, it fits the diagram in both
+    /// orientations, and it opens a step unless it is a region.
+    fn places(&mut self, content: &Content, ids: &KnownIds) {
+        for (i, place) in content.places.iter().enumerate() {
+            let at = format!("places[{i}]");
+            self.non_empty(&format!("{at}.label"), &place.label);
+            self.non_empty(&format!("{at}.detail"), &place.detail);
+            if place.region_size().is_none() {
+                let labels = std::iter::once((format!("{at}.label"), &place.label)).chain(
+                    place
+                        .perspective_labels
+                        .iter()
+                        .map(|(id, label)| (format!("{at}.perspective_labels.{id}"), label)),
+                );
+                for (path, label) in labels {
+                    self.fits(&path, label, BOX_LABEL_MAX_CHARS);
+                }
+                self.fits(&format!("{at}.detail"), &place.detail, BOX_DETAIL_MAX_CHARS);
+            }
+            match (&place.step, place.region_size()) {
+                (Some(step), None) => self.reference(&format!("{at}.step"), step, &ids.steps, "step"),
+                (None, None) => self.problem(
+                    &format!("{at}.step"),
+                    "a place needs the step that explains it (a click on it opens that step)".into(),
+                ),
+                (Some(_), Some(_)) => self.problem(
+                    &format!("{at}.step"),
+                    "a region (a place with width and height) is a frame, not a link: remove its step"
+                        .into(),
+                ),
+                (None, Some(_)) => {}
+            }
+            if place.width.is_some() != place.height.is_some() {
+                self.problem(&at, "a region needs both width and height".into());
+            }
+            let size = place.region_size().unwrap_or((BOX_WIDTH, BOX_HEIGHT));
+            if size.0 <= 0.0 || size.1 <= 0.0 {
+                self.problem(
+                    &at,
+                    format!(
+                        "size {} by {} must be positive",
+                        one_decimal(size.0),
+                        one_decimal(size.1)
+                    ),
+                );
+            }
+            for orientation in Orientation::ALL {
+                let rect = orientation.place(place.x, place.y, size, place.region_size().is_some());
+                let (width, height) = orientation.size();
+                if !rect.fits_in(width, height) {
+                    self.problem(
+                        &at,
+                        format!(
+                            "its {} by {} box centred at ({}, {}) does not fit in the {} by {} diagram ({orientation:?})",
+                            one_decimal(size.0),
+                            one_decimal(size.1),
+                            one_decimal(place.x),
+                            one_decimal(place.y),
+                            one_decimal(width),
+                            one_decimal(height)
+                        ),
+                    );
+                }
+            }
+        }
+    }
+
+    /// Each flow: cited words, two different known places, a known step, a bend
+    /// that stays in the diagram, its citations and a status its speakers bear out.
+    fn flows(&mut self, content: &Content, ids: &KnownIds) {
+        for (i, flow) in content.flows.iter().enumerate() {
+            let at = format!("flows[{i}]");
+            let scope = QuoteScope::new(&flow.citations);
+            self.cited(&format!("{at}.label"), &flow.label, &scope, "flow");
+            self.cited(&format!("{at}.detail"), &flow.detail, &scope, "flow");
+            self.cited(
+                &format!("{at}.attribution"),
+                &flow.attribution,
+                &scope,
+                "flow",
+            );
+            self.reference(&format!("{at}.from"), &flow.from, &ids.places, "place");
+            self.reference(&format!("{at}.to"), &flow.to, &ids.places, "place");
+            if flow.from == flow.to {
+                self.problem(
+                    &format!("{at}.to"),
+                    "a flow must go to another place".into(),
+                );
+            }
+            self.reference(&format!("{at}.step"), &flow.step, &ids.steps, "step");
+            if !(flow.bend.is_finite() && flow.bend.abs() <= MAX_BEND) {
+                self.problem(
+                    &format!("{at}.bend"),
+                    format!(
+                        "bend {} is outside -{max} to {max}",
+                        one_decimal(flow.bend),
+                        max = MAX_BEND as i64
+                    ),
+                );
+            }
+            self.citations(&format!("{at}.citations"), &flow.citations, &ids.sources);
+            self.flow_status(&at, flow.status, &flow.citations);
+        }
+    }
+
+    /// Each step, and the places and flows it highlights.
+    fn steps(&mut self, content: &Content, ids: &KnownIds) {
+        for (i, step) in content.steps.iter().enumerate() {
+            let at = format!("steps[{i}]");
+            self.step(&at, step, &ids.sources);
+            for (j, place) in step.places.iter().enumerate() {
+                self.reference(&format!("{at}.places[{j}]"), place, &ids.places, "place");
+            }
+            for (j, flow) in step.flows.iter().enumerate() {
+                self.reference(&format!("{at}.flows[{j}]"), flow, &ids.flows, "flow");
+            }
+        }
+    }
+
+    /// The corrections log: unique ids, real dates, words, and known steps.
+    fn updates(&mut self, content: &Content, steps: &HashSet<&str>) {
+        self.unique_ids("updates", content.updates.iter().map(|u| &u.id));
+        for (i, update) in content.updates.iter().enumerate() {
+            let at = format!("updates[{i}]");
+            if !is_calendar_date(&update.date) {
+                self.problem(
+                    &format!("{at}.date"),
+                    format!("{:?} is not a date written YYYY-MM-DD", update.date),
+                );
+            }
+            self.non_empty(&format!("{at}.text"), &update.text);
+            for (j, step) in update.steps.iter().enumerate() {
+                self.reference(&format!("{at}.steps[{j}]"), step, steps, "step");
+            }
         }
     }
 

@@ -4,6 +4,24 @@ mod sources_dir;
 
 use explainer_core::{FlowStatus, Side, Speaker};
 
+/// The field list must follow the model: serialize the shipped content and compare keys.
+#[test]
+fn top_level_fields_match_the_model() {
+    let content: explainer_core::Content =
+        serde_json::from_str(&sources_dir::shipped_text()).expect("shipped content parses");
+    let value = serde_json::to_value(&content).expect("content serializes");
+    let mut keys: Vec<&str> = value
+        .as_object()
+        .expect("an object")
+        .keys()
+        .map(String::as_str)
+        .collect();
+    let mut expected = explainer_core::structure::TOP_LEVEL_FIELDS.to_vec();
+    keys.sort_unstable();
+    expected.sort_unstable();
+    assert_eq!(keys, expected);
+}
+
 #[test]
 fn content_has_at_least_seven_steps_each_cited_with_a_short_lead() {
     let content = sources_dir::shipped_content();
