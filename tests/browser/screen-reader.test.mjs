@@ -38,11 +38,11 @@ const MAX_TO_FIRST_STEP_SENTENCE = 30;
 const MAX_MARKER_WORDS = 6;
 /**
  * A place's or an arrow's name: its label, and for an arrow the places it joins
- * ("All US user traffic: from User's phone to Oracle cloud", 10 words; the
- * Spanish edition's longest is 14). Who says so and the step it opens are its
+ * ("All US user traffic: from A US user’s phone to Oracle cloud", 11 words; the
+ * Spanish edition's longest is 15). Who says so and the step it opens are its
  * description, not its name.
  */
-const MAX_SHAPE_NAME_WORDS = 14;
+const MAX_SHAPE_NAME_WORDS = 16;
 
 let app;
 before(async () => {
