@@ -57,11 +57,12 @@ node --test --test-concurrency=1 tests/browser/
 step "The Spanish edition (dist/es): the tests of the original that read the story's words, run on the edition"
 # The build above wrote it; the tests read its content (content.es.json) and its
 # words table (locales/es.toml): the page without scripts, the single file, the
-# embeds, axe, the phone layout, share pages and Share, one render, what a screen
-# reader hears, and the timeline.
+# embeds, axe, the phone layout, the diagram (its labels measured), share pages and
+# Share, one render, what a screen reader hears, and the timeline.
 EXPLAINER_EDITION=es DIST_DIR=dist/es node --test --test-concurrency=1 \
   tests/browser/readable-nojs.test.mjs tests/browser/readable-offline.test.mjs \
   tests/browser/embed.test.mjs tests/browser/a11y.test.mjs tests/browser/phone.test.mjs \
+  tests/browser/diagram.test.mjs \
   tests/browser/share.test.mjs tests/browser/one-render.test.mjs \
   tests/browser/screen-reader.test.mjs tests/browser/timeline.test.mjs
 

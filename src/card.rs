@@ -8,7 +8,7 @@
 
 use std::sync::Arc;
 
-use explainer_core::diagram::{one_decimal, Orientation};
+use explainer_core::diagram::{one_decimal, Orientation, MAX_LABELLED_FLOWS};
 use explainer_core::embed::escape_attribute;
 use explainer_core::page::step_count;
 use explainer_core::share::{fit_lines, CARD_HEIGHT, CARD_WIDTH};
@@ -17,7 +17,7 @@ use explainer_core::{Content, Perspective};
 use leptos::prelude::*;
 use resvg::{tiny_skia, usvg};
 
-use crate::components::diagram::{drawing, MAX_LABELLED_FLOWS};
+use crate::components::diagram::drawing;
 use crate::prerender::drop_empty_comments;
 use crate::words::{provide_words, Words};
 
@@ -343,7 +343,7 @@ fn card_style(lit: Option<(usize, bool)>) -> String {
 .flow--reported .flow-line {{ stroke-dasharray: 10 4; }}
 .flow--alleged .flow-line {{ stroke-dasharray: 3 4; }}
 .flow--planned .flow-line {{ stroke-dasharray: 1 5; stroke-linecap: round; }}
-.flow-label {{ display: none; font-size: 11.5px; font-weight: 700; fill: currentColor; text-anchor: middle; stroke: {PANEL}; stroke-width: 5px; stroke-linejoin: round; }}
+.flow-label {{ display: none; font-size: 11.5px; font-weight: 700; fill: currentColor; stroke: {PANEL}; stroke-width: 5px; stroke-linejoin: round; }}
 {highlight}
 "
     )

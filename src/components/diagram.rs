@@ -9,6 +9,7 @@ use std::sync::Arc;
 
 use explainer_core::diagram::{
     focus_view_box, layout, one_decimal, DiagramLayout, FlowShape, Orientation, PlaceShape,
+    MAX_LABELLED_FLOWS,
 };
 use explainer_core::page::{fill, index_list, COMPACT_ASPECT, COMPACT_MIN_WIDTH};
 use explainer_core::{Content, FlowStatus, Perspective};
@@ -165,9 +166,6 @@ fn focus_boxes(layout: &DiagramLayout, content: &Content) -> String {
         .join(";")
 }
 
-/// Above this many highlighted flows, their labels show only on hover or focus.
-pub const MAX_LABELLED_FLOWS: usize = 3;
-
 fn place_view(shape: PlaceShape, content: &Content, perspective_id: &str) -> impl IntoView {
     let place = content.place(&shape.id).cloned();
     let Some(place) = place else {
@@ -258,6 +256,7 @@ fn flow_view(shape: FlowShape, content: &Content) -> impl IntoView {
                 class="flow-label"
                 x=one_decimal(shape.label_at.x)
                 y=one_decimal(shape.label_at.y + 4.0)
+                text-anchor=shape.label_anchor.as_str()
                 paint-order="stroke"
                 aria-hidden="true"
             >

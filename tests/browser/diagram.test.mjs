@@ -217,3 +217,50 @@ test('the flow table has one row per flow', { timeout: TEST_TIMEOUT }, async () 
   assert.deepEqual(rows, content.flows.map((f) => f.id), 'rows in content order, creator-only flows included');
   await done(page);
 });
+
+/**
+ * The drawn labels of the shown arrows, measured in the page: each label's box
+ * that covers a box of a place, another shown label, or runs out of the shown
+ * drawing (in its own view box: the phone strip's zoom included). Runs in the page.
+ */
+function labelClashes() {
+  const svg = [...document.querySelectorAll('svg.diagram-svg')].find((el) => el.getClientRects().length > 0);
+  const frame = svg.getBoundingClientRect();
+  const box = (el) => el.getBoundingClientRect();
+  const meet = (a, b) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > 0.5 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 0.5;
+  const labels = [...svg.querySelectorAll('g.flow .flow-label')].filter((t) => getComputedStyle(t).display !== 'none');
+  const boxes = [...svg.querySelectorAll('g.place:not(.place--region) > rect')];
+  const name = (el) => el.closest('[data-flow], [data-place]');
+  const clashes = [];
+  labels.forEach((label, i) => {
+    const r = box(label);
+    const who = name(label).getAttribute('data-flow');
+    if (r.left < frame.left - 0.5 || r.right > frame.right + 0.5 || r.top < frame.top - 0.5 || r.bottom > frame.bottom + 0.5) clashes.push(`${who}: out of the drawing`);
+    for (const place of boxes) if (meet(r, box(place))) clashes.push(`${who} covers ${name(place).getAttribute('data-place')}`);
+    for (const other of labels.slice(i + 1)) if (meet(r, box(other))) clashes.push(`${who} meets ${name(other).getAttribute('data-flow')}`);
+  });
+  return { shown: labels.length, clashes };
+}
+
+for (const viewport of [{ width: 1280, height: 800 }, { width: 375, height: 667 }]) {
+  test(`${viewport.width}×${viewport.height}: the labels a step shows cover no box and no other label, and stay in the drawing`, { timeout: TEST_TIMEOUT }, async (t) => {
+    const context = await app.browser.newContext({ viewport, reducedMotion: 'reduce', serviceWorkers: 'block', isMobile: viewport.width < 900, hasTouch: viewport.width < 900 });
+    const page = await context.newPage();
+    try {
+      let shown = 0;
+      for (const perspective of content.perspectives.map((p) => p.id)) {
+        for (let i = 0; i < N; i++) {
+          await openApp(page, app.baseUrl, `/?view=${perspective}#step-${content.steps[i].id}`);
+          await expectStep(page, content, i);
+          await expectHighlight(page, content.steps[i], perspective);
+          const { shown: n, clashes } = await page.evaluate(labelClashes);
+          shown += n;
+          assert.deepEqual(clashes, [], `${perspective} view, step ${i + 1} (${content.steps[i].id})`);
+        }
+      }
+      t.diagnostic(`${viewport.width}×${viewport.height}: ${shown} labels shown over every step and view, none covering a box or a label`);
+    } finally {
+      await context.close();
+    }
+  });
+}

@@ -145,6 +145,18 @@ impl Rect {
         }
     }
 
+    /// Its area.
+    pub fn area(&self) -> f64 {
+        self.width * self.height
+    }
+
+    /// The area it shares with `other`.
+    pub fn overlap(&self, other: &Rect) -> f64 {
+        let across = self.right().min(other.right()) - self.left().max(other.left());
+        let down = self.bottom().min(other.bottom()) - self.top().max(other.top());
+        across.max(0.0) * down.max(0.0)
+    }
+
     /// The smallest rectangle holding both.
     pub fn union(&self, other: &Rect) -> Rect {
         Rect::spanning(
@@ -211,13 +223,51 @@ pub struct FlowShape {
     pub path: String,
     /// SVG points of the arrowhead polygon at the destination.
     pub arrowhead: String,
-    /// Where the label is centred.
+    /// Where the label is anchored (its `text-anchor` point, at mid-height).
     pub label_at: Point,
+    /// Which end of the label sits at `label_at`.
+    pub label_anchor: LabelAnchor,
+    /// The room the label takes (an estimate from its length, with its halo).
+    pub label_box: Rect,
     /// How firmly the flow is established (drawn as a line style).
     pub status: FlowStatus,
     /// The smallest box holding the line and its arrowhead.
     pub bounds: Rect,
 }
+
+/// Which end of an arrow's label sits at its point: SVG's `text-anchor`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LabelAnchor {
+    /// The label starts at its point and runs right.
+    Start,
+    /// The label is centred on its point.
+    Middle,
+    /// The label ends at its point.
+    End,
+}
+
+impl LabelAnchor {
+    /// The SVG `text-anchor` value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LabelAnchor::Start => "start",
+            LabelAnchor::Middle => "middle",
+            LabelAnchor::End => "end",
+        }
+    }
+}
+
+/// Width of one character of an arrow's label as drawn (12.5 px bold, with its
+/// halo): "Engineers’ access, 2021–22, per BuzzFeed" is 289 px wide in Chromium.
+pub const LABEL_CHAR_WIDTH: f64 = 7.4;
+/// Height of an arrow's label with its halo.
+pub const LABEL_HEIGHT: f64 = 16.0;
+/// Above this many highlighted flows, a step's labels show only on hover or
+/// focus (the page and the cards mark such steps crowded).
+pub const MAX_LABELLED_FLOWS: usize = 3;
+/// Room kept between a label and a box, or a label and its own point when it
+/// is moved to one side of it.
+const LABEL_GAP: f64 = 4.0;
 
 /// Everything the diagram draws for one perspective.
 #[derive(Debug, Clone, PartialEq)]
@@ -301,8 +351,135 @@ pub fn layout(
         })
         .collect();
     spread_arrivals(&mut routes);
-    let flows = routes.into_iter().map(Route::into_shape).collect();
+    let mut flows: Vec<FlowShape> = routes.into_iter().map(Route::into_shape).collect();
+    place_labels(&mut flows, &places, content, perspective, orientation);
     DiagramLayout { places, flows }
+}
+
+/// Moves each arrow's label off the boxes, the regions' headings and the labels
+/// placed before it that a step shows with it: centred on its line where that is clear, else beside its
+/// point, else a line or two above or below, whichever covers least (the
+/// nearest on a tie).
+fn place_labels(
+    flows: &mut [FlowShape],
+    places: &[PlaceShape],
+    content: &Content,
+    perspective: Perspective,
+    orientation: Orientation,
+) {
+    let perspective_id = content.perspective_id(perspective);
+    let boxes: Vec<Rect> = places
+        .iter()
+        .filter_map(|shape| {
+            let place = content.place(&shape.id)?;
+            Some(if shape.region {
+                // A region's heading: its label (13.5 px bold) over its detail (11.5 px).
+                let width = (place.label_for(perspective_id).chars().count() as f64 * 8.4)
+                    .max(place.detail.chars().count() as f64 * 6.6);
+                let (left, top) = (shape.rect.left(), shape.rect.top());
+                Rect::spanning(left + 8.0, top + 6.0, left + 16.0 + width, top + 42.0)
+            } else {
+                shape.rect.grown(LABEL_GAP)
+            })
+        })
+        .collect();
+    // Labels show together when a step that is not crowded lights their flows.
+    let together = |a: &str, b: &str| {
+        content.steps.iter().any(|s| {
+            s.flows.len() <= MAX_LABELLED_FLOWS
+                && s.flows.iter().any(|f| f == a)
+                && s.flows.iter().any(|f| f == b)
+        })
+    };
+    let (width, height) = orientation.size();
+    let mut placed: Vec<(String, Rect)> = Vec::new();
+    for flow in flows.iter_mut() {
+        let chars = content
+            .flows
+            .iter()
+            .find(|f| f.id == flow.id)
+            .map_or(0, |f| f.label.plain().chars().count());
+        let label_width = chars as f64 * LABEL_CHAR_WIDTH;
+        let at = flow.label_at;
+        // On its point, then beside it, then a line or two above or below.
+        let candidates = [0.0, -1.0, 1.0, -2.0, 2.0, -3.0, 3.0]
+            .into_iter()
+            .flat_map(|lines| {
+                let y = at.y + lines * LABEL_HEIGHT;
+                [
+                    (LabelAnchor::Middle, Point { x: at.x, y }),
+                    (
+                        LabelAnchor::End,
+                        Point {
+                            x: at.x - LABEL_GAP,
+                            y,
+                        },
+                    ),
+                    (
+                        LabelAnchor::Start,
+                        Point {
+                            x: at.x + LABEL_GAP,
+                            y,
+                        },
+                    ),
+                ]
+            });
+        let taken: Vec<Rect> = boxes
+            .iter()
+            .copied()
+            .chain(
+                placed
+                    .iter()
+                    .filter(|(id, _)| together(id, &flow.id))
+                    .map(|(_, room)| *room),
+            )
+            .collect();
+        let covered = |room: &Rect| {
+            let outside = room.area() - room.overlap(&Rect::spanning(0.0, 0.0, width, height));
+            taken.iter().map(|t| t.overlap(room)).sum::<f64>() + outside
+        };
+        let Some((anchor, point, room)) = candidates
+            .map(|(anchor, point)| label_room(anchor, point, label_width, width))
+            .min_by(|a, b| covered(&a.2).total_cmp(&covered(&b.2)))
+        else {
+            continue;
+        };
+        flow.label_at = point;
+        flow.label_anchor = anchor;
+        flow.label_box = room;
+        placed.push((flow.id.clone(), room));
+    }
+}
+
+/// A label `width` wide anchored at `point`, moved sideways into a drawing
+/// `drawing_width` wide (keeping a gap from its edges) where it would run out of
+/// it: its anchor, its point and the room it takes.
+fn label_room(
+    anchor: LabelAnchor,
+    point: Point,
+    width: f64,
+    drawing_width: f64,
+) -> (LabelAnchor, Point, Rect) {
+    let left = match anchor {
+        LabelAnchor::Start => point.x,
+        LabelAnchor::Middle => point.x - width / 2.0,
+        LabelAnchor::End => point.x - width,
+    };
+    let shift = left.clamp(
+        LABEL_GAP,
+        (drawing_width - width - LABEL_GAP).max(LABEL_GAP),
+    ) - left;
+    let room = Rect::spanning(
+        left + shift,
+        point.y - LABEL_HEIGHT / 2.0,
+        left + shift + width,
+        point.y + LABEL_HEIGHT / 2.0,
+    );
+    let point = Point {
+        x: point.x + shift,
+        ..point
+    };
+    (anchor, point, room)
 }
 
 /// How far apart along their lines (as a share of the line) the labels of
@@ -357,6 +534,10 @@ impl Route {
             ..
         } = self;
         let u = 1.0 - t;
+        let label_at = Point {
+            x: u * u * start.x + 2.0 * u * t * control.x + t * t * end.x,
+            y: u * u * start.y + 2.0 * u * t * control.y + t * t * end.y,
+        };
         FlowShape {
             id: self.id,
             path: format!(
@@ -369,9 +550,13 @@ impl Route {
                 one_decimal(end.y)
             ),
             arrowhead: arrowhead(control, end),
-            label_at: Point {
-                x: u * u * start.x + 2.0 * u * t * control.x + t * t * end.x,
-                y: u * u * start.y + 2.0 * u * t * control.y + t * t * end.y,
+            label_at,
+            label_anchor: LabelAnchor::Middle,
+            // Placed by `place_labels`, once every line is drawn.
+            label_box: Rect {
+                center: label_at,
+                width: 0.0,
+                height: 0.0,
             },
             status: self.status,
             bounds: curve_bounds(start, control, end).grown(ARROW_LENGTH),
@@ -591,7 +776,7 @@ pub fn focus_view_box(
         .flows
         .iter()
         .filter(|f| flows.contains(&f.id))
-        .map(|f| f.bounds);
+        .map(|f| f.bounds.union(&f.label_box));
     let mut boxes: Vec<Rect> = lit_places(false).chain(lit_flows).collect();
     if boxes.is_empty() {
         boxes = lit_places(true).collect();

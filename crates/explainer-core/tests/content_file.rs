@@ -256,37 +256,54 @@ fn removing_any_sentence_marker_from_the_shipped_content_is_caught() {
     explainer_core::load_content("content.json", &value.to_string()).unwrap();
 }
 
-/// The labels a step shows on its arrows do not overlap, in any view and
-/// orientation (a label is about 7 units per character wide and 15 high at its
-/// drawn size; the diagram shows labels for at most three flows at once).
+/// The labels a step shows on its arrows overlap neither each other nor a box,
+/// in any view and orientation of every edition, nor run out of the drawing (a
+/// label's room is estimated from its length at its drawn size; the diagram
+/// shows labels for at most three flows at once). The browser test measures the
+/// drawn text too.
 #[test]
 fn labels_shown_together_do_not_overlap() {
+    for (name, content) in sources_dir::shipped_contents() {
+        labels_do_not_overlap(&name, &content);
+    }
+}
+
+fn labels_do_not_overlap(name: &str, content: &explainer_core::Content) {
     use explainer_core::diagram::{layout, Orientation};
-    let content = sources_dir::shipped_content();
     for perspective in content.all_perspectives() {
         for orientation in Orientation::ALL {
-            let drawn = layout(&content, perspective, orientation);
+            let drawn = layout(content, perspective, orientation);
+            let (width, height) = orientation.size();
+            let boxes: Vec<_> = drawn.places.iter().filter(|p| !p.region).collect();
             for step in content.steps.iter().filter(|s| s.flows.len() <= 3) {
-                let boxes: Vec<(&str, f64, f64, f64)> = drawn
+                let shown: Vec<_> = drawn
                     .flows
                     .iter()
                     .filter(|f| step.flows.contains(&f.id))
-                    .map(|f| {
-                        let flow = content.flows.iter().find(|x| x.id == f.id).unwrap();
-                        let width = flow.label.plain().chars().count() as f64 * 7.0;
-                        (f.id.as_str(), f.label_at.x, f.label_at.y, width)
-                    })
                     .collect();
-                for (i, a) in boxes.iter().enumerate() {
-                    for b in &boxes[i + 1..] {
-                        let apart_x = (a.1 - b.1).abs() >= (a.3 + b.3) / 2.0;
-                        let apart_y = (a.2 - b.2).abs() >= 15.0;
-                        assert!(
-                            apart_x || apart_y,
-                            "{perspective:?} {orientation:?} step {}: labels of {} and {} overlap",
-                            step.id,
-                            a.0,
-                            b.0
+                let at = format!("{name}: {perspective:?} {orientation:?} step {}", step.id);
+                for (i, a) in shown.iter().enumerate() {
+                    assert!(
+                        a.label_box.fits_in(width, height),
+                        "{at}: the label of {} runs out of the drawing",
+                        a.id
+                    );
+                    for place in &boxes {
+                        assert_eq!(
+                            a.label_box.overlap(&place.rect),
+                            0.0,
+                            "{at}: the label of {} covers the box {}",
+                            a.id,
+                            place.id
+                        );
+                    }
+                    for b in &shown[i + 1..] {
+                        assert_eq!(
+                            a.label_box.overlap(&b.label_box),
+                            0.0,
+                            "{at}: the labels of {} and {} overlap",
+                            a.id,
+                            b.id
                         );
                     }
                 }

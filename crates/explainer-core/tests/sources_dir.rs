@@ -48,3 +48,24 @@ pub fn shipped_story() -> explainer_core::story::StoryFiles {
 pub fn shipped_content() -> explainer_core::Content {
     explainer_core::load_content("content.json", &shipped_text()).unwrap_or_else(|e| panic!("{e}"))
 }
+
+/// The shipped story's content and each of its editions', parsed and checked,
+/// by name ("content.json", "content.es.json").
+pub fn shipped_contents() -> Vec<(String, explainer_core::Content)> {
+    let files = shipped_story();
+    let folder = files
+        .content_file
+        .parent()
+        .map(PathBuf::from)
+        .unwrap_or_default();
+    let mut all = vec![("content.json".to_owned(), shipped_content())];
+    for edition in &files.story.editions {
+        let name = format!("content.{}.json", edition.folder);
+        let text =
+            std::fs::read_to_string(folder.join(&name)).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let content = explainer_core::edition::load_edition(&name, &files.content_text, &text)
+            .unwrap_or_else(|e| panic!("{e}"));
+        all.push((name, content));
+    }
+    all
+}
