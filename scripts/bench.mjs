@@ -29,14 +29,13 @@
 // Prints a table; --json writes every number; --check exits 1 if a budget is missed.
 // --quick skips Lighthouse (for trying the script out; --check then fails on them).
 
-import { createServer } from 'node:http';
-import { readFileSync, writeFileSync, mkdtempSync, mkdirSync, cpSync, rmSync, readdirSync, existsSync, statSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync, mkdirSync, cpSync, rmSync, readdirSync, existsSync } from 'node:fs';
 import { tmpdir, loadavg, cpus } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 import { execFileSync } from 'node:child_process';
-import { loadContent } from '../tests/browser/support.mjs';
+import { loadContent, startServer, launchBrowser, CHROMIUM_ARGS } from '../tests/browser/support.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const KIB = 1024;
@@ -181,16 +180,8 @@ export const BUDGETS = {
 // ---------------------------------------------------------------------------------
 const CHROME = process.env.CHROME_PATH || process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 process.env.CHROME_PATH = CHROME;
-const BASE_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+/** The flags every Chromium here runs with: the browser tests' (support.mjs). */
+const BASE_FLAGS = CHROMIUM_ARGS;
 
 function parseArgs(argv) {
   const args = { check: false, json: null, runs: 5, quick: false, dist: path.join(ROOT, 'dist') };
@@ -327,56 +318,13 @@ function makePlainSite(snapshot, assets, dir) {
 
 // ---- A static server with gzip --------------------------------------------------
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
-/** Serves `root` on 127.0.0.1; answers with the .gz copy (or gzips) when the client accepts gzip. */
+/**
+ * Serves `root` on 127.0.0.1 (the browser tests' one server, tests/browser/server.mjs):
+ * the .gz copy (or a gzip of the file) when the client accepts gzip, revalidated.
+ */
 export async function serve(root) {
-  const gzCache = new Map();
-  const server = createServer((req, res) => {
-    try {
-      let pathname = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
-      if (pathname.endsWith('/')) pathname += 'index.html';
-      const file = path.resolve(root, '.' + pathname);
-      if (!file.startsWith(root + path.sep) || !existsSync(file) || !statSync(file).isFile()) {
-        res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
-        return;
-      }
-      const type = TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-      const headers = { 'Content-Type': type, 'Cache-Control': 'no-cache', Vary: 'Accept-Encoding' };
-      let body;
-      if (/\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
-        if (existsSync(file + '.gz')) body = readFileSync(file + '.gz');
-        else {
-          if (!gzCache.has(file)) gzCache.set(file, zlib.gzipSync(readFileSync(file), { level: 9 }));
-          body = gzCache.get(file);
-        }
-        headers['Content-Encoding'] = 'gzip';
-      } else {
-        body = readFileSync(file);
-      }
-      headers['Content-Length'] = body.length;
-      res.writeHead(200, headers);
-      res.end(req.method === 'HEAD' ? undefined : body);
-    } catch (error) {
-      res.writeHead(500, { 'Content-Type': 'text/plain' }).end(String(error));
-    }
-  });
-  await new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  return {
-    url: `http://127.0.0.1:${server.address().port}/`,
-    close: () => new Promise((resolve) => { server.closeAllConnections?.(); server.close(() => resolve()); }),
-  };
+  const server = await startServer(root, { encodings: ['gzip'], compressMissing: true, cache: 'no-cache' });
+  return { url: `${server.baseUrl}/`, close: server.close };
 }
 
 // ---- 2. Lighthouse ----------------------------------------------------------------
@@ -548,10 +496,9 @@ function probe() {
  * waits for its sample; `latency()` sums them up; `close()` ends it.
  */
 async function stepper(url, { baseline = false } = {}) {
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({
+  const browser = await launchBrowser({
     executablePath: CHROME,
-    args: [...BASE_FLAGS, '--enable-precise-memory-info', '--js-flags=--expose-gc'],
+    args: ['--enable-precise-memory-info', '--js-flags=--expose-gc'],
     timeout: 30_000,
   });
   try {
@@ -729,8 +676,7 @@ async function leads(content) {
  * folded (markers are numbers, not words).
  */
 async function readingPath(url) {
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({ executablePath: CHROME, args: BASE_FLAGS, timeout: 30_000 });
+  const browser = await launchBrowser({ executablePath: CHROME, timeout: 30_000 });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(url, { waitUntil: 'load' });

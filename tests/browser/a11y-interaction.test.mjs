@@ -6,8 +6,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  TEST_TIMEOUT, TIMEOUT, launch, loadContent, trackErrors, assertNoErrors, expectStep, expectHeadingFocused,
+  TEST_TIMEOUT, TIMEOUT, launch, loadContent, assertNoErrors, expectStep, expectHeadingFocused,
   openApp, waitTrue, norm, timelineEvents,
+  openContext, inContext,
 } from './support.mjs';
 
 const content = loadContent();
@@ -20,12 +21,7 @@ before(async () => {
 after(async () => app?.close());
 
 async function openPage({ width = 1280, height = 900, reducedMotion = 'reduce', colorScheme = 'light' } = {}) {
-  const context = await app.browser.newContext({ viewport: { width, height }, reducedMotion, colorScheme });
-  context.setDefaultTimeout(TIMEOUT);
-  context.setDefaultNavigationTimeout(TIMEOUT);
-  const page = await context.newPage();
-  trackErrors(page);
-  return { context, page };
+  return openContext(app.browser, { viewport: { width, height }, reducedMotion, colorScheme });
 }
 
 async function goLive(page, pathAndHash = '/') {
@@ -37,8 +33,7 @@ const announcer = (page) =>
   page.evaluate(() => document.querySelector('p[data-announcer]')?.textContent.replace(/\s+/g, ' ').trim() ?? null);
 
 test('live region: polite; silent at load and for a step change (the heading takes focus); says the view and perspective switches', { timeout: TEST_TIMEOUT }, async () => {
-  const { context, page } = await openPage();
-  try {
+  await inContext(openPage(), async ({ context, page }) => {
     await goLive(page, '/');
     const attrs = await page.evaluate(() => {
       const p = document.querySelector('p[data-announcer]');
@@ -75,9 +70,7 @@ test('live region: polite; silent at load and for a step change (the heading tak
     await page.click('.pager-previous');
     await expectLanded(1, 'Previous');
     assertNoErrors(page);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 /** Runs in the page: what has focus, where it is, whether it shows a focus indicator, what covers it. */
@@ -166,8 +159,7 @@ function tabsToDiagram() {
 }
 for (const [width, height, colorScheme] of [[1280, 900, 'light'], [1280, 600, 'dark'], [320, 640, 'light']]) {
   test(`keyboard at ${width}x${height}, ${colorScheme}: Tab reaches the switch, the diagram and the pager; focus stays visible and in view`, { timeout: TEST_TIMEOUT }, async () => {
-    const { context, page } = await openPage({ width, height, colorScheme });
-    try {
+    await inContext(openPage({ width, height, colorScheme }), async ({ context, page }) => {
       await goLive(page, '/');
       // The live app draws the landscape diagram at every width: beside the text
       // from 900px, as the phone layout's strip below (portrait is for pages
@@ -202,9 +194,7 @@ for (const [width, height, colorScheme] of [[1280, 900, 'light'], [1280, 600, 'd
       await page.focus(`svg.diagram-svg--${orientation} g.place[data-place="${firstPlace}"]`);
       assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('role')), 'link');
       assertNoErrors(page);
-    } finally {
-      await context.close();
-    }
+    });
   });
 }
 
@@ -217,8 +207,7 @@ function transitionDurations() {
 test('prefers-reduced-motion: reduce turns the diagram transitions off', { timeout: TEST_TIMEOUT }, async () => {
   const zero = (d) => d.split(',').every((s) => parseFloat(s) === 0);
   {
-    const { context, page } = await openPage({ reducedMotion: 'reduce' });
-    try {
+    await inContext(openPage({ reducedMotion: 'reduce' }), async ({ context, page }) => {
       await goLive(page, '/');
       await page.click('.pager-next');
       await expectStep(page, content, 1);
@@ -227,21 +216,16 @@ test('prefers-reduced-motion: reduce turns the diagram transitions off', { timeo
       assert.deepEqual([...new Set(d.flow)].filter((x) => !zero(x)), [], '.flow transition-duration is 0s');
       assert.deepEqual([...new Set(d.placeRect)].filter((x) => !zero(x)), [], '.place rect transition-duration is 0s');
       assertNoErrors(page);
-    } finally {
-      await context.close();
-    }
+    });
   }
   // Without the preference the transitions exist, so the check above means something.
   {
-    const { context, page } = await openPage({ reducedMotion: 'no-preference' });
-    try {
+    await inContext(openPage({ reducedMotion: 'no-preference' }), async ({ context, page }) => {
       await goLive(page, '/');
       const d = await page.evaluate(transitionDurations);
       assert.ok(d.flow.some((x) => !zero(x)), `.flow animates without the preference (${d.flow[0]})`);
       assert.ok(d.placeRect.some((x) => !zero(x)), `.place rect animates without the preference (${d.placeRect[0]})`);
-    } finally {
-      await context.close();
-    }
+    });
   }
 });
 
@@ -270,8 +254,7 @@ function outlineProblems(outline) {
 
 for (const query of ['', '?embed']) {
   test(`headings${query ? ' in embed mode' : ''}: one h1 and no skipped levels at every step, both views`, { timeout: TEST_TIMEOUT }, async () => {
-    const { context, page } = await openPage();
-    try {
+    await inContext(openPage(), async ({ context, page }) => {
       await goLive(page, `/${query}`);
       const problems = [];
       for (const perspective of ['user', 'creator']) {
@@ -291,8 +274,6 @@ for (const query of ['', '?embed']) {
       }
       assert.deepEqual(problems, [], 'heading outline');
       assertNoErrors(page);
-    } finally {
-      await context.close();
-    }
+    });
   });
 }

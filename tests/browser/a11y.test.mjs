@@ -15,7 +15,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import {
-  ROOT, TEST_TIMEOUT, TIMEOUT, launch, loadContent, trackErrors, assertNoErrors, expectStep, openApp, timelineEvents,
+  ROOT, TEST_TIMEOUT, TIMEOUT, launch, loadContent, assertNoErrors, expectStep, openApp, timelineEvents,
+  openContext, inContext,
 } from './support.mjs';
 
 const content = loadContent();
@@ -46,18 +47,13 @@ after(async () => app?.close());
 
 /** A fresh context (own colour scheme, width, CSP bypass for axe) and page. */
 async function openPage({ width = 1280, height = 900, colorScheme = 'light', phone = false } = {}) {
-  const context = await app.browser.newContext({
+  return openContext(app.browser, {
     viewport: { width, height },
     ...(phone ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
     colorScheme,
     reducedMotion: 'reduce', // no half-finished opacity transitions while axe reads colours
     bypassCSP: true,
   });
-  context.setDefaultTimeout(TIMEOUT);
-  context.setDefaultNavigationTimeout(TIMEOUT);
-  const page = await context.newPage();
-  trackErrors(page);
-  return { context, page };
 }
 
 async function goLive(page, pathAndHash) {
@@ -124,8 +120,7 @@ function assertClean(problems) {
 
 for (const perspective of PERSPECTIVES) {
   test(`axe: all ${N} steps, ${perspective} view, 1280px, light`, { timeout: TEST_TIMEOUT }, async () => {
-    const { context, page } = await openPage();
-    try {
+    await inContext(openPage(), async ({ context, page }) => {
       await goLive(page, '/');
       await setPerspective(page, perspective);
       const problems = [];
@@ -136,17 +131,14 @@ for (const perspective of PERSPECTIVES) {
       }
       assertClean(problems);
       assertNoErrors(page);
-    } finally {
-      await context.close();
-    }
+    });
   });
 }
 
 // The phone layout (diagram strip, pager at the bottom, folded quotes), every step.
 for (const colorScheme of ['light', 'dark']) {
   test(`axe: all ${N} steps, both views, 375×667 phone layout, ${colorScheme}`, { timeout: TEST_TIMEOUT }, async () => {
-    const { context, page } = await openPage({ width: 375, height: 667, colorScheme, phone: true });
-    try {
+    await inContext(openPage({ width: 375, height: 667, colorScheme, phone: true }), async ({ context, page }) => {
       const problems = [];
       for (const perspective of PERSPECTIVES) {
         await goLive(page, '/');
@@ -163,9 +155,7 @@ for (const colorScheme of ['light', 'dark']) {
       problems.push(...(await audit(page, `375 phone, ${colorScheme}, evidence open`)));
       assertClean(problems);
       assertNoErrors(page);
-    } finally {
-      await context.close();
-    }
+    });
   });
 }
 
@@ -184,8 +174,7 @@ const SUBSET_CONFIGS = [
 
 for (const config of SUBSET_CONFIGS) {
   test(`axe: steps ${SUBSET.map((i) => i + 1).join(', ')}, both views, ${config.name}`, { timeout: TEST_TIMEOUT }, async () => {
-    const { context, page } = await openPage(config);
-    try {
+    await inContext(openPage(config), async ({ context, page }) => {
       const problems = [];
       for (const perspective of PERSPECTIVES) {
         for (const i of SUBSET) {
@@ -208,9 +197,7 @@ for (const config of SUBSET_CONFIGS) {
       }
       assertClean(problems);
       assertNoErrors(page);
-    } finally {
-      await context.close();
-    }
+    });
   });
 }
 
@@ -265,8 +252,7 @@ function diagramContrast() {
 for (const colorScheme of ['light', 'dark']) {
   for (const width of [1280, 320]) {
     test(`diagram contrast: text 4.5:1, lines 3:1 (${colorScheme}, ${width}px)`, { timeout: TEST_TIMEOUT }, async () => {
-      const { context, page } = await openPage({ width, colorScheme });
-      try {
+      await inContext(openPage({ width, colorScheme }), async ({ context, page }) => {
         const problems = [];
         for (const i of SUBSET) {
           await goLive(page, `/#step-${content.steps[i].id}`);
@@ -278,9 +264,7 @@ for (const colorScheme of ['light', 'dark']) {
         }
         assert.deepEqual(problems, [], 'diagram contrast below WCAG 1.4.3 / 1.4.11');
         assertNoErrors(page);
-      } finally {
-        await context.close();
-      }
+      });
     });
   }
 }
@@ -296,8 +280,7 @@ for (const config of TIMELINE_CONFIGS) {
   test(`axe: the timeline view, ${config.name}, with and without an open event`, { timeout: TEST_TIMEOUT }, async () => {
     const events = timelineEvents(content);
     assert.ok(events.length > 0, 'content.json has a timeline');
-    const { context, page } = await openPage(config);
-    try {
+    await inContext(openPage(config), async ({ context, page }) => {
       await goLive(page, '/?show=timeline');
       await page.waitForSelector('section#timeline:not([hidden])');
       const problems = await audit(page, `${config.name}, timeline`);
@@ -307,8 +290,6 @@ for (const config of TIMELINE_CONFIGS) {
       problems.push(...(await audit(page, `${config.name}, timeline at event ${event.id}`)));
       assertClean(problems);
       assertNoErrors(page);
-    } finally {
-      await context.close();
-    }
+    });
   });
 }

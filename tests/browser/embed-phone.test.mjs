@@ -6,7 +6,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, loadContent, assertNoErrors, trackErrors, norm, TEST_TIMEOUT } from './support.mjs';
+import { launch, loadContent, assertNoErrors, norm, TEST_TIMEOUT } from './support.mjs';
 import { startHostServer, until, waitForFit, WAIT } from './hosts.mjs';
 
 const content = loadContent();
@@ -50,12 +50,9 @@ async function readToTheFoot(page, frame) {
 }
 
 test('375 px Pym.js host page: after Next and Previous inside the frame, the host scrolls the step’s heading into its viewport', { timeout: TEST_TIMEOUT }, async () => {
-  const context = await app.browser.newContext({
+  await app.withPage({
     viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, reducedMotion: 'reduce',
-  });
-  const page = await context.newPage();
-  trackErrors(page);
-  try {
+  }, async ({ page }) => {
     await page.goto(`${host.base}/pym-article.html`, { waitUntil: 'load' });
     const iframe = await page.waitForSelector('iframe', { state: 'attached', timeout: WAIT });
     let frame;
@@ -105,7 +102,5 @@ test('375 px Pym.js host page: after Next and Previous inside the frame, the hos
     assert.equal(settled.hostScroll, still, 'the host did not scroll for a heading already in view');
     assert.equal(await page.evaluate(() => window.scrollRequests.length), N, 'no scroll request for a heading already in view');
     assertNoErrors(page);
-  } finally {
-    await context.close();
-  }
+  });
 });

@@ -10,8 +10,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
-import { launch, loadContent, norm, TIMEOUT } from './support.mjs';
+import { launch, startServer, inContext, loadContent, norm, TIMEOUT } from './support.mjs';
 
 const content = loadContent();
 const CHILD_ID = 'x';
@@ -178,28 +177,20 @@ window.flood = async (count, seed, batch) => {
 
 /** The hostile host page and its sibling, on another site than the app (not the embed hosts of hosts.mjs). */
 async function startHostilePages(appUrl) {
-  const server = createServer((req, res) => {
-    const { pathname } = new URL(req.url, 'http://host');
-    const page = pathname === '/host.html' ? HOST_HTML(appUrl) : pathname === '/sibling.html' ? SIBLING_HTML : null;
-    if (!page) {
-      res.writeHead(pathname === '/favicon.ico' ? 204 : 404).end();
-      return;
-    }
-    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
-    res.end(page);
+  const server = await startServer(null, {
+    onRequest: (req, res, { pathname }) => {
+      const page = pathname === '/host.html' ? HOST_HTML(appUrl) : pathname === '/sibling.html' ? SIBLING_HTML : null;
+      if (!page) {
+        if (pathname !== '/favicon.ico') return false; // the server's 404
+        res.writeHead(204).end();
+        return true;
+      }
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+      res.end(page);
+      return true;
+    },
   });
-  await new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  return {
-    base: `http://localhost:${server.address().port}`,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections?.();
-        server.close(() => resolve());
-      }),
-  };
+  return { base: `http://localhost:${server.port}`, close: server.close };
 }
 
 // ---------------------------------------------------------------------------
@@ -264,8 +255,7 @@ const received = (page) => page.evaluate(() => window.received.length);
 // ---------------------------------------------------------------------------
 
 test('10,000 random and malformed messages from the host and a sibling frame are all ignored', { timeout: 120_000 }, async () => {
-  const { context, page, frame, sibling, errors } = await openHost();
-  try {
+  await inContext(openHost(), async ({ context, page, frame, sibling, errors }) => {
     // Move away from the defaults, so "unchanged" means something.
     await frame.click('.pager-next');
     await frame.click('.pager-next');
@@ -322,15 +312,12 @@ test('10,000 random and malformed messages from the host and a sibling frame are
     // Still working: Next moves on.
     await frame.click('.pager-next');
     await frame.waitForFunction((t) => document.querySelector('#explainer-stage article.step:not([hidden]) h2')?.textContent.replace(/\s+/g, ' ').trim() === t, norm(content.steps[3].title));
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('without a childId, Pym width messages (even with an empty id) are not answered', { timeout: 60_000 }, async () => {
   // Same host page, but the frame is reloaded without `childId`.
-  const { context, page, frame, errors } = await openHost();
-  try {
+  await inContext(openHost(), async ({ context, page, frame, errors }) => {
     await frame.goto(`${app.baseUrl}/?embed`, { waitUntil: 'load' });
     await frame.waitForSelector('#app[data-live] #explainer-stage article.step:not([hidden]) h2', { state: 'visible', timeout: 15_000 });
     const settledCount = await quiet(page, () => received(page));
@@ -353,7 +340,5 @@ test('without a childId, Pym width messages (even with an empty id) are not answ
     assert.equal(afterMark.length, 1, `only the frames-init is answered: ${JSON.stringify(afterMark)}`);
     assert.deepEqual(errors.page, [], 'no pageerror');
     assert.deepEqual(errors.console, [], 'no console errors');
-  } finally {
-    await context.close();
-  }
+  });
 });

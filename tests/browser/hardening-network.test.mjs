@@ -7,12 +7,13 @@
 // Pages outlive deployments (the service worker's cache, cached embeds), so this
 // question is asked of servers, CDNs and captive portals that may answer anything.
 //
-// A real node:http server stands in front of the static build (support.mjs
-// launch(), served under a sub-folder as news sites publish graphics): it
+// The static server of the build (support.mjs launch(), served under a
+// sub-folder as news sites publish graphics) has a request hook here: it
 // answers version.json however the test says (the real file, a newer version,
 // 404/500, a hang, a trickle, a dropped connection, cut JSON, a web page, an
-// oversized or malformed answer) and proxies everything else. It records every
-// request for version.json, so no test can pass because nothing was asked.
+// oversized or malformed answer); the build's files answer everything else. It
+// records every request for version.json, so no test can pass because nothing
+// was asked.
 //
 // What is checked:
 // - same version: no notice; newer version: the notice appears, its button
@@ -39,20 +40,20 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer, request as httpRequest } from 'node:http';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   launch,
   loadContent,
-  trackErrors,
-  waitForExplainer,
+    waitForExplainer,
   expectStep,
   stepState,
   settle,
   readNotice,
   DIST,
   TIMEOUT,
+  openContext,
+  inContext,
 } from './support.mjs';
 
 const content = loadContent();
@@ -80,11 +81,13 @@ const SW_BLOCKED = 'warning: Service Worker registration blocked by Playwright';
 const NOTICE_TITLE = 'This explainer has been updated since you opened it.';
 
 let app; // support.mjs: browser plus a static server over the build, under PREFIX
-let faults; // the fault-injecting server in front of it
+let faults; // the fault-injecting request hook of its server
 
 before(async () => {
-  app = await launch({ serve: { prefix: PREFIX } });
-  faults = await startFaultServer(app.baseUrl);
+  // The hook reads `faults` per request (set here once the module's answers exist).
+  app = await launch({ serve: { prefix: PREFIX, onRequest: (...request) => faults.onRequest(...request) } });
+  faults = faultInjector();
+  faults.baseUrl = app.baseUrl;
 });
 after(async () => {
   await faults?.close();
@@ -92,15 +95,14 @@ after(async () => {
 });
 
 // ---------------------------------------------------------------------------
-// The fault server: version.json per `faults.answer`, everything else proxied
-// to the static server of support.mjs.
+// The faults: support.mjs's server answers version.json per `faults.answer`
+// (its request hook) and serves everything else from the build.
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
-async function startFaultServer(upstream) {
+function faultInjector() {
   const state = { answer: healthy, hits: [], stray: [], waiters: [], open: new Set() };
-  const server = createServer((req, res) => {
-    const { pathname } = new URL(req.url, 'http://x');
+  const onRequest = (req, res, { pathname }) => {
     if (pathname === VERSION_PATH) {
       const hit = { at: Date.now(), method: req.method, headers: req.headers, sent: 0 };
       // `close` comes when the answer is complete or when the client gave up;
@@ -117,24 +119,17 @@ async function startFaultServer(upstream) {
       res.on('close', () => state.open.delete(res));
       for (const wake of state.waiters.splice(0)) wake(hit);
       state.answer(res, hit);
-      return;
+      return true;
     }
     // A version.json asked for anywhere else would mean the URL is not relative to the page.
     if (pathname.endsWith('version.json')) state.stray.push(pathname);
-    const proxied = httpRequest(upstream + req.url, { method: req.method, headers: { ...req.headers, host: new URL(upstream).host } }, (up) => {
-      res.writeHead(up.statusCode, up.headers);
-      up.pipe(res);
-    });
-    proxied.on('error', (e) => res.destroy(e));
-    req.pipe(proxied);
-  });
-  await new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
+    return false; // the static files answer
+  };
   return {
     state,
-    baseUrl: `http://127.0.0.1:${server.address().port}`,
+    onRequest,
+    /** The server's address (set once it listens). */
+    baseUrl: null,
     set answer(answer) {
       state.answer = answer;
     },
@@ -148,12 +143,10 @@ async function startFaultServer(upstream) {
       hit.catch(() => {}); // awaited later; never an unhandled rejection meanwhile
       return hit;
     },
-    close: () =>
-      new Promise((resolve) => {
-        for (const res of state.open) res.destroy();
-        server.closeAllConnections?.();
-        server.close(() => resolve());
-      }),
+    /** Ends the answers still open (hangs, trickles); the server closes with the app. */
+    close: async () => {
+      for (const res of state.open) res.destroy();
+    },
   };
 }
 
@@ -182,11 +175,7 @@ function newerOfSize(bytes) {
 
 /** A fresh context and page, recording page errors and every console message. */
 async function freshPage({ serviceWorkers = 'block' } = {}) {
-  const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce', serviceWorkers });
-  context.setDefaultTimeout(TIMEOUT);
-  context.setDefaultNavigationTimeout(TIMEOUT);
-  const page = await context.newPage();
-  trackErrors(page);
+  const { context, page } = await openContext(app.browser, { viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce', serviceWorkers });
   page.messages = [];
   page.on('console', (msg) => page.messages.push(`${msg.type()}: ${msg.text()}`));
   return { context, page };
@@ -283,8 +272,7 @@ async function openAndJudge(answer, { serviceWorkers, outcomeWithin = TIMEOUT, s
 
 /** The fault changes nothing: no notice, live and working, silent. */
 async function expectIgnored(answer, { allowFailedRequests = false, outcome: kind = 'finished', check, ...open } = {}) {
-  const { context, page, hit, outcome, notice } = await openAndJudge(answer, open);
-  try {
+  await inContext(openAndJudge(answer, open), async ({ context, page, hit, outcome, notice }) => {
     assert.equal(outcome.kind, kind, `the page saw version.json ${kind} (${outcome.failure ?? 'no failure'})`);
     assertNoNotice(notice, 'a fault is not an update');
     await check?.({ page, hit, outcome });
@@ -292,9 +280,7 @@ async function expectIgnored(answer, { allowFailedRequests = false, outcome: kin
     assertNoNotice(await readNotice(page), 'still, after using the page');
     assertAskedOnce(hit);
     assertQuiet(page, { allowFailedRequests });
-  } finally {
-    await context.close();
-  }
+  });
 }
 
 const T = { timeout: 60_000 };
@@ -310,8 +296,7 @@ test('premise: dist/version.json holds the page’s own version', () => {
 });
 
 test('same version (the real dist/version.json): no notice, page live, Next works, silent', T, async () => {
-  const { context, page, hit, outcome, notice } = await openAndJudge(healthy);
-  try {
+  await inContext(openAndJudge(healthy), async ({ context, page, hit, outcome, notice }) => {
     assert.equal(outcome.kind, 'finished');
     assert.equal((await outcome.request.response())?.status(), 200);
     assert.equal(hit.complete, true, 'the server sent the whole file');
@@ -320,9 +305,7 @@ test('same version (the real dist/version.json): no notice, page live, Next work
     await worksLive(page);
     assertAskedOnce(hit);
     assertQuiet(page);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('same version with other fields and spacing: still no notice', T, async () => {
@@ -330,8 +313,7 @@ test('same version with other fields and spacing: still no notice', T, async () 
 });
 
 test('newer version: the notice appears, names the update, and its button reloads to a current page', T, async () => {
-  const { context, page, hit, notice } = await openAndJudge(newer);
-  try {
+  await inContext(openAndJudge(newer), async ({ context, page, hit, notice }) => {
     // Asserted right after the same wait that the fault tests use before saying
     // "nothing happened": that wait is long enough for the app to act.
     assert.equal(notice.hidden, false, 'the hidden attribute is removed');
@@ -363,16 +345,13 @@ test('newer version: the notice appears, names the update, and its button reload
     assert.equal(faults.state.hits.length, 2, 'the reloaded page asked again');
     await worksLive(page);
     assertQuiet(page);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('a page controlled by the service worker still asks the server, never its cache', SLOW, async () => {
   faults.answer = healthy;
   faults.state.hits.length = 0;
-  const { context, page } = await freshPage({ serviceWorkers: 'allow' });
-  try {
+  await inContext(freshPage({ serviceWorkers: 'allow' }), async ({ context, page }) => {
     const first = faults.nextHit();
     await page.goto(faults.baseUrl + PREFIX, { waitUntil: 'load' });
     await waitForExplainer(page);
@@ -395,9 +374,7 @@ test('a page controlled by the service worker still asks the server, never its c
       'version.json is not in the worker’s cache',
     );
     assertQuiet(page);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 // ---------------------------------------------------------------------------
@@ -502,14 +479,11 @@ test('a 1025-byte answer carrying a newer version: ignored (over the 1024-byte l
 
 /** The notice is shown for `answer`, which was asked for once, with nothing else said. */
 async function expectShown(answer, message) {
-  const { context, page, hit, notice } = await openAndJudge(answer);
-  try {
+  await inContext(openAndJudge(answer), async ({ context, page, hit, notice }) => {
     assertAskedOnce(hit);
     assert.equal(notice.visible, true, message);
     assertQuiet(page);
-  } finally {
-    await context.close();
-  }
+  });
 }
 
 test('a 1024-byte answer carrying a newer version: shown (the limit is inclusive)', T, async () => {

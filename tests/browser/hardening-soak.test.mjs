@@ -12,9 +12,8 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium } from 'playwright-core';
 import {
-  startServer, loadContent, trackErrors, waitForExplainer, expectStep, DIST, TIMEOUT, CHROMIUM_ARGS,
+  startServer, launchBrowser, loadContent, trackErrors, waitForExplainer, expectStep, DIST, TIMEOUT,
 } from './support.mjs';
 
 const content = loadContent();
@@ -35,15 +34,15 @@ const CHUNK = 500;
  */
 const TEST_LIMIT_MS = 900_000;
 
-// The shared flags, plus precise heap figures and a callable gc() for the measurements.
-const ARGS = [...CHROMIUM_ARGS, '--enable-precise-memory-info', '--js-flags=--expose-gc'];
+// After the shared flags: precise heap figures and a callable gc() for the measurements.
+const ARGS = ['--enable-precise-memory-info', '--js-flags=--expose-gc'];
 
 let server;
 let browser;
 
 before(async () => {
   server = await startServer(DIST);
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ARGS, timeout: 15_000 });
+  browser = await launchBrowser({ args: ARGS });
 });
 after(async () => {
   await browser?.close().catch(() => {});

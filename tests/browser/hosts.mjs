@@ -3,16 +3,15 @@
 // real embed libraries from node_modules, and helpers that wait for the iframe
 // to fit the framed document.
 //
-// The host server listens on localhost:<B>; the app is served on 127.0.0.1:<A>
-// (support.mjs): different sites, so the frame is cross-origin exactly as on a
-// real news site.
+// The host server (support.mjs's one server, the host pages its request hook) is
+// addressed as localhost:<B>; the app is served on 127.0.0.1:<A> (support.mjs):
+// different sites, so the frame is cross-origin exactly as on a real news site.
 
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { EMBED_NAME, ROOT } from './support.mjs';
+import { EMBED_NAME, ROOT, startServer } from './support.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const HOSTS = path.join(here, 'embed-hosts');
@@ -33,52 +32,39 @@ const SNIPPET_MARKER = '<!-- __SNIPPET__ -->';
 
 export async function startHostServer(appUrl) {
   const snippets = new Map(); // host page name -> snippet text pasted at the marker
-  const server = createServer(async (req, res) => {
-    try {
-      const { pathname } = new URL(req.url, 'http://host');
+  const server = await startServer(null, {
+    onRequest: async (req, res, { pathname }) => {
       if (pathname === '/favicon.ico') {
         res.writeHead(204).end(); // the host's own icon: not part of the embed
-        return;
+        return true;
       }
       if (VENDOR[pathname]) {
         const body = await readFile(VENDOR[pathname]);
         res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store' });
         res.end(body);
-        return;
+        return true;
       }
       const name = /^\/([a-z0-9-]+\.html)$/.exec(pathname)?.[1];
       const page = name && (await readFile(path.join(HOSTS, name), 'utf8').catch(() => null));
-      if (!page) {
-        res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
-        return;
-      }
+      if (!page) return false; // the server's 404
       let html = page.replaceAll('__APP_URL__', appUrl).replaceAll('__EMBED_NAME__', EMBED_NAME);
       if (html.includes(SNIPPET_MARKER)) {
         if (!snippets.has(name)) {
           res.writeHead(500, { 'Content-Type': 'text/plain' }).end(`no snippet pasted into ${name}`);
-          return;
+          return true;
         }
         html = html.replace(SNIPPET_MARKER, () => snippets.get(name));
       }
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
       res.end(html);
-    } catch (error) {
-      res.writeHead(500, { 'Content-Type': 'text/plain' }).end(String(error));
-    }
-  });
-  await new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
+      return true;
+    },
   });
   return {
     // "localhost" and "127.0.0.1" are different sites: the frame is cross-origin.
-    base: `http://localhost:${server.address().port}`,
+    base: `http://localhost:${server.port}`,
     snippets,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections?.();
-        server.close(() => resolve());
-      }),
+    close: server.close,
   };
 }
 

@@ -26,8 +26,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  TEST_TIMEOUT, TIMEOUT, launch, loadContent, trackErrors, assertNoErrors, expectStep, norm,
+  TEST_TIMEOUT, TIMEOUT, launch, loadContent, assertNoErrors, expectStep, norm,
   settle, timelineEvents,
+  openContext, inContext,
 } from './support.mjs';
 
 const content = loadContent();
@@ -167,16 +168,12 @@ function installRecorder() {
 }
 
 async function freshPage({ javaScriptEnabled = true } = {}) {
-  const context = await app.browser.newContext({
+  const { context, page } = await openContext(app.browser, {
     javaScriptEnabled,
     viewport: { width: 1280, height: 900 },
     reducedMotion: 'reduce',
     serviceWorkers: 'block',
   });
-  context.setDefaultTimeout(TIMEOUT);
-  context.setDefaultNavigationTimeout(TIMEOUT);
-  const page = await context.newPage();
-  trackErrors(page);
   if (javaScriptEnabled) await page.addInitScript(installRecorder);
   return { context, page };
 }
@@ -227,8 +224,7 @@ test('no rebuild: from the first byte to live, nothing in #app is removed, and n
   assert.ok(creatorStep, 'content has a step with a creator note');
   for (const url of START_URLS) {
     await t.test(url, async () => {
-      const { context, page } = await freshPage();
-      try {
+      await inContext(freshPage(), async ({ context, page }) => {
         await openLive(page, url);
         const records = await report(page);
 
@@ -251,9 +247,7 @@ test('no rebuild: from the first byte to live, nothing in #app is removed, and n
         );
         assertNone(added, `${url}: nodes added or text changed inside #app/#app-status after the parser finished`);
         assertNoErrors(page);
-      } finally {
-        await context.close();
-      }
+      });
     });
   }
 });
@@ -362,8 +356,7 @@ test('the live page is the pre-rendered page, but for the documented start-up di
     await pre.context.close();
   }
 
-  const { context, page } = await freshPage();
-  try {
+  await inContext(freshPage(), async ({ context, page }) => {
     await openLive(page, '/');
     const liveTree = await page.evaluate(serializeApp);
 
@@ -384,9 +377,7 @@ test('the live page is the pre-rendered page, but for the documented start-up di
     );
     assert.deepEqual(matched.sort(), ALLOWED.map(allowedLabel).sort(), 'each documented start-up difference happens, once');
     assertNoErrors(page);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 // ---------------------------------------------------------------------------
@@ -425,8 +416,7 @@ function toggled(from, to) {
 }
 
 test('a change touches only what changes: Next and the perspective switch', { timeout: TEST_TIMEOUT }, async (t) => {
-  const { context, page } = await freshPage();
-  try {
+  await inContext(freshPage(), async ({ context, page }) => {
     await openLive(page, '/');
     await expectStep(page, content, 0, { hash: false });
     await clearRecords(page);
@@ -506,7 +496,5 @@ test('a change touches only what changes: Next and the perspective switch', { ti
     assertNone(nodes, `switching perspective added, removed or rewrote nodes`);
     await expectStep(page, content, 1);
     assertNoErrors(page);
-  } finally {
-    await context.close();
-  }
+  });
 });

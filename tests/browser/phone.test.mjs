@@ -17,8 +17,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launch, loadContent, openApp, expectStep, assertNoErrors, trackErrors, flowApplies, phoneScreen, pagerCount,
+  launch, loadContent, openApp, expectStep, assertNoErrors, flowApplies, phoneScreen, pagerCount,
   drag, STEP_HEADING, TIMEOUT, TEST_TIMEOUT,
+  openContext, inContext,
 } from './support.mjs';
 
 const content = loadContent();
@@ -37,7 +38,7 @@ before(async () => {
 after(async () => app?.close());
 
 async function phone({ width, height, deviceScaleFactor }, options = {}) {
-  const context = await app.browser.newContext({
+  return openContext(app.browser, {
     viewport: { width, height },
     isMobile: true,
     hasTouch: true,
@@ -46,10 +47,6 @@ async function phone({ width, height, deviceScaleFactor }, options = {}) {
     serviceWorkers: 'block',
     ...options,
   });
-  context.setDefaultTimeout(TIMEOUT);
-  const page = await context.newPage();
-  trackErrors(page);
-  return { context, page };
 }
 
 /**
@@ -57,13 +54,10 @@ async function phone({ width, height, deviceScaleFactor }, options = {}) {
  * logged no errors, and closes the context whatever happened.
  */
 async function onPhone(size, body, options = {}) {
-  const { context, page } = await phone(size, options);
-  try {
+  await inContext(phone(size, options), async ({ context, page }) => {
     await body(page, context);
     assertNoErrors(page);
-  } finally {
-    await context.close();
-  }
+  });
 }
 
 /** Scrolls the way a reader would, to the current step's heading (just below the strip). */

@@ -20,7 +20,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, loadContent, openApp, expectStep, assertNoErrors, trackErrors, recordStepChanges, nextMovedAfterChange, STEP_HEADING, TIMEOUT, TEST_TIMEOUT } from './support.mjs';
+import { launch, loadContent, openApp, expectStep, assertNoErrors, recordStepChanges, nextMovedAfterChange, STEP_HEADING, TEST_TIMEOUT } from './support.mjs';
 
 const content = loadContent();
 const N = content.steps.length;
@@ -62,18 +62,14 @@ const SIZES = [
 
 for (const size of SIZES) {
   test(`${size.name}: Next tapped again as soon as each step shows lands every time`, { timeout: TEST_TIMEOUT }, async () => {
-    const context = await app.browser.newContext({
+    await app.withPage({
       viewport: size.viewport,
       isMobile: size.isMobile,
       hasTouch: true,
       deviceScaleFactor: 2,
       reducedMotion: 'reduce',
       serviceWorkers: 'block',
-    });
-    context.setDefaultTimeout(TIMEOUT);
-    try {
-      const page = await context.newPage();
-      trackErrors(page);
+    }, async ({ context, page }) => {
       await openApp(page, app.baseUrl, '/');
       // A reader starts at the first step's heading (in the phone layout, Next then
       // sits at the bottom of the screen).
@@ -96,8 +92,6 @@ for (const size of SIZES) {
       // The race needs a step change that scrolls the page: most of them here do.
       assert.ok(scrolled >= (N - 1) / 2, `the page scrolled on ${scrolled} of ${N - 1} step changes`);
       assertNoErrors(page);
-    } finally {
-      await context.close();
-    }
+    });
   });
 }

@@ -9,7 +9,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, loadContent, trackErrors, assertNoErrors, waitForExplainer, expectStep, norm, TIMEOUT, TEST_TIMEOUT } from './support.mjs';
+import { launch, loadContent, assertNoErrors, waitForExplainer, expectStep, norm, TEST_TIMEOUT } from './support.mjs';
 
 const content = loadContent();
 let app;
@@ -20,11 +20,7 @@ before(async () => {
 after(async () => app?.close());
 
 test('while the wasm is on its way, the pre-rendered explainer is readable', { timeout: TEST_TIMEOUT }, async () => {
-  const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce', serviceWorkers: 'block' });
-  context.setDefaultTimeout(TIMEOUT);
-  const page = await context.newPage();
-  trackErrors(page);
-  try {
+  await app.withPage({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce', serviceWorkers: 'block' }, async ({ page }) => {
     // Hold the wasm until the page has been read.
     let release;
     const held = new Promise((resolve) => {
@@ -83,7 +79,5 @@ test('while the wasm is on its way, the pre-rendered explainer is readable', { t
     await page.click('.pager-next');
     await expectStep(page, content, 1);
     assertNoErrors(page);
-  } finally {
-    await context.close();
-  }
+  });
 });

@@ -8,7 +8,7 @@ import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launch, loadContent, trackErrors, assertNoErrors, waitForHeading, openEvidence, DIST, TIMEOUT, TEST_TIMEOUT, SINGLE_FILE } from './support.mjs';
+import { launch, loadContent, assertNoErrors, waitForHeading, openEvidence, DIST, TIMEOUT, TEST_TIMEOUT, SINGLE_FILE, openContext, inContext } from './support.mjs';
 
 const content = loadContent();
 let app;
@@ -33,14 +33,10 @@ function recordCspViolations() {
 
 /** A fresh context (no service worker from other tests) that records all requests. */
 async function openRecorded(url) {
-  const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
-  context.setDefaultTimeout(TIMEOUT);
-  context.setDefaultNavigationTimeout(TIMEOUT);
+  const { context, page } = await openContext(app.browser, { viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
   const requests = [];
   // Context-wide, so requests by the service worker count too.
   context.on('request', (r) => requests.push(r.url()));
-  const page = await context.newPage();
-  trackErrors(page);
   await page.addInitScript(recordCspViolations);
   await page.goto(url, { waitUntil: 'load' });
   await page.waitForSelector('#app[data-live] #explainer-stage article.step:not([hidden]) h2', { timeout: TIMEOUT });
@@ -72,8 +68,7 @@ async function walkThrough(page) {
 }
 
 test('over http, a full walk-through requests only same-origin URLs and violates no CSP rule', { timeout: TEST_TIMEOUT }, async () => {
-  const { context, page, requests } = await openRecorded(app.baseUrl + '/');
-  try {
+  await inContext(openRecorded(app.baseUrl + '/'), async ({ context, page, requests }) => {
     assert.ok(
       await page.evaluate(() => !!document.querySelector('meta[http-equiv="Content-Security-Policy" i]')),
       'the page has a CSP',
@@ -88,9 +83,7 @@ test('over http, a full walk-through requests only same-origin URLs and violates
     assert.ok(requests.length > 0, 'requests were recorded');
     assert.deepEqual(await page.evaluate(() => window.__cspViolations), [], 'CSP violations');
     assertNoErrors(page);
-  } finally {
-    await context.close().catch(() => {});
-  }
+  });
 });
 
 test('from file://, the single-file edition violates no CSP rule and requests nothing else', { timeout: TEST_TIMEOUT }, async () => {

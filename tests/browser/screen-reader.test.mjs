@@ -21,9 +21,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  TEST_TIMEOUT, TIMEOUT, STEP_HEADING, launch, loadContent, openApp, trackErrors, assertNoErrors, expectStep,
+  TEST_TIMEOUT, STEP_HEADING, launch, loadContent, openApp, assertNoErrors, expectStep,
   expectHeadingFocused, citedSentences, openEvidence, startScreenReader, drag, norm, timelineEvents, pagerCount, word, fillWord,
-  wordPattern,
+  wordPattern, openContext, inContext,
 } from './support.mjs';
 
 const content = loadContent();
@@ -63,16 +63,13 @@ const MARKER_NAME = wordPattern('quote', 'name', { n: '\\d+' });
 const announcements = (phrases) => phrases.filter((p) => /^(polite|assertive):\s*\S/.test(p));
 
 async function openReader(size, pathAndHash = '/') {
-  const context = await app.browser.newContext({
+  const { context, page } = await openContext(app.browser, {
     viewport: size.viewport,
     reducedMotion: 'reduce',
     serviceWorkers: 'block',
     hasTouch: size.phone,
     isMobile: size.phone,
   });
-  context.setDefaultTimeout(TIMEOUT);
-  const page = await context.newPage();
-  trackErrors(page);
   await openApp(page, app.baseUrl, pathAndHash);
   await page.waitForSelector('#app[data-live]');
   const reader = await startScreenReader(page);
@@ -85,13 +82,10 @@ async function openReader(size, pathAndHash = '/') {
  * no errors, and closes it whatever happened.
  */
 async function withReader(size, pathAndHash, body) {
-  const { context, page, reader } = await openReader(size, pathAndHash);
-  try {
+  await inContext(openReader(size, pathAndHash), async ({ context, page, reader }) => {
     await body({ context, page, reader });
     assertNoErrors(page);
-  } finally {
-    await context.close();
-  }
+  });
 }
 
 /**

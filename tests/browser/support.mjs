@@ -1,11 +1,9 @@
-// Shared helpers for the browser tests: a tiny static server over the built app,
-// a Chromium launcher that records console errors and page errors, the content
+// Shared helpers for the browser tests: the one static server (server.mjs, re-exported
+// here), a Chromium launcher that records console errors and page errors, the content
 // file the tests derive their expectations from, and step-state helpers.
 //
 // Every wait is event-based (waitForSelector / waitForFunction) and bounded.
 
-import { createServer } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
 import { readFileSync, existsSync } from 'node:fs';
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile as writeFileAsync, readFile as readFileAsync } from 'node:fs/promises';
@@ -15,6 +13,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
+import { startServer as serve } from './server.mjs';
+
+export { TYPES } from './server.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const ROOT = path.resolve(here, '..', '..');
@@ -26,75 +27,11 @@ export const TIMEOUT = 10_000;
 /** Per-test budget for node:test (a test does many bounded waits). */
 export const TEST_TIMEOUT = 90_000;
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
 /**
- * Serves `root` on 127.0.0.1 with an ephemeral port (or `port`), at the site root
- * or under `prefix` (e.g. "/graphics/explainer/"; other paths are 404s).
+ * The one static server (server.mjs) over `root`, the built app by default: see
+ * server.mjs for the options (prefix, headers, encodings, onRequest, …).
  */
-export async function startServer(root = DIST, { port = 0, prefix = '/' } = {}) {
-  if (!existsSync(path.join(root, 'index.html'))) {
-    throw new Error(`${root}/index.html is missing: build the app first (trunk build --release --offline)`);
-  }
-  const server = createServer(async (req, res) => {
-    try {
-      if (req.method !== 'GET' && req.method !== 'HEAD') {
-        res.writeHead(405, { Allow: 'GET, HEAD' }).end();
-        return;
-      }
-      let pathname = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
-      if (!pathname.startsWith(prefix)) {
-        res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
-        return;
-      }
-      pathname = '/' + pathname.slice(prefix.length);
-      if (pathname.endsWith('/')) pathname += 'index.html';
-      const file = path.resolve(root, '.' + pathname);
-      if (file !== root && !file.startsWith(root + path.sep)) {
-        res.writeHead(403).end('Forbidden');
-        return;
-      }
-      const info = await stat(file).catch(() => null);
-      if (!info || !info.isFile()) {
-        res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
-        return;
-      }
-      const body = await readFile(file);
-      res.writeHead(200, {
-        'Content-Type': TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
-        'Content-Length': body.length,
-        'Cache-Control': 'no-store',
-      });
-      res.end(req.method === 'HEAD' ? undefined : body);
-    } catch (error) {
-      res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' }).end(String(error));
-    }
-  });
-  await new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', resolve);
-  });
-  return {
-    server,
-    baseUrl: `http://127.0.0.1:${server.address().port}`,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections?.();
-        server.close(() => resolve());
-      }),
-  };
-}
+export const startServer = (root = DIST, options = {}) => serve(root, options);
 
 /** Starts recording console errors and uncaught page errors for `page`. */
 export function trackErrors(page) {
@@ -125,31 +62,75 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-/** Debian's headless Chromium, with CHROMIUM_ARGS (for tests that bring their own server). */
-export function launchBrowser() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-    timeout: 15_000,
-  });
+/**
+ * Debian's headless Chromium, with CHROMIUM_ARGS and `args` after them (for tests
+ * and the benchmark that bring their own server). `executablePath` defaults to
+ * $CHROMIUM_PATH, else /usr/bin/chromium.
+ */
+export function launchBrowser({ args = [], timeout = 15_000, executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium' } = {}) {
+  return chromium.launch({ executablePath, args: [...CHROMIUM_ARGS, ...args], timeout });
+}
+
+/**
+ * A fresh context of `browser` with `options` (Playwright's, as given: nothing is
+ * added), its waits bounded by TIMEOUT, and one page that records its errors
+ * (trackErrors). Returns { context, page }.
+ */
+export async function openContext(browser, options = {}) {
+  const context = await browser.newContext(options);
+  try {
+    context.setDefaultTimeout(TIMEOUT);
+    context.setDefaultNavigationTimeout(TIMEOUT);
+    const page = await context.newPage();
+    trackErrors(page);
+    return { context, page };
+  } catch (error) {
+    await context.close().catch(() => {});
+    throw error;
+  }
+}
+
+/**
+ * Runs `body(opened)` on what `opening` resolves to (a promise of { context, page,
+ * … }, as openContext or a test's own opener gives) and closes its context
+ * whatever happened; returns what `body` returns.
+ */
+export async function inContext(opening, body) {
+  const opened = await opening;
+  try {
+    return await body(opened);
+  } finally {
+    await opened.context.close().catch(() => {});
+  }
+}
+
+/**
+ * Runs `body({ context, page })` in a fresh context of `browser` with `options`
+ * (openContext) and closes the context whatever happened.
+ */
+export function withPage(browser, options, body) {
+  return inContext(openContext(browser, options), body);
 }
 
 /**
  * Starts a server over `root` (`serve`: startServer's options) and a headless Chromium with one page.
- * Returns { browser, context, page, baseUrl, server, newPage, close }.
+ * Returns { browser, context, page, baseUrl, server, newPage, withPage, close }:
+ * `withPage(options, body)` is withPage on this browser.
  */
 export async function launch({ root = DIST, viewport = { width: 1280, height: 900 }, serve = {} } = {}) {
   const server = await startServer(root, serve);
   let browser;
+  let context;
   try {
     browser = await launchBrowser();
+    // Service workers would answer requests from their cache, out of reach of
+    // page.route(); the offline tests open a context of their own that allows them.
+    context = await browser.newContext({ viewport, reducedMotion: 'reduce', serviceWorkers: 'block' });
   } catch (error) {
+    await browser?.close().catch(() => {});
     await server.close();
     throw error;
   }
-  // Service workers would answer requests from their cache, out of reach of
-  // page.route(); the offline tests open a context of their own that allows them.
-  const context = await browser.newContext({ viewport, reducedMotion: 'reduce', serviceWorkers: 'block' });
   context.setDefaultTimeout(TIMEOUT);
   context.setDefaultNavigationTimeout(TIMEOUT);
   const newPage = async () => {
@@ -165,6 +146,7 @@ export async function launch({ root = DIST, viewport = { width: 1280, height: 90
     baseUrl: server.baseUrl,
     server,
     newPage,
+    withPage: (options, body) => withPage(browser, options, body),
     close: async () => {
       await browser.close().catch(() => {});
       await server.close();
