@@ -22,8 +22,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   TEST_TIMEOUT, STEP_HEADING, launch, loadContent, openApp, assertNoErrors, expectStep,
-  expectHeadingFocused, citedSentences, openEvidence, startScreenReader, drag, norm, timelineEvents, pagerCount, word, fillWord,
-  wordPattern, openContext, inContext,
+  expectHeadingFocused, citedSentences, openEvidence, startScreenReader, drag, norm, timelineEvents, pagerCount, fillWord,
+  wordPattern, escapeRegExp, openContext, inContext,
 } from './support.mjs';
 
 const content = loadContent();
@@ -50,12 +50,11 @@ before(async () => {
 });
 after(async () => app?.close());
 
-const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const title = (i) => norm(content.steps[i].title);
 const headingPhrase = (i) => `heading, ${title(i)}, ${pagerCount(i, N)}, level 2`;
 /** The step's first lead sentence, as a pattern for the phrase that reads it. */
-const firstSentence = (i) => `^${escape(citedSentences(content.steps[i].lead)[0].text.slice(0, 40))}`;
-const NEXT_PHRASE = `^link, ${escape(word('pager', 'next'))}\\b`;
+const firstSentence = (i) => `^${escapeRegExp(citedSentences(content.steps[i].lead)[0].text.slice(0, 40))}`;
+const NEXT_PHRASE = `^link, ${wordPattern('pager', 'next')}\\b`;
 /** A diagram link's description: the step it opens. */
 const OPENS = new RegExp(wordPattern('diagram', 'opens', { n: '\\d+', title: '\\S' }));
 /** A marker's name ("quote N"). */

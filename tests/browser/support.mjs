@@ -270,9 +270,14 @@ export function wordPattern(section, key, slots = {}) {
     .split(/(\{\w+\})/)
     .map((part) => {
       const slot = /^\{(\w+)\}$/.exec(part);
-      return slot ? (slots[slot[1]] ?? '.+?') : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      return slot ? (slots[slot[1]] ?? '.+?') : escapeRegExp(part);
     })
     .join('');
+}
+
+/** `text` as a pattern (RegExp source) that matches it literally. */
+export function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** The pager's count at step index `i` (0-based) of `total`, in the edition's words ("Step 2 of 10"). */
