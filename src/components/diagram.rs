@@ -185,11 +185,7 @@ fn place_view(shape: PlaceShape, content: &Content, perspective_id: &str) -> imp
     } else {
         "place"
     };
-    let (label_x, label_y, detail_y) = if shape.region {
-        (rect.left() + 12.0, rect.top() + 20.0, rect.top() + 36.0)
-    } else {
-        (rect.center.x, rect.center.y - 3.0, rect.center.y + 15.0)
-    };
+    let (label_x, label_y, detail_y) = shape.text_at();
     view! {
         <g
             class=class

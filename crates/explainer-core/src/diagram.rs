@@ -214,6 +214,20 @@ pub struct PlaceShape {
     pub region: bool,
 }
 
+impl PlaceShape {
+    /// Where its two lines of text go: the label's and the detail's anchor `x`,
+    /// then each line's baseline. A box centres them; a region writes them as a
+    /// heading at its top left.
+    pub fn text_at(&self) -> (f64, f64, f64) {
+        let rect = self.rect;
+        if self.region {
+            (rect.left() + 12.0, rect.top() + 20.0, rect.top() + 36.0)
+        } else {
+            (rect.center.x, rect.center.y - 3.0, rect.center.y + 15.0)
+        }
+    }
+}
+
 /// A flow as drawn.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FlowShape {
@@ -376,8 +390,8 @@ fn place_labels(
                 // A region's heading: its label (13.5 px bold) over its detail (11.5 px).
                 let width = (place.label_for(perspective_id).chars().count() as f64 * 8.4)
                     .max(place.detail.chars().count() as f64 * 6.6);
-                let (left, top) = (shape.rect.left(), shape.rect.top());
-                Rect::spanning(left + 8.0, top + 6.0, left + 16.0 + width, top + 42.0)
+                let (x, label_y, detail_y) = shape.text_at();
+                Rect::spanning(x - 4.0, label_y - 14.0, x + width + 4.0, detail_y + 6.0)
             } else {
                 shape.rect.grown(LABEL_GAP)
             })
