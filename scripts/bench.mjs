@@ -61,21 +61,23 @@ export const BUDGETS = {
     label: 'first view, gzip', unit: 'bytes', better: 'lower',
     target: 110 * KIB,
     // 133.2 KiB on 2026-11-29 with every step in the page twice (the stage and the full
-    // text) and the long content; 109.4 KiB with the short, layered content. What a
-    // screen reader needs added 2.3 KiB of HTML (gzip, 2026-12-04): the quotes' links
-    // back 0.6, the diagram's descriptions 0.5, the markers' hidden numbers 0.4, the
-    // sentences' ids 0.4, the diagram's describedby 0.2, the rest 0.2; 110.6 KiB in
-    // all. Enforced with 1.4 KiB to spare. (Trunk's minify would take 3 KiB off the
-    // stylesheet, but it also minifies the page template and its inline scripts,
-    // which the build step reads: not used.) Sizes are exact.
-    enforced: 112 * KIB,
+    // text) and the long content; 109.4 KiB with the short, layered content; 110.6 KiB
+    // after what a screen reader needs (2.3 KiB of HTML: the quotes' links back, the
+    // diagram's descriptions, the markers' hidden numbers, the sentences' ids). 99.1 KiB
+    // in CI on 2026-12-04, mostly from a wasm 12 KB smaller; 94 KiB once the build minified the
+    // stylesheet (csso: 8.8 -> 5.4 KiB gzip) and the wasm-bindgen glue (terser: 8.5 ->
+    // 6.6 KiB), scripts/minify.mjs, 2026-12-04. Sizes are exact: enforced at the target.
+    enforced: 110 * KIB,
   },
   editionFirstViewGzip: {
     label: 'first view of an edition in another language, gzip (the largest)', unit: 'bytes', better: 'lower',
     // Issue #20: "the Spanish page's first view within the English budget". Its own
-    // folder (es/) holds the same stylesheet, script and wasm as the original's.
+    // folder (es/) holds the same stylesheet, script and wasm as the original's. The
+    // Spanish page measured 110.6 KiB before the build minified the stylesheet and the
+    // glue (see above); its translations, each beside its quote wherever the quote is
+    // shown, make it about 11 KiB heavier than the original.
     target: 110 * KIB,
-    enforced: 112 * KIB,
+    enforced: 110 * KIB,
     optional: true,
   },
   ownWords: {
