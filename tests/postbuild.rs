@@ -90,6 +90,34 @@ fn content_that_is_not_json_fails_the_build_and_says_so() {
     let _ = fs::remove_dir_all(&dir);
 }
 
+#[test]
+fn a_page_trunk_minified_fails_the_build_instead_of_taking_the_kept_template() {
+    // Trunk's --minify drops the head's marker and unquotes `id="app"`; the page
+    // is still Trunk's, not a rendered one, so the template kept from an earlier
+    // build must not stand in for it.
+    let dir = built_site("minified");
+    let kept = fs::read_to_string(dir.join("template.html")).expect("the build's kept template");
+    let minified = kept
+        .replace("<!-- postbuild:head -->", "")
+        .replace(r#"<div id="app"></div>"#, "<div id=app></div>");
+    fs::write(dir.join("index.html"), &minified).expect("index.html");
+    let (ok, stderr) = postbuild(&dir, &shipped());
+    assert!(
+        !ok,
+        "the build rendered into the kept template; stderr: {stderr}"
+    );
+    assert!(
+        stderr.contains("--minify"),
+        "the failure does not say why: {stderr}"
+    );
+    let _ = fs::remove_dir_all(&dir);
+}
+
+/// The template the build kept from Trunk's output (`trunk build --release` writes it).
+fn kept_template() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/postbuild/index.html")
+}
+
 /// Copies the built site (`dist/`, from `trunk build --release`) to a fresh folder.
 fn built_site(name: &str) -> PathBuf {
     let dist = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("dist");
@@ -102,8 +130,7 @@ fn built_site(name: &str) -> PathBuf {
     let _ = fs::remove_dir_all(&dir);
     fs::create_dir_all(&dir).expect("temp folder");
     // The template the build kept from Trunk's output, where this run's postbuild reads it.
-    let template = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/postbuild/index.html");
-    fs::copy(&template, dir.join("template.html")).expect("the build's kept template");
+    fs::copy(kept_template(), dir.join("template.html")).expect("the build's kept template");
     for entry in fs::read_dir(&dist).expect("dist") {
         let entry = entry.expect("entry");
         if entry.path().is_file() {

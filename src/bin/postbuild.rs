@@ -44,7 +44,7 @@ use explainer_core::oembed::{
     discovery_link, oembed_json, provider_name, PublicUrl, OEMBED_FILE, PROVIDER_NAME_ENV,
     PUBLIC_URL_ENV,
 };
-use explainer_core::page::{ROOT_ID, VERSION_FILE};
+use explainer_core::page::{VERSION_FILE, VERSION_META};
 use explainer_core::share::{step_page_path, CARD_FILE, STEP_PAGES_DIR};
 use explainer_core::story::{story_dir, Story, StoryFiles, LOGO_FILE};
 use explainer_core::Content;
@@ -441,10 +441,13 @@ fn write_step_pages(
 }
 
 /// The page to render into: Trunk's fresh `index.html` (kept as the template
-/// for later re-renders), or, when `page` was rendered already, the kept template.
+/// for later re-renders), or, when `page` was rendered already (it carries the
+/// content version), the kept template. Any other page is Trunk's, however it
+/// is written: a page Trunk minified (`--minify`) then fails for want of the
+/// head's marker instead of being taken for a rendered one.
 fn template(page: &str) -> Result<String, String> {
     let file = PathBuf::from(env_var(TEMPLATE_FILE_ENV)?.unwrap_or_else(|| TEMPLATE_FILE.into()));
-    if page.contains(&format!(r#"<div id="{ROOT_ID}"></div>"#)) {
+    if !page.contains(&format!(r#"<meta name="{VERSION_META}""#)) {
         if let Some(folder) = file.parent() {
             fs::create_dir_all(folder).map_err(|e| format!("{}: {e}", folder.display()))?;
         }

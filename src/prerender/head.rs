@@ -30,7 +30,8 @@ pub fn insert_head(page: &str, metadata: &str) -> Result<String, String> {
     let page = rewrite(page, "filling in the head", settings)?;
     match markers.get() {
         0 => Err(format!(
-            "index.html has no <!-- {HEAD_MARKER} --> comment in its <head>"
+            "index.html has no <!-- {HEAD_MARKER} --> comment in its <head> \
+             (Trunk's --minify removes comments: build without it)"
         )),
         1 => Ok(page),
         n => Err(format!(
