@@ -157,6 +157,13 @@ hooks! {
     PLACE_ATTRIBUTE: Attribute = "data-place";
     /// On each flow drawn in the diagram and its row in the flow table: the flow's id.
     FLOW_ATTRIBUTE: Attribute = "data-flow";
+    /// On each of the diagram's drawings: `landscape` or `portrait`.
+    ORIENTATION_ATTRIBUTE: Attribute = "data-orientation";
+    /// On each cell of the flow table: its column's heading, which the stylesheet
+    /// shows beside the cell on narrow screens.
+    CELL_LABEL_ATTRIBUTE: Attribute = "data-label";
+    /// On each source's entry: the file of the article's text in the story's sources.
+    SOURCE_FILE_ATTRIBUTE: Attribute = "data-file";
     /// On links that open a step (their `href` is the step's `#step-<id>`): its index.
     GO_STEP_ATTRIBUTE: Attribute = "data-go-step";
     /// On links that open a timeline event: its index.
