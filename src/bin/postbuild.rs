@@ -24,7 +24,8 @@
 //!    (`explainer_core::edition`): the pages link each other (`hreflang`);
 //! 10. writes the page contract, `contract.json` (every id, class and attribute
 //!     the live app and the tests find, from `explainer_core::page`), once at
-//!     the root (the same for every edition), for the browser tests.
+//!     the root (the same for every edition), for the browser tests, with its
+//!     compressed copies like every other text file.
 
 use std::fs;
 use std::io::Write;
@@ -207,10 +208,10 @@ fn run() -> Result<(), String> {
         &dir.join(NGINX_HEADERS_FILE),
         nginx_headers(&site_headers)?.as_bytes(),
     )?;
-    for file in ["_headers", NGINX_HEADERS_FILE] {
+    write(&dir.join(CONTRACT_FILE), contract_json().as_bytes())?;
+    for file in ["_headers", NGINX_HEADERS_FILE, CONTRACT_FILE] {
         compress(&dir.join(file))?;
     }
-    write(&dir.join(CONTRACT_FILE), contract_json().as_bytes())?;
     if is_default {
         println!(
             "postbuild: {PUBLIC_URL_ENV} is not set, so {OEMBED_FILE} and its link point to \
