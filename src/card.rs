@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use explainer_core::diagram::{one_decimal, Orientation, MAX_LABELLED_FLOWS};
 use explainer_core::embed::escape_attribute;
-use explainer_core::page::step_count;
+use explainer_core::page::{step_count, FLOW_CLASS, LIT_ATTRIBUTE, PLACE_CLASS};
 use explainer_core::share::{fit_lines, CARD_HEIGHT, CARD_WIDTH};
 use explainer_core::story::{LOGO_HEIGHT, LOGO_MAX_WIDTH};
 use explainer_core::{Content, Perspective};
@@ -306,9 +306,9 @@ fn card_style(lit: Option<(usize, bool)>) -> String {
     let (dim, highlight) = match lit {
         None => ("1", String::new()),
         Some((index, labelled)) => {
-            let lit = format!(r#"[data-lit~="{index}"]"#);
+            let lit = format!(r#"[{LIT_ATTRIBUTE}~="{index}"]"#);
             let labels = if labelled {
-                format!(".flow{lit} .flow-label {{ display: inline; }}")
+                format!(".{FLOW_CLASS}{lit} .flow-label {{ display: inline; }}")
             } else {
                 String::new()
             };
@@ -316,10 +316,10 @@ fn card_style(lit: Option<(usize, bool)>) -> String {
                 "0.4",
                 format!(
                     "
-.place{lit} rect {{ fill: {HIGHLIGHT}; stroke: {INK}; stroke-width: 2.5; }}
-.place--region{lit} rect {{ fill: none; }}
-.flow{lit} {{ opacity: 1; }}
-.flow{lit} .flow-line {{ stroke-width: 3.5; }}
+.{PLACE_CLASS}{lit} rect {{ fill: {HIGHLIGHT}; stroke: {INK}; stroke-width: 2.5; }}
+.{PLACE_CLASS}--region{lit} rect {{ fill: none; }}
+.{FLOW_CLASS}{lit} {{ opacity: 1; }}
+.{FLOW_CLASS}{lit} .flow-line {{ stroke-width: 3.5; }}
 {labels}"
                 ),
             )
@@ -375,11 +375,11 @@ mod tests {
         let first_word = content.title.split_whitespace().next().ok_or("no title")?;
         assert!(svg.contains(&escape_attribute(first_word)), "no title");
         assert!(
-            !svg.contains("data-lit~="),
+            !svg.contains(&format!("{LIT_ATTRIBUTE}~=")),
             "the front card highlights a step"
         );
         assert!(
-            svg.contains(".flow { opacity: 1; }"),
+            svg.contains(&format!(".{FLOW_CLASS} {{ opacity: 1; }}")),
             "the front card dims the flows"
         );
         let png = cards.png(
@@ -430,7 +430,7 @@ mod tests {
             let svg = cards.svg(&content, Card::Step(index));
             let first_word = content.steps[index].title.split_whitespace().next();
             assert!(
-                svg.contains(&format!(r#"[data-lit~="{index}"]"#)),
+                svg.contains(&format!(r#"[{LIT_ATTRIBUTE}~="{index}"]"#)),
                 "the card's style highlights another step"
             );
             assert!(first_word.is_some_and(|w| svg.contains(&escape_attribute(w))));

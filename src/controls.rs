@@ -5,8 +5,9 @@
 
 use explainer_core::embed::StepHow;
 use explainer_core::page::{
-    EVIDENCE_TOGGLE_CLASS, GO_EVENT_ATTRIBUTE, GO_STEP_ATTRIBUTE, PANEL_ATTRIBUTE,
-    PERSPECTIVE_ATTRIBUTE, RELOAD_ATTRIBUTE,
+    DIAGRAM_CLASS, EVIDENCE_TOGGLE_CLASS, GO_EVENT_ATTRIBUTE, GO_STEP_ATTRIBUTE, PAGER_NEXT_CLASS,
+    PAGER_PREVIOUS_CLASS, PANEL_ATTRIBUTE, PERSPECTIVE_ATTRIBUTE, RELOAD_ATTRIBUTE,
+    STEP_LIST_CLASS, VIEW_OPTION_CLASS,
 };
 use explainer_core::Panel;
 use wasm_bindgen::closure::Closure;
@@ -70,7 +71,11 @@ pub fn listen(nav: &Navigator) {
     let on_focus = nav.clone();
     on_window("focusin", move |ev: web_sys::FocusEvent| {
         if let Some(el) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) {
-            if el.closest(".diagram").ok().flatten().is_some()
+            if el
+                .closest(&format!(".{DIAGRAM_CLASS}"))
+                .ok()
+                .flatten()
+                .is_some()
                 && el.matches(":focus-visible").unwrap_or(false)
             {
                 on_focus.fit_drawings(true);
@@ -82,7 +87,7 @@ pub fn listen(nav: &Navigator) {
         let in_diagram = |target: Option<web_sys::EventTarget>| {
             target
                 .and_then(|t| t.dyn_into::<Element>().ok())
-                .and_then(|el| el.closest(".diagram").ok().flatten())
+                .and_then(|el| el.closest(&format!(".{DIAGRAM_CLASS}")).ok().flatten())
                 .is_some()
         };
         // Only focus leaving the diagram matters, not every move of focus on the page.
@@ -137,9 +142,9 @@ impl Action {
 /// Every control of ours, as a selector.
 static CONTROLS: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
     format!(
-        ".pager-next, .pager-previous, [{GO_STEP_ATTRIBUTE}], [{GO_EVENT_ATTRIBUTE}], \
-         button[{PERSPECTIVE_ATTRIBUTE}], .view-option[{PANEL_ATTRIBUTE}], [{RELOAD_ATTRIBUTE}], \
-         .{EVIDENCE_TOGGLE_CLASS}"
+        ".{PAGER_NEXT_CLASS}, .{PAGER_PREVIOUS_CLASS}, [{GO_STEP_ATTRIBUTE}], \
+         [{GO_EVENT_ATTRIBUTE}], button[{PERSPECTIVE_ATTRIBUTE}], \
+         .{VIEW_OPTION_CLASS}[{PANEL_ATTRIBUTE}], [{RELOAD_ATTRIBUTE}], .{EVIDENCE_TOGGLE_CLASS}"
     )
 });
 
@@ -150,10 +155,10 @@ fn action_of(control: Element) -> Option<Action> {
     if classes.contains(EVIDENCE_TOGGLE_CLASS) {
         return Some(Action::Evidence(control));
     }
-    if classes.contains("pager-next") {
+    if classes.contains(PAGER_NEXT_CLASS) {
         return Some(Action::Next);
     }
-    if classes.contains("pager-previous") {
+    if classes.contains(PAGER_PREVIOUS_CLASS) {
         return Some(Action::Previous);
     }
     if let Some(index) = number(GO_STEP_ATTRIBUTE) {
@@ -181,9 +186,9 @@ fn action_of(control: Element) -> Option<Action> {
 /// list, the diagram, or a link elsewhere on the page.
 fn step_link_kind(control: &Element) -> StepHow {
     let inside = |selector: &str| control.closest(selector).ok().flatten().is_some();
-    if inside("nav.step-list") {
+    if inside(&format!("nav.{STEP_LIST_CLASS}")) {
         StepHow::List
-    } else if inside("figure.diagram") {
+    } else if inside(&format!("figure.{DIAGRAM_CLASS}")) {
         StepHow::Diagram
     } else {
         StepHow::Link

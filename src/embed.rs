@@ -11,7 +11,7 @@ use explainer_core::embed::{
     parse_theme_message, pym_height_message, pym_position_request, pym_scroll_request,
     reported_height, EmbedName, HostEvent, HostPosition, ParentMessage,
 };
-use explainer_core::page::EMBED_NAME_META;
+use explainer_core::page::{EMBEDDED_CLASS, EMBED_CLASS, EMBED_NAME_META};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, MessageEvent, ResizeObserver};
@@ -136,10 +136,10 @@ pub fn set_up() -> EmbedState {
     if let Some(root) = document().document_element() {
         let classes = root.class_list();
         if requested.embed {
-            let _ = classes.add_1("embed");
+            let _ = classes.add_1(EMBED_CLASS);
         }
         if framed {
-            let _ = classes.add_1("embedded");
+            let _ = classes.add_1(EMBEDDED_CLASS);
         }
     }
     let reporter = framed.then(|| {

@@ -6,11 +6,14 @@
 //! removes a node: every state was rendered at build time.
 
 use explainer_core::page::{
-    fill, list_holds, nth_entry, progress_width, step_announcement, step_count, ANNOUNCER_ID,
-    COMPACT_MEDIA, COUNT_TEMPLATE_ATTRIBUTE, CROWDED_ATTRIBUTE, EVENT_ATTRIBUTE, FOCUS_ATTRIBUTE,
-    LIT_ATTRIBUTE, MAIN_ID, PAGER_COUNT_CLASS, PANEL_ATTRIBUTE, PERSPECTIVE_ATTRIBUTE,
-    PERSPECTIVE_PART_ATTRIBUTE, SAY_PERSPECTIVE_ATTRIBUTE, SAY_STEP_ATTRIBUTE,
-    SAY_TIMELINE_ATTRIBUTE, SHOWN_CLASS, STAGE_ID, STEP_ATTRIBUTE, TIMELINE_ID,
+    fill, list_holds, nth_entry, progress_width, step_announcement, step_count, ACTIVE_CLASS,
+    ANNOUNCER_ID, COMPACT_MEDIA, COUNT_TEMPLATE_ATTRIBUTE, CROWDED_ATTRIBUTE, CROWDED_CLASS,
+    CURRENT_CLASS, DIAGRAM_CLASS, DIAGRAM_SVG_CLASS, EDITION_ATTRIBUTE, EMBED_CLASS,
+    EVENT_ATTRIBUTE, FLOW_TABLE_CLASS, FOCUS_ATTRIBUTE, LIT_ATTRIBUTE, MAIN_ID, OPEN_CLASS,
+    PAGER_COUNT_CLASS, PAGER_NEXT_CLASS, PAGER_PREVIOUS_CLASS, PANEL_ATTRIBUTE,
+    PERSPECTIVE_ATTRIBUTE, PERSPECTIVE_PART_ATTRIBUTE, PROGRESS_FILL_CLASS,
+    SAY_PERSPECTIVE_ATTRIBUTE, SAY_STEP_ATTRIBUTE, SAY_TIMELINE_ATTRIBUTE, SHOWN_CLASS, STAGE_ID,
+    STEP_ATTRIBUTE, STEP_LIST_CLASS, TIMELINE_ID, VIEW_OPTION_CLASS,
 };
 use explainer_core::view_state::step_hash;
 use explainer_core::{Panel, Perspective, RequestedView, ViewState};
@@ -69,7 +72,10 @@ impl Page {
     pub fn find() -> Option<Page> {
         let main = by_id(MAIN_ID)?;
         let stage = by_id(STAGE_ID)?;
-        let figure = main.query_selector(".diagram").ok().flatten()?;
+        let figure = main
+            .query_selector(&format!(".{DIAGRAM_CLASS}"))
+            .ok()
+            .flatten()?;
         let steps: Vec<_> = all(&stage, &format!("article[{STEP_ATTRIBUTE}]"))
             .into_iter()
             .filter_map(|article| {
@@ -94,8 +100,8 @@ impl Page {
                     (Lit { element, steps }, class)
                 })
         };
-        let lit = lit_in(".diagram", "is-active")
-            .chain(lit_in(".flow-table", "is-current"))
+        let lit = lit_in(&format!(".{DIAGRAM_CLASS}"), ACTIVE_CLASS)
+            .chain(lit_in(&format!(".{FLOW_TABLE_CLASS}"), CURRENT_CLASS))
             .collect();
         let timeline = by_id(TIMELINE_ID);
         let events = timeline
@@ -133,26 +139,26 @@ impl Page {
             })
             .collect();
         Some(Page {
-            drawings: all(&figure, "svg.diagram-svg"),
+            drawings: all(&figure, &format!("svg.{DIAGRAM_SVG_CLASS}")),
             zoomable,
             compact: window().match_media(COMPACT_MEDIA).ok().flatten(),
             embedded: document()
                 .document_element()
-                .is_some_and(|html| html.class_list().contains("embed")),
+                .is_some_and(|html| html.class_list().contains(EMBED_CLASS)),
             count: one(&format!(".{PAGER_COUNT_CLASS}")),
             crowded: figure.get_attribute(CROWDED_ATTRIBUTE).unwrap_or_default(),
-            progress: one(".progress-fill"),
-            previous: one(".pager-previous"),
-            next: one(".pager-next"),
-            step_list: all(&main, ".step-list li"),
+            progress: one(&format!(".{PROGRESS_FILL_CLASS}")),
+            previous: one(&format!(".{PAGER_PREVIOUS_CLASS}")),
+            next: one(&format!(".{PAGER_NEXT_CLASS}")),
+            step_list: all(&main, &format!(".{STEP_LIST_CLASS} li")),
             perspective_buttons,
             perspectives,
             perspective_parts,
-            panel_options: all(&main, &format!(".view-option[{PANEL_ATTRIBUTE}]")),
+            panel_options: all(&main, &format!(".{VIEW_OPTION_CLASS}[{PANEL_ATTRIBUTE}]")),
             announcer: by_id(ANNOUNCER_ID),
             edition_links: document()
                 .document_element()
-                .map(|html| all(&html, "a[data-edition]"))
+                .map(|html| all(&html, &format!("a[{EDITION_ATTRIBUTE}]")))
                 .unwrap_or_default()
                 .into_iter()
                 .map(|link| {
@@ -282,7 +288,7 @@ impl Page {
             toggle_class(&lit.element, class, list_holds(&lit.steps, to));
         }
         for drawing in &self.drawings {
-            toggle_class(drawing, "is-crowded", list_holds(&self.crowded, to));
+            toggle_class(drawing, CROWDED_CLASS, list_holds(&self.crowded, to));
         }
         self.fit_drawings(to, false);
         let total = self.steps.len();
@@ -322,7 +328,7 @@ impl Page {
         }
         for (index, item) in self.step_list.iter().enumerate() {
             let current = index == to;
-            toggle_class(item, "is-current", current);
+            toggle_class(item, CURRENT_CLASS, current);
             set_value(item, "aria-current", current.then_some("step"));
         }
     }
@@ -356,7 +362,7 @@ impl Page {
         for (index, (li, _)) in self.events.iter().enumerate() {
             if from == Some(index) || to == Some(index) {
                 let open = to == Some(index);
-                toggle_class(li, "is-open", open);
+                toggle_class(li, OPEN_CLASS, open);
                 set_value(li, "aria-current", open.then_some("true"));
             }
         }

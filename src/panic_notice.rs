@@ -1,6 +1,6 @@
 //! If the app ever panics, the reader is told, and what is on screen stays readable.
 
-use explainer_core::page::{MAIN_ID, STOPPED_WORDS_ATTRIBUTE};
+use explainer_core::page::{MAIN_ID, PANIC_NOTICE_CLASS, PANIC_NOTICE_ID, STOPPED_WORDS_ATTRIBUTE};
 use wasm_bindgen::JsCast;
 
 /// Logs panics to the console and shows a notice at the top of the page.
@@ -16,7 +16,7 @@ fn show_notice() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    if document.get_element_by_id("panic-notice").is_some() {
+    if document.get_element_by_id(PANIC_NOTICE_ID).is_some() {
         return;
     }
     // The words are the page's, on `<main>`; without them there is nothing to say.
@@ -29,8 +29,8 @@ fn show_notice() {
     let (Ok(notice), Some(body)) = (document.create_element("div"), document.body()) else {
         return;
     };
-    notice.set_id("panic-notice");
-    notice.set_class_name("panic-notice");
+    notice.set_id(PANIC_NOTICE_ID);
+    notice.set_class_name(PANIC_NOTICE_CLASS);
     let _ = notice.set_attribute("role", "alert");
     notice.set_text_content(Some(&words));
     if let Ok(node) = notice.dyn_into::<web_sys::Node>() {

@@ -8,15 +8,12 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use explainer_core::embed::HostEvent;
-use explainer_core::page::BACK_ATTRIBUTE;
+use explainer_core::page::{BACK_ATTRIBUTE, HIGHLIGHT_CLASS, REF_ATTRIBUTE};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, MouseEvent, ScrollIntoViewOptions, ScrollLogicalPosition};
 
 use crate::dom::{by_id, document, on_window, plain_click_on};
 use crate::embed::EmbedState;
-
-/// Class of the quote a marker last led to.
-pub const HIGHLIGHT_CLASS: &str = "is-highlighted";
 
 /// Follows every marker and every "back" link on the page (one delegated
 /// listener for all of them), and tells the host page, if any, which quote was
@@ -33,7 +30,7 @@ pub fn listen(embed: EmbedState) {
             }
             return;
         }
-        let Some(link) = plain_click_on(&ev, "a[data-ref]") else {
+        let Some(link) = plain_click_on(&ev, &format!("a[{REF_ATTRIBUTE}]")) else {
             return;
         };
         let Some(id) = target_id(&link) else {

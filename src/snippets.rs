@@ -4,7 +4,8 @@
 
 use explainer_core::embed::snippet;
 use explainer_core::page::{
-    DONE_WORDS_ATTRIBUTE, EMBED_PANEL_ID, FAILED_WORDS_ATTRIBUTE, SNIPPET_ATTRIBUTE,
+    COPY_ATTRIBUTE, DONE_WORDS_ATTRIBUTE, EMBED_PANEL_ID, FAILED_WORDS_ATTRIBUTE,
+    SNIPPET_ATTRIBUTE, SNIPPET_STATUS_CLASS, TITLE_ATTRIBUTE,
 };
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::spawn_local;
@@ -18,7 +19,7 @@ pub fn set_up() {
     let Some(panel) = by_id(EMBED_PANEL_ID) else {
         return;
     };
-    let title = panel.get_attribute("data-title").unwrap_or_default();
+    let title = panel.get_attribute(TITLE_ATTRIBUTE).unwrap_or_default();
     let url = embed_url();
     // Without the story's name the snippets stay as rendered (with a relative address).
     let name = embed::name();
@@ -29,7 +30,7 @@ pub fn set_up() {
         }
     }
     on_window("click", move |ev: MouseEvent| {
-        let Some(button) = clicked(&ev, "[data-copy]") else {
+        let Some(button) = clicked(&ev, &format!("[{COPY_ATTRIBUTE}]")) else {
             return;
         };
         let Some(wrapper) = button
@@ -56,7 +57,7 @@ fn copy(wrapper: Element) {
             Ok(_) => DONE_WORDS_ATTRIBUTE,
             Err(_) => FAILED_WORDS_ATTRIBUTE,
         };
-        if let Ok(Some(status)) = wrapper.query_selector(".snippet-status") {
+        if let Ok(Some(status)) = wrapper.query_selector(&format!(".{SNIPPET_STATUS_CLASS}")) {
             status.set_text_content(wrapper.get_attribute(said).as_deref());
         }
     });

@@ -21,7 +21,11 @@
 //!    crawlers and for readers arriving from a shared link);
 //! 9. does 1–8 again for each edition in another language that the story lists,
 //!    in its own folder (`es/`), after checking it against the original
-//!    (`explainer_core::edition`): the pages link each other (`hreflang`).
+//!    (`explainer_core::edition`): the pages link each other (`hreflang`);
+//! 10. writes the page contract, `contract.json` (every id, class and attribute
+//!     the live app and the tests find, from `explainer_core::page`), once at
+//!     the root (the same for every edition), for the browser tests, with its
+//!     compressed copies like every other text file.
 
 use std::fs;
 use std::io::Write;
@@ -44,7 +48,7 @@ use explainer_core::oembed::{
     discovery_link, oembed_json, provider_name, PublicUrl, OEMBED_FILE, PROVIDER_NAME_ENV,
     PUBLIC_URL_ENV,
 };
-use explainer_core::page::{VERSION_FILE, VERSION_META};
+use explainer_core::page::{contract_json, CONTRACT_FILE, VERSION_FILE, VERSION_META};
 use explainer_core::share::{step_page_path, CARD_FILE, STEP_PAGES_DIR};
 use explainer_core::story::{story_dir, Story, StoryFiles, LOGO_FILE};
 use explainer_core::Content;
@@ -204,7 +208,8 @@ fn run() -> Result<(), String> {
         &dir.join(NGINX_HEADERS_FILE),
         nginx_headers(&site_headers)?.as_bytes(),
     )?;
-    for file in ["_headers", NGINX_HEADERS_FILE] {
+    write(&dir.join(CONTRACT_FILE), contract_json().as_bytes())?;
+    for file in ["_headers", NGINX_HEADERS_FILE, CONTRACT_FILE] {
         compress(&dir.join(file))?;
     }
     if is_default {

@@ -1,6 +1,6 @@
 //! A verbatim quote with its number, whose words it reports, and its article.
 
-use explainer_core::page::fill;
+use explainer_core::page::{fill, CITATION_CLASS};
 use explainer_core::{Content, NumberedQuote};
 use leptos::prelude::*;
 
@@ -45,7 +45,7 @@ pub fn citation_view(
     });
     view! {
         <figure
-            class=format!("citation citation--{}", quote.speaker.as_str())
+            class=format!("{CITATION_CLASS} citation--{}", quote.speaker.as_str())
             id=format!("{prefix}{}", citation.anchor())
             tabindex="-1"
             aria-label=label

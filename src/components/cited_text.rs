@@ -1,7 +1,7 @@
 //! Our own words with their reference markers: each sentence ends with a
 //! superscript number per quote it rests on, linking to that quote.
 
-use explainer_core::page::fill;
+use explainer_core::page::{fill, REF_LINK_CLASS};
 use explainer_core::{CitedText, NumberedQuote, QuoteScope, Sentence};
 use leptos::prelude::*;
 
@@ -43,7 +43,7 @@ pub fn sentence_view(sentence: &Sentence, scope: &QuoteScope, prefix: &str) -> i
 pub fn marker_link(quote: &NumberedQuote, prefix: &str) -> impl IntoView {
     view! {
         <a
-            class=format!("ref-link ref--{}", quote.speaker.as_str())
+            class=format!("{REF_LINK_CLASS} ref--{}", quote.speaker.as_str())
             href=format!("#{prefix}{}", quote.citation.anchor())
             // The leading space keeps the marker's name apart from the words before it
             // where a name is made of content (a table's row header, a heading):

@@ -11,7 +11,10 @@ use explainer_core::diagram::{
     focus_view_box, layout, one_decimal, DiagramLayout, FlowShape, Orientation, PlaceShape,
     MAX_LABELLED_FLOWS,
 };
-use explainer_core::page::{fill, index_list, COMPACT_ASPECT, COMPACT_MIN_WIDTH};
+use explainer_core::page::{
+    fill, index_list, ACTIVE_CLASS, COMPACT_ASPECT, COMPACT_MIN_WIDTH, CROWDED_CLASS,
+    DIAGRAM_CLASS, DIAGRAM_SVG_CLASS, FLOW_CLASS, PLACE_CLASS, SHOWN_CLASS,
+};
 use explainer_core::{Content, FlowStatus, Perspective};
 use leptos::prelude::*;
 
@@ -43,7 +46,7 @@ pub fn Diagram(content: Arc<Content>) -> impl IntoView {
             view! {
                 <span
                     class="caption-whose"
-                    class:is-shown=perspective == INITIAL.perspective
+                    class=(SHOWN_CLASS, perspective == INITIAL.perspective)
                     data-for=content.perspective_id(perspective).to_owned()
                 >
                     {fill(&words.diagram.whose, &[("label", content.perspective_label(perspective))])}
@@ -52,7 +55,7 @@ pub fn Diagram(content: Arc<Content>) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <figure class="diagram" data-crowded=index_list(&crowded_steps)>
+        <figure class=DIAGRAM_CLASS data-crowded=index_list(&crowded_steps)>
             {drawings}
             <Legend statuses=statuses/>
             <Descriptions content=content.clone()/>
@@ -130,9 +133,9 @@ pub fn drawing(
     };
     view! {
         <svg
-            class=format!("diagram-svg diagram-svg--{name}")
-            class:is-crowded=crowded
-            class:is-shown=perspective == INITIAL.perspective
+            class=format!("{DIAGRAM_SVG_CLASS} {DIAGRAM_SVG_CLASS}--{name}")
+            class=(CROWDED_CLASS, crowded)
+            class=(SHOWN_CLASS, perspective == INITIAL.perspective)
             data-orientation=name
             data-for=content.perspective_id(perspective).to_owned()
             viewBox=orientation.view_box()
@@ -181,15 +184,15 @@ fn place_view(shape: PlaceShape, content: &Content, perspective_id: &str) -> imp
     let hidden = step.map(|_| "true");
     let aria = step.map(|_| format!("{label}, {}", place.detail));
     let class = if shape.region {
-        "place place--region"
+        format!("{PLACE_CLASS} {PLACE_CLASS}--region")
     } else {
-        "place"
+        PLACE_CLASS.to_owned()
     };
     let (label_x, label_y, detail_y) = shape.text_at();
     view! {
         <g
             class=class
-            class:is-active=lit.contains(&INITIAL.step)
+            class=(ACTIVE_CLASS, lit.contains(&INITIAL.step))
             data-lit=index_list(&lit)
             data-place=shape.id.clone()
             role=step.map(|_| "link")
@@ -231,11 +234,11 @@ fn flow_view(shape: FlowShape, content: &Content) -> impl IntoView {
         ],
     );
     let lit = content.steps_highlighting_flow(&flow.id);
-    let class = format!("flow flow--{}", shape.status.as_str());
+    let class = format!("{FLOW_CLASS} {FLOW_CLASS}--{}", shape.status.as_str());
     view! {
         <g
             class=class
-            class:is-active=lit.contains(&INITIAL.step)
+            class=(ACTIVE_CLASS, lit.contains(&INITIAL.step))
             data-lit=index_list(&lit)
             data-flow=flow.id.clone()
             role="link"

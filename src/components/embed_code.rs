@@ -2,6 +2,7 @@
 //! shown as text for copying by hand.
 
 use explainer_core::embed::{snippet, EmbedName, RELATIVE_EMBED_URL, SNIPPETS};
+use explainer_core::page::{EMBED_PANEL_ID, SNIPPET_STATUS_CLASS};
 use leptos::prelude::*;
 
 use crate::words::words;
@@ -30,7 +31,7 @@ pub fn EmbedCode(
         })
         .collect_view();
     view! {
-        <section class="embed-code" id="embed-panel" aria-labelledby="embed-heading" data-title=title.clone()>
+        <section class="embed-code" id=EMBED_PANEL_ID aria-labelledby="embed-heading" data-title=title.clone()>
             <h2 id="embed-heading">{words.embed.heading.clone()}</h2>
             <p>{words.embed.intro.clone()}</p>
             {blocks}
@@ -50,7 +51,7 @@ fn Snippet(kind: &'static str, label: String, code: String) -> impl IntoView {
             <label for=field_id.clone()>{label}</label>
             <textarea id=field_id readonly rows=rows spellcheck="false">{code}</textarea>
             <button type="button" class="button" data-copy="">{words.embed.copy.clone()}</button>
-            <span class="snippet-status" role="status"></span>
+            <span class=SNIPPET_STATUS_CLASS role="status"></span>
         </div>
     }
 }

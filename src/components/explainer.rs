@@ -6,7 +6,7 @@ use std::sync::Arc;
 use std::collections::HashSet;
 
 use explainer_core::embed::EmbedName;
-use explainer_core::page::{ANSWER_ID, LAYERED_CLASS};
+use explainer_core::page::{ANNOUNCER_ID, ANSWER_ID, LAYERED_CLASS, MAIN_ID, STAGE_ID};
 use explainer_core::{Content, QuoteScope};
 use leptos::prelude::*;
 
@@ -43,14 +43,14 @@ pub fn Explainer(
     view! {
         <Header content=content.clone() editions=editions/>
         <main
-            id="explainer"
+            id=MAIN_ID
             class="explainer"
             data-perspective=content.perspective_id(INITIAL.perspective).to_owned()
             data-stopped=words.failure.stopped.clone()
         >
             // The live region, with the templates of what the live app has it say.
             <p
-                id="announcer"
+                id=ANNOUNCER_ID
                 class="visually-hidden"
                 aria-live="polite"
                 aria-atomic="true"
@@ -63,7 +63,7 @@ pub fn Explainer(
             // The step's text comes first in the page, so a screen reader reaches it
             // before the diagram's links; the stylesheet still draws the diagram
             // first (beside the text, or as the phone layout's strip above it).
-            <div class="stage" id="explainer-stage">
+            <div class="stage" id=STAGE_ID>
                 <div class="stage-text">
                     <StepProgress content=content.clone()/>
                     <StepView content=content.clone()/>

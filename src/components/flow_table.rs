@@ -11,7 +11,7 @@ use super::cited_text::cited_view;
 use super::step_link::StepLink;
 use super::INITIAL;
 use crate::words::{quotes_language, words};
-use explainer_core::page::{fill, index_list};
+use explainer_core::page::{fill, index_list, CURRENT_CLASS, FLOW_TABLE_CLASS};
 
 /// All flows, in both perspectives; the current step's rows are marked.
 #[component]
@@ -61,7 +61,7 @@ pub fn FlowTable(content: Arc<Content>) -> impl IntoView {
                 .collect_view();
             let link = words.step_link(step_index, &step_title);
             view! {
-                <tr class:is-current=lit.contains(&INITIAL.step) data-lit=index_list(&lit) data-flow=flow.id.clone()>
+                <tr class=(CURRENT_CLASS, lit.contains(&INITIAL.step)) data-lit=index_list(&lit) data-flow=flow.id.clone()>
                     <th scope="row">
                         {cited_view(&flow.label, &scope, "")}
                         {only.into_iter().map(|tag| view! { <span class="tag">{tag}</span> }).collect_view()}
@@ -88,7 +88,7 @@ pub fn FlowTable(content: Arc<Content>) -> impl IntoView {
     view! {
         <section class="flows" aria-labelledby="flows-heading">
             <h2 id="flows-heading">{words.flows.heading.clone()}</h2>
-            <table class="flow-table">
+            <table class=FLOW_TABLE_CLASS>
                 <caption>{words.flows.caption.clone()}</caption>
                 <thead>
                     <tr>

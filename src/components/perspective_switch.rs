@@ -2,6 +2,7 @@
 
 use std::sync::Arc;
 
+use explainer_core::page::SWITCH_OPTION_CLASS;
 use explainer_core::Content;
 use leptos::prelude::*;
 
@@ -20,7 +21,7 @@ pub fn PerspectiveSwitch(content: Arc<Content>) -> impl IntoView {
             view! {
                 <button
                     type="button"
-                    class="switch-option"
+                    class=SWITCH_OPTION_CLASS
                     data-perspective=content.perspective_id(perspective).to_owned()
                     aria-pressed=(perspective == INITIAL.perspective).to_string()
                 >

@@ -2,6 +2,7 @@
 
 use std::sync::Arc;
 
+use explainer_core::page::{CURRENT_CLASS, STEP_LIST_CLASS};
 use explainer_core::Content;
 use leptos::prelude::*;
 
@@ -21,7 +22,7 @@ pub fn StepList(content: Arc<Content>) -> impl IntoView {
             let current = index == INITIAL.step;
             let title = step.title.clone();
             view! {
-                <li class:is-current=current aria-current=current.then_some("step")>
+                <li class=(CURRENT_CLASS, current) aria-current=current.then_some("step")>
                     <StepLink index=index id=step.id.clone()>
                         <span class="step-list-number">{index + 1}</span>
                         <span class="step-list-title">{title}</span>
@@ -31,7 +32,7 @@ pub fn StepList(content: Arc<Content>) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <nav class="step-list" aria-labelledby="step-list-heading">
+        <nav class=STEP_LIST_CLASS aria-labelledby="step-list-heading">
             <h2 id="step-list-heading">{words().step_list.heading.clone()}</h2>
             <ol>{items}</ol>
         </nav>

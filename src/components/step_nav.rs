@@ -3,7 +3,10 @@
 use std::sync::Arc;
 
 use crate::words::words;
-use explainer_core::page::{progress_width, step_count, PAGER_COUNT_CLASS};
+use explainer_core::page::{
+    progress_width, step_count, PAGER_CLASS, PAGER_COUNT_CLASS, PAGER_NEXT_CLASS,
+    PAGER_PREVIOUS_CLASS, PROGRESS_FILL_CLASS,
+};
 use explainer_core::view_state::step_hash;
 use explainer_core::Content;
 use leptos::prelude::*;
@@ -19,7 +22,7 @@ pub fn StepProgress(content: Arc<Content>) -> impl IntoView {
     view! {
         <svg class="progress" viewBox="0 0 100 6" preserveAspectRatio="none" aria-hidden="true">
             <rect class="progress-track" width="100" height="6"></rect>
-            <rect class="progress-fill" width=width height="6"></rect>
+            <rect class=PROGRESS_FILL_CLASS width=width height="6"></rect>
         </svg>
     }
 }
@@ -36,9 +39,9 @@ pub fn StepPager(content: Arc<Content>) -> impl IntoView {
     let words = words();
     let count = words.pager.count.clone();
     view! {
-        <nav class="pager" aria-label=words.pager.label.clone()>
+        <nav class=PAGER_CLASS aria-label=words.pager.label.clone()>
             <a
-                class="button pager-previous"
+                class=format!("button {PAGER_PREVIOUS_CLASS}")
                 href=href(step.saturating_sub(1))
                 aria-disabled=(step == 0).to_string()
             >
@@ -51,7 +54,7 @@ pub fn StepPager(content: Arc<Content>) -> impl IntoView {
                 {step_count(&count, step, content.steps.len())}
             </span>
             <a
-                class="button button--primary pager-next"
+                class=format!("button button--primary {PAGER_NEXT_CLASS}")
                 href=href(step + 1)
                 aria-disabled=(step >= last).to_string()
             >

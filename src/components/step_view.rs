@@ -5,7 +5,10 @@
 use std::collections::HashSet;
 use std::sync::Arc;
 
-use explainer_core::page::{step_count, step_heading_id, LAYERED_CLASS};
+use explainer_core::page::{
+    step_count, step_heading_id, INITIAL_CLASS, LAYERED_CLASS, SHOWN_CLASS, STEP_CLASS,
+    STEP_KICKER_CLASS,
+};
 use explainer_core::{Content, QuoteScope, Step};
 use leptos::prelude::*;
 
@@ -36,12 +39,12 @@ pub fn StepView(content: Arc<Content>) -> impl IntoView {
             // only there, once).
             view! {
                 <article
-                    class=format!("step {LAYERED_CLASS}")
+                    class=format!("{STEP_CLASS} {LAYERED_CLASS}")
                     id=step.anchor()
                     data-step=step.id.clone()
-                    class:is-initial=index == INITIAL.step
+                    class=(INITIAL_CLASS, index == INITIAL.step)
                 >
-                    <p class="step-kicker" id=kicker.clone() aria-hidden="true">{step_count(&count, index, total)}</p>
+                    <p class=STEP_KICKER_CLASS id=kicker.clone() aria-hidden="true">{step_count(&count, index, total)}</p>
                     <h2 id=heading tabindex="-1" aria-describedby=kicker>{step.title.clone()}</h2>
                     {step_text(step, &content)}
                     <div class="step-foot">
@@ -84,7 +87,7 @@ fn step_text(step: &Step, content: &Content) -> impl IntoView {
             Some(view! {
                 <aside
                     class="perspective-note"
-                    class:is-shown=perspective == INITIAL.perspective
+                    class=(SHOWN_CLASS, perspective == INITIAL.perspective)
                     data-for=entry.id.clone()
                     aria-label=label
                 >

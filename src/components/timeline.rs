@@ -8,7 +8,7 @@
 
 use std::sync::Arc;
 
-use explainer_core::page::fill;
+use explainer_core::page::{fill, TIMELINE_ID};
 use explainer_core::{Content, Event, QuoteScope, Side};
 use leptos::prelude::*;
 
@@ -46,7 +46,7 @@ pub fn Timeline(content: Arc<Content>) -> impl IntoView {
         .collect_view();
     view! {
         <section
-            id="timeline"
+            id=TIMELINE_ID
             class="timeline"
             aria-labelledby="timeline-heading"
         >

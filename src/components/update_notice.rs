@@ -2,6 +2,7 @@
 //! copy from the service worker's cache, the single file, a cached embed). It is
 //! rendered hidden; the live app shows it when the deployed version differs.
 
+use explainer_core::page::UPDATE_NOTICE_ID;
 use leptos::prelude::*;
 
 use crate::words::words;
@@ -13,7 +14,7 @@ pub fn UpdateNotice(has_log: bool) -> impl IntoView {
     let words = words();
     let what_changed = words.update.what_changed.clone();
     view! {
-        <div id="update-notice" class="status status--update" role="status" hidden>
+        <div id=UPDATE_NOTICE_ID class="status status--update" role="status" hidden>
             <p class="status-title">{words.update.title.clone()}</p>
             <p>
                 <button type="button" class="button button--primary" data-reload="">{words.update.reload.clone()}</button>

@@ -1,5 +1,6 @@
 //! The two ways into the story: step by step, or the timeline.
 
+use explainer_core::page::{STAGE_ID, TIMELINE_ID, VIEW_OPTION_CLASS};
 use leptos::prelude::*;
 
 use crate::words::words;
@@ -13,8 +14,8 @@ pub fn ViewSwitch(has_timeline: bool) -> impl IntoView {
         let words = words();
         view! {
             <nav class="view-switch" aria-label=words.views.label.clone()>
-                <a class="view-option" href="#explainer-stage" data-panel="steps">{words.views.steps.clone()}</a>
-                <a class="view-option" href="#timeline" data-panel="timeline">{words.views.timeline.clone()}</a>
+                <a class=VIEW_OPTION_CLASS href=format!("#{STAGE_ID}") data-panel="steps">{words.views.steps.clone()}</a>
+                <a class=VIEW_OPTION_CLASS href=format!("#{TIMELINE_ID}") data-panel="timeline">{words.views.timeline.clone()}</a>
             </nav>
         }
     })

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import {
   TEST_TIMEOUT, TIMEOUT, launch, loadContent, assertNoErrors, expectStep, expectHeadingFocused,
   openApp, waitTrue, norm, timelineEvents,
-  openContext, inContext,
+  openContext, inContext, S, C, IN_PAGE
 } from './support.mjs';
 
 const content = loadContent();
@@ -26,20 +26,20 @@ async function openPage({ width = 1280, height = 900, reducedMotion = 'reduce', 
 
 async function goLive(page, pathAndHash = '/') {
   await openApp(page, app.baseUrl, pathAndHash);
-  await page.waitForSelector('#app[data-live]', { timeout: TIMEOUT });
+  await page.waitForSelector(`${S.ROOT_ID}[${C.LIVE_ATTRIBUTE}]`, { timeout: TIMEOUT });
 }
 
 const announcer = (page) =>
-  page.evaluate(() => document.querySelector('p[data-announcer]')?.textContent.replace(/\s+/g, ' ').trim() ?? null);
+  page.evaluate(({ S, C }) => document.querySelector(`p[${C.ANNOUNCER_ATTRIBUTE}]`)?.textContent.replace(/\s+/g, ' ').trim() ?? null, IN_PAGE);
 
 test('live region: polite; silent at load and for a step change (the heading takes focus); says the view and perspective switches', { timeout: TEST_TIMEOUT }, async () => {
   await inContext(openPage(), async ({ context, page }) => {
     await goLive(page, '/');
-    const attrs = await page.evaluate(() => {
-      const p = document.querySelector('p[data-announcer]');
+    const attrs = await page.evaluate(({ S, C }) => {
+      const p = document.querySelector(`p[${C.ANNOUNCER_ATTRIBUTE}]`);
       const s = getComputedStyle(p);
       return { live: p.getAttribute('aria-live'), hidden: p.closest('[aria-hidden="true"]') !== null, display: s.display, visibility: s.visibility };
-    });
+    }, IN_PAGE);
     assert.equal(attrs.live, 'polite');
     assert.equal(attrs.hidden, false, 'the live region is not inside aria-hidden');
     assert.notEqual(attrs.display, 'none', 'the live region is rendered (visually hidden, not display:none)');
@@ -56,18 +56,18 @@ test('live region: polite; silent at load and for a step change (the heading tak
       assert.equal(await announcer(page), '', `${how}: the step is heard from its heading, not announced`);
     };
 
-    await page.click('.pager-next');
+    await page.click(S.PAGER_NEXT_CLASS);
     await expectLanded(1, 'Next');
     await page.keyboard.press('ArrowRight');
     await expectLanded(2, 'ArrowRight');
-    await page.click('.view-option[data-panel="timeline"]');
+    await page.click(`${S.VIEW_OPTION_CLASS}[${C.PANEL_ATTRIBUTE}="timeline"]`);
     await expectAnnounced(`Timeline of ${timelineEvents(content).length} events`, 'the timeline');
-    await page.click('.view-option[data-panel="steps"]');
+    await page.click(`${S.VIEW_OPTION_CLASS}[${C.PANEL_ATTRIBUTE}="steps"]`);
     await expectAnnounced(`Step 3 of ${N}: ${norm(content.steps[2].title)}`, 'back to the steps');
-    await page.click('button[data-perspective="creator"]');
+    await page.click(`button[${C.PERSPECTIVE_ATTRIBUTE}="creator"]`);
     await expectAnnounced(`Following the data of: ${norm(content.perspectives.find((p) => p.id === 'creator').label)}`, 'the perspective switch');
     // The old announcement does not stay in the reading order after the next step change.
-    await page.click('.pager-previous');
+    await page.click(S.PAGER_PREVIOUS_CLASS);
     await expectLanded(1, 'Previous');
     assertNoErrors(page);
   });
@@ -183,15 +183,15 @@ for (const [width, height, colorScheme] of [[1280, 900, 'light'], [1280, 600, 'd
       assert.ok(reached('switch:user') && reached('switch:creator'), `Tab reaches both perspective buttons; reached: ${seen.join(', ')}`);
       assert.ok(reached(`place:${firstPlace}:${orientation}`), `Tab reaches the ${orientation} diagram's first place (${firstPlace}); reached: ${seen.join(', ')}`);
       assert.ok(!seen.some((k) => k.startsWith('place:') && !k.endsWith(orientation)), 'the hidden diagram takes no focus');
-      assert.ok(reached('pager-next'), `Tab reaches the Next button; reached: ${seen.join(', ')}`);
-      assert.ok(seen.indexOf('pager-next') < seen.indexOf('switch:user'), 'the step\'s pager comes before the switch and the diagram, as in the source');
+      assert.ok(reached(C.PAGER_NEXT_CLASS), `Tab reaches the Next button; reached: ${seen.join(', ')}`);
+      assert.ok(seen.indexOf(C.PAGER_NEXT_CLASS) < seen.indexOf('switch:user'), 'the step\'s pager comes before the switch and the diagram, as in the source');
       assert.deepEqual(problems, [], 'every Tab stop is visible and in view');
 
       // Keyboard alone operates what it reached: Enter on Next moves on a step.
-      await page.focus('.pager-next');
+      await page.focus(S.PAGER_NEXT_CLASS);
       await page.keyboard.press('Enter');
       await expectStep(page, content, 1);
-      await page.focus(`svg.diagram-svg--${orientation} g.place[data-place="${firstPlace}"]`);
+      await page.focus(`svg.diagram-svg--${orientation} g${S.PLACE_CLASS}[${C.PLACE_ATTRIBUTE}="${firstPlace}"]`);
       assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('role')), 'link');
       assertNoErrors(page);
     });
@@ -209,12 +209,12 @@ test('prefers-reduced-motion: reduce turns the diagram transitions off', { timeo
   {
     await inContext(openPage({ reducedMotion: 'reduce' }), async ({ context, page }) => {
       await goLive(page, '/');
-      await page.click('.pager-next');
+      await page.click(S.PAGER_NEXT_CLASS);
       await expectStep(page, content, 1);
       const d = await page.evaluate(transitionDurations);
       assert.ok(d.flow.length > 0 && d.placeRect.length > 0, 'the diagram has flows and places');
-      assert.deepEqual([...new Set(d.flow)].filter((x) => !zero(x)), [], '.flow transition-duration is 0s');
-      assert.deepEqual([...new Set(d.placeRect)].filter((x) => !zero(x)), [], '.place rect transition-duration is 0s');
+      assert.deepEqual([...new Set(d.flow)].filter((x) => !zero(x)), [], `${S.FLOW_CLASS} transition-duration is 0s`);
+      assert.deepEqual([...new Set(d.placeRect)].filter((x) => !zero(x)), [], `${S.PLACE_CLASS} rect transition-duration is 0s`);
       assertNoErrors(page);
     });
   }
@@ -223,8 +223,8 @@ test('prefers-reduced-motion: reduce turns the diagram transitions off', { timeo
     await inContext(openPage({ reducedMotion: 'no-preference' }), async ({ context, page }) => {
       await goLive(page, '/');
       const d = await page.evaluate(transitionDurations);
-      assert.ok(d.flow.some((x) => !zero(x)), `.flow animates without the preference (${d.flow[0]})`);
-      assert.ok(d.placeRect.some((x) => !zero(x)), `.place rect animates without the preference (${d.placeRect[0]})`);
+      assert.ok(d.flow.some((x) => !zero(x)), `${S.FLOW_CLASS} animates without the preference (${d.flow[0]})`);
+      assert.ok(d.placeRect.some((x) => !zero(x)), `${S.PLACE_CLASS} rect animates without the preference (${d.placeRect[0]})`);
     });
   }
 });
@@ -259,13 +259,13 @@ for (const query of ['', '?embed']) {
       const problems = [];
       for (const perspective of ['user', 'creator']) {
         if (perspective === 'creator') {
-          await page.click('button.switch-option[data-perspective="creator"]');
-          await page.waitForSelector('button.switch-option[data-perspective="creator"][aria-pressed="true"]');
+          await page.click(`button${S.SWITCH_OPTION_CLASS}[${C.PERSPECTIVE_ATTRIBUTE}="creator"]`);
+          await page.waitForSelector(`button${S.SWITCH_OPTION_CLASS}[${C.PERSPECTIVE_ATTRIBUTE}="creator"][aria-pressed="true"]`);
         }
         for (let i = 0; i < N; i++) {
           const back = perspective === 'creator';
           const step = back ? N - 1 - i : i;
-          if (i > 0) await page.click(back ? '.pager-previous' : '.pager-next');
+          if (i > 0) await page.click(back ? S.PAGER_PREVIOUS_CLASS : S.PAGER_NEXT_CLASS);
           await expectStep(page, content, step, { hash: false }); // step 1 opened from / has no hash
           for (const p of outlineProblems(await page.evaluate(headingOutline))) {
             problems.push(`step ${step + 1}, ${perspective}: ${p}`);

@@ -16,7 +16,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import {
   ROOT, TEST_TIMEOUT, TIMEOUT, launch, loadContent, assertNoErrors, expectStep, openApp, timelineEvents,
-  openContext, inContext,
+  openContext, inContext, S, C
 } from './support.mjs';
 
 const content = loadContent();
@@ -58,13 +58,13 @@ async function openPage({ width = 1280, height = 900, colorScheme = 'light', pho
 
 async function goLive(page, pathAndHash) {
   await openApp(page, app.baseUrl, pathAndHash);
-  await page.waitForSelector('#app[data-live]', { timeout: TIMEOUT });
+  await page.waitForSelector(`${S.ROOT_ID}[${C.LIVE_ATTRIBUTE}]`, { timeout: TIMEOUT });
 }
 
 async function setPerspective(page, perspective) {
   if (perspective === PERSPECTIVES[0]) return;
-  await page.click(`button.switch-option[data-perspective="${perspective}"]`);
-  await page.waitForSelector(`button.switch-option[data-perspective="${perspective}"][aria-pressed="true"]`);
+  await page.click(`button${S.SWITCH_OPTION_CLASS}[${C.PERSPECTIVE_ATTRIBUTE}="${perspective}"]`);
+  await page.waitForSelector(`button${S.SWITCH_OPTION_CLASS}[${C.PERSPECTIVE_ATTRIBUTE}="${perspective}"][aria-pressed="true"]`);
 }
 
 /**
@@ -101,7 +101,7 @@ async function audit(page, where) {
   const result = await page.evaluate((options) => window.axe.run(document, options), AXE_OPTIONS);
   for (const v of result.violations.filter((x) => x.id === 'target-size')) {
     const byDiagram = v.nodes.filter((n) =>
-      n.any.every((check) => check.relatedNodes.length > 0 && check.relatedNodes.every((r) => r.target.join(' ').includes('.diagram-svg'))));
+      n.any.every((check) => check.relatedNodes.length > 0 && check.relatedNodes.every((r) => r.target.join(' ').includes(S.DIAGRAM_SVG_CLASS))));
     const obscured = await page.evaluate(reallyObscured, byDiagram.map((n) => n.target.join(' ')));
     const falseAlarms = new Set(byDiagram.filter((_, i) => !obscured[i]));
     v.nodes = v.nodes.filter((n) => !falseAlarms.has(n));
@@ -125,7 +125,7 @@ for (const perspective of PERSPECTIVES) {
       await setPerspective(page, perspective);
       const problems = [];
       for (let i = 0; i < N; i++) {
-        if (i > 0) await page.click('.pager-next');
+        if (i > 0) await page.click(S.PAGER_NEXT_CLASS);
         await expectStep(page, content, i, { hash: i > 0 }); // step 1, opened from /, has no hash
         problems.push(...(await audit(page, `step ${i + 1} (${content.steps[i].id}), ${perspective}`)));
       }
@@ -143,15 +143,15 @@ for (const colorScheme of ['light', 'dark']) {
       for (const perspective of PERSPECTIVES) {
         await goLive(page, '/');
         await setPerspective(page, perspective);
-        await page.locator('#explainer-stage article.step:not([hidden]) h2').scrollIntoViewIfNeeded();
+        await page.locator(S.SHOWN_STEP_HEADING).scrollIntoViewIfNeeded();
         for (let i = 0; i < N; i++) {
-          if (i > 0) await page.locator('.pager-next').tap();
+          if (i > 0) await page.locator(S.PAGER_NEXT_CLASS).tap();
           await expectStep(page, content, i, { hash: i > 0 });
           problems.push(...(await audit(page, `375 phone, ${colorScheme}, step ${i + 1} (${content.steps[i].id}), ${perspective}`)));
         }
       }
       // With the step's evidence open.
-      await page.locator('#explainer-stage article.step:not([hidden]) .evidence-toggle').tap();
+      await page.locator(`${S.SHOWN_STEP} ${S.EVIDENCE_TOGGLE_CLASS}`).tap();
       problems.push(...(await audit(page, `375 phone, ${colorScheme}, evidence open`)));
       assertClean(problems);
       assertNoErrors(page);
@@ -282,7 +282,7 @@ for (const config of TIMELINE_CONFIGS) {
     assert.ok(events.length > 0, 'content.json has a timeline');
     await inContext(openPage(config), async ({ context, page }) => {
       await goLive(page, '/?show=timeline');
-      await page.waitForSelector('section#timeline:not([hidden])');
+      await page.waitForSelector(`section${S.TIMELINE_ID}:not([hidden])`);
       const problems = await audit(page, `${config.name}, timeline`);
       const event = events[Math.floor(events.length / 2)];
       await goLive(page, `/?show=timeline#event-${event.id}`);

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launch, loadContent, openApp, expectStep, expectHeadingFocused, assertNoErrors, norm, allCitations, TEST_TIMEOUT,
+  launch, loadContent, openApp, expectStep, expectHeadingFocused, assertNoErrors, norm, allCitations, TEST_TIMEOUT, S, C, IN_PAGE
 } from './support.mjs';
 
 const content = loadContent();
@@ -31,7 +31,7 @@ before(async () => {
 after(async () => app?.close());
 
 /** Every blockquote[cite] and q[cite] on the page, with what its cite points at. */
-function readQuotes() {
+function readQuotes({ S, C }) {
   return [...document.querySelectorAll('blockquote[cite], q[cite]')].map((el) => {
     const cite = el.getAttribute('cite');
     const id = cite.startsWith('#') ? cite.slice(1) : null;
@@ -43,9 +43,9 @@ function readQuotes() {
         .replace(/\s+/g, ' ')
         .trim(),
       targetIsSource: !!target && target.matches('li.source'),
-      targetFile: target?.getAttribute('data-file') ?? null,
-      inStep: !!el.closest('#explainer-stage article.step:not([hidden])'),
-      inTable: !!el.closest('table.flow-table'),
+      targetFile: target?.getAttribute(C.SOURCE_FILE_ATTRIBUTE) ?? null,
+      inStep: !!el.closest(S.SHOWN_STEP),
+      inTable: !!el.closest(`table${S.FLOW_TABLE_CLASS}`),
     };
   });
 }
@@ -66,9 +66,9 @@ test('every quote cites an existing source entry and is verbatim from content.js
   const page = await app.newPage();
   await openApp(page, app.baseUrl, '/');
   for (let i = 0; i < N; i++) {
-    if (i > 0) await page.click('.pager-next');
+    if (i > 0) await page.click(S.PAGER_NEXT_CLASS);
     await expectStep(page, content, i, { hash: i > 0 });
-    const quotes = await page.evaluate(readQuotes);
+    const quotes = await page.evaluate(readQuotes, IN_PAGE);
     const inStep = quotes.filter((q) => q.inStep && q.tag === 'blockquote').map(checkQuote).sort();
     assert.deepEqual(inStep, stepCitations(content.steps[i]), `step "${content.steps[i].id}" quotes all its citations`);
     const inTable = quotes.filter((q) => q.inTable && q.tag === 'q').map(checkQuote).sort();
@@ -83,12 +83,13 @@ test('every quote cites an existing source entry and is verbatim from content.js
 test('the sources section lists all five sources with their titles', { timeout: TEST_TIMEOUT }, async () => {
   const page = await app.newPage();
   await openApp(page, app.baseUrl, '/');
-  const listed = await page.$$eval('li.source', (lis) =>
+  const listed = await page.$$eval('li.source', (lis, file) =>
     lis.map((li) => ({
       id: li.id,
-      file: li.getAttribute('data-file'),
+      file: li.getAttribute(file),
       title: li.querySelector('.source-title')?.textContent.replace(/\s+/g, ' ').trim() ?? null,
     })),
+    C.SOURCE_FILE_ATTRIBUTE,
   );
   assert.deepEqual(
     listed,
@@ -110,7 +111,7 @@ test('"Cited in" links go to exactly the steps citing each source, and open them
       assert.deepEqual(hrefs, expected, `"Cited in" of ${source.id}`);
       if (expected.length === 0) return;
       // Open the last citing step that is not the one shown, so the click moves.
-      const current = await page.$eval('#explainer-stage article.step:not([hidden])', (a) => a.getAttribute('data-step'));
+      const current = await page.$eval(S.SHOWN_STEP, (a, step) => a.getAttribute(step), C.STEP_ATTRIBUTE);
       const target = [...citingSteps(source.id)].reverse().find((s) => s.id !== current) ?? citingSteps(source.id)[0];
       await page.click(`li.source[id="source-${source.id}"] ul.source-cited a[href="#step-${target.id}"]`);
       await expectStep(page, content, content.steps.indexOf(target));

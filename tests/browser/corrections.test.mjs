@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
   launch, loadContent, openApp, expectStep, assertNoErrors, trackErrors, norm, printedText, squashPrinted, DIST, TIMEOUT,
-  TEST_TIMEOUT, SINGLE_FILE,
+  TEST_TIMEOUT, SINGLE_FILE, S, C
 } from './support.mjs';
 
 const content = loadContent();
@@ -46,14 +46,14 @@ test('the log lists every entry newest first, and each changed step links to it'
     const own = newestFirst.filter((u) => u.steps.includes(step.id)).map((u) => `#update-${u.id}`);
     await openApp(page, app.baseUrl, `/#step-${step.id}`);
     await expectStep(page, content, i);
-    const marks = await page.$$eval('#explainer-stage article.step:not([hidden]) .step-updated a', (as) => as.map((a) => a.getAttribute('href')));
+    const marks = await page.$$eval(`${S.SHOWN_STEP} .step-updated a`, (as) => as.map((a) => a.getAttribute('href')));
     assert.deepEqual(marks, own, `step ${step.id} marks the entries that changed it`);
   }
   // A mark leads to its entry; the entry's step link leads back.
   const step = content.steps.find((s) => updates.some((u) => u.steps.includes(s.id)));
   await openApp(page, app.baseUrl, `/#step-${step.id}`);
-  const href = await page.getAttribute('#explainer-stage article.step:not([hidden]) .step-updated a >> nth=0', 'href');
-  await page.click('#explainer-stage article.step:not([hidden]) .step-updated a >> nth=0');
+  const href = await page.getAttribute(`${S.SHOWN_STEP} .step-updated a >> nth=0`, 'href');
+  await page.click(`${S.SHOWN_STEP} .step-updated a >> nth=0`);
   await page.waitForFunction((h) => location.hash === h, href, { timeout: TIMEOUT });
   assert.equal(await page.evaluate(() => document.querySelector(':target')?.matches('li.update')), true, 'the entry is the target');
   await page.click(`${href} .update-steps a[href="#step-${step.id}"]`);
@@ -79,7 +79,7 @@ test('the page says when it last changed, and the log is there without JavaScrip
 
   const single = await app.newPage();
   await single.goto(`${app.baseUrl}/${SINGLE_FILE}`, { waitUntil: 'load' });
-  await single.waitForSelector('#app[data-live]');
+  await single.waitForSelector(`${S.ROOT_ID}[${C.LIVE_ATTRIBUTE}]`);
   assert.deepEqual(await single.evaluate(readLog), expectedLog(), 'in the single file');
   await single.close();
 

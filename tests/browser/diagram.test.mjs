@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   launch, loadContent, openApp, expectStep, expectHeadingFocused, waitForHeading, assertNoErrors,
-  flowApplies, TIMEOUT, TEST_TIMEOUT,
+  flowApplies, TIMEOUT, TEST_TIMEOUT, S, C, IN_PAGE
 } from './support.mjs';
 
 const content = loadContent();
@@ -60,7 +60,7 @@ test('user view: each step highlights exactly its flows and places (walked with 
   const page = await app.newPage();
   await openApp(page, app.baseUrl, '/');
   for (let i = 0; i < N; i++) {
-    if (i > 0) await page.click('.pager-next');
+    if (i > 0) await page.click(S.PAGER_NEXT_CLASS);
     await expectStep(page, content, i, { hash: i > 0 });
     await expectHighlight(page, content.steps[i], 'user');
   }
@@ -86,17 +86,17 @@ test('every place and flow is focusable and named; a region is a frame, not a li
   await openApp(page, app.baseUrl, '/?view=creator');
   // Regions (places with a width and height) frame the boxes; they open nothing.
   const regions = content.places.filter((p) => p.width !== undefined).map((p) => p.id);
-  const frames = await page.$$eval('svg.diagram-svg:visible g.place--region', (gs) =>
-    gs.map((g) => ({ id: g.getAttribute('data-place'), link: ['role', 'tabindex', 'data-go-step'].some((a) => g.hasAttribute(a)) })));
+  const frames = await page.$$eval(`svg${S.DIAGRAM_SVG_CLASS}:visible g.place--region`, (gs, { S, C }) =>
+    gs.map((g) => ({ id: g.getAttribute(C.PLACE_ATTRIBUTE), link: ['role', 'tabindex', C.GO_STEP_ATTRIBUTE].some((a) => g.hasAttribute(a)) })), IN_PAGE);
   assert.deepEqual(frames, regions.map((id) => ({ id, link: false })), 'regions are drawn, and are not links');
-  const shapes = await page.$$eval('svg.diagram-svg:visible g.place[data-place]:not(.place--region), svg.diagram-svg:visible g.flow[data-flow]', (gs) =>
+  const shapes = await page.$$eval(`svg${S.DIAGRAM_SVG_CLASS}:visible g${S.PLACE_CLASS}[${C.PLACE_ATTRIBUTE}]:not(.place--region), svg${S.DIAGRAM_SVG_CLASS}:visible g${S.FLOW_CLASS}[${C.FLOW_ATTRIBUTE}]`, (gs, { S, C }) =>
     gs.map((g) => ({
-      id: g.getAttribute('data-place') ?? g.getAttribute('data-flow'),
-      kind: g.hasAttribute('data-place') ? 'place' : 'flow',
+      id: g.getAttribute(C.PLACE_ATTRIBUTE) ?? g.getAttribute(C.FLOW_ATTRIBUTE),
+      kind: g.hasAttribute(C.PLACE_ATTRIBUTE) ? 'place' : 'flow',
       tabindex: g.getAttribute('tabindex'),
       role: g.getAttribute('role'),
       label: (g.getAttribute('aria-label') ?? '').trim(),
-    })),
+    })), IN_PAGE,
   );
   const ids = (kind) => sorted(shapes.filter((s) => s.kind === kind).map((s) => s.id));
   assert.deepEqual(ids('place'), sorted(content.places.filter((p) => !regions.includes(p.id)).map((p) => p.id)), 'one shape per place');
@@ -109,8 +109,8 @@ test('every place and flow is focusable and named; a region is a frame, not a li
   }
   // Focusable for real: focus() lands on each of them.
   for (const s of shapes) {
-    const attr = s.kind === 'place' ? 'data-place' : 'data-flow';
-    await page.focus(`svg.diagram-svg:visible g.${s.kind}[${attr}="${s.id}"]`);
+    const attr = s.kind === 'place' ? C.PLACE_ATTRIBUTE : C.FLOW_ATTRIBUTE;
+    await page.focus(`svg${S.DIAGRAM_SVG_CLASS}:visible g.${s.kind}[${attr}="${s.id}"]`);
     assert.equal(await page.evaluate((a) => document.activeElement?.getAttribute(a), attr), s.id,
       `${s.kind} ${s.id} takes focus`);
   }
@@ -125,10 +125,10 @@ test('every place and flow is focusable and named; a region is a frame, not a li
  * drawn arrow would open some other step.
  */
 async function pointOnFlow(page, flowId) {
-  const sel = `svg.diagram-svg:visible g.flow[data-flow="${flowId}"]`;
+  const sel = `svg${S.DIAGRAM_SVG_CLASS}:visible g${S.FLOW_CLASS}[${C.FLOW_ATTRIBUTE}="${flowId}"]`;
   const flow = page.locator(sel);
   await flow.scrollIntoViewIfNeeded();
-  const found = await page.$eval(sel, (g) => {
+  const found = await page.$eval(sel, (g, { S, C }) => {
     const path = g.querySelector('path.flow-line') ?? g.querySelector('path');
     const ctm = path.getScreenCTM();
     const total = path.getTotalLength();
@@ -141,12 +141,12 @@ async function pointOnFlow(page, flowId) {
       const x = ctm.a * p.x + ctm.c * p.y + ctm.e;
       const y = ctm.b * p.x + ctm.d * p.y + ctm.f;
       const hit = document.elementFromPoint(x, y);
-      if (hit?.closest('g.flow') === g) return { point: { x, y } };
-      const owner = hit?.closest('[data-flow], [data-place]');
-      covered.add(owner ? (owner.hasAttribute('data-flow') ? `flow ${owner.getAttribute('data-flow')}` : `place ${owner.getAttribute('data-place')}`) : hit?.tagName ?? 'nothing');
+      if (hit?.closest(`g${S.FLOW_CLASS}`) === g) return { point: { x, y } };
+      const owner = hit?.closest(`[${C.FLOW_ATTRIBUTE}], [${C.PLACE_ATTRIBUTE}]`);
+      covered.add(owner ? (owner.hasAttribute(C.FLOW_ATTRIBUTE) ? `flow ${owner.getAttribute(C.FLOW_ATTRIBUTE)}` : `place ${owner.getAttribute(C.PLACE_ATTRIBUTE)}`) : hit?.tagName ?? 'nothing');
     }
     return { covered: [...covered] };
-  });
+  }, IN_PAGE);
   assert.ok(found.point,
     `flow ${flowId}: no point of its drawn line can be clicked; it is covered by ${found.covered?.join(', ')}`);
   const box = await flow.boundingBox();
@@ -170,9 +170,9 @@ for (const width of [1280, 375]) {
           // shows the step's part of the map: start at the last step, which
           // highlights (so shows) all of it.
           const from = width < 900 ? (target === N - 1 ? 0 : N - 1) : target === 0 ? N - 1 : 0;
-          await page.click(`nav.step-list a[href="#step-${content.steps[from].id}"]`);
+          await page.click(`nav${S.STEP_LIST_CLASS} a[href="#step-${content.steps[from].id}"]`);
           await expectStep(page, content, from);
-          await page.click(`svg.diagram-svg:visible g.flow[data-flow="${flow.id}"]`, { position: await pointOnFlow(page, flow.id) });
+          await page.click(`svg${S.DIAGRAM_SVG_CLASS}:visible g${S.FLOW_CLASS}[${C.FLOW_ATTRIBUTE}="${flow.id}"]`, { position: await pointOnFlow(page, flow.id) });
           await waitForHeading(page, content.steps[target].title);
           await expectStep(page, content, target);
           await expectHeadingFocused(page);
@@ -190,9 +190,9 @@ test('Enter on a focused place opens the step that explains it', { timeout: TEST
     const target = stepIndex(place.step);
     assert.ok(target >= 0, `place ${place.id} names an existing step`);
     const from = target === 0 ? N - 1 : 0;
-    await page.click(`nav.step-list a[href="#step-${content.steps[from].id}"]`);
+    await page.click(`nav${S.STEP_LIST_CLASS} a[href="#step-${content.steps[from].id}"]`);
     await expectStep(page, content, from);
-    await page.focus(`svg.diagram-svg:visible g.place[data-place="${place.id}"]`);
+    await page.focus(`svg${S.DIAGRAM_SVG_CLASS}:visible g${S.PLACE_CLASS}[${C.PLACE_ATTRIBUTE}="${place.id}"]`);
     await page.keyboard.press('Enter');
     await waitForHeading(page, content.steps[target].title);
     await expectStep(page, content, target);
@@ -202,9 +202,9 @@ test('Enter on a focused place opens the step that explains it', { timeout: TEST
   const place = content.places[content.places.length - 1];
   const target = stepIndex(place.step);
   const from = target === 0 ? N - 1 : 0;
-  await page.click(`nav.step-list a[href="#step-${content.steps[from].id}"]`);
+  await page.click(`nav${S.STEP_LIST_CLASS} a[href="#step-${content.steps[from].id}"]`);
   await expectStep(page, content, from);
-  await page.focus(`svg.diagram-svg:visible g.place[data-place="${place.id}"]`);
+  await page.focus(`svg${S.DIAGRAM_SVG_CLASS}:visible g${S.PLACE_CLASS}[${C.PLACE_ATTRIBUTE}="${place.id}"]`);
   await page.keyboard.press('Space');
   await expectStep(page, content, target);
   await done(page);
@@ -213,7 +213,7 @@ test('Enter on a focused place opens the step that explains it', { timeout: TEST
 test('the flow table has one row per flow', { timeout: TEST_TIMEOUT }, async () => {
   const page = await app.newPage();
   await openApp(page, app.baseUrl, '/');
-  const rows = await page.$$eval('table.flow-table tr[data-flow]', (trs) => trs.map((tr) => tr.getAttribute('data-flow')));
+  const rows = await page.$$eval(`table${S.FLOW_TABLE_CLASS} tr[${C.FLOW_ATTRIBUTE}]`, (trs, { S, C }) => trs.map((tr) => tr.getAttribute(C.FLOW_ATTRIBUTE)), IN_PAGE);
   assert.deepEqual(rows, content.flows.map((f) => f.id), 'rows in content order, creator-only flows included');
   await done(page);
 });

@@ -13,7 +13,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import {
   DIST, ROOT, STORY_DIR, TEST_TIMEOUT, TIMEOUT, launch, loadContent, loadStory, openApp, assertNoErrors, norm,
-  citedSentences, openEvidence, STEP_HEADING,
+  citedSentences, openEvidence, STEP_HEADING, S, C, IN_PAGE
 } from './support.mjs';
 
 const story = loadStory();
@@ -51,13 +51,13 @@ test('the edition is its own page in its language, with the quotes in the articl
   assert.equal(norm(await page.textContent(STEP_HEADING)), norm(translated.steps[0].title), 'the first step’s title');
 
   await openEvidence(page);
-  const quotes = await page.evaluate(() =>
-    [...document.querySelectorAll('#explainer-stage article.step:not([hidden]) figure.citation')].map((figure) => ({
+  const quotes = await page.evaluate(({ S, C }) =>
+    [...document.querySelectorAll(`${S.SHOWN_STEP} figure${S.CITATION_CLASS}`)].map((figure) => ({
       id: figure.id,
       lang: figure.querySelector('blockquote')?.getAttribute('lang') ?? null,
       quote: figure.querySelector('blockquote')?.textContent.replace(/\s+/g, ' ').trim(),
       translation: figure.querySelector('.quote-translation')?.textContent.replace(/\s+/g, ' ').trim() ?? null,
-    })),
+    })), IN_PAGE,
   );
   assert.ok(quotes.length > 0, 'the first step shows its quotes');
   const byAnchor = new Map(translated.steps[0].citations.map((c) => [`quote-${c.id}`, c]));
@@ -102,9 +102,9 @@ test('the editions link each other, for crawlers and for readers, at the step be
   // edition's second step, and back.
   const page = await app.newPage();
   await openApp(page, app.baseUrl, '/');
-  await page.click('.pager-next');
+  await page.click(S.PAGER_NEXT_CLASS);
   await page.waitForFunction((id) => location.hash === `#step-${id}`, original.steps[1].id, { timeout: TIMEOUT });
-  const link = page.locator(`a[data-edition][hreflang="${edition.language}"]`);
+  const link = page.locator(`a[${C.EDITION_ATTRIBUTE}][hreflang="${edition.language}"]`);
   assert.equal(await link.getAttribute('lang'), edition.language);
   assert.equal(await link.getAttribute('href'), `${edition.folder}/#step-${original.steps[1].id}`);
   await link.click();
@@ -114,7 +114,7 @@ test('the editions link each other, for crawlers and for readers, at the step be
     [STEP_HEADING, norm(translated.steps[1].title)],
     { timeout: TIMEOUT },
   );
-  const back = page.locator(`a[data-edition][hreflang="${story.language}"]`);
+  const back = page.locator(`a[${C.EDITION_ATTRIBUTE}][hreflang="${story.language}"]`);
   assert.equal(await back.getAttribute('href'), `../#step-${original.steps[1].id}`);
   assertNoErrors(page);
   await page.close();

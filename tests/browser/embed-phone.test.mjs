@@ -6,12 +6,12 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, loadContent, assertNoErrors, norm, TEST_TIMEOUT } from './support.mjs';
+import { launch, loadContent, assertNoErrors, norm, TEST_TIMEOUT, S, C } from './support.mjs';
 import { startHostServer, until, waitForFit, WAIT } from './hosts.mjs';
 
 const content = loadContent();
 const N = content.steps.length;
-const HEADING = '#explainer-stage article.step:not([hidden]) h2';
+const HEADING = S.SHOWN_STEP_HEADING;
 let app;
 let host;
 
@@ -42,7 +42,7 @@ async function headingInHost(page, iframe, frame) {
  * screen, the step's heading above it, out of view.
  */
 async function readToTheFoot(page, frame) {
-  const pagerAt = await frame.evaluate(() => document.querySelector('.pager').getBoundingClientRect().top);
+  const pagerAt = await frame.evaluate((pager) => document.querySelector(pager).getBoundingClientRect().top, S.PAGER_CLASS);
   await page.evaluate((y) => {
     const frameTop = document.querySelector('iframe').getBoundingClientRect().top + scrollY;
     scrollTo(0, frameTop + y - 8);
@@ -63,7 +63,7 @@ test('375 px Pym.js host page: after Next and Previous inside the frame, the hos
     // Frames out of sight get no animation frames, so the app starts once the
     // reader scrolls to it.
     await iframe.scrollIntoViewIfNeeded();
-    await frame.waitForSelector('#app[data-live]', { state: 'attached', timeout: WAIT });
+    await frame.waitForSelector(`${S.ROOT_ID}[${C.LIVE_ATTRIBUTE}]`, { state: 'attached', timeout: WAIT });
     await waitForFit(page, iframe, frame, 'on load');
     const hostHeight = await page.evaluate(() => document.documentElement.scrollHeight);
     assert.ok(hostHeight > 4 * 667, `the host page is much taller than its viewport (${hostHeight}px)`);
@@ -74,7 +74,7 @@ test('375 px Pym.js host page: after Next and Previous inside the frame, the hos
       // frame cannot).
       await readToTheFoot(page, frame);
       const before = await headingInHost(page, iframe, frame);
-      await frame.locator('.pager-next').tap();
+      await frame.locator(S.PAGER_NEXT_CLASS).tap();
       await frame.waitForFunction(([sel, title]) => document.querySelector(sel)?.textContent.replace(/\s+/g, ' ').trim() === title,
         [HEADING, norm(content.steps[i].title)], { timeout: WAIT });
       const after = await until(page, () => headingInHost(page, iframe, frame), `step ${i + 1}: the heading is in the host's viewport`);
@@ -86,7 +86,7 @@ test('375 px Pym.js host page: after Next and Previous inside the frame, the hos
     }
     // And back: Previous from the foot of the last step.
     await readToTheFoot(page, frame);
-    await frame.locator('.pager-previous').tap();
+    await frame.locator(S.PAGER_PREVIOUS_CLASS).tap();
     await until(page, async () => {
       const at = await headingInHost(page, iframe, frame);
       return { ...at, ok: at.ok && at.text === norm(content.steps[N - 2].title) };

@@ -5,7 +5,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, startServer, loadContent, expectStep, assertNoErrors, DIST, TEST_TIMEOUT } from './support.mjs';
+import { launch, startServer, loadContent, expectStep, assertNoErrors, DIST, TEST_TIMEOUT, S, C } from './support.mjs';
 
 const PREFIX = '/graphics/explainer/';
 const WAIT = 15_000;
@@ -37,10 +37,10 @@ async function walk(url) {
   assert.equal((await fetch(`${site.baseUrl}/index.html`)).status, 404, 'the site root is not the app');
 
   await page.goto(url, { waitUntil: 'load' });
-  await page.waitForSelector('#explainer-stage article.step:not([hidden]) h2', { state: 'visible', timeout: WAIT });
+  await page.waitForSelector(S.SHOWN_STEP_HEADING, { state: 'visible', timeout: WAIT });
   await expectStep(page, content, 0, { hash: false, timeout: WAIT });
   for (let i = 1; i < N; i++) {
-    await page.click('.pager-next');
+    await page.click(S.PAGER_NEXT_CLASS);
     await expectStep(page, content, i, { timeout: WAIT });
   }
   assert.deepEqual(failed, [], 'no failed requests');
@@ -51,7 +51,7 @@ async function walk(url) {
 test('the full page works under /graphics/explainer/', { timeout: TEST_TIMEOUT }, async () => {
   const page = await walk(`${site.baseUrl}${PREFIX}`);
   // Its embed snippet points at the sub-path too.
-  const snippet = await page.inputValue('div.snippet[data-snippet="iframe"] textarea');
+  const snippet = await page.inputValue(`div.snippet[${C.SNIPPET_ATTRIBUTE}="iframe"] textarea`);
   assert.ok(snippet.includes(`src="${site.baseUrl}${PREFIX}?embed"`), `iframe snippet src is under the sub-path:\n${snippet}`);
   await page.close();
 });

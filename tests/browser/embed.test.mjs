@@ -14,7 +14,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { EMBED_NAME, launch, loadContent, assertNoErrors, norm, TEST_TIMEOUT } from './support.mjs';
+import { EMBED_NAME, launch, loadContent, assertNoErrors, norm, TEST_TIMEOUT, S, C, IN_PAGE } from './support.mjs';
 import { startHostServer, until, heights, waitForFit, WAIT } from './hosts.mjs';
 
 const content = loadContent();
@@ -53,7 +53,7 @@ async function openHost(name) {
     },
     `${name}: the iframe loads the app`,
   );
-  await frame.waitForSelector('#explainer-stage article.step:not([hidden]) h2', { state: 'visible', timeout: WAIT });
+  await frame.waitForSelector(S.SHOWN_STEP_HEADING, { state: 'visible', timeout: WAIT });
   return { page, iframe, frame };
 }
 
@@ -61,7 +61,7 @@ async function openHost(name) {
 async function expectFrameHeading(frame, i) {
   const want = title(i);
   const read = () =>
-    frame.evaluate(() => document.querySelector('#explainer-stage article.step:not([hidden]) h2')?.textContent.replace(/\s+/g, ' ').trim() ?? null);
+    frame.evaluate(({ S, C }) => document.querySelector(S.SHOWN_STEP_HEADING)?.textContent.replace(/\s+/g, ' ').trim() ?? null, IN_PAGE);
   await frame
     .waitForFunction(
       (w) => document.querySelector('#explainer-stage article.step:not([hidden]) h2')?.textContent.replace(/\s+/g, ' ').trim() === w,
@@ -77,16 +77,16 @@ async function expectFrameHeading(frame, i) {
  * there is no switch, and the one `<main>` names.
  */
 const pressedPerspective = (frameOrPage) =>
-  frameOrPage.evaluate(() => {
-    const buttons = [...document.querySelectorAll('button.switch-option[data-perspective]')];
-    if (buttons.length === 0) return [document.querySelector('main[data-perspective]')?.getAttribute('data-perspective')];
-    return buttons.filter((b) => b.getAttribute('aria-pressed') === 'true').map((b) => b.getAttribute('data-perspective'));
-  });
+  frameOrPage.evaluate(({ S, C }) => {
+    const buttons = [...document.querySelectorAll(`button${S.SWITCH_OPTION_CLASS}[${C.PERSPECTIVE_ATTRIBUTE}]`)];
+    if (buttons.length === 0) return [document.querySelector(`main[${C.PERSPECTIVE_ATTRIBUTE}]`)?.getAttribute(C.PERSPECTIVE_ATTRIBUTE)];
+    return buttons.filter((b) => b.getAttribute('aria-pressed') === 'true').map((b) => b.getAttribute(C.PERSPECTIVE_ATTRIBUTE));
+  }, IN_PAGE);
 
 async function choosePerspective(frame, perspective) {
-  await frame.click(`button.switch-option[data-perspective="${perspective}"]`);
+  await frame.click(`button${S.SWITCH_OPTION_CLASS}[${C.PERSPECTIVE_ATTRIBUTE}="${perspective}"]`);
   await frame
-    .waitForSelector(`button.switch-option[data-perspective="${perspective}"][aria-pressed="true"]`, { timeout: WAIT })
+    .waitForSelector(`button${S.SWITCH_OPTION_CLASS}[${C.PERSPECTIVE_ATTRIBUTE}="${perspective}"][aria-pressed="true"]`, { timeout: WAIT })
     .catch(() => {});
   assert.deepEqual(await pressedPerspective(frame), [perspective], `perspective ${perspective} is shown`);
 }
@@ -117,13 +117,13 @@ function readSnippets() {
     try {
       await page.goto(`${app.baseUrl}/`, { waitUntil: 'load' });
       // The pre-rendered panel shows a relative address; the live app fills in this page's.
-      await page.waitForSelector('#app[data-live] section.embed-code div.snippet[data-snippet="pym"] textarea', { timeout: WAIT });
+      await page.waitForSelector(`${S.ROOT_ID}[${C.LIVE_ATTRIBUTE}] section.embed-code div.snippet[${C.SNIPPET_ATTRIBUTE}="pym"] textarea`, { timeout: WAIT });
       await page.waitForFunction(
-        () => document.querySelector('#app[data-live] div.snippet[data-snippet="iframe"] textarea')?.value.includes(location.origin),
-        null,
+        ({ S, C }) => document.querySelector(`${S.ROOT_ID}[${C.LIVE_ATTRIBUTE}] div.snippet[${C.SNIPPET_ATTRIBUTE}="iframe"] textarea`)?.value.includes(location.origin),
+        IN_PAGE,
         { timeout: WAIT },
       );
-      const read = (kind) => page.inputValue(`section.embed-code div.snippet[data-snippet="${kind}"] textarea`);
+      const read = (kind) => page.inputValue(`section.embed-code div.snippet[${C.SNIPPET_ATTRIBUTE}="${kind}"] textarea`);
       const result = { iframe: await read('iframe'), pym: await read('pym'), chrome: await chrome(page) };
       assertNoErrors(page);
       return result;
@@ -194,7 +194,7 @@ async function exerciseHost(name) {
   await waitForFit(page, iframe, frame, 'after load');
   const historyBefore = await page.evaluate(() => history.length);
   for (let i = 1; i < N; i++) {
-    await frame.click('.pager-next');
+    await frame.click(S.PAGER_NEXT_CLASS);
     await expectFrameHeading(frame, i);
     await waitForFit(page, iframe, frame, `at step ${i + 1} (${STEPS[i].id})`);
   }
@@ -371,7 +371,7 @@ test('1,000 malformed or foreign messages from the host change nothing and get n
   // Leave the first step and the default view, so a reset would show.
   const at = 2;
   for (let i = 1; i <= at; i++) {
-    await frame.click('.pager-next');
+    await frame.click(S.PAGER_NEXT_CLASS);
     await expectFrameHeading(frame, i);
   }
   if (OTHER) await choosePerspective(frame, OTHER);
@@ -438,7 +438,7 @@ test('well-formed requests from windows other than the parent are ignored', { ti
   // On its own page (not framed), the same requests posted to itself do nothing harmful.
   const top = await app.newPage();
   await top.goto(`${app.baseUrl}/?embed&childId=${encodeURIComponent(childId)}`, { waitUntil: 'load' });
-  await top.waitForSelector('#explainer-stage article.step:not([hidden]) h2', { timeout: WAIT });
+  await top.waitForSelector(S.SHOWN_STEP_HEADING, { timeout: WAIT });
   const received = await top.evaluate(async (reqs) => {
     let count = 0;
     const all = new Promise((resolve) =>
@@ -454,7 +454,7 @@ test('well-formed requests from windows other than the parent are ignored', { ti
   assert.equal(received, requests.length * 10);
   const topChrome = await chrome(top);
   assert.ok(topChrome.classes.includes('embed') && !topChrome.classes.includes('embedded'), `top-level ?embed is compact but not framed: ${topChrome.classes}`);
-  assert.equal(norm(await top.textContent('#explainer-stage article.step:not([hidden]) h2')), title(0));
+  assert.equal(norm(await top.textContent(S.SHOWN_STEP_HEADING)), title(0));
   assertNoErrors(top);
   await top.close();
 });
@@ -467,10 +467,10 @@ test('?embed&step=<second step>&view=<another perspective> opens that step in th
 }, async () => {
   const page = await app.newPage();
   await page.goto(`${app.baseUrl}/?embed&step=${encodeURIComponent(STEPS[1].id)}&view=${OTHER}`, { waitUntil: 'load' });
-  await page.waitForSelector('#explainer-stage article.step:not([hidden]) h2', { timeout: WAIT });
+  await page.waitForSelector(S.SHOWN_STEP_HEADING, { timeout: WAIT });
   await expectFrameHeading(page.mainFrame(), 1);
-  assert.equal(await page.getAttribute('#explainer-stage article.step:not([hidden])', 'data-step'), STEPS[1].id);
-  await page.waitForSelector(`button.switch-option[data-perspective="${OTHER}"][aria-pressed="true"]`, { timeout: WAIT }).catch(() => {});
+  assert.equal(await page.getAttribute(S.SHOWN_STEP, C.STEP_ATTRIBUTE), STEPS[1].id);
+  await page.waitForSelector(`button${S.SWITCH_OPTION_CLASS}[${C.PERSPECTIVE_ATTRIBUTE}="${OTHER}"][aria-pressed="true"]`, { timeout: WAIT }).catch(() => {});
   assert.deepEqual(await pressedPerspective(page), [OTHER]);
   const c = await chrome(page);
   assert.ok(c.classes.includes('embed'), 'compact mode');
@@ -482,9 +482,9 @@ test('?embed&step=<second step>&view=<another perspective> opens that step in th
 test('?embed&step=nope&view=martian falls back to the first step in the first perspective', { timeout: TEST_TIMEOUT }, async () => {
   const page = await app.newPage();
   await page.goto(`${app.baseUrl}/?embed&step=nope&view=martian`, { waitUntil: 'load' });
-  await page.waitForSelector('#explainer-stage article.step:not([hidden]) h2', { timeout: WAIT });
+  await page.waitForSelector(S.SHOWN_STEP_HEADING, { timeout: WAIT });
   await expectFrameHeading(page.mainFrame(), 0);
-  assert.equal(await page.getAttribute('#explainer-stage article.step:not([hidden])', 'data-step'), STEPS[0].id);
+  assert.equal(await page.getAttribute(S.SHOWN_STEP, C.STEP_ATTRIBUTE), STEPS[0].id);
   assert.deepEqual(await pressedPerspective(page), [FIRST]);
   assert.ok((await chrome(page)).classes.includes('embed'), 'still compact mode');
   assertNoErrors(page);

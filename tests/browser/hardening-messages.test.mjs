@@ -10,7 +10,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, startServer, inContext, loadContent, norm, TIMEOUT } from './support.mjs';
+import { launch, startServer, inContext, loadContent, norm, TIMEOUT, S, C, IN_PAGE } from './support.mjs';
 
 const content = loadContent();
 const CHILD_ID = 'x';
@@ -204,14 +204,14 @@ const RECORD_ERRORS = () => {
 };
 
 const frameView = (frame) =>
-  frame.evaluate(() => ({
-    heading: document.querySelector('#explainer-stage article.step:not([hidden]) h2')?.textContent.replace(/\s+/g, ' ').trim() ?? null,
-    step: document.querySelector('#explainer-stage article.step:not([hidden])')?.getAttribute('data-step') ?? null,
-    perspective: [...document.querySelectorAll('button.switch-option[aria-pressed="true"]')].map((b) => b.dataset.perspective),
+  frame.evaluate(({ S, C }) => ({
+    heading: document.querySelector(S.SHOWN_STEP_HEADING)?.textContent.replace(/\s+/g, ' ').trim() ?? null,
+    step: document.querySelector(S.SHOWN_STEP)?.getAttribute(C.STEP_ATTRIBUTE) ?? null,
+    perspective: [...document.querySelectorAll(`button${S.SWITCH_OPTION_CLASS}[aria-pressed="true"]`)].map((b) => b.dataset.perspective),
     hash: location.hash,
     search: location.search,
-    live: document.querySelector('#app')?.hasAttribute('data-live') ?? false,
-  }));
+    live: document.querySelector(S.ROOT_ID)?.hasAttribute(C.LIVE_ATTRIBUTE) ?? false,
+  }), IN_PAGE);
 
 const nextFrame = (target) => target.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
 
@@ -243,7 +243,7 @@ async function openHost(pathAndQuery = '/host.html') {
   await page.goto(host.base + pathAndQuery, { waitUntil: 'load' });
   const iframe = await page.waitForSelector('iframe#app', { state: 'attached' });
   const frame = await iframe.contentFrame();
-  await frame.waitForSelector('#app[data-live] #explainer-stage article.step:not([hidden]) h2', { state: 'visible', timeout: 15_000 });
+  await frame.waitForSelector(`${S.ROOT_ID}[${C.LIVE_ATTRIBUTE}] ${S.SHOWN_STEP_HEADING}`, { state: 'visible', timeout: 15_000 });
   const sibling = page.frames().find((f) => f.url().endsWith('/sibling.html'));
   assert.ok(sibling, 'the sibling frame loaded');
   await sibling.waitForFunction(() => typeof window.flood === 'function');
@@ -257,10 +257,10 @@ const received = (page) => page.evaluate(() => window.received.length);
 test('10,000 random and malformed messages from the host and a sibling frame are all ignored', { timeout: 120_000 }, async () => {
   await inContext(openHost(), async ({ context, page, frame, sibling, errors }) => {
     // Move away from the defaults, so "unchanged" means something.
-    await frame.click('.pager-next');
-    await frame.click('.pager-next');
-    await frame.click('button.switch-option[data-perspective="creator"]');
-    await frame.waitForSelector('button.switch-option[data-perspective="creator"][aria-pressed="true"]');
+    await frame.click(S.PAGER_NEXT_CLASS);
+    await frame.click(S.PAGER_NEXT_CLASS);
+    await frame.click(`button${S.SWITCH_OPTION_CLASS}[${C.PERSPECTIVE_ATTRIBUTE}="creator"]`);
+    await frame.waitForSelector(`button${S.SWITCH_OPTION_CLASS}[${C.PERSPECTIVE_ATTRIBUTE}="creator"][aria-pressed="true"]`);
     await frame.waitForFunction((t) => document.querySelector('#explainer-stage article.step:not([hidden]) h2')?.textContent.replace(/\s+/g, ' ').trim() === t, norm(content.steps[2].title));
     const before = await frameView(frame);
     assert.equal(before.heading, norm(content.steps[2].title));
@@ -310,7 +310,7 @@ test('10,000 random and malformed messages from the host and a sibling frame are
     assert.deepEqual(errors.console, [], 'no console errors in host or frames');
 
     // Still working: Next moves on.
-    await frame.click('.pager-next');
+    await frame.click(S.PAGER_NEXT_CLASS);
     await frame.waitForFunction((t) => document.querySelector('#explainer-stage article.step:not([hidden]) h2')?.textContent.replace(/\s+/g, ' ').trim() === t, norm(content.steps[3].title));
   });
 });
@@ -319,7 +319,7 @@ test('without a childId, Pym width messages (even with an empty id) are not answ
   // Same host page, but the frame is reloaded without `childId`.
   await inContext(openHost(), async ({ context, page, frame, errors }) => {
     await frame.goto(`${app.baseUrl}/?embed`, { waitUntil: 'load' });
-    await frame.waitForSelector('#app[data-live] #explainer-stage article.step:not([hidden]) h2', { state: 'visible', timeout: 15_000 });
+    await frame.waitForSelector(`${S.ROOT_ID}[${C.LIVE_ATTRIBUTE}] ${S.SHOWN_STEP_HEADING}`, { state: 'visible', timeout: 15_000 });
     const settledCount = await quiet(page, () => received(page));
     const mark = await page.evaluate(() => {
       const n = window.received.length;

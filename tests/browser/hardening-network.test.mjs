@@ -53,7 +53,7 @@ import {
   DIST,
   TIMEOUT,
   openContext,
-  inContext,
+  inContext, S, C
 } from './support.mjs';
 
 const content = loadContent();
@@ -212,10 +212,10 @@ function pageOutcome(page, { timeout = TIMEOUT, status = false } = {}) {
 }
 
 function assertNoNotice(n, why) {
-  assert.ok(n.exists, '#update-notice is in the page');
-  assert.equal(n.hidden, true, `#update-notice keeps its hidden attribute (${why})`);
-  assert.equal(n.visible, false, `#update-notice is not shown (${why})`);
-  assert.equal(n.statusVisible, 0, 'nothing else shows in #app-status');
+  assert.ok(n.exists, `${S.UPDATE_NOTICE_ID} is in the page`);
+  assert.equal(n.hidden, true, `${S.UPDATE_NOTICE_ID} keeps its hidden attribute (${why})`);
+  assert.equal(n.visible, false, `${S.UPDATE_NOTICE_ID} is not shown (${why})`);
+  assert.equal(n.statusVisible, 0, `nothing else shows in ${S.STATUS_ID}`);
 }
 
 /** The live explainer works: Next moves from the step shown to the one after it. */
@@ -225,7 +225,7 @@ async function worksLive(page) {
   const i = content.steps.findIndex((s) => s.id === shown);
   assert.ok(i >= 0 && i + 1 < content.steps.length, `a step with a next one is shown (${shown})`);
   await expectStep(page, content, i, { hash: i > 0 });
-  await page.click('.pager-next');
+  await page.click(S.PAGER_NEXT_CLASS);
   await expectStep(page, content, i + 1);
 }
 
@@ -319,11 +319,11 @@ test('newer version: the notice appears, names the update, and its button reload
     assert.equal(notice.hidden, false, 'the hidden attribute is removed');
     assert.equal(notice.visible, true, 'the notice is shown');
     assertAskedOnce(hit);
-    assert.equal(await page.locator('#app-status #update-notice[role="status"]').count(), 1, 'announced as a status, inside #app-status');
+    assert.equal(await page.locator(`${S.STATUS_ID} ${S.UPDATE_NOTICE_ID}[role="status"]`).count(), 1, `announced as a status, inside ${S.STATUS_ID}`);
     assert.ok(notice.text.includes(NOTICE_TITLE), `the notice names the update: "${notice.text}"`);
-    const reload = page.locator('#update-notice').getByRole('button', { name: 'Reload to read the current version' });
+    const reload = page.locator(S.UPDATE_NOTICE_ID).getByRole('button', { name: 'Reload to read the current version' });
     assert.equal(await reload.count(), 1, 'a reload button');
-    const changed = page.locator('#update-notice').getByRole('link', { name: 'What changed' });
+    const changed = page.locator(S.UPDATE_NOTICE_ID).getByRole('link', { name: 'What changed' });
     assert.equal(await changed.getAttribute('href'), '#corrections');
     assert.equal(await page.locator('#corrections').count(), 1, '"What changed" leads somewhere');
     assertQuiet(page);
@@ -366,7 +366,7 @@ test('a page controlled by the service worker still asks the server, never its c
     await waitForExplainer(page);
     await second;
     assert.equal((await response).fromServiceWorker(), false, 'the answer did not come from the worker');
-    await page.waitForFunction(() => !document.getElementById('update-notice')?.hasAttribute('hidden'), null, { timeout: TIMEOUT }).catch(() => {});
+    await page.waitForFunction((id) => !document.getElementById(id)?.hasAttribute('hidden'), C.UPDATE_NOTICE_ID, { timeout: TIMEOUT }).catch(() => {});
     assert.equal((await readNotice(page)).visible, true, 'the newer version reached the page through the worker');
     assert.equal(
       await page.evaluate(async () => !!(await caches.match('version.json', { ignoreSearch: true }))),

@@ -13,7 +13,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startServer, launchBrowser, loadContent, trackErrors, waitForExplainer, expectStep, DIST, TIMEOUT,
+  startServer, launchBrowser, loadContent, trackErrors, waitForExplainer, expectStep, DIST, TIMEOUT, S, C
 } from './support.mjs';
 
 const content = loadContent();
@@ -165,7 +165,7 @@ test('10,000 step changes and 1,000 perspective switches leak neither JS heap no
   trackErrors(page);
   try {
     await page.goto(server.baseUrl + '/', { waitUntil: 'load' });
-    await page.waitForSelector('#app[data-live]', { state: 'attached', timeout: 15_000 });
+    await page.waitForSelector(`${S.ROOT_ID}[${C.LIVE_ATTRIBUTE}]`, { state: 'attached', timeout: 15_000 });
     await waitForExplainer(page);
     await expectStep(page, content, 0, { hash: false });
 

@@ -16,7 +16,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
-  EMBED_NAME, launch, loadContent, trackErrors, assertNoErrors, openApp, expectStep, ROOT, TIMEOUT, TEST_TIMEOUT,
+  EMBED_NAME, launch, loadContent, trackErrors, assertNoErrors, openApp, expectStep, ROOT, TIMEOUT, TEST_TIMEOUT, S, C
 } from './support.mjs';
 import { startHostServer, until, WAIT } from './hosts.mjs';
 
@@ -60,7 +60,7 @@ async function touchContext() {
   return context;
 }
 
-const SHOWN = '#explainer-stage article.step:not([hidden])';
+const SHOWN = S.SHOWN_STEP;
 
 /** What the analytics stand-in has received so far (each tracked under its type). */
 async function tracked(page) {
@@ -97,9 +97,9 @@ async function walk(page, frame, cdp) {
   await expect('start', async () => {}, {
     type: `${EMBED_NAME}:ready`, step: STEPS[0].id, number: 1, steps: N, perspective: 'user', view: 'steps',
   });
-  await expect('Next', () => frame.click('.pager-next'), step(1, 'next'));
+  await expect('Next', () => frame.click(S.PAGER_NEXT_CLASS), step(1, 'next'));
   await expect('the → key', () => frame.press(`${SHOWN} h2`, 'ArrowRight'), step(2, 'next'));
-  await expect('Previous', () => frame.click('.pager-previous'), step(1, 'previous'));
+  await expect('Previous', () => frame.click(S.PAGER_PREVIOUS_CLASS), step(1, 'previous'));
   await expect('the ← key', () => frame.press(`${SHOWN} h2`, 'ArrowLeft'), step(0, 'previous'));
   // A leftward swipe across the step's heading, brought into the host's view
   // first, in the host page's coordinates.
@@ -111,7 +111,7 @@ async function walk(page, frame, cdp) {
   await expect('a swipe', () => cdp.send('Input.synthesizeScrollGesture', {
     x: box.x + 500, y, xDistance: -400, yDistance: 0, speed: 2000, gestureSourceType: 'touch', preventFling: true,
   }), step(1, 'swipe'));
-  await expect('the step list', () => frame.click(`nav.step-list a[href="#step-${STEPS[4].id}"]`), step(4, 'list'));
+  await expect('the step list', () => frame.click(`nav${S.STEP_LIST_CLASS} a[href="#step-${STEPS[4].id}"]`), step(4, 'list'));
 
   // A place of the drawing shown that opens another step.
   const place = await frame.evaluate((current) => {
@@ -138,30 +138,30 @@ async function walk(page, frame, cdp) {
     location.hash = `#step-${id}`;
   }, STEPS[named].id), step(named, 'history'));
 
-  await expect('the creator’s view', () => frame.click('button.switch-option[data-perspective=creator]'), {
+  await expect('the creator’s view', () => frame.click(`button${S.SWITCH_OPTION_CLASS}[${C.PERSPECTIVE_ATTRIBUTE}=creator]`), {
     type: `${EMBED_NAME}:perspective`, perspective: 'creator',
   });
   const opened = await shownStep();
-  await expect('the step’s evidence opened', () => frame.click(`${SHOWN} .evidence-toggle`), {
+  await expect('the step’s evidence opened', () => frame.click(`${SHOWN} ${S.EVIDENCE_TOGGLE_CLASS}`), {
     type: `${EMBED_NAME}:evidence`, block: opened,
   });
   // Closing it says nothing (the next expectation finds nothing in between).
-  await frame.click(`${SHOWN} .evidence-toggle`);
-  const marker = await frame.getAttribute(`${SHOWN} sup a.ref-link`, 'href');
-  await expect('a reference marker', () => frame.click(`${SHOWN} sup a.ref-link[href="${marker}"] >> nth=0`), {
+  await frame.click(`${SHOWN} ${S.EVIDENCE_TOGGLE_CLASS}`);
+  const marker = await frame.getAttribute(`${SHOWN} sup a${S.REF_LINK_CLASS}`, 'href');
+  await expect('a reference marker', () => frame.click(`${SHOWN} sup a${S.REF_LINK_CLASS}[href="${marker}"] >> nth=0`), {
     type: `${EMBED_NAME}:quote`, quote: marker.slice(1),
   });
   const current = await shownStep();
-  await expect('Share this step', () => frame.click(`${SHOWN} button[data-share-step]`), {
+  await expect('Share this step', () => frame.click(`${SHOWN} button[${C.SHARE_ATTRIBUTE}]`), {
     type: `${EMBED_NAME}:share`, step: current,
   });
-  await expect('the last step, from the list', () => frame.click(`nav.step-list a[href="#step-${STEPS[N - 1].id}"]`),
+  await expect('the last step, from the list', () => frame.click(`nav${S.STEP_LIST_CLASS} a[href="#step-${STEPS[N - 1].id}"]`),
     step(N - 1, 'list'), { type: `${EMBED_NAME}:last-step`, step: STEPS[N - 1].id, number: N });
   // Reaching it again says nothing more than the step.
-  await expect('Previous from the last step', () => frame.click('.pager-previous'), step(N - 2, 'previous'));
-  await expect('Next to the last step again', () => frame.click('.pager-next'), step(N - 1, 'next'));
-  await expect('the timeline', () => frame.click('.view-option[data-panel=timeline]'), { type: `${EMBED_NAME}:view`, view: 'timeline' });
-  await expect('the steps again', () => frame.click('.view-option[data-panel=steps]'), { type: `${EMBED_NAME}:view`, view: 'steps' });
+  await expect('Previous from the last step', () => frame.click(S.PAGER_PREVIOUS_CLASS), step(N - 2, 'previous'));
+  await expect('Next to the last step again', () => frame.click(S.PAGER_NEXT_CLASS), step(N - 1, 'next'));
+  await expect('the timeline', () => frame.click(`${S.VIEW_OPTION_CLASS}[${C.PANEL_ATTRIBUTE}=timeline]`), { type: `${EMBED_NAME}:view`, view: 'timeline' });
+  await expect('the steps again', () => frame.click(`${S.VIEW_OPTION_CLASS}[${C.PANEL_ATTRIBUTE}=steps]`), { type: `${EMBED_NAME}:view`, view: 'steps' });
   // Nothing trails the last one: two frames of the explainer, then two of the host.
   for (const f of [frame, page]) await f.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   assert.deepEqual(await tracked(page), expected, 'no event after the last interaction');
@@ -181,7 +181,7 @@ async function walkHost(name) {
     let frame;
     await until(page, async () => {
       frame = await iframe.contentFrame();
-      const live = (await frame?.$('#app[data-live]').catch(() => null)) ?? null;
+      const live = (await frame?.$(`${S.ROOT_ID}[${C.LIVE_ATTRIBUTE}]`).catch(() => null)) ?? null;
       return { ok: Boolean(live), url: frame?.url() ?? null };
     }, `${name}: the explainer is live in the frame`);
     const cdp = await context.newCDPSession(page);
@@ -223,13 +223,13 @@ test('not embedded: nothing is posted to any window', { timeout: TEST_TIMEOUT },
     const page = await context.newPage();
     trackErrors(page);
     await openApp(page, app.baseUrl, '/');
-    await page.click('.pager-next');
+    await page.click(S.PAGER_NEXT_CLASS);
     await expectStep(page, content, 1);
-    await page.click(`nav.step-list a[href="#step-${STEPS[N - 1].id}"]`);
+    await page.click(`nav${S.STEP_LIST_CLASS} a[href="#step-${STEPS[N - 1].id}"]`);
     await expectStep(page, content, N - 1);
-    await page.click('button.switch-option[data-perspective=creator]');
-    await page.click(`${SHOWN} sup a.ref-link >> nth=0`);
-    await page.click('.view-option[data-panel=timeline]');
+    await page.click(`button${S.SWITCH_OPTION_CLASS}[${C.PERSPECTIVE_ATTRIBUTE}=creator]`);
+    await page.click(`${SHOWN} sup a${S.REF_LINK_CLASS} >> nth=0`);
+    await page.click(`${S.VIEW_OPTION_CLASS}[${C.PANEL_ATTRIBUTE}=timeline]`);
     // Two frames for anything the app might still send.
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     assert.deepEqual(await page.evaluate(() => window.__posted), [], 'no postMessage, no message');

@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { launch, loadContent, openApp, expectStep, assertNoErrors, RESULTS, TEST_TIMEOUT } from './support.mjs';
+import { launch, loadContent, openApp, expectStep, assertNoErrors, RESULTS, TEST_TIMEOUT, S, C, IN_PAGE } from './support.mjs';
 
 const content = loadContent();
 const N = content.steps.length;
@@ -22,7 +22,7 @@ before(async () => {
 });
 after(async () => app?.close());
 
-function measure() {
+function measure({ S }) {
   const box = (sel) => {
     const r = document.querySelector(sel)?.getBoundingClientRect();
     return r ? { top: r.top + scrollY, bottom: r.bottom + scrollY, left: r.left, right: r.right, width: r.width } : null;
@@ -35,8 +35,8 @@ function measure() {
   return {
     innerWidth,
     scrollWidth: document.documentElement.scrollWidth,
-    diagram: box('figure.diagram'),
-    text: box('#explainer-stage article.step:not([hidden])'),
+    diagram: box(`figure${S.DIAGRAM_CLASS}`),
+    text: box(S.SHOWN_STEP),
     wide,
   };
 }
@@ -55,7 +55,7 @@ for (const width of WIDTHS) {
     await openApp(page, app.baseUrl, '/');
     await page.evaluate(() => document.fonts.ready);
 
-    const m = await page.evaluate(measure);
+    const m = await page.evaluate(measure, IN_PAGE);
     assert.equal(m.innerWidth, width);
     assert.ok(m.diagram && m.text, 'the diagram and the step text are on the page');
     assert.ok(m.diagram.width > 0 && m.diagram.width <= width, `the diagram fits the width (${m.diagram.width}px)`);
@@ -73,18 +73,21 @@ for (const width of WIDTHS) {
     // Every step, in both perspectives, stays within the width.
     assertNoOverflow(m, `step 1, user view`);
     for (let i = 1; i < N; i++) {
-      await page.click('.pager-next');
+      await page.click(S.PAGER_NEXT_CLASS);
       await expectStep(page, content, i);
-      assertNoOverflow(await page.evaluate(measure), `step ${i + 1}, user view`);
+      assertNoOverflow(await page.evaluate(measure, IN_PAGE), `step ${i + 1}, user view`);
     }
-    await page.click('button[data-perspective="creator"]');
-    await page.waitForFunction(() => document.querySelector('button[data-perspective="creator"]')?.getAttribute('aria-pressed') === 'true');
+    await page.click(`button[${C.PERSPECTIVE_ATTRIBUTE}="creator"]`);
+    await page.waitForFunction(
+      (button) => document.querySelector(button)?.getAttribute('aria-pressed') === 'true',
+      `button[${C.PERSPECTIVE_ATTRIBUTE}="creator"]`,
+    );
     for (let i = N - 1; i >= 0; i--) {
       if (i < N - 1) {
-        await page.click('.pager-previous');
+        await page.click(S.PAGER_PREVIOUS_CLASS);
         await expectStep(page, content, i);
       }
-      assertNoOverflow(await page.evaluate(measure), `step ${i + 1}, creator view`);
+      assertNoOverflow(await page.evaluate(measure, IN_PAGE), `step ${i + 1}, creator view`);
     }
     assertNoErrors(page);
     await page.close();

@@ -28,7 +28,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {
   launchBrowser, loadContent, loadStory, openApp, waitForExplainer, followMarker, expectStep, waitTrue, controlled, readNotice, trackErrors,
-  assertNoErrors, requireFile, stopProcess, norm, waitForHeading, ROOT, DIST, CONTENT_FILE, TIMEOUT, TEST_TIMEOUT, SINGLE_FILE,
+  assertNoErrors, requireFile, stopProcess, norm, waitForHeading, ROOT, DIST, CONTENT_FILE, TIMEOUT, TEST_TIMEOUT, SINGLE_FILE, S, C
 } from './support.mjs';
 import { startHostServer } from './hosts.mjs';
 
@@ -300,9 +300,9 @@ test('Chromium: the page goes live and a marker moves focus to its quote', { tim
     const withMarkers = content.steps.find((s) => s.dispute) ?? content.steps[0];
     await openApp(page, base, `/#step-${withMarkers.id}`);
     await expectStep(page, content, content.steps.indexOf(withMarkers));
-    const marker = await page.getAttribute('#explainer-stage article.step:not([hidden]) sup a.ref-link', 'href');
-    await followMarker(page, `#explainer-stage article.step:not([hidden]) sup a.ref-link[href="${marker}"] >> nth=0`, 'mouse');
-    await page.click('.pager-next');
+    const marker = await page.getAttribute(`${S.SHOWN_STEP} sup a${S.REF_LINK_CLASS}`, 'href');
+    await followMarker(page, `${S.SHOWN_STEP} sup a${S.REF_LINK_CLASS}[href="${marker}"] >> nth=0`, 'mouse');
+    await page.click(S.PAGER_NEXT_CLASS);
     await expectStep(page, content, content.steps.indexOf(withMarkers) + 1);
     assertNoErrors(page);
   });
@@ -311,7 +311,7 @@ test('Chromium: the page goes live and a marker moves focus to its quote', { tim
 test('Chromium without JavaScript: every step is in the page', { timeout: TEST_TIMEOUT }, async () => {
   await withPage({ javaScriptEnabled: false }, async (page) => {
     await page.goto(publicUrl.href, { waitUntil: 'load' });
-    assert.equal(await page.locator('#app[data-live]').count(), 0, 'the wasm app did not run');
+    assert.equal(await page.locator(`${S.ROOT_ID}[${C.LIVE_ATTRIBUTE}]`).count(), 0, 'the wasm app did not run');
     const text = norm(await page.evaluate(() => document.body.innerText));
     assert.deepEqual(content.steps.map((s) => s.title).filter((t) => !text.includes(norm(t))), [], 'step titles missing');
     for (const s of content.steps) assert.equal(await page.locator(`[id="step-${s.id}"]`).count(), 1, `#step-${s.id} is in the page`);
@@ -373,7 +373,7 @@ test('the service worker: after one visit, a reload offline shows the live expla
     await page.reload({ waitUntil: 'load' });
     await waitForExplainer(page);
     await expectStep(page, content, 0, { hash: false });
-    await page.click('.pager-next');
+    await page.click(S.PAGER_NEXT_CLASS);
     await expectStep(page, content, 1);
     assertNoErrors(page, { console: false }); // offline, version.json fails (Chromium logs it)
   });
@@ -438,12 +438,12 @@ test('a new build deployed into the served folder: an older page shows the updat
     assert.equal((await readNotice(page)).visible, false, 'no notice before the deployment');
     await deploy(next.stage);
     release();
-    await waitTrue(page, () => !document.getElementById('update-notice').hidden, null, 'the update notice appears');
+    await waitTrue(page, (id) => !document.getElementById(id).hidden, C.UPDATE_NOTICE_ID, 'the update notice appears');
     assert.equal((await readNotice(page)).visible, true, 'the notice is shown');
     await page.unroute('**/version.json');
     await Promise.all([
       page.waitForEvent('load'),
-      page.locator('#update-notice').getByRole('button', { name: 'Reload to read the current version' }).click(),
+      page.locator(S.UPDATE_NOTICE_ID).getByRole('button', { name: 'Reload to read the current version' }).click(),
     ]);
     await waitForHeading(page, next.title);
     assert.equal((await readNotice(page)).visible, false, 'the reloaded page is current');

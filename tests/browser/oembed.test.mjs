@@ -16,7 +16,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { extract } from '@extractus/oembed-extractor';
-import { launch, loadContent, assertNoErrors, norm, DIST, TEST_TIMEOUT, TIMEOUT, SINGLE_FILE } from './support.mjs';
+import { launch, loadContent, assertNoErrors, norm, DIST, TEST_TIMEOUT, TIMEOUT, SINGLE_FILE, S, C, IN_PAGE } from './support.mjs';
 import { startHostServer, until, waitForFit, WAIT } from './hosts.mjs';
 
 const content = loadContent();
@@ -102,11 +102,11 @@ test('a real oEmbed consumer discovers the endpoint from the page and gets the r
   const own = await app.newPage();
   await own.goto(publicUrl.href, { waitUntil: 'load' });
   await own.waitForFunction(
-    () => document.querySelector('#app[data-live] div.snippet[data-snippet="iframe"] textarea')?.value.includes(location.origin),
-    null,
+    ({ S, C }) => document.querySelector(`${S.ROOT_ID}[${C.LIVE_ATTRIBUTE}] div.snippet[${C.SNIPPET_ATTRIBUTE}="iframe"] textarea`)?.value.includes(location.origin),
+    IN_PAGE,
     { timeout: TIMEOUT },
   );
-  const panel = await own.inputValue('div.snippet[data-snippet="iframe"] textarea');
+  const panel = await own.inputValue(`div.snippet[${C.SNIPPET_ATTRIBUTE}="iframe"] textarea`);
   assert.equal(result.html, panel, 'the oEmbed html is exactly the embed panel’s iframe snippet');
   assertNoErrors(own);
   await own.close();
@@ -123,11 +123,11 @@ test('the oEmbed html, pasted into a page on another site, resizes to the explai
     frame = await iframe.contentFrame();
     return { ok: Boolean(frame?.url().startsWith(publicUrl.href)), url: frame?.url() ?? null };
   }, 'the pasted iframe loads the explainer');
-  await frame.waitForSelector('#app[data-live] #explainer-stage article.step:not([hidden]) h2', { state: 'visible', timeout: WAIT });
+  await frame.waitForSelector(`${S.ROOT_ID}[${C.LIVE_ATTRIBUTE}] ${S.SHOWN_STEP_HEADING}`, { state: 'visible', timeout: WAIT });
   const first = await waitForFit(hostPage, iframe, frame, 'after load');
   assert.ok(first.iframe > 300, `the iframe grew from the default 150px: ${JSON.stringify(first)}`);
 
-  await frame.click('.pager-next');
+  await frame.click(S.PAGER_NEXT_CLASS);
   await frame.waitForFunction(
     (id) => document.querySelector('#explainer-stage article.step:not([hidden])')?.getAttribute('data-step') === id,
     content.steps[1].id,

@@ -28,7 +28,7 @@ import assert from 'node:assert/strict';
 import {
   TEST_TIMEOUT, TIMEOUT, launch, loadContent, assertNoErrors, expectStep, norm,
   settle, timelineEvents,
-  openContext, inContext,
+  openContext, inContext, S, C, IN_PAGE
 } from './support.mjs';
 
 const content = loadContent();
@@ -181,7 +181,7 @@ async function freshPage({ javaScriptEnabled = true } = {}) {
 /** Opens `pathAndHash` and waits until the app is live, then one animation frame. */
 async function openLive(page, pathAndHash) {
   await page.goto(app.baseUrl + pathAndHash, { waitUntil: 'load' });
-  await page.waitForSelector('#app[data-live]', { state: 'attached', timeout: TIMEOUT });
+  await page.waitForSelector(`${S.ROOT_ID}[${C.LIVE_ATTRIBUTE}]`, { state: 'attached', timeout: TIMEOUT });
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve())));
 }
 
@@ -220,7 +220,7 @@ const START_URLS = [
   '/?embed',
 ];
 
-test('no rebuild: from the first byte to live, nothing in #app is removed, and nothing is added after the parser', { timeout: TEST_TIMEOUT }, async (t) => {
+test(`no rebuild: from the first byte to live, nothing in ${S.ROOT_ID} is removed, and nothing is added after the parser`, { timeout: TEST_TIMEOUT }, async (t) => {
   assert.ok(creatorStep, 'content has a step with a creator note');
   for (const url of START_URLS) {
     await t.test(url, async () => {
@@ -230,22 +230,22 @@ test('no rebuild: from the first byte to live, nothing in #app is removed, and n
 
         // The recorder did see the page being parsed, and the app going live.
         assert.ok(
-          records.some((r) => r.parsing && r.type === 'childList' && r.added.includes('div#app')),
-          'the recorder saw the parser insert div#app (it was installed before the page was parsed)',
+          records.some((r) => r.parsing && r.type === 'childList' && r.added.includes(`div${S.ROOT_ID}`)),
+          `the recorder saw the parser insert div${S.ROOT_ID} (it was installed before the page was parsed)`,
         );
         assert.ok(
-          records.some((r) => !r.parsing && r.type === 'attributes' && r.attr === 'data-live' && r.target === 'div#app'),
-          'the recorder saw the app set #app[data-live]',
+          records.some((r) => !r.parsing && r.type === 'attributes' && r.attr === C.LIVE_ATTRIBUTE && r.target === `div${S.ROOT_ID}`),
+          `the recorder saw the app set ${S.ROOT_ID}[${C.LIVE_ATTRIBUTE}]`,
         );
 
         const removed = records.filter((r) => r.type === 'childList' && r.removed.length > 0 && r.inApp && !r.liveText);
-        assertNone(removed, `${url}: nodes removed inside #app/#app-status (the parser never removes one)`);
+        assertNone(removed, `${url}: nodes removed inside ${S.ROOT_ID}/${S.STATUS_ID} (the parser never removes one)`);
 
         const added = records.filter(
           (r) => !r.parsing && r.inApp && !r.liveText &&
             ((r.type === 'childList' && r.added.length > 0) || r.type === 'characterData'),
         );
-        assertNone(added, `${url}: nodes added or text changed inside #app/#app-status after the parser finished`);
+        assertNone(added, `${url}: nodes added or text changed inside ${S.ROOT_ID}/${S.STATUS_ID} after the parser finished`);
         assertNoErrors(page);
       });
     });
@@ -282,14 +282,14 @@ function serializeApp() {
  * before → after (null: absent). Nothing else may differ, and each of these must.
  */
 const ALLOWED = [
-  { where: 'div#app', attr: 'data-live', from: null, to: '' },
-  { where: 'a.view-option[data-panel=steps]', attr: 'role', from: null, to: 'button' },
-  { where: 'a.view-option[data-panel=steps]', attr: 'aria-pressed', from: null, to: 'true' },
-  { where: 'a.view-option[data-panel=timeline]', attr: 'role', from: null, to: 'button' },
-  { where: 'a.view-option[data-panel=timeline]', attr: 'aria-pressed', from: null, to: 'false' },
-  { where: 'section#timeline', attr: 'hidden', from: null, to: '' },
+  { where: `div${S.ROOT_ID}`, attr: C.LIVE_ATTRIBUTE, from: null, to: '' },
+  { where: `a${S.VIEW_OPTION_CLASS}[${C.PANEL_ATTRIBUTE}=steps]`, attr: 'role', from: null, to: 'button' },
+  { where: `a${S.VIEW_OPTION_CLASS}[${C.PANEL_ATTRIBUTE}=steps]`, attr: 'aria-pressed', from: null, to: 'true' },
+  { where: `a${S.VIEW_OPTION_CLASS}[${C.PANEL_ATTRIBUTE}=timeline]`, attr: 'role', from: null, to: 'button' },
+  { where: `a${S.VIEW_OPTION_CLASS}[${C.PANEL_ATTRIBUTE}=timeline]`, attr: 'aria-pressed', from: null, to: 'false' },
+  { where: `section${S.TIMELINE_ID}`, attr: 'hidden', from: null, to: '' },
   // Every step is in the page for readers without scripts; the app hides all but the first.
-  ...content.steps.slice(1).map((step) => ({ where: `article.step[data-step=${step.id}]`, attr: 'hidden', from: null, to: '' })),
+  ...content.steps.slice(1).map((step) => ({ where: `article${S.STEP_CLASS}[${C.STEP_ATTRIBUTE}=${step.id}]`, attr: 'hidden', from: null, to: '' })),
 ];
 
 const allowedLabel = (a) => `${a.where} ${a.text ? 'text' : '@' + a.attr}: ${JSON.stringify(a.from)} → ${JSON.stringify(a.to)}`;
@@ -311,7 +311,7 @@ const describeNode = (n) => {
   if (!n.tag) return n.text !== undefined ? '#text' : n.comment !== undefined ? '#comment' : String(n.other ?? n.missing);
   const a = Object.fromEntries(n.attrs);
   return n.tag + (a.id ? '#' + a.id : '') + (a.class ? '.' + a.class.trim().split(/\s+/).join('.') : '') +
-    (a['data-step'] ? `[data-step=${a['data-step']}]` : '') + (a['data-panel'] ? `[data-panel=${a['data-panel']}]` : '');
+    (a[C.STEP_ATTRIBUTE] ? `[${C.STEP_ATTRIBUTE}=${a[C.STEP_ATTRIBUTE]}]` : '') + (a[C.PANEL_ATTRIBUTE] ? `[${C.PANEL_ATTRIBUTE}=${a[C.PANEL_ATTRIBUTE]}]` : '');
 };
 const textOf = (n) => (n.text !== undefined ? n.text : n.kids ? n.kids.map(textOf).join('') : '');
 const shape = (kids) => kids.map((k) => (k.tag ? `<${k.tag}>` : k.text !== undefined ? '#text' : '#comment')).join(' ');
@@ -350,7 +350,7 @@ test('the live page is the pre-rendered page, but for the documented start-up di
   let staticTree;
   try {
     await pre.page.goto(app.baseUrl + '/', { waitUntil: 'load' });
-    assert.equal(await pre.page.evaluate(() => document.querySelector('#app[data-live]')), null, 'no script ran in the static page');
+    assert.equal(await pre.page.evaluate(({ S, C }) => document.querySelector(`${S.ROOT_ID}[${C.LIVE_ATTRIBUTE}]`), IN_PAGE), null, 'no script ran in the static page');
     staticTree = await pre.page.evaluate(serializeApp);
   } finally {
     await pre.context.close();
@@ -373,7 +373,7 @@ test('the live page is the pre-rendered page, but for the documented start-up di
     }
     assert.ok(
       unexpected.length === 0,
-      `differences between the pre-rendered and the live #app/#app-status that are not documented (${unexpected.length}):\n${unexpected.join('\n')}`,
+      `differences between the pre-rendered and the live ${S.ROOT_ID}/${S.STATUS_ID} that are not documented (${unexpected.length}):\n${unexpected.join('\n')}`,
     );
     assert.deepEqual(matched.sort(), ALLOWED.map(allowedLabel).sort(), 'each documented start-up difference happens, once');
     assertNoErrors(page);
@@ -385,26 +385,26 @@ test('the live page is the pre-rendered page, but for the documented start-up di
 
 /** What may change when the step changes: selector, the attributes, and for `class` the one token that may toggle. */
 const STEP_CHANGE = {
-  'step article': { selector: '#explainer-stage article.step[data-step]', attrs: ['hidden'] },
-  'diagram [data-lit]': { selector: 'figure.diagram svg.diagram-svg [data-lit]', attrs: ['class'], token: 'is-active' },
-  'diagram svg': { selector: 'figure.diagram svg.diagram-svg', attrs: ['class'], token: 'is-crowded' },
-  'progress fill': { selector: 'svg.progress .progress-fill', attrs: ['width'] },
-  'pager link': { selector: 'nav.pager a.pager-previous, nav.pager a.pager-next', attrs: ['href', 'aria-disabled'] },
-  'step list item': { selector: 'nav.step-list li', attrs: ['class', 'aria-current'], token: 'is-current' },
-  'flow table row': { selector: 'section.flows table.flow-table tbody tr[data-lit]', attrs: ['class'], token: 'is-current' },
+  'step article': { selector: `${S.STAGE_ID} article${S.STEP_CLASS}[${C.STEP_ATTRIBUTE}]`, attrs: ['hidden'] },
+  'diagram [data-lit]': { selector: `figure${S.DIAGRAM_CLASS} svg${S.DIAGRAM_SVG_CLASS} [${C.LIT_ATTRIBUTE}]`, attrs: ['class'], token: C.ACTIVE_CLASS },
+  'diagram svg': { selector: `figure${S.DIAGRAM_CLASS} svg${S.DIAGRAM_SVG_CLASS}`, attrs: ['class'], token: C.CROWDED_CLASS },
+  'progress fill': { selector: `svg.progress ${S.PROGRESS_FILL_CLASS}`, attrs: ['width'] },
+  'pager link': { selector: `nav${S.PAGER_CLASS} a${S.PAGER_PREVIOUS_CLASS}, nav${S.PAGER_CLASS} a${S.PAGER_NEXT_CLASS}`, attrs: ['href', 'aria-disabled'] },
+  'step list item': { selector: `nav${S.STEP_LIST_CLASS} li`, attrs: ['class', 'aria-current'], token: C.CURRENT_CLASS },
+  'flow table row': { selector: `section.flows table${S.FLOW_TABLE_CLASS} tbody tr[${C.LIT_ATTRIBUTE}]`, attrs: ['class'], token: C.CURRENT_CLASS },
   // The links to the story's other editions keep the step being read.
-  'edition link': { selector: 'header.masthead a[data-edition]', attrs: ['href'] },
+  'edition link': { selector: `header.masthead a[${C.EDITION_ATTRIBUTE}]`, attrs: ['href'] },
 };
 /** Where nothing may change at all (the flow table but for its rows' class, checked above). */
 const UNTOUCHED = {
-  timeline: 'section#timeline',
-  'flow table cells': 'section.flows table.flow-table :is(caption, thead, th, td)',
+  timeline: `section${S.TIMELINE_ID}`,
+  'flow table cells': `section.flows table${S.FLOW_TABLE_CLASS} :is(caption, thead, th, td)`,
   sources: 'section.sources',
 };
 const REGIONS = {
   ...Object.fromEntries(Object.entries(STEP_CHANGE).map(([k, v]) => [k, v.selector])),
   ...UNTOUCHED,
-  'any [data-lit]': '[data-lit]',
+  'any [data-lit]': `[${C.LIT_ATTRIBUTE}]`,
 };
 
 const tokens = (s) => new Set((s ?? '').split(/\s+/).filter(Boolean));
@@ -422,7 +422,7 @@ test('a change touches only what changes: Next and the perspective switch', { ti
     await clearRecords(page);
 
     // --- Next ---
-    await page.click('nav.pager a.pager-next');
+    await page.click(`nav${S.PAGER_CLASS} a${S.PAGER_NEXT_CLASS}`);
     await expectStep(page, content, 1);
     await settle(page);
     let records = await report(page, REGIONS);
@@ -462,14 +462,14 @@ test('a change touches only what changes: Next and the perspective switch', { ti
 
     // Every diagram element written to really changed (lit ↔ unlit), none was rewritten as it was.
     const litNet = new Map();
-    for (const r of attrs.filter((r) => r.matches.includes('diagram [data-lit]'))) {
+    for (const r of attrs.filter((r) => r.matches.includes(`diagram [${C.LIT_ATTRIBUTE}]`))) {
       const first = litNet.get(r.node);
       litNet.set(r.node, { target: r.target, from: first ? first.from : r.old, to: r.now });
     }
     const unchanged = [...litNet.values()].filter((x) => toggled(x.from, x.to).length === 0);
     assert.ok(
       unchanged.length === 0,
-      `Next wrote [data-lit] elements whose state did not change (${unchanged.length}):\n${unchanged
+      `Next wrote [${C.LIT_ATTRIBUTE}] elements whose state did not change (${unchanged.length}):\n${unchanged
         .map((x) => `  ${x.target} @class: ${JSON.stringify(x.from)} → ${JSON.stringify(x.to)}`).join('\n')}`,
     );
 
@@ -477,11 +477,11 @@ test('a change touches only what changes: Next and the perspective switch', { ti
 
     // --- Perspective switch ---
     await clearRecords(page);
-    await page.click('button.switch-option[data-perspective=creator]');
+    await page.click(`button${S.SWITCH_OPTION_CLASS}[${C.PERSPECTIVE_ATTRIBUTE}=creator]`);
     await page.waitForFunction(
-      () => document.querySelector('main#explainer')?.getAttribute('data-perspective') === 'creator' &&
-        document.querySelector('button.switch-option[data-perspective=creator]')?.getAttribute('aria-pressed') === 'true',
-      null,
+      ({ S, C }) => document.querySelector(`main${S.MAIN_ID}`)?.getAttribute(C.PERSPECTIVE_ATTRIBUTE) === 'creator' &&
+        document.querySelector(`button${S.SWITCH_OPTION_CLASS}[${C.PERSPECTIVE_ATTRIBUTE}=creator]`)?.getAttribute('aria-pressed') === 'true',
+      IN_PAGE,
       { timeout: TIMEOUT },
     );
     await settle(page);
@@ -490,8 +490,8 @@ test('a change touches only what changes: Next and the perspective switch', { ti
     t.diagnostic(`perspective switch: ${records.length} mutations (${records.filter((r) => r.type === 'attributes').map((r) => r.attr).filter((a, i, all) => all.indexOf(a) === i).join(', ')})`);
     const stepTouched = records.filter((r) => r.matches.includes('step article'));
     assertNone(stepTouched, `switching perspective touched a step article`);
-    const litTouched = records.filter((r) => r.matches.includes('any [data-lit]'));
-    assertNone(litTouched, `switching perspective touched [data-lit] elements`);
+    const litTouched = records.filter((r) => r.matches.includes(`any [${C.LIT_ATTRIBUTE}]`));
+    assertNone(litTouched, `switching perspective touched [${C.LIT_ATTRIBUTE}] elements`);
     const nodes = records.filter((r) => r.type !== 'attributes' && !r.liveText);
     assertNone(nodes, `switching perspective added, removed or rewrote nodes`);
     await expectStep(page, content, 1);

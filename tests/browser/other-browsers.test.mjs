@@ -16,7 +16,7 @@ import { spawn } from 'node:child_process';
 import net from 'node:net';
 import {
   startServer, loadContent, flowApplies, norm, phoneScreen, pagerCount, recordStepChanges, nextMovedAfterChange, requireFile, stopProcess,
-  timelineEvents, STEP_HEADING, TIMEOUT, TEST_TIMEOUT,
+  timelineEvents, STEP_HEADING, TIMEOUT, TEST_TIMEOUT, S, C, IN_PAGE
 } from './support.mjs';
 
 const FIREFOX = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
@@ -131,7 +131,7 @@ async function walk(b, baseUrl, log) {
   })();
 
   await b.goto(baseUrl + '/');
-  await b.waitFor(isLive, null, 'the live app (#app[data-live]) shows the step heading');
+  await b.waitFor(isLive, null, `the live app (${S.ROOT_ID}[${C.LIVE_ATTRIBUTE}]) shows the step heading`);
   await b.installErrorRecorder?.();
   lap('load until live');
   assert.equal(await b.eval(headingText), norm(content.steps[0].title), "first step's heading");
@@ -140,12 +140,12 @@ async function walk(b, baseUrl, log) {
   // Next through every step, each click as soon as the step before shows. Once a
   // step shows, nothing moves: a click computed then lands where it was aimed
   // (the app used to scroll one frame later, and WebKit lost a Next in ten that way).
-  await b.eval(recordStepChanges, {});
+  await b.eval(recordStepChanges, IN_PAGE);
   for (let i = 1; i < N; i++) {
-    await b.click('.pager-next');
+    await b.click(S.PAGER_NEXT_CLASS);
     await expectStepShown(b, i);
     await b.frames(2);
-    assert.equal(await b.eval(nextMovedAfterChange, {}), null, `Next ${i}`);
+    assert.equal(await b.eval(nextMovedAfterChange, IN_PAGE), null, `Next ${i}`);
   }
   lap(`Next through ${N} steps`);
 
@@ -157,7 +157,7 @@ async function walk(b, baseUrl, log) {
   lap('arrow keys');
 
   // The paid creator's view draws the creator-only flows in the displayed diagram.
-  await b.click('button.switch-option[data-perspective=creator]');
+  await b.click(`button${S.SWITCH_OPTION_CLASS}[${C.PERSPECTIVE_ATTRIBUTE}=creator]`);
   await b.waitFor(
     () => document.querySelector('button.switch-option[data-perspective=creator]')?.getAttribute('aria-pressed') === 'true',
     null,
@@ -200,13 +200,13 @@ async function walk(b, baseUrl, log) {
   // A reference marker moves focus to the quote it names.
   const href = await b.eval(() => document.querySelector('#explainer-stage article.step:not([hidden]) sup a.ref-link')?.getAttribute('href') ?? null);
   assert.ok(href?.startsWith('#'), `the step has a reference marker with an in-page href: ${href}`);
-  await b.click('#explainer-stage article.step:not([hidden]) sup a.ref-link');
+  await b.click(`${S.SHOWN_STEP} sup a${S.REF_LINK_CLASS}`);
   await b.waitFor((id) => document.activeElement?.id === id, href.slice(1), 'focus on the quote').catch(() => {});
   assert.equal(await b.eval(() => document.activeElement?.id ?? null), href.slice(1), 'focus moves to the quote the marker names');
   lap('reference marker');
 
   // The timeline view shows every event.
-  await b.click('.view-option[data-panel=timeline]');
+  await b.click(`${S.VIEW_OPTION_CLASS}[${C.PANEL_ATTRIBUTE}=timeline]`);
   await b
     .waitFor(
       (n) => {
@@ -238,13 +238,13 @@ async function phoneWalk(b, baseUrl, log) {
   const width = await b.eval(() => innerWidth);
   assert.ok(width < 900, `the window is phone-sized (${width} CSS px wide)`);
   await b.eval((sel) => document.querySelector(sel).scrollIntoView({ block: 'center' }), STEP_HEADING);
-  await b.eval(recordStepChanges, {});
+  await b.eval(recordStepChanges, IN_PAGE);
   for (let i = 1; i < N; i++) {
-    await b.click('.pager-next');
+    await b.click(S.PAGER_NEXT_CLASS);
     await expectStepShown(b, i);
     await b.frames(2);
-    assert.equal(await b.eval(nextMovedAfterChange, {}), null, `phone layout, Next ${i}`);
-    const arg = { heading: STEP_HEADING, count: pagerCount(i, N) };
+    assert.equal(await b.eval(nextMovedAfterChange, IN_PAGE), null, `phone layout, Next ${i}`);
+    const arg = { heading: STEP_HEADING, count: pagerCount(i, N), ...IN_PAGE };
     const deadline = Date.now() + TIMEOUT;
     let screen = await b.eval(phoneScreen, arg);
     while (screen.problems.length > 0 && Date.now() < deadline) {

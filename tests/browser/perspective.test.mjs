@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launch, loadContent, openApp, expectStep, assertNoErrors, waitTrue, norm, citedSentences, openEvidence, TEST_TIMEOUT, waitForExplainer,
+  launch, loadContent, openApp, expectStep, assertNoErrors, waitTrue, norm, citedSentences, openEvidence, TEST_TIMEOUT, waitForExplainer, S, C, IN_PAGE
 } from './support.mjs';
 
 const content = loadContent();
@@ -57,7 +57,7 @@ function readView() {
 
 async function expectView(page, perspective) {
   const creator = perspective === 'creator';
-  const step = await page.$eval('#explainer-stage article.step:not([hidden])', (a) => a.getAttribute('data-step'));
+  const step = await page.$eval(S.SHOWN_STEP, (a, { S, C }) => a.getAttribute(C.STEP_ATTRIBUTE), IN_PAGE);
   const stepData = content.steps.find((s) => s.id === step);
   // The creator's note is in the step's evidence layer.
   await openEvidence(page);
@@ -102,7 +102,7 @@ test('switching to creator view and back', { timeout: TEST_TIMEOUT }, async () =
   await expectView(page, 'user');
   const historyLength = await page.evaluate(() => history.length);
 
-  await page.click('button[data-perspective="creator"]');
+  await page.click(`button[${C.PERSPECTIVE_ATTRIBUTE}="creator"]`);
   await expectView(page, 'creator');
   await expectStep(page, content, noteIndex); // same step, hash kept
   assert.equal(await page.evaluate(() => history.length), historyLength, 'switching adds no history entry');
@@ -114,14 +114,14 @@ test('switching to creator view and back', { timeout: TEST_TIMEOUT }, async () =
 
   // The note follows the step: none on a step without one, back on return.
   const plain = content.steps.findIndex((s) => !note(s));
-  await page.click(`nav.step-list a[href="#step-${content.steps[plain].id}"]`);
+  await page.click(`nav${S.STEP_LIST_CLASS} a[href="#step-${content.steps[plain].id}"]`);
   await expectStep(page, content, plain);
   await expectView(page, 'creator');
   await page.goBack();
   await expectStep(page, content, noteIndex);
   await expectView(page, 'creator');
 
-  await page.click('button[data-perspective="user"]');
+  await page.click(`button[${C.PERSPECTIVE_ATTRIBUTE}="user"]`);
   await expectView(page, 'user');
   await expectStep(page, content, noteIndex);
   assertNoErrors(page);
@@ -132,13 +132,13 @@ test('every creator note appears in creator view only', { timeout: TEST_TIMEOUT 
   const page = await app.newPage();
   await openApp(page, app.baseUrl, '/?view=creator');
   for (let i = 0; i < content.steps.length; i++) {
-    if (i > 0) await page.click('.pager-next');
+    if (i > 0) await page.click(S.PAGER_NEXT_CLASS);
     await expectStep(page, content, i, { hash: i > 0 });
     await expectView(page, 'creator');
   }
-  await page.click('button[data-perspective="user"]');
+  await page.click(`button[${C.PERSPECTIVE_ATTRIBUTE}="user"]`);
   for (let i = content.steps.length - 1; i >= 0; i--) {
-    if (i < content.steps.length - 1) await page.click('.pager-previous');
+    if (i < content.steps.length - 1) await page.click(S.PAGER_PREVIOUS_CLASS);
     await expectStep(page, content, i);
     await expectView(page, 'user');
   }
@@ -149,10 +149,10 @@ test('every creator note appears in creator view only', { timeout: TEST_TIMEOUT 
 test('the pressed button is the only pressed one, and keyboard toggles it', { timeout: TEST_TIMEOUT }, async () => {
   const page = await app.newPage();
   await openApp(page, app.baseUrl, '/');
-  await page.focus('button[data-perspective="creator"]');
+  await page.focus(`button[${C.PERSPECTIVE_ATTRIBUTE}="creator"]`);
   await page.keyboard.press('Enter');
   await expectView(page, 'creator');
-  await page.focus('button[data-perspective="user"]');
+  await page.focus(`button[${C.PERSPECTIVE_ATTRIBUTE}="user"]`);
   await page.keyboard.press('Space');
   await expectView(page, 'user');
   await waitTrue(page, () => document.querySelectorAll('button[data-perspective][aria-pressed="true"]').length === 1, null,

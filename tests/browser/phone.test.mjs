@@ -19,7 +19,7 @@ import assert from 'node:assert/strict';
 import {
   launch, loadContent, openApp, expectStep, assertNoErrors, flowApplies, phoneScreen, pagerCount,
   drag, STEP_HEADING, TIMEOUT, TEST_TIMEOUT,
-  openContext, inContext,
+  openContext, inContext, S, C, IN_PAGE
 } from './support.mjs';
 
 const content = loadContent();
@@ -72,7 +72,7 @@ const frames = (page) => page.evaluate(() => new Promise((r) => requestAnimation
 /** The phone checks after a move to step i (see `phoneScreen` in support.mjs). */
 async function assertPhoneView(page, i, how) {
   await frames(page);
-  const s = await page.evaluate(phoneScreen, { heading: STEP_HEADING, count: pagerCount(i, N) });
+  const s = await page.evaluate(phoneScreen, { heading: STEP_HEADING, count: pagerCount(i, N), ...IN_PAGE });
   assert.deepEqual(s.problems, [], `${how} → step ${i + 1} (${content.steps[i].id}): ${JSON.stringify(s.state)}`);
 }
 
@@ -84,7 +84,7 @@ for (const size of PHONES) {
         await startReading(page);
         await assertPhoneView(page, 0, 'reading step 1');
         for (let i = 1; i < N; i++) {
-          await page.locator('.pager-next').tap();
+          await page.locator(S.PAGER_NEXT_CLASS).tap();
           await expectStep(page, content, i);
           await assertPhoneView(page, i, 'Next');
         }
@@ -106,7 +106,7 @@ for (const size of PHONES) {
         await expectStep(page, content, N - 3);
         await assertPhoneView(page, N - 3, '→');
         for (let i = N - 4; i >= 0; i--) {
-          await page.locator('.pager-previous').tap();
+          await page.locator(S.PAGER_PREVIOUS_CLASS).tap();
           await expectStep(page, content, i);
           await assertPhoneView(page, i, 'Previous');
         }
@@ -136,7 +136,7 @@ test('375×667: a horizontal swipe changes the step; a vertical drag scrolls; tw
     await drag(cdp, [200, y + 100], [190, y - 200]);
     await page.waitForFunction((b) => scrollY > b + 50, before, { timeout: TIMEOUT });
     await frames(page);
-    assert.equal(await page.evaluate(() => document.querySelector('#explainer-stage article.step:not([hidden])').dataset.step),
+    assert.equal(await page.evaluate(({ S, C }) => document.querySelector(S.SHOWN_STEP).dataset.step, IN_PAGE),
       content.steps[2].id, 'a vertical drag does not change the step');
 
     // Two fingers (a pinch) and a slow sideways drag (selecting, panning) do nothing.
@@ -158,17 +158,17 @@ test('375×667: the pager and the strip leave with the walk-through, and come ba
       const r = document.querySelector(s).getBoundingClientRect();
       return r.bottom > 0 && r.top < innerHeight;
     }, sel);
-    assert.ok(await inView('.pager'), 'the pager is on screen in the walk-through');
-    for (const section of ['section.sources', 'nav.step-list']) {
+    assert.ok(await inView(S.PAGER_CLASS), 'the pager is on screen in the walk-through');
+    for (const section of ['section.sources', `nav${S.STEP_LIST_CLASS}`]) {
       await page.evaluate((s) => document.querySelector(s).scrollIntoView({ block: 'start' }), section);
-      await page.waitForFunction(() => {
-        const r = document.querySelector('.pager').getBoundingClientRect();
+      await page.waitForFunction(({ S, C }) => {
+        const r = document.querySelector(S.PAGER_CLASS).getBoundingClientRect();
         return r.bottom <= 0 || r.top >= innerHeight;
-      }, null, { timeout: TIMEOUT });
-      assert.ok(!(await inView('figure.diagram')), `the strip is gone at ${section}`);
+      }, IN_PAGE, { timeout: TIMEOUT });
+      assert.ok(!(await inView(`figure${S.DIAGRAM_CLASS}`)), `the strip is gone at ${section}`);
     }
     await startReading(page);
-    assert.ok(await inView('.pager') && (await inView('figure.diagram')), 'both are back in the walk-through');
+    assert.ok(await inView(S.PAGER_CLASS) && (await inView(`figure${S.DIAGRAM_CLASS}`)), 'both are back in the walk-through');
   });
 });
 
@@ -176,7 +176,7 @@ test('375×667: the evidence is one tap away; a marker opens its quote between t
   await onPhone(PHONES[0], async (page, context) => {
     await openApp(page, app.baseUrl, '/');
     await startReading(page);
-    const article = '#explainer-stage article.step:not([hidden])';
+    const article = S.SHOWN_STEP;
     const state = () => page.evaluate((sel) => {
       const a = document.querySelector(sel);
       const toggle = a.querySelector('.evidence-toggle');
@@ -193,15 +193,15 @@ test('375×667: the evidence is one tap away; a marker opens its quote between t
     assert.deepEqual({ ...folded, toggleHeight: folded.toggleHeight >= TARGET },
       { open: false, expanded: 'false', toggleHeight: true, quotesShown: 0, evidenceShown: false },
       'a step shows its lead alone, with a 44px button for the evidence');
-    await page.locator(`${article} .evidence-toggle`).tap();
+    await page.locator(`${article} ${S.EVIDENCE_TOGGLE_CLASS}`).tap();
     const opened = await state();
     assert.equal(opened.open && opened.expanded === 'true' && opened.evidenceShown, true, `one tap opens the evidence: ${JSON.stringify(opened)}`);
     assert.equal(opened.quotesShown, content.steps[0].citations.length, 'every quote of the step shows');
-    await page.locator(`${article} .evidence-toggle`).tap();
+    await page.locator(`${article} ${S.EVIDENCE_TOGGLE_CLASS}`).tap();
     assert.deepEqual((await state()).quotesShown, 0, 'a second tap folds it again');
 
     // A marker in the lead leads to its quote, unfolded, clear of the strip and the pager.
-    const marker = page.locator(`${article} .step-lead a[data-ref]`).last();
+    const marker = page.locator(`${article} .step-lead a[${C.REF_ATTRIBUTE}]`).last();
     const target = (await marker.getAttribute('href')).slice(1);
     await marker.tap();
     await page.waitForFunction((id) => document.activeElement?.id === id, target, { timeout: TIMEOUT });
@@ -219,17 +219,17 @@ test('375×667: the evidence is one tap away; a marker opens its quote between t
     assert.ok(placed.top >= placed.strip - 1 && placed.top < placed.pager, `the quote starts between the strip and the pager: ${JSON.stringify(placed)}`);
 
     // Printing (the browser fires beforeprint): the whole map, and every quote of every step.
-    const full = await page.getAttribute('svg.diagram-svg--landscape[data-for="user"]', 'viewBox');
+    const full = await page.getAttribute(`svg.diagram-svg--landscape[${C.PERSPECTIVE_PART_ATTRIBUTE}="user"]`, 'viewBox');
     assert.notEqual(full, '0 0 640 420', 'the strip is zoomed to step 1');
     await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
-    assert.equal(await page.getAttribute('svg.diagram-svg--landscape[data-for="user"]', 'viewBox'), '0 0 640 420',
+    assert.equal(await page.getAttribute(`svg.diagram-svg--landscape[${C.PERSPECTIVE_PART_ATTRIBUTE}="user"]`, 'viewBox'), '0 0 640 420',
       'the printout shows the whole map');
     await page.emulateMedia({ media: 'print' });
-    const hiddenInPrint = await page.evaluate(() => [...document.querySelectorAll('#explainer-stage figure.citation')].filter((f) => f.getClientRects().length === 0).length);
+    const hiddenInPrint = await page.evaluate(({ S, C }) => [...document.querySelectorAll(`${S.STAGE_ID} figure${S.CITATION_CLASS}`)].filter((f) => f.getClientRects().length === 0).length, IN_PAGE);
     assert.equal(hiddenInPrint, 0, 'the printout shows every quote of every step');
     await page.emulateMedia({ media: 'screen' });
     await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
-    assert.equal(await page.getAttribute('svg.diagram-svg--landscape[data-for="user"]', 'viewBox'), full,
+    assert.equal(await page.getAttribute(`svg.diagram-svg--landscape[${C.PERSPECTIVE_PART_ATTRIBUTE}="user"]`, 'viewBox'), full,
       'after printing, the strip is zoomed again');
   });
 });
@@ -257,12 +257,12 @@ test('375×667: nothing shifts while the page loads and goes live, or between st
 test('without scripts, a phone gets the whole page as before: the portrait drawing, quotes open, nothing sticky', { timeout: TEST_TIMEOUT }, async () => {
   await onPhone(PHONES[0], async (page, context) => {
     await page.goto(`${app.baseUrl}/`, { waitUntil: 'load' });
-    const { state: s } = await page.evaluate(phoneScreen, { heading: STEP_HEADING, count: pagerCount(0, N) });
+    const { state: s } = await page.evaluate(phoneScreen, { heading: STEP_HEADING, count: pagerCount(0, N), ...IN_PAGE });
     assert.equal(s.drawing, 'portrait', 'the portrait drawing');
     assert.equal(s.stripSticky, false, 'the diagram is not sticky');
-    const hidden = await page.evaluate(() => [...document.querySelectorAll('figure.citation')].filter((f) => f.getClientRects().length === 0).length);
+    const hidden = await page.evaluate(({ S, C }) => [...document.querySelectorAll(`figure${S.CITATION_CLASS}`)].filter((f) => f.getClientRects().length === 0).length, IN_PAGE);
     assert.equal(hidden, 0, 'every quote of every step is open');
-    assert.equal(await page.locator('.pager-count').isVisible(), false, 'the pager is as before');
+    assert.equal(await page.locator(S.PAGER_COUNT_CLASS).isVisible(), false, 'the pager is as before');
   }, { javaScriptEnabled: false });
 });
 
@@ -271,10 +271,10 @@ test('1280×800 (desktop, unchanged): after Next every highlighted item and the 
   await page.setViewportSize({ width: 1280, height: 800 });
   await openApp(page, app.baseUrl, '/');
   for (let i = 1; i < N; i++) {
-    await page.click('.pager-next');
+    await page.click(S.PAGER_NEXT_CLASS);
     await expectStep(page, content, i);
     await frames(page);
-    const { state: s } = await page.evaluate(phoneScreen, { heading: STEP_HEADING, count: pagerCount(i, N) });
+    const { state: s } = await page.evaluate(phoneScreen, { heading: STEP_HEADING, count: pagerCount(i, N), ...IN_PAGE });
     const where = `step ${i + 1}: ${JSON.stringify(s)}`;
     assert.equal(s.viewBox, '0 0 640 420', `the whole map: ${where}`);
     assert.equal(s.litSeen, s.litCount, `every highlighted item is in view: ${where}`);
@@ -320,20 +320,20 @@ test('375×667: tabbing through a step, the focused control is never hidden unde
     const seen = [];
     for (let i = 0; i < 60; i++) {
       await page.keyboard.press('Tab');
-      const s = await page.evaluate(() => {
+      const s = await page.evaluate(({ S, C }) => {
         const el = document.activeElement;
         const r = el.getBoundingClientRect();
-        const strip = document.querySelector('figure.diagram').getBoundingClientRect();
-        const pager = document.querySelector('.pager').getBoundingClientRect();
-        const inPager = el.closest('.pager') !== null;
-        const inStrip = el.closest('figure.diagram') !== null;
+        const strip = document.querySelector(`figure${S.DIAGRAM_CLASS}`).getBoundingClientRect();
+        const pager = document.querySelector(S.PAGER_CLASS).getBoundingClientRect();
+        const inPager = el.closest(S.PAGER_CLASS) !== null;
+        const inStrip = el.closest(`figure${S.DIAGRAM_CLASS}`) !== null;
         return {
           what: `${el.tagName.toLowerCase()}.${el.className?.baseVal ?? el.className} ${el.textContent.trim().slice(0, 30)}`,
-          inStage: el.closest('#explainer-stage') !== null,
+          inStage: el.closest(S.STAGE_ID) !== null,
           underStrip: !inStrip && r.top < strip.bottom - 1 && r.bottom > strip.top,
           underPager: !inPager && r.bottom > pager.top + 1 && r.top < pager.bottom,
         };
-      });
+      }, IN_PAGE);
       if (!s.inStage) break;
       seen.push(s.what);
       assert.ok(!s.underStrip && !s.underPager, `focus is hidden: ${JSON.stringify(s)}`);
@@ -346,24 +346,24 @@ test('375×667: Tab into the strip shows the whole map (so no focused place is c
   await onPhone(PHONES[0], async (page, context) => {
     await openApp(page, app.baseUrl, '/#step-access');
     await startReading(page);
-    const svg = 'svg.diagram-svg--landscape[data-for="user"]';
+    const svg = `svg.diagram-svg--landscape[${C.PERSPECTIVE_PART_ATTRIBUTE}="user"]`;
     const zoomed = await page.getAttribute(svg, 'viewBox');
     assert.notEqual(zoomed, '0 0 640 420', 'the strip starts zoomed');
-    await page.focus('button.switch-option[data-perspective="creator"]');
+    await page.focus(`button${S.SWITCH_OPTION_CLASS}[${C.PERSPECTIVE_ATTRIBUTE}="creator"]`);
     await page.keyboard.press('Tab');
-    assert.ok(await page.evaluate(() => document.activeElement.closest('figure.diagram') !== null), 'Tab enters the diagram');
+    assert.ok(await page.evaluate(({ S, C }) => document.activeElement.closest(`figure${S.DIAGRAM_CLASS}`) !== null, IN_PAGE), 'Tab enters the diagram');
     assert.equal(await page.getAttribute(svg, 'viewBox'), '0 0 640 420', 'keyboard focus in the diagram shows the whole map');
-    for (let i = 0; i < 40 && (await page.evaluate(() => document.activeElement.closest('figure.diagram') !== null)); i++) {
+    for (let i = 0; i < 40 && (await page.evaluate(({ S, C }) => document.activeElement.closest(`figure${S.DIAGRAM_CLASS}`) !== null, IN_PAGE)); i++) {
       await page.keyboard.press('Tab');
     }
     assert.equal(await page.getAttribute(svg, 'viewBox'), zoomed, 'leaving the diagram zooms back to the step');
     // A tap on a place (pointer focus) opens its step, zoomed to that step: the
     // whole map is for keyboard focus only.
-    const place = page.locator(`${svg} g.place.is-active:not(.place--region)`).first();
-    const opens = Number(await place.getAttribute('data-go-step'));
+    const place = page.locator(`${svg} g${S.PLACE_CLASS}${S.ACTIVE_CLASS}:not(.place--region)`).first();
+    const opens = Number(await place.getAttribute(C.GO_STEP_ATTRIBUTE));
     await place.tap();
     await expectStep(page, content, opens);
-    const focus = (await page.getAttribute(svg, 'data-focus')).split(';')[opens];
+    const focus = (await page.getAttribute(svg, C.FOCUS_ATTRIBUTE)).split(';')[opens];
     assert.equal(await page.getAttribute(svg, 'viewBox'), focus, 'after a tap, the strip shows the new step’s part of the map');
   });
 });

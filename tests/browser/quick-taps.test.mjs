@@ -20,7 +20,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, loadContent, openApp, expectStep, assertNoErrors, recordStepChanges, nextMovedAfterChange, STEP_HEADING, TEST_TIMEOUT } from './support.mjs';
+import { launch, loadContent, openApp, expectStep, assertNoErrors, recordStepChanges, nextMovedAfterChange, STEP_HEADING, TEST_TIMEOUT, IN_PAGE, S } from './support.mjs';
 
 const content = loadContent();
 const N = content.steps.length;
@@ -45,15 +45,15 @@ const frames = (page, n = 2) =>
  * step's heading out of place, so the step change must scroll.
  */
 const nextButton = (page, toTop) =>
-  page.evaluate((toTop) => {
-    const next = document.querySelector('.pager-next');
+  page.evaluate(([toTop, selector]) => {
+    const next = document.querySelector(selector);
     if (toTop) next.scrollIntoView({ block: 'start' });
     else scrollBy(0, 200);
     const r = next.getBoundingClientRect();
     const x = Math.round(r.left + r.width / 2);
     const y = Math.round(r.top + r.height / 2);
-    return { x, y, scrollY, onScreen: y > 0 && y < innerHeight, hit: document.elementFromPoint(x, y)?.closest('.pager-next') === next };
-  }, toTop);
+    return { x, y, scrollY, onScreen: y > 0 && y < innerHeight, hit: document.elementFromPoint(x, y)?.closest(selector) === next };
+  }, [toTop, S.PAGER_NEXT_CLASS]);
 
 const SIZES = [
   { name: 'wide window with a touch screen (1280×600)', viewport: { width: 1280, height: 600 }, isMobile: false, toTop: true },
@@ -74,7 +74,7 @@ for (const size of SIZES) {
       // A reader starts at the first step's heading (in the phone layout, Next then
       // sits at the bottom of the screen).
       await page.evaluate((sel) => document.querySelector(sel).scrollIntoView({ block: 'center' }), STEP_HEADING);
-      await page.evaluate(recordStepChanges, {});
+      await page.evaluate(recordStepChanges, IN_PAGE);
       const cdp = await context.newCDPSession(page);
       let scrolled = 0;
       for (let i = 1; i < N; i++) {
@@ -86,7 +86,7 @@ for (const size of SIZES) {
         await expectStep(page, content, i);
         // Nothing moves once the new step shows: a tap begun then lands where it was aimed.
         await frames(page);
-        assert.equal(await page.evaluate(nextMovedAfterChange, {}), null, `after tap ${i}`);
+        assert.equal(await page.evaluate(nextMovedAfterChange, IN_PAGE), null, `after tap ${i}`);
         if ((await page.evaluate(() => scrollY)) !== at.scrollY) scrolled++;
       }
       // The race needs a step change that scrolls the page: most of them here do.

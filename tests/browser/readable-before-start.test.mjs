@@ -9,7 +9,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, loadContent, assertNoErrors, waitForExplainer, expectStep, norm, TEST_TIMEOUT } from './support.mjs';
+import { launch, loadContent, assertNoErrors, waitForExplainer, expectStep, norm, TEST_TIMEOUT, S, C, IN_PAGE } from './support.mjs';
 
 const content = loadContent();
 let app;
@@ -40,28 +40,28 @@ test('while the wasm is on its way, the pre-rendered explainer is readable', { t
     // app is as far as it can get without it.
     await wasmAsked;
 
-    const early = await page.evaluate(() => {
+    const early = await page.evaluate(({ S, C }) => {
       const text = (el) => el?.textContent.replace(/\s+/g, ' ').trim() ?? '';
       const shown = (el) => !!el && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
-      const app = document.querySelector('#app');
-      const stage = document.querySelector('#app #explainer-stage article.step:not([hidden])');
+      const app = document.querySelector(S.ROOT_ID);
+      const stage = document.querySelector(`${S.ROOT_ID} ${S.SHOWN_STEP}`);
       return {
-        live: app.hasAttribute('data-live'),
+        live: app.hasAttribute(C.LIVE_ATTRIBUTE),
         busy: app.getAttribute('aria-busy'),
         appShown: shown(app) && app.getBoundingClientRect().height > 500,
         heading: text(stage?.querySelector('h2')),
         headingShown: shown(stage?.querySelector('h2')),
-        kicker: text(stage?.querySelector('.step-kicker')),
-        steps: [...document.querySelectorAll('#app #explainer-stage article.step h2')].map(text),
-        sourceText: text(document.querySelector('#app')),
-        sources: document.querySelectorAll('#app li.source').length,
+        kicker: text(stage?.querySelector(S.STEP_KICKER_CLASS)),
+        steps: [...document.querySelectorAll(`${S.ROOT_ID} ${S.STAGE_ID} article${S.STEP_CLASS} h2`)].map(text),
+        sourceText: text(document.querySelector(S.ROOT_ID)),
+        sources: document.querySelectorAll(`${S.ROOT_ID} li.source`).length,
         // Anything the status area shows while loading (a spinner, a message).
-        statusShown: [...document.querySelectorAll('#app-status *')].filter(shown).length,
-        nextHref: document.querySelector('.pager-next')?.getAttribute('href') ?? null,
+        statusShown: [...document.querySelectorAll(`${S.STATUS_ID} *`)].filter(shown).length,
+        nextHref: document.querySelector(S.PAGER_NEXT_CLASS)?.getAttribute('href') ?? null,
       };
-    });
+    }, IN_PAGE);
     assert.equal(early.live, false, 'the app has not taken over yet');
-    assert.notEqual(early.busy, 'true', '#app is not marked busy');
+    assert.notEqual(early.busy, 'true', `${S.ROOT_ID} is not marked busy`);
     assert.ok(early.appShown, 'the explainer is on screen');
     assert.equal(early.heading, norm(content.steps[0].title), 'step 1 is on the stage');
     assert.ok(early.headingShown, 'and visible');
@@ -76,7 +76,7 @@ test('while the wasm is on its way, the pre-rendered explainer is readable', { t
     release();
     await waitForExplainer(page);
     await expectStep(page, content, 0, { hash: false });
-    await page.click('.pager-next');
+    await page.click(S.PAGER_NEXT_CLASS);
     await expectStep(page, content, 1);
     assertNoErrors(page);
   });

@@ -8,7 +8,7 @@ import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launch, loadContent, assertNoErrors, waitForHeading, openEvidence, DIST, TIMEOUT, TEST_TIMEOUT, SINGLE_FILE, openContext, inContext } from './support.mjs';
+import { launch, loadContent, assertNoErrors, waitForHeading, openEvidence, DIST, TIMEOUT, TEST_TIMEOUT, SINGLE_FILE, openContext, inContext, S, C } from './support.mjs';
 
 const content = loadContent();
 let app;
@@ -39,7 +39,7 @@ async function openRecorded(url) {
   context.on('request', (r) => requests.push(r.url()));
   await page.addInitScript(recordCspViolations);
   await page.goto(url, { waitUntil: 'load' });
-  await page.waitForSelector('#app[data-live] #explainer-stage article.step:not([hidden]) h2', { timeout: TIMEOUT });
+  await page.waitForSelector(`${S.ROOT_ID}[${C.LIVE_ATTRIBUTE}] ${S.SHOWN_STEP_HEADING}`, { timeout: TIMEOUT });
   return { context, page, requests };
 }
 
@@ -47,17 +47,17 @@ async function openRecorded(url) {
 async function walkThrough(page) {
   await waitForHeading(page, content.steps[0].title);
   for (let i = 1; i < content.steps.length; i++) {
-    await page.click('.pager-next');
+    await page.click(S.PAGER_NEXT_CLASS);
     await waitForHeading(page, content.steps[i].title);
   }
   for (const perspective of ['creator', 'user']) {
-    const button = `button.switch-option[data-perspective=${perspective}]`;
+    const button = `button${S.SWITCH_OPTION_CLASS}[${C.PERSPECTIVE_ATTRIBUTE}=${perspective}]`;
     await page.click(button);
     await page.waitForSelector(`${button}[aria-pressed="true"]`, { timeout: TIMEOUT });
   }
   await openEvidence(page);
 
-  const link = page.locator('#explainer-stage article.step:not([hidden]) figcaption a[href^="#source-"]').first();
+  const link = page.locator(`${S.SHOWN_STEP} figcaption a[href^="#source-"]`).first();
   const href = await link.getAttribute('href');
   assert.ok(href, 'the current step has a citation link');
   await link.click();

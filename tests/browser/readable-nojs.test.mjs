@@ -4,7 +4,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, loadContent, trackErrors, assertNoErrors, norm, allCitations, citedSentences, TIMEOUT, TEST_TIMEOUT } from './support.mjs';
+import { launch, loadContent, trackErrors, assertNoErrors, norm, allCitations, citedSentences, TIMEOUT, TEST_TIMEOUT, S, C } from './support.mjs';
 
 const content = loadContent();
 const quotes = allCitations(content).map((c) => norm(c.quote));
@@ -37,7 +37,7 @@ async function openStatic() {
 test('without JavaScript the page has every step title, quote and source title', { timeout: TEST_TIMEOUT }, async () => {
   const { page } = await openStatic();
   // Scripts really are off: the app never takes over.
-  assert.equal(await page.locator('#app[data-live]').count(), 0, 'the wasm app did not run');
+  assert.equal(await page.locator(`${S.ROOT_ID}[${C.LIVE_ATTRIBUTE}]`).count(), 0, 'the wasm app did not run');
 
   const text = norm(await page.evaluate(() => document.body.innerText));
   const missing = (list) => list.filter((t) => !text.includes(norm(t)));
@@ -56,14 +56,14 @@ test('without JavaScript every step anchor exists and the step list links scroll
     const anchors = await page.locator(`[id="step-${step.id}"]`).count();
     assert.equal(anchors, 1, `exactly one #step-${step.id}`);
     assert.equal(
-      await page.locator(`article.step#step-${step.id}:visible`).count(),
+      await page.locator(`article${S.STEP_CLASS}#step-${step.id}:visible`).count(),
       1,
       `#step-${step.id} is the step's article, shown without scripts`,
     );
   }
   // Walk the list backwards so every click has to scroll.
   for (const step of [...content.steps].reverse()) {
-    const link = page.locator(`nav.step-list a[href="#step-${step.id}"]`);
+    const link = page.locator(`nav${S.STEP_LIST_CLASS} a[href="#step-${step.id}"]`);
     assert.equal(await link.count(), 1, `the step list links to #step-${step.id}`);
     await link.click();
     const want = `#step-${step.id}`;

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  launch, startServer, loadContent, trackErrors, assertNoErrors, waitForHeading, expectStep, controlled, norm, DIST, TIMEOUT, TEST_TIMEOUT, SINGLE_FILE,
+  launch, startServer, loadContent, trackErrors, assertNoErrors, waitForHeading, expectStep, controlled, norm, DIST, TIMEOUT, TEST_TIMEOUT, SINGLE_FILE, S, C
 } from './support.mjs';
 
 const content = loadContent();
@@ -30,7 +30,7 @@ async function freshContext(viewport = { width: 1280, height: 900 }) {
 async function walkAllSteps(page) {
   await waitForHeading(page, content.steps[0].title);
   for (let i = 1; i < content.steps.length; i++) {
-    await page.click('.pager-next');
+    await page.click(S.PAGER_NEXT_CLASS);
     await waitForHeading(page, content.steps[i].title);
   }
 }
@@ -53,13 +53,13 @@ test('after one visit the explainer works offline through the service worker', {
     const online = [];
     page.on('request', (r) => online.push(r.url()));
     await page.goto(server.baseUrl + '/', { waitUntil: 'load' });
-    await page.waitForSelector('#app[data-live] #explainer-stage article.step:not([hidden]) h2', { timeout: TIMEOUT });
+    await page.waitForSelector(`${S.ROOT_ID}[${C.LIVE_ATTRIBUTE}] ${S.SHOWN_STEP_HEADING}`, { timeout: TIMEOUT });
 
     let isControlled = await page.evaluate(controlled);
     if (!isControlled) {
       // The first visit may finish before the worker claims it; one reload must do.
       await page.reload({ waitUntil: 'load' });
-      await page.waitForSelector('#app[data-live] #explainer-stage article.step:not([hidden]) h2', { timeout: TIMEOUT });
+      await page.waitForSelector(`${S.ROOT_ID}[${C.LIVE_ATTRIBUTE}] ${S.SHOWN_STEP_HEADING}`, { timeout: TIMEOUT });
       isControlled = await page.evaluate(controlled);
     }
     assert.ok(isControlled, 'the page is controlled by an active service worker (sw.js)');
@@ -100,14 +100,14 @@ test('after one visit the explainer works offline through the service worker', {
       if (new URL(r.url()).pathname !== '/sw.js') failed.push(`${r.url()} ${r.failure()?.errorText ?? ''}`);
     });
     await page.reload({ waitUntil: 'load' });
-    await page.waitForSelector('#app[data-live] #explainer-stage article.step:not([hidden]) h2', { timeout: TIMEOUT });
+    await page.waitForSelector(`${S.ROOT_ID}[${C.LIVE_ATTRIBUTE}] ${S.SHOWN_STEP_HEADING}`, { timeout: TIMEOUT });
     await walkAllSteps(page);
     assert.deepEqual(failed, [], 'no request failed offline');
 
     // A step's share page, opened offline, leads to the cached explainer at that step.
     const step = content.steps[2];
     await page.goto(`${server.baseUrl}/step/${step.id}/`, { waitUntil: 'load' });
-    await page.waitForSelector('#app[data-live] #explainer-stage article.step:not([hidden]) h2', { timeout: TIMEOUT });
+    await page.waitForSelector(`${S.ROOT_ID}[${C.LIVE_ATTRIBUTE}] ${S.SHOWN_STEP_HEADING}`, { timeout: TIMEOUT });
     await expectStep(page, content, 2, { hash: false });
     assert.deepEqual(failed, [], 'no request failed offline');
     assertNoErrors(page);
@@ -147,7 +147,7 @@ test('the single-file edition works alone from file://', { timeout: TEST_TIMEOUT
     const requests = [];
     context.on('request', (r) => requests.push(r.url()));
     await page.goto(url, { waitUntil: 'load' });
-    await page.waitForSelector('#app[data-live] #explainer-stage article.step:not([hidden]) h2', { timeout: TIMEOUT });
+    await page.waitForSelector(`${S.ROOT_ID}[${C.LIVE_ATTRIBUTE}] ${S.SHOWN_STEP_HEADING}`, { timeout: TIMEOUT });
 
     await walkAllSteps(page);
 
@@ -162,7 +162,7 @@ test('the single-file edition works alone from file://', { timeout: TEST_TIMEOUT
     const shown = limited?.perspectives[0] ?? first;
     if (limited) {
       assert.ok(!diagram.flows.includes(limited.id), `the flow ${limited.id} is not drawn in the first perspective`);
-      await page.click(`button.switch-option[data-perspective=${shown}]`);
+      await page.click(`button${S.SWITCH_OPTION_CLASS}[${C.PERSPECTIVE_ATTRIBUTE}=${shown}]`);
       await page
         .waitForFunction(
           (id) =>
@@ -176,7 +176,7 @@ test('the single-file edition works alone from file://', { timeout: TEST_TIMEOUT
       diagram = await page.evaluate(readVisibleDiagram);
       assert.ok(diagram.flows.includes(limited.id), `the flow ${limited.id} is drawn in the visible diagram: ${diagram.flows}`);
       assert.equal(
-        await page.getAttribute(`button.switch-option[data-perspective=${shown}]`, 'aria-pressed'),
+        await page.getAttribute(`button${S.SWITCH_OPTION_CLASS}[${C.PERSPECTIVE_ATTRIBUTE}=${shown}]`, 'aria-pressed'),
         'true',
         `the ${shown} button is pressed`,
       );
@@ -196,7 +196,7 @@ test('the single-file edition works alone from file://', { timeout: TEST_TIMEOUT
     };
     await page.waitForFunction(zoomed, shown, { timeout: TIMEOUT }).catch(() => {});
     const zoom = await page.evaluate(zoomed, shown);
-    assert.ok(zoom, `the strip shows the step's part of the map (viewBox ${await page.getAttribute(`svg.diagram-svg--landscape[data-for="${shown}"]`, 'viewBox')})`);
+    assert.ok(zoom, `the strip shows the step's part of the map (viewBox ${await page.getAttribute(`svg.diagram-svg--landscape[${C.PERSPECTIVE_PART_ATTRIBUTE}="${shown}"]`, 'viewBox')})`);
     diagram = await page.evaluate(readVisibleDiagram);
     assert.deepEqual(diagram.visible, ['landscape'], 'the strip (the landscape drawing) is shown at 375px');
     assert.deepEqual(diagram.places, placeIds, 'the strip draws every place');

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launch, loadContent, trackErrors, assertNoErrors, norm, citedSentences, TIMEOUT, TEST_TIMEOUT,
+  launch, loadContent, trackErrors, assertNoErrors, norm, citedSentences, TIMEOUT, TEST_TIMEOUT, S, C
 } from './support.mjs';
 
 const content = loadContent();
@@ -57,7 +57,7 @@ test('the pre-rendered steps equal the live app’s: one copy of each, every one
 
   const live = await freshPage();
   await live.page.goto(app.baseUrl + '/', { waitUntil: 'load' });
-  await live.page.waitForSelector('#app[data-live] #explainer-stage article.step:not([hidden]) h2', { timeout: TIMEOUT });
+  await live.page.waitForSelector(`${S.ROOT_ID}[${C.LIVE_ATTRIBUTE}] ${S.SHOWN_STEP_HEADING}`, { timeout: TIMEOUT });
   const liveText = await live.page.evaluate(readText);
   assertNoErrors(live.page);
   await live.context.close();
@@ -121,7 +121,7 @@ for (const width of [375, 1280]) {
     const { context, page } = await freshPage({ width, height: width < 600 ? 812 : 900 });
     await page.addInitScript(observeShifts);
     await page.goto(app.baseUrl + '/', { waitUntil: 'load' });
-    await page.waitForSelector('#app[data-live] #explainer-stage article.step:not([hidden]) h2', { timeout: TIMEOUT });
+    await page.waitForSelector(`${S.ROOT_ID}[${C.LIVE_ATTRIBUTE}] ${S.SHOWN_STEP_HEADING}`, { timeout: TIMEOUT });
     await page.evaluate(() => document.fonts.ready);
     // Let the swap and any follow-up layout paint (two frames), then collect.
     await page.evaluate(

@@ -9,7 +9,7 @@ import { mkdtemp, rm, writeFile, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { launch, loadContent, assertNoErrors, norm, citedSentences, TIMEOUT, TEST_TIMEOUT } from './support.mjs';
+import { launch, loadContent, assertNoErrors, norm, citedSentences, TIMEOUT, TEST_TIMEOUT, S, C, IN_PAGE } from './support.mjs';
 
 const run = promisify(execFile);
 const content = loadContent();
@@ -43,17 +43,17 @@ function squash(text, hyphenBreaks = 'keep') {
 test('the printed live page holds every step title and every quote of every step, without the controls', { timeout: TEST_TIMEOUT }, async () => {
   const page = await app.newPage();
   await page.goto(app.baseUrl + '/', { waitUntil: 'load' });
-  await page.waitForSelector('#app[data-live] #explainer-stage article.step:not([hidden]) h2', { timeout: TIMEOUT });
+  await page.waitForSelector(`${S.ROOT_ID}[${C.LIVE_ATTRIBUTE}] ${S.SHOWN_STEP_HEADING}`, { timeout: TIMEOUT });
   await page.evaluate(() => document.fonts.ready);
 
   await page.emulateMedia({ media: 'print' });
-  const hidden = await page.evaluate(() =>
+  const hidden = await page.evaluate(({ S, C }) =>
     Object.fromEntries(
-      ['.pager', '.switch', '.pager-next', 'button.switch-option'].map((sel) => {
+      [S.PAGER_CLASS, '.switch', S.PAGER_NEXT_CLASS, `button${S.SWITCH_OPTION_CLASS}`].map((sel) => {
         const el = document.querySelector(sel);
         return [sel, el ? getComputedStyle(el).display === 'none' || el.getClientRects().length === 0 : 'missing'];
       }),
-    ),
+    ), IN_PAGE,
   );
   assert.deepEqual(
     hidden,
@@ -61,7 +61,7 @@ test('the printed live page holds every step title and every quote of every step
     'in print the pager and the perspective switch are not displayed',
   );
   assert.equal(
-    await page.evaluate(() => getComputedStyle(document.querySelector('.pager')).display),
+    await page.evaluate(({ S, C }) => getComputedStyle(document.querySelector(S.PAGER_CLASS)).display, IN_PAGE),
     'none',
     'the pager is display: none in print',
   );

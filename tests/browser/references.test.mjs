@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import {
   launch, loadContent, openApp, followMarker, assertNoErrors, trackErrors, norm, citedSentences as sentences, quoteNumbering,
   stepTexts, perspectiveNotes, openEvidence, timelineEvents, DIST, TIMEOUT,
-  TEST_TIMEOUT, SINGLE_FILE,
+  TEST_TIMEOUT, SINGLE_FILE, S, C, IN_PAGE
 } from './support.mjs';
 
 const content = loadContent();
@@ -89,12 +89,12 @@ test('every sentence of every step, in both views, names the right quotes of its
 test('every sentence of the flow table names its own flow’s quotes', { timeout: TEST_TIMEOUT }, async () => {
   const page = await app.newPage();
   await openApp(page, app.baseUrl, '/');
-  const rows = await page.$$eval('table.flow-table tbody tr', (trs) =>
+  const rows = await page.$$eval(`table${S.FLOW_TABLE_CLASS} tbody tr`, (trs, { S, C }) =>
     trs.map((tr) => ({
-      flow: tr.getAttribute('data-flow'),
+      flow: tr.getAttribute(C.FLOW_ATTRIBUTE),
       sentences: [...tr.querySelectorAll('.sentence')].map((s) => ({
         text: [...s.childNodes].filter((n) => !(n.nodeType === 1 && n.matches('sup'))).map((n) => n.textContent).join('').replace(/\s+/g, ' ').trim(),
-        links: [...s.querySelectorAll('a.ref-link')].map((a) => {
+        links: [...s.querySelectorAll(`a${S.REF_LINK_CLASS}`)].map((a) => {
           const target = document.getElementById(a.getAttribute('href').slice(1));
           return {
             number: a.textContent.trim(),
@@ -104,7 +104,7 @@ test('every sentence of the flow table names its own flow’s quotes', { timeout
           };
         }),
       })),
-    })),
+    })), IN_PAGE,
   );
   assert.deepEqual(rows.map((r) => r.flow), content.flows.map((f) => f.id));
   for (const [i, flow] of content.flows.entries()) {
@@ -130,14 +130,14 @@ test('a marker moves focus to its quote and highlights it, by mouse and by keybo
   const step = content.steps.find((s) => s.dispute) ?? content.steps[0];
   await openApp(page, app.baseUrl, `/#step-${step.id}`);
   // The markers a reader sees with the evidence folded: the lead's.
-  const markers = await page.$$eval('#explainer-stage article.step:not([hidden]) sup a.ref-link', (as) =>
+  const markers = await page.$$eval(`${S.SHOWN_STEP} sup a${S.REF_LINK_CLASS}`, (as) =>
     as.filter((a) => a.getClientRects().length > 0).map((a) => a.getAttribute('href')));
   assert.ok(new Set(markers).size >= 2, 'the step has markers to two quotes at least');
   const [first, second] = [...new Set(markers)];
-  await followMarker(page, `#explainer-stage article.step:not([hidden]) sup a.ref-link[href="${first}"] >> nth=0`, 'mouse');
-  await followMarker(page, `#explainer-stage article.step:not([hidden]) sup a.ref-link[href="${second}"] >> nth=0`, 'keyboard');
+  await followMarker(page, `${S.SHOWN_STEP} sup a${S.REF_LINK_CLASS}[href="${first}"] >> nth=0`, 'mouse');
+  await followMarker(page, `${S.SHOWN_STEP} sup a${S.REF_LINK_CLASS}[href="${second}"] >> nth=0`, 'keyboard');
   // The flow table's markers work the same way.
-  await followMarker(page, 'table.flow-table a.ref-link >> nth=0', 'mouse');
+  await followMarker(page, `table${S.FLOW_TABLE_CLASS} a${S.REF_LINK_CLASS} >> nth=0`, 'mouse');
   assertNoErrors(page);
   await page.close();
 });
@@ -148,15 +148,15 @@ test('without JavaScript every marker is a link to a quote that becomes the :tar
   const page = await context.newPage();
   trackErrors(page);
   await page.goto(app.baseUrl + '/', { waitUntil: 'load' });
-  const links = await page.$$eval('a.ref-link', (as) => {
+  const links = await page.$$eval(`a${S.REF_LINK_CLASS}`, (as, { S, C }) => {
     const ids = [...document.querySelectorAll('[id]')].map((el) => el.id);
     return {
       duplicateIds: ids.filter((id, i) => ids.indexOf(id) !== i),
-      broken: as.filter((a) => !document.getElementById(a.getAttribute('href').slice(1))?.matches('figure.citation, .flow-evidence'))
+      broken: as.filter((a) => !document.getElementById(a.getAttribute('href').slice(1))?.matches(`figure${S.CITATION_CLASS}, .flow-evidence`))
         .map((a) => a.getAttribute('href')),
       count: as.length,
     };
-  });
+  }, IN_PAGE);
   assert.deepEqual(links.duplicateIds, [], 'every id on the page is unique');
   assert.deepEqual(links.broken, [], 'every marker leads to a quote');
   const total = [content.answer.text, ...content.steps.flatMap(stepTexts),
@@ -164,7 +164,7 @@ test('without JavaScript every marker is a link to a quote that becomes the :tar
   assert.ok(links.count >= total, `at least one marker per sentence of the answer, the steps and the table (${links.count} for ${total})`);
   // Follow a marker in the last step (every step is on the page without scripts).
   const last = content.steps.at(-1);
-  const selector = `article#step-${last.id} sup a.ref-link >> nth=0`;
+  const selector = `article#step-${last.id} sup a${S.REF_LINK_CLASS} >> nth=0`;
   const href = await page.getAttribute(selector, 'href');
   await page.click(selector);
   await page.waitForFunction((h) => location.hash === h, href, { timeout: TIMEOUT });
@@ -185,8 +185,8 @@ test('markers work in the single-file edition from file:// and inside a host pag
     await copyFile(path.join(DIST, SINGLE_FILE), file);
     const page = await app.newPage();
     await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
-    await page.waitForSelector('#app[data-live] #explainer-stage article.step:not([hidden]) h2', { timeout: TIMEOUT });
-    await followMarker(page, '#explainer-stage article.step:not([hidden]) sup a.ref-link >> nth=0', 'mouse');
+    await page.waitForSelector(`${S.ROOT_ID}[${C.LIVE_ATTRIBUTE}] ${S.SHOWN_STEP_HEADING}`, { timeout: TIMEOUT });
+    await followMarker(page, `${S.SHOWN_STEP} sup a${S.REF_LINK_CLASS} >> nth=0`, 'mouse');
     assertNoErrors(page);
     await page.close();
   } finally {
@@ -198,9 +198,9 @@ test('markers work in the single-file edition from file:// and inside a host pag
   const embedUrl = `${app.baseUrl.replace('127.0.0.1', 'localhost')}/?embed`;
   await host.setContent(`<!doctype html><title>Host</title><iframe src="${embedUrl}" title="Explainer" width="800" height="1500"></iframe>`);
   const frame = await (await host.waitForSelector('iframe')).contentFrame();
-  await frame.waitForSelector('#app[data-live] #explainer-stage article.step:not([hidden]) h2', { timeout: TIMEOUT });
-  const href = await frame.getAttribute('#explainer-stage article.step:not([hidden]) sup a.ref-link >> nth=0', 'href');
-  await frame.click('#explainer-stage article.step:not([hidden]) sup a.ref-link >> nth=0');
+  await frame.waitForSelector(`${S.ROOT_ID}[${C.LIVE_ATTRIBUTE}] ${S.SHOWN_STEP_HEADING}`, { timeout: TIMEOUT });
+  const href = await frame.getAttribute(`${S.SHOWN_STEP} sup a${S.REF_LINK_CLASS} >> nth=0`, 'href');
+  await frame.click(`${S.SHOWN_STEP} sup a${S.REF_LINK_CLASS} >> nth=0`);
   await frame.waitForFunction((id) => document.activeElement?.id === id, href.slice(1), { timeout: TIMEOUT }).catch(() => {});
   assert.equal(await frame.evaluate(() => document.activeElement?.id), href.slice(1), 'focus moves to the quote inside the frame');
   assert.equal(await frame.evaluate((id) => document.getElementById(id).classList.contains('is-highlighted'), href.slice(1)), true);

@@ -23,7 +23,7 @@ import assert from 'node:assert/strict';
 import {
   TEST_TIMEOUT, STEP_HEADING, launch, loadContent, openApp, assertNoErrors, expectStep,
   expectHeadingFocused, citedSentences, openEvidence, startScreenReader, drag, norm, timelineEvents, pagerCount, fillWord,
-  wordPattern, escapeRegExp, openContext, inContext,
+  wordPattern, escapeRegExp, openContext, inContext, S, C
 } from './support.mjs';
 
 const content = loadContent();
@@ -70,7 +70,7 @@ async function openReader(size, pathAndHash = '/') {
     isMobile: size.phone,
   });
   await openApp(page, app.baseUrl, pathAndHash);
-  await page.waitForSelector('#app[data-live]');
+  await page.waitForSelector(`${S.ROOT_ID}[${C.LIVE_ATTRIBUTE}]`);
   const reader = await startScreenReader(page);
   return { context, page, reader };
 }
@@ -120,12 +120,12 @@ for (const size of SIZES) {
         await assertLandedOn(page, reader, to, how, before);
         at = to;
       };
-      await change('Next', 1, () => page.click('.pager-next'));
-      await change('Next again', 2, () => page.click('.pager-next'));
-      await change('Previous', 1, () => page.click('.pager-previous'));
+      await change('Next', 1, () => page.click(S.PAGER_NEXT_CLASS));
+      await change('Next again', 2, () => page.click(S.PAGER_NEXT_CLASS));
+      await change('Previous', 1, () => page.click(S.PAGER_PREVIOUS_CLASS));
       await change('→ key', 2, () => page.keyboard.press('ArrowRight'));
       await change('← key', 1, () => page.keyboard.press('ArrowLeft'));
-      await change('the step list', 5, () => page.click('nav.step-list a[data-go-step="5"]'));
+      await change('the step list', 5, () => page.click(`nav${S.STEP_LIST_CLASS} a[${C.GO_STEP_ATTRIBUTE}="5"]`));
       // A place or an arrow of the diagram that opens another step, by keyboard.
       const drawn = await page.evaluate((at) => {
         const links = [...document.querySelectorAll('.diagram svg [role="link"][data-go-step]')]
@@ -133,7 +133,7 @@ for (const size of SIZES) {
         return links.length ? { step: Number(links[0].getAttribute('data-go-step')), place: links[0].getAttribute('data-place'), flow: links[0].getAttribute('data-flow') } : null;
       }, at);
       assert.ok(drawn, 'the diagram has a link to another step');
-      const selector = drawn.place ? `.diagram svg [data-place="${drawn.place}"]` : `.diagram svg [data-flow="${drawn.flow}"]`;
+      const selector = drawn.place ? `${S.DIAGRAM_CLASS} svg [${C.PLACE_ATTRIBUTE}="${drawn.place}"]` : `${S.DIAGRAM_CLASS} svg [${C.FLOW_ATTRIBUTE}="${drawn.flow}"]`;
       await change('the diagram', drawn.step, async () => {
         await page.locator(selector).filter({ visible: true }).first().focus();
         await page.keyboard.press('Enter');
@@ -156,11 +156,11 @@ for (const size of SIZES) {
       const counts = [];
       // Step 1 as a reader reaches it: by its heading (the step list's first link).
       let before = (await reader.log()).length;
-      await page.click('nav.step-list a[data-go-step="0"]');
+      await page.click(`nav${S.STEP_LIST_CLASS} a[${C.GO_STEP_ATTRIBUTE}="0"]`);
       counts.push((await assertLandedOn(page, reader, 0, 'step 1', before)).length);
       for (let i = 1; i < N; i++) {
         before = (await reader.log()).length;
-        await page.click('.pager-next');
+        await page.click(S.PAGER_NEXT_CLASS);
         counts.push((await assertLandedOn(page, reader, i, `step ${i + 1}`, before)).length);
       }
       t.diagnostic(`${size.name}: phrases from heading to Next, step by step: ${counts.join(', ')} (max ${Math.max(...counts)})`);
@@ -214,29 +214,29 @@ test('1280×800: Chromium\'s tree: markers are "quote N" (at most 6 words) in ev
     const markers = [];
     for (let i = 0; i < N; i++) {
       if (i > 0) {
-        await page.click('.pager-next');
+        await page.click(S.PAGER_NEXT_CLASS);
         await expectStep(page, content, i);
       }
       await openEvidence(page);
-      markers.push(...(await axNames(page, cdp, `${STEP_HEADING.replace(/ h2$/, '')} a[data-ref]`)));
+      markers.push(...(await axNames(page, cdp, `${STEP_HEADING.replace(/ h2$/, '')} a[${C.REF_ATTRIBUTE}]`)));
     }
-    await page.click('[data-panel="timeline"]');
-    await page.waitForSelector('#timeline:not([hidden])');
-    markers.push(...(await axNames(page, cdp, '#timeline a[data-ref]')));
+    await page.click(`[${C.PANEL_ATTRIBUTE}="timeline"]`);
+    await page.waitForSelector(`${S.TIMELINE_ID}:not([hidden])`);
+    markers.push(...(await axNames(page, cdp, `${S.TIMELINE_ID} a[${C.REF_ATTRIBUTE}]`)));
     assert.ok(markers.length > 50, `markers were read (${markers.length})`);
     // A marker's name starts with a space (see cited_text.rs), which a screen reader does not say.
     const long = markers.filter((m) => m.name.trim().split(/\s+/).length > MAX_MARKER_WORDS || !new RegExp(`^${MARKER_NAME}$`).test(m.name.trim()));
     assert.deepEqual(long, [], 'every marker is "quote N"');
     t.diagnostic(`${markers.length} markers, names of ${Math.max(...markers.map((m) => m.name.trim().split(/\s+/).length))} words at most`);
 
-    await page.click('[data-panel="steps"]');
+    await page.click(`[${C.PANEL_ATTRIBUTE}="steps"]`);
     // Where a name is made of content (the flow table's row headers), a marker's
     // name stays a word of its own.
-    const rows = await axNames(page, cdp, 'table.flow-table tbody th');
+    const rows = await axNames(page, cdp, `table${S.FLOW_TABLE_CLASS} tbody th`);
     assert.ok(rows.length > 0, 'the flow table has row headers');
     const runTogether = rows.filter((r) => new RegExp(`\\S${MARKER_NAME}`).test(r.name));
     assert.deepEqual(runTogether, [], 'no row header runs into its marker ("…trafficquote 1")');
-    const drawn = await axNames(page, cdp, '.diagram svg [role="link"]');
+    const drawn = await axNames(page, cdp, `${S.DIAGRAM_CLASS} svg [role="link"]`);
     assert.ok(drawn.length > 5, 'the diagram has links');
     for (const link of drawn) {
       assert.ok(link.name.split(/\s+/).length <= MAX_SHAPE_NAME_WORDS && !OPENS.test(link.name), `a short name: "${link.name}"`);
@@ -249,7 +249,7 @@ test('1280×800: Chromium\'s tree: markers are "quote N" (at most 6 words) in ev
 
 test('1280×800: a marker leads to its quote, named by number and speaker, and back to the marker', { timeout: TEST_TIMEOUT }, async () => {
   await withReader(SIZES[0], '/', async ({ page, reader }) => {
-    const marker = `${STEP_HEADING.replace(/ h2$/, '')} .step-lead a[data-ref]`;
+    const marker = `${STEP_HEADING.replace(/ h2$/, '')} .step-lead a[${C.REF_ATTRIBUTE}]`;
     const href = await page.locator(marker).first().getAttribute('href');
     const number = norm(await page.locator(marker).first().textContent());
     const before = (await reader.log()).length;
@@ -260,15 +260,15 @@ test('1280×800: a marker leads to its quote, named by number and speaker, and b
     assert.ok(heard.some((p) => p.startsWith(`figure, ${fillWord('quote', 'label', { n: number, speaker: '' })}`) && speaker.startsWith(p.split(', ').slice(2).join(', '))),
       `the quote is heard by its number and speaker (${JSON.stringify(heard)}; speaker ${speaker})`);
     // Its link back returns focus to the marker the reader came from, by keyboard.
-    await page.locator(`${href} a[data-back]`).focus();
+    await page.locator(`${href} a[${C.BACK_ATTRIBUTE}]`).focus();
     await page.keyboard.press('Enter');
     await page.waitForFunction((sel) => document.activeElement === document.querySelector(sel), marker);
     // Reached without a marker (a fresh page), it leads to the sentence the quote stands under.
-    const sentence = (await page.locator(`${href} a[data-back]`).getAttribute('href')).slice(1);
+    const sentence = (await page.locator(`${href} a[${C.BACK_ATTRIBUTE}]`).getAttribute('href')).slice(1);
     await page.reload();
-    await page.waitForSelector('#app[data-live]');
+    await page.waitForSelector(`${S.ROOT_ID}[${C.LIVE_ATTRIBUTE}]`);
     await openEvidence(page);
-    await page.locator(`${href} a[data-back]`).click();
+    await page.locator(`${href} a[${C.BACK_ATTRIBUTE}]`).click();
     await page.waitForFunction((id) => document.activeElement?.id === id, sentence);
     assert.ok(await page.evaluate((id) => document.getElementById(id).contains(document.querySelector(`a[data-ref][href="#${id.replace(/^said-/, '')}"]`)), sentence),
       'the sentence it returns to carries the marker of that quote');
@@ -278,7 +278,7 @@ test('1280×800: a marker leads to its quote, named by number and speaker, and b
 test('1280×800: the perspective switch is announced, and the diagram\'s caption follows it; every timeline event has a heading', { timeout: TEST_TIMEOUT }, async () => {
   await withReader(SIZES[0], '/', async ({ page, reader }) => {
     const before = (await reader.log()).length;
-    await page.click('button[data-perspective="creator"]');
+    await page.click(`button[${C.PERSPECTIVE_ATTRIBUTE}="creator"]`);
     const want = `polite: ${fillWord('perspectives', 'announcement', { label: norm(content.perspectives.find((p) => p.id === 'creator').label) })}`;
     let heard = [];
     for (let tries = 0; tries < 50 && !heard.includes(want); tries++) {
@@ -289,11 +289,11 @@ test('1280×800: the perspective switch is announced, and the diagram\'s caption
     assert.ok(norm(await page.locator('.diagram-caption').innerText()).startsWith(norm(content.perspectives.find((p) => p.id === 'creator').label)),
       'the caption names whose data the diagram follows');
 
-    await page.click('[data-panel="timeline"]');
-    await page.waitForSelector('#timeline:not([hidden])');
+    await page.click(`[${C.PANEL_ATTRIBUTE}="timeline"]`);
+    await page.waitForSelector(`${S.TIMELINE_ID}:not([hidden])`);
     const events = timelineEvents(content);
     for (const event of events) {
-      const headings = page.locator(`li[data-event="${event.id}"]`).getByRole('heading');
+      const headings = page.locator(`li[${C.EVENT_ATTRIBUTE}="${event.id}"]`).getByRole('heading');
       assert.equal(await headings.count(), 1, `event ${event.id} has a heading`);
       const name = norm(await headings.textContent());
       // Its date as the article gives it: a month, or a sentence where none is given.
@@ -304,16 +304,16 @@ test('1280×800: the perspective switch is announced, and the diagram\'s caption
 
 test('1280×800: from the timeline, an event\'s step link lands on the step (heard once, nothing announced); Back returns focus to the event', { timeout: TEST_TIMEOUT }, async () => {
   await withReader(SIZES[0], '/?show=timeline', async ({ page, reader }) => {
-    await page.waitForSelector('#timeline:not([hidden])');
+    await page.waitForSelector(`${S.TIMELINE_ID}:not([hidden])`);
     const event = timelineEvents(content)[0];
     const step = content.steps.findIndex((s) => s.id === event.step);
     await page.keyboard.press('ArrowRight');
     await page.waitForFunction((id) => document.activeElement?.id === id, `event-${event.id}`);
     const before = (await reader.log()).length;
-    await page.locator(`li[data-event="${event.id}"] .event-step a`).click();
+    await page.locator(`li[${C.EVENT_ATTRIBUTE}="${event.id}"] .event-step a`).click();
     await assertLandedOn(page, reader, step, 'the event\'s step link', before);
     await page.goBack();
-    await page.waitForSelector('#timeline:not([hidden])');
+    await page.waitForSelector(`${S.TIMELINE_ID}:not([hidden])`);
     await page.waitForFunction((id) => document.activeElement?.id === id, `event-${event.id}`);
   });
 });

@@ -19,7 +19,7 @@ import ogs from 'open-graph-scraper';
 import { PNG } from 'pngjs';
 import {
   launch, loadContent, assertNoErrors, norm, plainCited, waitForExplainer, expectStep, word,
-  DIST, TEST_TIMEOUT, TIMEOUT,
+  DIST, TEST_TIMEOUT, TIMEOUT, S, C, IN_PAGE
 } from './support.mjs';
 import { startHostServer, until, waitForFit, WAIT } from './hosts.mjs';
 
@@ -136,7 +136,7 @@ test('a step page links its canonical address and sends a reader to the explaine
 });
 
 /** The visible step's share control in `scope` (a page or a frame). */
-const SHARE = '#explainer-stage article.step:not([hidden]) .share-step';
+const SHARE = `${S.SHOWN_STEP} .share-step`;
 
 /**
  * Presses "Share this step" in `scope` and returns what it offered: the address
@@ -208,8 +208,8 @@ async function snippets() {
   const own = await app.newPage();
   await own.goto(publicUrl.href, { waitUntil: 'load' });
   await own.waitForFunction(
-    () => document.querySelector('#app[data-live] div.snippet[data-snippet="pym"] textarea')?.value.includes(location.origin),
-    null,
+    ({ S, C }) => document.querySelector(`${S.ROOT_ID}[${C.LIVE_ATTRIBUTE}] div.snippet[${C.SNIPPET_ATTRIBUTE}="pym"] textarea`)?.value.includes(location.origin),
+    IN_PAGE,
     { timeout: TIMEOUT },
   );
   const read = (kind) => own.inputValue(`div.snippet[data-snippet="${kind}"] textarea`);
@@ -241,14 +241,14 @@ async function openHost(url, { resized = true } = {}) {
 
 /** The step shown in a frame. */
 const frameStep = (frame) =>
-  frame.evaluate(() => document.querySelector('#explainer-stage article.step:not([hidden])')?.getAttribute('data-step'));
+  frame.evaluate(({ S, C }) => document.querySelector(S.SHOWN_STEP)?.getAttribute(C.STEP_ATTRIBUTE), IN_PAGE);
 
 for (const [kind, hostFile] of [['pym', 'pym-snippet.html'], ['iframe', 'plain.html']]) {
   test(`embedded with the ${kind} snippet, Share offers the host page at the step, which reopens there`, { timeout: TEST_TIMEOUT }, async () => {
     host.snippets.set(hostFile, (await snippets())[kind]);
     const article = `${host.base}/${hostFile}?section=tech`;
     const { hostPage, frame } = await openHost(article);
-    await frame.click('.pager-next');
+    await frame.click(S.PAGER_NEXT_CLASS);
     await until(hostPage, async () => ({ ok: (await frameStep(frame)) === STEPS[1].id }), 'the frame moves to step 2');
     const { how, address } = await share(frame, hostPage);
     console.log(`${kind} snippet: Share offered ${address} (${how})`);

@@ -176,6 +176,48 @@ export const EDITION = (() => {
   if (!edition) throw new Error(`EXPLAINER_EDITION=${folder}: the story's story.json lists no such edition`);
   return edition;
 })();
+/**
+ * The page contract the build writes from explainer_core::page: `contract.json`
+ * at the build's root (an edition's folder, DIST_DIR=dist/es, is inside it).
+ */
+export const CONTRACT_FILE = path.join(EDITION ? path.dirname(DIST) : DIST, 'contract.json');
+const CONTRACT = (() => {
+  if (!existsSync(CONTRACT_FILE)) {
+    throw new Error(`${CONTRACT_FILE} is missing: run the build first (trunk build --release), which writes it`);
+  }
+  return JSON.parse(readFileSync(CONTRACT_FILE, 'utf8'));
+})();
+/** A table of the contract that fails on a name it does not hold (a typo would otherwise read as "undefined"). */
+const strict = (table) =>
+  new Proxy(Object.freeze(table), {
+    get(target, key) {
+      if (typeof key === 'string' && /^[A-Z][A-Z0-9_]*$/.test(key) && !(key in target)) {
+        throw new Error(`${CONTRACT_FILE} has no ${key}: add it to explainer_core::page and build`);
+      }
+      return target[key];
+    },
+  });
+/**
+ * Each hook of the page as the page spells it, by its constant in
+ * explainer_core::page: `C.STAGE_ID` is "explainer-stage", `C.PAGER_NEXT_CLASS`
+ * "pager-next", `C.STEP_ATTRIBUTE` "data-step".
+ */
+export const C = strict(Object.fromEntries(Object.entries(CONTRACT.hooks).map(([name, hook]) => [name, hook.name])));
+/**
+ * Each hook as a selector (`S.STAGE_ID` is "#explainer-stage", `S.PAGER_NEXT_CLASS`
+ * ".pager-next", `S.STEP_ATTRIBUTE` "[data-step]"), and the selectors made of
+ * several (`S.SHOWN_STEP`, `S.SHOWN_STEP_HEADING`).
+ */
+export const S = strict({
+  ...Object.fromEntries(Object.entries(CONTRACT.hooks).map(([name, hook]) => [name, hook.selector])),
+  ...CONTRACT.selectors,
+});
+/**
+ * C and S as plain objects, for functions that run in the page (which cannot
+ * see ours): pass `{ ...arg, ...IN_PAGE }` and read `S.…` and `C.…` from the argument.
+ */
+export const IN_PAGE = { S: { ...S }, C: { ...C } };
+
 /** The content the tests read: the story's content.json, or the edition's content.<folder>.json. */
 export const CONTENT_FILE = path.join(STORY_DIR, EDITION ? `content.${EDITION.folder}.json` : 'content.json');
 /** The single file's name, as the build names it from the story (explainer_core::story). */
@@ -226,34 +268,40 @@ export async function openApp(page, baseUrl, pathAndHash = '/') {
 }
 
 export async function waitForExplainer(page) {
-  // The pre-rendered page already has a #explainer-stage article.step:not([hidden]) h2; the live app marks #app when it takes over,
-  // showing either the step (the walk-through) or the timeline.
+  // The pre-rendered page already has the shown step's heading; the live app marks
+  // the root when it takes over, showing either the step (the walk-through) or the timeline.
   await page.waitForFunction(
-    () =>
-      [...document.querySelectorAll('#app[data-live] :is(#explainer-stage article.step:not([hidden]) h2, section#timeline)')].some(
-        (el) => el.getClientRects().length > 0,
-      ),
-    null,
+    (selector) => [...document.querySelectorAll(selector)].some((el) => el.getClientRects().length > 0),
+    `${S.ROOT_ID}${S.LIVE_ATTRIBUTE} :is(${S.SHOWN_STEP_HEADING}, section${S.TIMELINE_ID})`,
     { timeout: TIMEOUT },
   );
 }
 
-/** Reads everything that says which step is shown. Runs in the page. */
-function readStepState() {
+/** The selectors readStepState reads, passed into the page (it cannot see ours). */
+const STEP_STATE = {
+  step: S.SHOWN_STEP,
+  heading: S.SHOWN_STEP_HEADING,
+  kicker: `${S.SHOWN_STEP} ${S.STEP_KICKER_CLASS}`,
+  items: `nav${S.STEP_LIST_CLASS} li`,
+  stepAttribute: C.STEP_ATTRIBUTE,
+};
+
+/** Reads everything that says which step is shown, with STEP_STATE's selectors. Runs in the page. */
+function readStepState(sel) {
   const q = (s) => document.querySelector(s);
   const text = (s) => q(s)?.textContent.replace(/\s+/g, ' ').trim() ?? null;
-  const items = [...document.querySelectorAll('nav.step-list li')];
+  const items = [...document.querySelectorAll(sel.items)];
   return {
-    step: q('#explainer-stage article.step:not([hidden])')?.getAttribute('data-step') ?? null,
-    heading: text('#explainer-stage article.step:not([hidden]) h2'),
-    kicker: text('#explainer-stage article.step:not([hidden]) .step-kicker'),
+    step: q(sel.step)?.getAttribute(sel.stepAttribute) ?? null,
+    heading: text(sel.heading),
+    kicker: text(sel.kicker),
     hash: location.hash,
     currentItems: items.flatMap((li, i) => (li.getAttribute('aria-current') === 'step' ? [i] : [])),
   };
 }
 
 export async function stepState(page) {
-  return page.evaluate(readStepState);
+  return page.evaluate(readStepState, STEP_STATE);
 }
 
 /** `word(section, key)` with its `{slots}` filled from `values` (e.g. `{ n: 2, total: 10 }`). */
@@ -308,33 +356,34 @@ export async function expectStep(page, content, i, { hash = true, timeout = TIME
   if (!hash) delete expected.hash;
   // A function, not a string expression: pages with a strict CSP refuse string evaluation.
   const check = new Function(
-    'e',
-    `const s = (${readStepState})(); return Object.keys(e).every((k) => JSON.stringify(s[k]) === JSON.stringify(e[k]));`,
+    'a',
+    `const s = (${readStepState})(a.sel); return Object.keys(a.e).every((k) => JSON.stringify(s[k]) === JSON.stringify(a.e[k]));`,
   );
-  await page.waitForFunction(check, expected, { timeout }).catch(() => {});
+  await page.waitForFunction(check, { e: expected, sel: STEP_STATE }, { timeout }).catch(() => {});
   const actual = await stepState(page);
   if (!hash) delete actual.hash;
   assert.deepEqual(actual, expected, `expected step ${i + 1} (${content.steps[i].id})`);
 }
 
-/** Waits until `#explainer-stage article.step:not([hidden]) h2` has `title` (ignoring whitespace differences). */
+/** Waits until the shown step's heading (STEP_HEADING) has `title` (ignoring whitespace differences). */
 export async function waitForHeading(page, title, timeout = TIMEOUT) {
   const want = title.replace(/\s+/g, ' ').trim();
   await page
     .waitForFunction(
-      (w) => document.querySelector('#explainer-stage article.step:not([hidden]) h2')?.textContent.replace(/\s+/g, ' ').trim() === w,
-      want,
+      ([sel, w]) => document.querySelector(sel)?.textContent.replace(/\s+/g, ' ').trim() === w,
+      [STEP_HEADING, want],
       { timeout },
     )
     .catch(() => {});
   const got = await page.evaluate(
-    () => document.querySelector('#explainer-stage article.step:not([hidden]) h2')?.textContent.replace(/\s+/g, ' ').trim() ?? null,
+    (sel) => document.querySelector(sel)?.textContent.replace(/\s+/g, ' ').trim() ?? null,
+    STEP_HEADING,
   );
   assert.equal(got, want, 'step heading');
 }
 
 /** The heading of the step shown in the stage (each step has its own, pre-rendered). */
-export const STEP_HEADING = '#explainer-stage article.step:not([hidden]) h2';
+export const STEP_HEADING = S.SHOWN_STEP_HEADING;
 
 /** Waits until the focused element is the step heading, then asserts it. */
 export async function expectHeadingFocused(page, timeout = TIMEOUT) {
@@ -425,9 +474,10 @@ export function squashPrinted(text) {
  * lead or the evidence button off screen or covered, no highlighted item
  * visible in the strip, the pager away from the bottom, small targets, a wrong
  * count). Self-contained, so any driver can run it in the page
- * (Playwright, puppeteer, selenium). Used by phone.test.mjs and other-browsers.test.mjs.
+ * (Playwright, puppeteer, selenium), given `{ heading, count, ...IN_PAGE }`. Used by
+ * phone.test.mjs and other-browsers.test.mjs.
  */
-export function phoneScreen({ heading: headingSelector, count }) {
+export function phoneScreen({ heading: headingSelector, count, S, C }) {
   const TARGET = 44; // px: pager targets at least this big
   const vh = innerHeight;
   const rect = (el) => {
@@ -435,8 +485,8 @@ export function phoneScreen({ heading: headingSelector, count }) {
     return r && r.height > 0 ? { top: r.top, bottom: r.bottom, left: r.left, right: r.right, width: r.width, height: r.height } : null;
   };
   const shown = (el) => !!el && el.getClientRects().length > 0 && getComputedStyle(el).display !== 'none';
-  const figure = document.querySelector('figure.diagram');
-  const drawing = [...document.querySelectorAll('figure.diagram svg.diagram-svg')].find(shown);
+  const figure = document.querySelector(`figure${S.DIAGRAM_CLASS}`);
+  const drawing = [...document.querySelectorAll(`figure${S.DIAGRAM_CLASS} svg${S.DIAGRAM_SVG_CLASS}`)].find(shown);
   const drawingBox = rect(drawing);
   // A highlighted item counts when part of it is inside the drawing's visible
   // box (the zoomed view box clips the rest) and inside the viewport.
@@ -448,21 +498,21 @@ export function phoneScreen({ heading: headingSelector, count }) {
     const right = Math.min(r.right, drawingBox.right);
     return bottom - top >= 4 && right - left >= 4;
   };
-  const lit = drawing ? [...drawing.querySelectorAll('.place.is-active rect, .flow.is-active .flow-line')] : [];
+  const lit = drawing ? [...drawing.querySelectorAll(`${S.PLACE_CLASS}${S.ACTIVE_CLASS} rect, ${S.FLOW_CLASS}${S.ACTIVE_CLASS} .flow-line`)] : [];
   const state = {
     vh,
     scrollY: Math.round(scrollY),
     heading: rect(document.querySelector(headingSelector)),
     strip: rect(figure),
     stripSticky: !!figure && getComputedStyle(figure).position === 'sticky',
-    drawing: drawing?.getAttribute('data-orientation') ?? null,
+    drawing: drawing?.getAttribute(C.ORIENTATION_ATTRIBUTE) ?? null,
     viewBox: drawing?.getAttribute('viewBox') ?? null,
     litCount: lit.length,
     litSeen: lit.filter((el) => seen(rect(el))).length,
-    pager: rect(document.querySelector('.pager')),
-    targets: ['.pager-previous', '.pager-next'].map((s) => rect(document.querySelector(s))),
-    count: document.querySelector('.pager-count')?.textContent.trim() ?? null,
-    countShown: shown(document.querySelector('.pager-count')),
+    pager: rect(document.querySelector(S.PAGER_CLASS)),
+    targets: [S.PAGER_PREVIOUS_CLASS, S.PAGER_NEXT_CLASS].map((s) => rect(document.querySelector(s))),
+    count: document.querySelector(S.PAGER_COUNT_CLASS)?.textContent.trim() ?? null,
+    countShown: shown(document.querySelector(S.PAGER_COUNT_CLASS)),
   };
   // What the step shows by default, line by line: the heading, each line of the
   // lead and the evidence button, each between the strip and the pager and not
@@ -470,7 +520,7 @@ export function phoneScreen({ heading: headingSelector, count }) {
   const article = document.querySelector(headingSelector)?.closest('article');
   const lines = [
     ...[...(article?.querySelectorAll('.step-lead .said') ?? [])].flatMap((p) => [...p.getClientRects()]),
-    article?.querySelector('.evidence-toggle')?.getBoundingClientRect(),
+    article?.querySelector(S.EVIDENCE_TOGGLE_CLASS)?.getBoundingClientRect(),
   ].filter((r) => r && r.height > 0);
   const top = state.strip?.bottom ?? 0;
   const bottom = state.pager?.top ?? vh;
@@ -504,29 +554,31 @@ export function phoneScreen({ heading: headingSelector, count }) {
  * Starts recording, in the page, where Next is at the moment each step change
  * shows (a MutationObserver callback, which runs right after the handler that
  * changed the step, before the next frame): `window.__stepChanges`, one entry per
- * change. Self-contained, so any driver can install it (see `nextMovedAfterChange`).
+ * change. Self-contained, so any driver can install it, given IN_PAGE (see
+ * `nextMovedAfterChange`).
  */
-export function recordStepChanges({ stage = '#explainer-stage', next = '.pager-next' }) {
+export function recordStepChanges({ S, C }) {
   const changes = (window.__stepChanges = []);
   const where = () => {
-    const r = document.querySelector(next).getBoundingClientRect();
+    const r = document.querySelector(S.PAGER_NEXT_CLASS).getBoundingClientRect();
     return { x: r.left, y: r.top, scrollY };
   };
   new MutationObserver((records) => {
-    const shown = records.find((m) => m.target.matches('article[data-step]') && !m.target.hidden);
-    if (shown) changes.push({ step: shown.target.getAttribute('data-step'), ...where() });
-  }).observe(document.querySelector(stage), { subtree: true, attributes: true, attributeFilter: ['hidden'] });
+    const shown = records.find((m) => m.target.matches(`article${S.STEP_ATTRIBUTE}`) && !m.target.hidden);
+    if (shown) changes.push({ step: shown.target.getAttribute(C.STEP_ATTRIBUTE), ...where() });
+  }).observe(document.querySelector(S.STAGE_ID), { subtree: true, attributes: true, attributeFilter: ['hidden'] });
 }
 
 /**
  * Whether Next has moved since the last step change showed (see
  * `recordStepChanges`): `null` when it is where it was, else what moved. A page
  * that moves after the change moves Next under a second press already begun.
+ * Given IN_PAGE.
  */
-export function nextMovedAfterChange({ next = '.pager-next' }) {
+export function nextMovedAfterChange({ S }) {
   const last = window.__stepChanges?.at(-1);
   if (!last) return 'no step change was recorded';
-  const r = document.querySelector(next).getBoundingClientRect();
+  const r = document.querySelector(S.PAGER_NEXT_CLASS).getBoundingClientRect();
   const now = { x: r.left, y: r.top, scrollY };
   // Firefox settles a fractional scroll position on a whole pixel in the next
   // frame (621.55 → 622.55 seen): a pixel or two is no move a press would notice.
@@ -580,9 +632,12 @@ export function allCitations(content) {
 
 /** Opens the evidence layer of the step shown (a no-op when it is open). */
 export async function openEvidence(page) {
-  const toggle = page.locator('#explainer-stage article.step:not([hidden]) .evidence-toggle');
+  const toggle = page.locator(`${S.SHOWN_STEP} ${S.EVIDENCE_TOGGLE_CLASS}`);
   if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
-  await page.waitForFunction(() => document.querySelector('#explainer-stage article.step:not([hidden])')?.hasAttribute('data-open'));
+  await page.waitForFunction(
+    ([step, open]) => document.querySelector(step)?.hasAttribute(open),
+    [S.SHOWN_STEP, C.OPEN_ATTRIBUTE],
+  );
 }
 
 /** Fails with what to install when a program a test needs is missing. */
@@ -621,16 +676,16 @@ export async function followMarker(page, selector, how) {
   }
   const id = href.slice(1);
   await waitTrue(page, (id) => document.activeElement?.id === id, id, `${how}: focus moves to the quote ${id}`);
-  const state = await page.evaluate((id) => {
+  const state = await page.evaluate(([id, { S, C }]) => {
     const el = document.getElementById(id);
     const r = el.getBoundingClientRect();
     return {
-      highlighted: el.classList.contains('is-highlighted'),
-      others: document.querySelectorAll('.is-highlighted').length,
+      highlighted: el.classList.contains(C.HIGHLIGHT_CLASS),
+      others: document.querySelectorAll(S.HIGHLIGHT_CLASS).length,
       inView: r.top >= 0 && r.bottom <= innerHeight,
       url: location.href,
     };
-  }, id);
+  }, [id, IN_PAGE]);
   assert.deepEqual(state, { highlighted: true, others: 1, inView: true, url: before },
     `${how}: the quote is highlighted alone, in view, and the URL still names the step`);
 }
@@ -656,8 +711,8 @@ export function controlled() {
 
 /** The update notice and the status area, read in the page. */
 export async function readNotice(page) {
-  return page.evaluate(() => {
-    const notice = document.getElementById('update-notice');
+  return page.evaluate(({ S, C }) => {
+    const notice = document.getElementById(C.UPDATE_NOTICE_ID);
     const shown = (el) => !!el && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
     return {
       exists: !!notice,
@@ -665,9 +720,9 @@ export async function readNotice(page) {
       visible: shown(notice),
       text: notice?.innerText.replace(/\s+/g, ' ').trim() ?? '',
       // Anything else the status area shows (it should show nothing when there is no update).
-      statusVisible: [...document.querySelectorAll('#app-status *')].filter((el) => el !== notice && !notice?.contains(el) && shown(el)).length,
+      statusVisible: [...document.querySelectorAll(`${S.STATUS_ID} *`)].filter((el) => el !== notice && !notice?.contains(el) && shown(el)).length,
     };
-  });
+  }, IN_PAGE);
 }
 
 /**

@@ -9,7 +9,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { EMBED_NAME, launch, waitForExplainer, assertNoErrors, trackErrors, settle, TEST_TIMEOUT, TIMEOUT } from './support.mjs';
+import { EMBED_NAME, launch, waitForExplainer, assertNoErrors, trackErrors, settle, TEST_TIMEOUT, TIMEOUT, S, C, IN_PAGE } from './support.mjs';
 import { startHostServer, until, WAIT } from './hosts.mjs';
 
 const THEME_MESSAGE = `${EMBED_NAME}:theme`;
@@ -66,7 +66,7 @@ async function paletteOf(context, query, { live }) {
   try {
     await page.goto(`${app.baseUrl}/${query}`, { waitUntil: 'load' });
     if (live) await waitForExplainer(page);
-    else assert.equal(await page.evaluate(() => document.querySelector('#app[data-live]')), null, 'the app did not start');
+    else assert.equal(await page.evaluate(({ S, C }) => document.querySelector(`${S.ROOT_ID}[${C.LIVE_ATTRIBUTE}]`), IN_PAGE), null, 'the app did not start');
     return await page.evaluate(readPalette);
   } finally {
     await page.close();
@@ -144,10 +144,10 @@ test('the theme stays in the URL and on the page when the reader moves on', { ti
     const page = await context.newPage();
     await page.goto(`${app.baseUrl}/?theme=dark`, { waitUntil: 'load' });
     await waitForExplainer(page);
-    await page.click('.pager-next');
+    await page.click(S.PAGER_NEXT_CLASS);
     await page.waitForFunction(() => location.hash.startsWith('#step-'));
     assert.equal(new URL(page.url()).searchParams.get('theme'), 'dark');
-    assert.equal(await page.evaluate(() => document.documentElement.getAttribute('data-theme')), 'dark');
+    assert.equal(await page.evaluate(({ S, C }) => document.documentElement.getAttribute(C.THEME_ATTRIBUTE), IN_PAGE), 'dark');
     await page.reload({ waitUntil: 'load' });
     await waitForExplainer(page);
     assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).colorScheme), 'dark');
@@ -166,11 +166,11 @@ async function iframeSnippet(context) {
   const page = await context.newPage();
   await page.goto(`${app.baseUrl}/`, { waitUntil: 'load' });
   await page.waitForFunction(
-    () => document.querySelector('#app[data-live] div.snippet[data-snippet="iframe"] textarea')?.value.includes(location.origin),
-    null,
+    ({ S, C }) => document.querySelector(`${S.ROOT_ID}[${C.LIVE_ATTRIBUTE}] div.snippet[${C.SNIPPET_ATTRIBUTE}="iframe"] textarea`)?.value.includes(location.origin),
+    IN_PAGE,
     { timeout: TIMEOUT },
   );
-  panelSnippet = await page.inputValue('div.snippet[data-snippet="iframe"] textarea');
+  panelSnippet = await page.inputValue(`div.snippet[${C.SNIPPET_ATTRIBUTE}="iframe"] textarea`);
   await page.close();
   return panelSnippet;
 }
@@ -187,7 +187,7 @@ async function openHost(context) {
     frame = await iframe.contentFrame();
     return { ok: Boolean(frame?.url().startsWith(`${app.baseUrl}/`)), url: frame?.url() ?? null };
   }, 'the iframe loads the explainer');
-  await frame.waitForSelector('#app[data-live] #explainer-stage article.step:not([hidden]) h2', { timeout: WAIT });
+  await frame.waitForSelector(`${S.ROOT_ID}[${C.LIVE_ATTRIBUTE}] ${S.SHOWN_STEP_HEADING}`, { timeout: WAIT });
   // The app listens once it has started; its first height report says so.
   await frame.waitForFunction(() => document.documentElement.classList.contains('embedded'));
   return { page, frame };
@@ -238,14 +238,14 @@ test('malformed theme messages, and well-formed ones from a sibling frame or the
   try {
     const { page, frame } = await openHost(context);
     await postTheme(page, 'dark');
-    await frame.waitForFunction(() => document.documentElement.getAttribute('data-theme') === 'dark', null, { timeout: WAIT });
+    await frame.waitForFunction(({ S, C }) => document.documentElement.getAttribute(C.THEME_ATTRIBUTE) === 'dark', IN_PAGE, { timeout: WAIT });
     // From here on, every change of data-theme is recorded.
-    await frame.evaluate(() => {
+    await frame.evaluate(({ S, C }) => {
       window.themeChanges = [];
       new MutationObserver((records) => {
-        for (const r of records) window.themeChanges.push([r.oldValue, r.target.getAttribute('data-theme')]);
-      }).observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'], attributeOldValue: true });
-    });
+        for (const r of records) window.themeChanges.push([r.oldValue, r.target.getAttribute(C.THEME_ATTRIBUTE)]);
+      }).observe(document.documentElement, { attributes: true, attributeFilter: [C.THEME_ATTRIBUTE], attributeOldValue: true });
+    }, IN_PAGE);
 
     // Each of these would switch to light if it were taken for a theme message.
     const posted = await page.evaluate((type) => {

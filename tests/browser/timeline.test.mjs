@@ -13,7 +13,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   launch, loadContent, openApp, waitTrue, assertNoErrors, trackErrors, expectStep, norm, plainCited,
-  printedText, squashPrinted, citedSentences, timelineEvents, openEvidence, DIST, TIMEOUT, TEST_TIMEOUT, SINGLE_FILE,
+  printedText, squashPrinted, citedSentences, timelineEvents, openEvidence, DIST, TIMEOUT, TEST_TIMEOUT, SINGLE_FILE, S, C, IN_PAGE
 } from './support.mjs';
 
 const content = loadContent();
@@ -108,7 +108,7 @@ test('the timeline shows every event in order with who, when, its line, its quot
 test('walking the timeline by keyboard opens and focuses each event in turn', { timeout: TEST_TIMEOUT }, async () => {
   const page = await app.newPage();
   await openApp(page, app.baseUrl, '/?show=timeline');
-  await page.waitForSelector('section#timeline:not([hidden])');
+  await page.waitForSelector(`section${S.TIMELINE_ID}:not([hidden])`);
   for (let i = 0; i < events.length; i++) {
     await page.keyboard.press('ArrowRight');
     const id = `event-${events[i].id}`;
@@ -133,7 +133,7 @@ test('an event opens its step, back returns to the event, and a step opens its e
   await page.waitForSelector(`li#event-${event.id}[aria-current="true"]`);
   // Reload keeps the view and the event.
   await page.reload({ waitUntil: 'load' });
-  await page.waitForSelector(`#app[data-live] li#event-${event.id}[aria-current="true"]`);
+  await page.waitForSelector(`${S.ROOT_ID}[${C.LIVE_ATTRIBUTE}] li#event-${event.id}[aria-current="true"]`);
   assert.equal((await page.evaluate(readTimeline)).visible, true, 'after reload the timeline is still shown');
 
   await page.click(`li#event-${event.id} .event-step a`);
@@ -152,10 +152,10 @@ test('an event opens its step, back returns to the event, and a step opens its e
 
   // From the step, its "On the timeline" links open its events.
   const own = events.filter((e) => e.step === event.step);
-  const links = await page.$$eval('#explainer-stage article.step:not([hidden]) .step-timeline a', (as) => as.map((a) => a.getAttribute('href')));
+  const links = await page.$$eval(`${S.SHOWN_STEP} .step-timeline a`, (as) => as.map((a) => a.getAttribute('href')));
   assert.deepEqual(links, own.map((e) => `?show=timeline#event-${e.id}`), 'the step links to each of its events');
   await openEvidence(page); // the step's events are listed in its evidence layer
-  await page.click('#explainer-stage article.step:not([hidden]) .step-timeline a >> nth=0');
+  await page.click(`${S.SHOWN_STEP} .step-timeline a >> nth=0`);
   await waitTrue(page, (id) => document.activeElement?.id === `event-${id}`, own[0].id, 'the event is focused');
   shown = await page.evaluate(readTimeline);
   assert.equal(shown.visible && shown.show === 'timeline' && shown.hash === `#event-${own[0].id}`, true, 'the URL names the timeline and the event');
@@ -166,10 +166,10 @@ test('an event opens its step, back returns to the event, and a step opens its e
 test('the view switch moves between the two ways in, keeping the step', { timeout: TEST_TIMEOUT }, async () => {
   const page = await app.newPage();
   await openApp(page, app.baseUrl, `/#step-${content.steps[2].id}`);
-  await page.click('.view-option[data-panel="timeline"]');
+  await page.click(`${S.VIEW_OPTION_CLASS}[${C.PANEL_ATTRIBUTE}="timeline"]`);
   await waitTrue(page, () => document.querySelector('section#timeline')?.getClientRects().length > 0, null, 'timeline shown');
-  assert.equal(await page.getAttribute('.view-option[data-panel="timeline"]', 'aria-pressed'), 'true');
-  await page.click('.view-option[data-panel="steps"]');
+  assert.equal(await page.getAttribute(`${S.VIEW_OPTION_CLASS}[${C.PANEL_ATTRIBUTE}="timeline"]`, 'aria-pressed'), 'true');
+  await page.click(`${S.VIEW_OPTION_CLASS}[${C.PANEL_ATTRIBUTE}="steps"]`);
   await expectStep(page, content, 2);
   assertNoErrors(page);
   await page.close();
@@ -206,8 +206,8 @@ test('without JavaScript, embedded and in the single file the timeline is there'
     await copyFile(path.join(DIST, SINGLE_FILE), file);
     const single = await app.newPage();
     await single.goto(pathToFileURL(file).href, { waitUntil: 'load' });
-    await single.waitForSelector('#app[data-live]');
-    await single.click('.view-option[data-panel="timeline"]');
+    await single.waitForSelector(`${S.ROOT_ID}[${C.LIVE_ATTRIBUTE}]`);
+    await single.click(`${S.VIEW_OPTION_CLASS}[${C.PANEL_ATTRIBUTE}="timeline"]`);
     await waitTrue(single, () => document.querySelector('section#timeline')?.getClientRects().length > 0, null, 'timeline shown from file://');
     assert.deepEqual(shape(await single.evaluate(readTimeline)), expectedEvents());
     assertNoErrors(single);
@@ -239,13 +239,13 @@ test('printing the timeline view prints every event in order, and the steps', { 
 test('the timeline shows its groups apart: each with its title, its note and its own events, in content.json’s order', { timeout: TEST_TIMEOUT }, async () => {
   const page = await app.newPage();
   await openApp(page, app.baseUrl, '/?show=timeline');
-  const groups = await page.$$eval('section#timeline section.timeline-group', (sections) =>
+  const groups = await page.$$eval(`section${S.TIMELINE_ID} section.timeline-group`, (sections, { S, C }) =>
     sections.map((s) => ({
       title: s.querySelector('h3')?.textContent.replace(/\s+/g, ' ').trim(),
       note: s.querySelector('.timeline-group-note')?.textContent.replace(/\s+/g, ' ').trim() ?? null,
-      events: [...s.querySelectorAll('li[data-event]')].map((li) => li.getAttribute('data-event')),
+      events: [...s.querySelectorAll(`li[${C.EVENT_ATTRIBUTE}]`)].map((li) => li.getAttribute(C.EVENT_ATTRIBUTE)),
       labelled: s.getAttribute('aria-labelledby') === s.querySelector('h3')?.id,
-    })));
+    })), IN_PAGE);
   assert.deepEqual(groups, content.timeline.map((g) => ({
     title: norm(g.title),
     note: g.note ? norm(g.note) : null,

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launch, loadContent, openApp, expectStep, assertNoErrors, settle, TEST_TIMEOUT, waitForExplainer,
+  launch, loadContent, openApp, expectStep, assertNoErrors, settle, TEST_TIMEOUT, waitForExplainer, S, C
 } from './support.mjs';
 
 const content = loadContent();
@@ -44,7 +44,7 @@ test('back and forward move between the steps visited', { timeout: TEST_TIMEOUT 
   await openApp(page, app.baseUrl, '/#step-backups');
   await expectStep(page, content, start);
   for (let k = 1; k <= 3; k++) {
-    await page.click('.pager-next');
+    await page.click(S.PAGER_NEXT_CLASS);
     await expectStep(page, content, start + k);
   }
   await page.goBack();
@@ -80,7 +80,7 @@ for (const [name, hash] of badHashes) {
     assert.equal(await page.locator('[role="alert"]').count(), 0, 'no error alert');
     assert.equal(await page.locator('main.status--error').count(), 0, 'no load-failure page');
     // The explainer keeps working from there.
-    await page.click('.pager-next');
+    await page.click(S.PAGER_NEXT_CLASS);
     await expectStep(page, content, 1);
     await done(page);
   });
@@ -91,12 +91,12 @@ test('?view=creator#step-exceptions opens that step in creator view', { timeout:
   const i = index('exceptions');
   await openApp(page, app.baseUrl, '/?view=creator#step-exceptions');
   await expectStep(page, content, i);
-  assert.equal(await page.getAttribute('button[data-perspective="creator"]', 'aria-pressed'), 'true');
-  assert.equal(await page.getAttribute('button[data-perspective="user"]', 'aria-pressed'), 'false');
+  assert.equal(await page.getAttribute(`button[${C.PERSPECTIVE_ATTRIBUTE}="creator"]`, 'aria-pressed'), 'true');
+  assert.equal(await page.getAttribute(`button[${C.PERSPECTIVE_ATTRIBUTE}="user"]`, 'aria-pressed'), 'false');
   // Moving keeps the perspective in the URL.
-  await page.click('.pager-next');
+  await page.click(S.PAGER_NEXT_CLASS);
   await expectStep(page, content, i + 1);
   assert.equal(new URL(page.url()).searchParams.get('view'), 'creator');
-  assert.equal(await page.getAttribute('button[data-perspective="creator"]', 'aria-pressed'), 'true');
+  assert.equal(await page.getAttribute(`button[${C.PERSPECTIVE_ATTRIBUTE}="creator"]`, 'aria-pressed'), 'true');
   await done(page);
 });

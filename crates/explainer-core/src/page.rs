@@ -6,12 +6,271 @@
 //! hooks in that page and switches state on them, so nothing else ties the two
 //! together.
 
-/// The element holding the pre-rendered explainer.
-pub const ROOT_ID: &str = "app";
-/// The element for notices above the explainer (a newer version, a failure).
-pub const STATUS_ID: &str = "app-status";
-/// Set on the root element once the live app has taken over the page.
-pub const LIVE_ATTRIBUTE: &str = "data-live";
+/// What a hook is in the page, which says how a selector spells it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HookKind {
+    /// An element's `id` (`#name`).
+    Id,
+    /// A class (`.name`).
+    Class,
+    /// An attribute, mostly `data-*` (`[name]`).
+    Attribute,
+}
+
+impl HookKind {
+    /// `name` as a selector for this kind of hook: `#app`, `.pager-next`, `[data-step]`.
+    pub fn selector(self, name: &str) -> String {
+        match self {
+            HookKind::Id => format!("#{name}"),
+            HookKind::Class => format!(".{name}"),
+            HookKind::Attribute => format!("[{name}]"),
+        }
+    }
+
+    /// The kind's name in `contract.json`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            HookKind::Id => "id",
+            HookKind::Class => "class",
+            HookKind::Attribute => "attribute",
+        }
+    }
+}
+
+/// One hook of the page: the constant that names it here, its kind and the
+/// name the page spells.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Hook {
+    pub constant: &'static str,
+    pub kind: HookKind,
+    pub name: &'static str,
+}
+
+/// Defines each hook as a constant and lists every one in [`HOOKS`], so a hook
+/// is written down once.
+macro_rules! hooks {
+    ($($(#[$doc:meta])* $constant:ident: $kind:ident = $name:literal;)*) => {
+        $($(#[$doc])* pub const $constant: &str = $name;)*
+        /// Every hook above, in order: the table the build writes out as
+        /// [`CONTRACT_FILE`] for the browser tests, and the guard test reads.
+        pub const HOOKS: &[Hook] = &[$(Hook {
+            constant: stringify!($constant),
+            kind: HookKind::$kind,
+            name: $name,
+        }),*];
+    };
+}
+
+hooks! {
+    /// The element holding the pre-rendered explainer.
+    ROOT_ID: Id = "app";
+    /// The element for notices above the explainer (a newer version, a failure).
+    STATUS_ID: Id = "app-status";
+    /// The short answer's section, above the walk-through.
+    ANSWER_ID: Id = "answer";
+    /// The main element of the explainer.
+    MAIN_ID: Id = "explainer";
+    /// The step-by-step stage (diagram and current step).
+    STAGE_ID: Id = "explainer-stage";
+    /// The timeline section.
+    TIMELINE_ID: Id = "timeline";
+    /// The polite live region that names the step or event shown.
+    ANNOUNCER_ID: Id = "announcer";
+    /// The notice offering a reload when the deployed content is newer.
+    UPDATE_NOTICE_ID: Id = "update-notice";
+    /// The embed panel, whose [`TITLE_ATTRIBUTE`] the snippets use.
+    EMBED_PANEL_ID: Id = "embed-panel";
+    /// The alert the live app adds to `<body>` if it stops (a panic), once.
+    PANIC_NOTICE_ID: Id = "panic-notice";
+
+    /// On `<html>` when the page is asked for its compact embed layout (`?embed`).
+    EMBED_CLASS: Class = "embed";
+    /// On `<html>` when the page is in a frame.
+    EMBEDDED_CLASS: Class = "embedded";
+    /// On each step's `<article>` in the stage.
+    STEP_CLASS: Class = "step";
+    /// On the step shown when the page was rendered (the first).
+    INITIAL_CLASS: Class = "is-initial";
+    /// On a step's kicker ("Step N of M") above its heading.
+    STEP_KICKER_CLASS: Class = "step-kicker";
+    /// On the diagram's `<figure>`.
+    DIAGRAM_CLASS: Class = "diagram";
+    /// On each of the diagram's drawings (landscape and portrait `<svg>`).
+    DIAGRAM_SVG_CLASS: Class = "diagram-svg";
+    /// On each place drawn in the diagram.
+    PLACE_CLASS: Class = "place";
+    /// On each flow (arrow) drawn in the diagram.
+    FLOW_CLASS: Class = "flow";
+    /// On the table of every flow, the diagram's text equivalent.
+    FLOW_TABLE_CLASS: Class = "flow-table";
+    /// On diagram places and flows the step shown highlights.
+    ACTIVE_CLASS: Class = "is-active";
+    /// On the step list's item and the flow table's rows of the step shown.
+    CURRENT_CLASS: Class = "is-current";
+    /// On a drawing while the step shown has too many flows to label.
+    CROWDED_CLASS: Class = "is-crowded";
+    /// On the timeline event open.
+    OPEN_CLASS: Class = "is-open";
+    /// On the quote a reference marker has just brought the reader to.
+    HIGHLIGHT_CLASS: Class = "is-highlighted";
+    /// On the parts of the perspective shown (the stylesheet hides the others).
+    SHOWN_CLASS: Class = "is-shown";
+    /// On the pager, below the step (Previous, the count, Next).
+    PAGER_CLASS: Class = "pager";
+    /// On the pager's Previous link.
+    PAGER_PREVIOUS_CLASS: Class = "pager-previous";
+    /// On the pager's Next link.
+    PAGER_NEXT_CLASS: Class = "pager-next";
+    /// On the pager's "Step N of M".
+    PAGER_COUNT_CLASS: Class = "pager-count";
+    /// On the progress bar's filled part, whose width follows the step.
+    PROGRESS_FILL_CLASS: Class = "progress-fill";
+    /// On the step list's `<nav>`.
+    STEP_LIST_CLASS: Class = "step-list";
+    /// On the view switch's two links (see [`PANEL_ATTRIBUTE`]).
+    VIEW_OPTION_CLASS: Class = "view-option";
+    /// On each option of the perspective switch.
+    SWITCH_OPTION_CLASS: Class = "switch-option";
+    /// On each block drawn in two layers (every step's `<article>`, the short answer's section).
+    LAYERED_CLASS: Class = "layered";
+    /// The button that opens and closes a step's (or the answer's) evidence layer.
+    EVIDENCE_TOGGLE_CLASS: Class = "evidence-toggle";
+    /// On each quote's `<figure>`.
+    CITATION_CLASS: Class = "citation";
+    /// On each reference marker's link.
+    REF_LINK_CLASS: Class = "ref-link";
+    /// On each embed snippet's status line ("Copied").
+    SNIPPET_STATUS_CLASS: Class = "snippet-status";
+    /// On the alert the live app adds if it stops ([`PANIC_NOTICE_ID`]).
+    PANIC_NOTICE_CLASS: Class = "panic-notice";
+
+    /// Set on the root element once the live app has taken over the page.
+    LIVE_ATTRIBUTE: Attribute = "data-live";
+    /// On each step's `<article>` in the stage: the step's id (articles are in step order).
+    STEP_ATTRIBUTE: Attribute = "data-step";
+    /// On diagram places and flows and table rows: the indexes (space-separated) of
+    /// the steps that highlight them.
+    LIT_ATTRIBUTE: Attribute = "data-lit";
+    /// On the diagram's `<figure>`: the indexes of steps with too many flows to label.
+    CROWDED_ATTRIBUTE: Attribute = "data-crowded";
+    /// On each place drawn in the diagram: the place's id.
+    PLACE_ATTRIBUTE: Attribute = "data-place";
+    /// On each flow drawn in the diagram and its row in the flow table: the flow's id.
+    FLOW_ATTRIBUTE: Attribute = "data-flow";
+    /// On each of the diagram's drawings: `landscape` or `portrait`.
+    ORIENTATION_ATTRIBUTE: Attribute = "data-orientation";
+    /// On each cell of the flow table: its column's heading, which the stylesheet
+    /// shows beside the cell on narrow screens.
+    CELL_LABEL_ATTRIBUTE: Attribute = "data-label";
+    /// On each source's entry: the file of the article's text in the story's sources.
+    SOURCE_FILE_ATTRIBUTE: Attribute = "data-file";
+    /// On links that open a step (their `href` is the step's `#step-<id>`): its index.
+    GO_STEP_ATTRIBUTE: Attribute = "data-go-step";
+    /// On links that open a timeline event: its index.
+    GO_EVENT_ATTRIBUTE: Attribute = "data-go-event";
+    /// On each timeline event's `<li>`: the event's id (items are in timeline order).
+    EVENT_ATTRIBUTE: Attribute = "data-event";
+    /// On the view switch's two links: `steps` or `timeline`.
+    PANEL_ATTRIBUTE: Attribute = "data-panel";
+    /// On the perspective buttons, and on `<main>` for the perspective shown.
+    PERSPECTIVE_ATTRIBUTE: Attribute = "data-perspective";
+    /// On each part drawn for one perspective only (the diagram's drawings and
+    /// caption, a step's note): the perspective's id. The part shown has [`SHOWN_CLASS`].
+    PERSPECTIVE_PART_ATTRIBUTE: Attribute = "data-for";
+    /// On the update notice's reload button.
+    RELOAD_ATTRIBUTE: Attribute = "data-reload";
+    /// On each embed snippet's wrapper: `iframe` or `pym`.
+    SNIPPET_ATTRIBUTE: Attribute = "data-snippet";
+    /// On each embed snippet's copy button.
+    COPY_ATTRIBUTE: Attribute = "data-copy";
+    /// On the embed panel: the explainer's title, for the snippets.
+    TITLE_ATTRIBUTE: Attribute = "data-title";
+    /// On each link to an edition in another language (the live app keeps it at
+    /// the step being read).
+    EDITION_ATTRIBUTE: Attribute = "data-edition";
+    /// On each reference marker's link to its quote.
+    REF_ATTRIBUTE: Attribute = "data-ref";
+    /// On a quote's link back to the sentence that names it.
+    BACK_ATTRIBUTE: Attribute = "data-back";
+    /// On the live region ([`ANNOUNCER_ID`]).
+    ANNOUNCER_ATTRIBUTE: Attribute = "data-announcer";
+    /// On each step's "Share this step" control: the step's id
+    /// (see [`crate::share`]).
+    SHARE_ATTRIBUTE: Attribute = "data-share-step";
+    /// On `<html>`: the theme a host page asked for (see [`crate::theme`]).
+    THEME_ATTRIBUTE: Attribute = "data-theme";
+    /// On each landscape drawing: one `viewBox` per step, `;`-separated, that
+    /// shows the step's part of the map in the phone layout's small strip.
+    FOCUS_ATTRIBUTE: Attribute = "data-focus";
+    /// On a step's `<article>` (and the short answer's section) while its evidence
+    /// layer is open; without it, once scripts run, only the lead shows. The page as
+    /// rendered has every layer open for readers without scripts (the stylesheet
+    /// folds only under `html.js`).
+    OPEN_ATTRIBUTE: Attribute = "data-open";
+    /// On the live region: the templates of what it says, rendered from the words
+    /// table, so the live app carries no sentence: after the timeline, the step
+    /// (`{n}`, `{total}`, `{title}`); on opening the timeline with no event open
+    /// (`{total}`; an event that opens is heard from its entry, which takes focus);
+    /// on a switch of perspective (`{label}`).
+    SAY_STEP_ATTRIBUTE: Attribute = "data-say-step";
+    /// See [`SAY_STEP_ATTRIBUTE`].
+    SAY_TIMELINE_ATTRIBUTE: Attribute = "data-say-timeline";
+    /// See [`SAY_STEP_ATTRIBUTE`].
+    SAY_PERSPECTIVE_ATTRIBUTE: Attribute = "data-say-perspective";
+    /// On the pager's count: its template (`{n}`, `{total}`).
+    COUNT_TEMPLATE_ATTRIBUTE: Attribute = "data-template";
+    /// On a control whose outcome the live app reports in its status line (a share
+    /// button, the embed panel): the words for success and for failure.
+    DONE_WORDS_ATTRIBUTE: Attribute = "data-done";
+    /// See [`DONE_WORDS_ATTRIBUTE`].
+    FAILED_WORDS_ATTRIBUTE: Attribute = "data-failed";
+    /// On `<main>`: what the page says if the live app stops (a panic).
+    STOPPED_WORDS_ATTRIBUTE: Attribute = "data-stopped";
+}
+
+/// The step shown in the stage (each step has its own pre-rendered `<article>`;
+/// the others are `hidden`).
+pub fn shown_step() -> String {
+    format!("#{STAGE_ID} article.{STEP_CLASS}:not([hidden])")
+}
+
+/// The heading of the step shown in the stage (it takes focus on a step change).
+pub fn shown_step_heading() -> String {
+    format!("{} h2", shown_step())
+}
+
+/// The selectors built from several hooks, by name, for [`CONTRACT_FILE`].
+pub fn selectors() -> [(&'static str, String); 2] {
+    [
+        ("SHOWN_STEP", shown_step()),
+        ("SHOWN_STEP_HEADING", shown_step_heading()),
+    ]
+}
+
+/// The file the build writes beside the page: every hook ([`HOOKS`]: its kind,
+/// name and selector) and every selector of [`selectors`], for the browser tests.
+pub const CONTRACT_FILE: &str = "contract.json";
+
+/// The text of [`CONTRACT_FILE`].
+pub fn contract_json() -> String {
+    let hooks: serde_json::Map<String, serde_json::Value> = HOOKS
+        .iter()
+        .map(|hook| {
+            let entry = serde_json::json!({
+                "kind": hook.kind.as_str(),
+                "name": hook.name,
+                "selector": hook.kind.selector(hook.name),
+            });
+            (hook.constant.to_owned(), entry)
+        })
+        .collect();
+    let selectors: serde_json::Map<String, serde_json::Value> = selectors()
+        .into_iter()
+        .map(|(name, selector)| (name.to_owned(), selector.into()))
+        .collect();
+    let contract = serde_json::json!({ "hooks": hooks, "selectors": selectors });
+    format!("{contract:#}\n")
+}
 
 /// The `<meta name=…>` carrying the content version the page was rendered from.
 pub const VERSION_META: &str = "explainer-content-version";
@@ -20,48 +279,6 @@ pub const VERSION_META: &str = "explainer-content-version";
 pub const EMBED_NAME_META: &str = "explainer-embed-name";
 /// The small JSON file, written by the build, naming the deployed content version.
 pub const VERSION_FILE: &str = "version.json";
-
-/// On each step's `<article>` in the stage: the step's id (articles are in step order).
-pub const STEP_ATTRIBUTE: &str = "data-step";
-/// On diagram places and flows and table rows: the indexes (space-separated) of
-/// the steps that highlight them.
-pub const LIT_ATTRIBUTE: &str = "data-lit";
-/// On the diagram's `<figure>`: the indexes of steps with too many flows to label.
-pub const CROWDED_ATTRIBUTE: &str = "data-crowded";
-/// On links that open a step (their `href` is the step's `#step-<id>`): its index.
-pub const GO_STEP_ATTRIBUTE: &str = "data-go-step";
-/// On links that open a timeline event: its index.
-pub const GO_EVENT_ATTRIBUTE: &str = "data-go-event";
-/// On each timeline event's `<li>`: the event's id (items are in timeline order).
-pub const EVENT_ATTRIBUTE: &str = "data-event";
-/// On the view switch's two links: `steps` or `timeline`.
-pub const PANEL_ATTRIBUTE: &str = "data-panel";
-/// On the perspective buttons, and on `<main>` for the perspective shown.
-pub const PERSPECTIVE_ATTRIBUTE: &str = "data-perspective";
-/// On each part drawn for one perspective only (the diagram's drawings and
-/// caption, a step's note): the perspective's id. The part shown has [`SHOWN_CLASS`].
-pub const PERSPECTIVE_PART_ATTRIBUTE: &str = "data-for";
-/// On the parts of the perspective shown (the stylesheet hides the others).
-pub const SHOWN_CLASS: &str = "is-shown";
-/// On the update notice's reload button.
-pub const RELOAD_ATTRIBUTE: &str = "data-reload";
-/// On each embed snippet's wrapper: `iframe` or `pym`.
-pub const SNIPPET_ATTRIBUTE: &str = "data-snippet";
-
-/// On each landscape drawing: one `viewBox` per step, `;`-separated, that
-/// shows the step's part of the map in the phone layout's small strip.
-pub const FOCUS_ATTRIBUTE: &str = "data-focus";
-/// On the pager's "Step N of M".
-pub const PAGER_COUNT_CLASS: &str = "pager-count";
-/// On each block drawn in two layers (every step's `<article>`, the short answer's section).
-pub const LAYERED_CLASS: &str = "layered";
-/// On a step's `<article>` (and the short answer's section) while its evidence
-/// layer is open; without it, once scripts run, only the lead shows. The page as
-/// rendered has every layer open for readers without scripts (the stylesheet
-/// folds only under `html.js`).
-pub const OPEN_ATTRIBUTE: &str = "data-open";
-/// The button that opens and closes a step's (or the answer's) evidence layer.
-pub const EVIDENCE_TOGGLE_CLASS: &str = "evidence-toggle";
 
 /// The phone layout of the live walk-through: the diagram in a strip at the
 /// top of the screen and the pager at the bottom. The stylesheet spells the same
@@ -73,21 +290,6 @@ pub const COMPACT_ASPECT: (u32, u32) = (16, 9);
 /// The phone layout zooms in no further than this many diagram units across
 /// (about the width of two places side by side), so labels stay near their drawn size.
 pub const COMPACT_MIN_WIDTH: f64 = 330.0;
-
-/// The short answer's section, above the walk-through.
-pub const ANSWER_ID: &str = "answer";
-/// The main element of the explainer.
-pub const MAIN_ID: &str = "explainer";
-/// The step-by-step stage (diagram and current step).
-pub const STAGE_ID: &str = "explainer-stage";
-/// The timeline section.
-pub const TIMELINE_ID: &str = "timeline";
-/// The polite live region that names the step or event shown.
-pub const ANNOUNCER_ID: &str = "announcer";
-/// The notice offering a reload when the deployed content is newer.
-pub const UPDATE_NOTICE_ID: &str = "update-notice";
-/// The embed panel, whose `data-title` the snippets use.
-pub const EMBED_PANEL_ID: &str = "embed-panel";
 
 /// The id of a step's heading in the stage.
 pub fn step_heading_id(step_id: &str) -> String {
@@ -171,29 +373,6 @@ pub fn step_announcement(template: &str, index: usize, total: usize, title: &str
 pub fn sentence_anchor(quote_anchor: &str) -> String {
     format!("said-{quote_anchor}")
 }
-
-/// On a quote's link back to the sentence that names it.
-pub const BACK_ATTRIBUTE: &str = "data-back";
-
-/// On the live region: the templates of what it says, rendered from the words
-/// table, so the live app carries no sentence: after the timeline, the step
-/// (`{n}`, `{total}`, `{title}`); on opening the timeline with no event open
-/// (`{total}`; an event that opens is heard from its entry, which takes focus);
-/// on a switch of perspective (`{label}`).
-pub const SAY_STEP_ATTRIBUTE: &str = "data-say-step";
-/// See [`SAY_STEP_ATTRIBUTE`].
-pub const SAY_TIMELINE_ATTRIBUTE: &str = "data-say-timeline";
-/// See [`SAY_STEP_ATTRIBUTE`].
-pub const SAY_PERSPECTIVE_ATTRIBUTE: &str = "data-say-perspective";
-/// On the pager's count: its template (`{n}`, `{total}`).
-pub const COUNT_TEMPLATE_ATTRIBUTE: &str = "data-template";
-/// On a control whose outcome the live app reports in its status line (a share
-/// button, the embed panel): the words for success and for failure.
-pub const DONE_WORDS_ATTRIBUTE: &str = "data-done";
-/// See [`DONE_WORDS_ATTRIBUTE`].
-pub const FAILED_WORDS_ATTRIBUTE: &str = "data-failed";
-/// On `<main>`: what the page says if the live app stops (a panic).
-pub const STOPPED_WORDS_ATTRIBUTE: &str = "data-stopped";
 
 #[cfg(test)]
 mod tests {

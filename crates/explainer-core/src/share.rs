@@ -24,8 +24,8 @@ pub const CARD_WIDTH: u32 = 1200;
 /// The card's height in pixels.
 pub const CARD_HEIGHT: u32 = 630;
 
-/// On each step's "Share this step" link: the step's id.
-pub const SHARE_ATTRIBUTE: &str = "data-share-step";
+/// On each step's "Share this step" link: the step's id (a hook of the page).
+pub use crate::page::SHARE_ATTRIBUTE;
 
 /// Longest host page address accepted.
 pub const MAX_PARENT_URL_BYTES: usize = 2000;

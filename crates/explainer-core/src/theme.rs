@@ -10,8 +10,8 @@
 /// The query parameter that chooses the theme.
 pub const THEME_PARAM: &str = "theme";
 
-/// The attribute on `<html>` that carries a forced theme.
-pub const THEME_ATTRIBUTE: &str = "data-theme";
+/// The attribute on `<html>` that carries a forced theme (a hook of the page).
+pub use crate::page::THEME_ATTRIBUTE;
 
 /// Which palette the explainer uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
