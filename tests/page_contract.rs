@@ -185,11 +185,8 @@ const PAGE_SIDE_LITERALS_LEFT: &[(&str, usize)] = &[
     ("host-events.test.mjs", 14),
     ("one-render.test.mjs", 15),
     ("other-browsers.test.mjs", 48),
-    ("perspective.test.mjs", 16),
     ("phone.test.mjs", 9),
     ("readable-offline.test.mjs", 14),
-    ("references.test.mjs", 5),
-    ("screen-reader.test.mjs", 7),
     ("timeline.test.mjs", 7),
 ];
 
