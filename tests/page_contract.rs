@@ -185,7 +185,6 @@ const PAGE_SIDE_LITERALS_LEFT: &[(&str, usize)] = &[
     ("host-events.test.mjs", 14),
     ("one-render.test.mjs", 15),
     ("other-browsers.test.mjs", 48),
-    ("readable-offline.test.mjs", 14),
 ];
 
 /// Every literal hook in the live app, the renderer, the Rust tests and the
