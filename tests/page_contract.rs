@@ -183,7 +183,6 @@ const PAGE_SIDE_LITERALS_LEFT: &[(&str, usize)] = &[
     ("hardening-messages.test.mjs", 4),
     ("hardening-soak.test.mjs", 6),
     ("host-events.test.mjs", 14),
-    ("one-render.test.mjs", 15),
     ("other-browsers.test.mjs", 48),
 ];
 
