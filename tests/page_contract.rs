@@ -182,7 +182,6 @@ const PAGE_SIDE_LITERALS_LEFT: &[(&str, usize)] = &[
     ("embed.test.mjs", 2),
     ("hardening-messages.test.mjs", 4),
     ("hardening-soak.test.mjs", 6),
-    ("host-events.test.mjs", 14),
     ("other-browsers.test.mjs", 48),
 ];
 
