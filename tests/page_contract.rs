@@ -182,20 +182,7 @@ const PAGE_SIDE_LITERALS_LEFT: &[(&str, usize)] = &[
     ("embed.test.mjs", 2),
     ("hardening-messages.test.mjs", 4),
     ("hardening-soak.test.mjs", 6),
-    ("host-events.test.mjs", 14),
-    ("oembed.test.mjs", 3),
-    ("one-render.test.mjs", 15),
     ("other-browsers.test.mjs", 48),
-    ("perspective.test.mjs", 16),
-    ("phone.test.mjs", 9),
-    ("readable-offline.test.mjs", 14),
-    ("readable-prerender.test.mjs", 4),
-    ("readable-print.test.mjs", 3),
-    ("references.test.mjs", 5),
-    ("screen-reader.test.mjs", 7),
-    ("share.test.mjs", 1),
-    ("theme.test.mjs", 1),
-    ("timeline.test.mjs", 7),
 ];
 
 /// Every literal hook in the live app, the renderer, the Rust tests and the

@@ -16,7 +16,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
-  EMBED_NAME, launch, loadContent, trackErrors, assertNoErrors, openApp, expectStep, ROOT, TIMEOUT, TEST_TIMEOUT, S, C
+  EMBED_NAME, launch, loadContent, trackErrors, assertNoErrors, openApp, expectStep, ROOT, TIMEOUT, TEST_TIMEOUT, S, C, IN_PAGE
 } from './support.mjs';
 import { startHostServer, until, WAIT } from './hosts.mjs';
 
@@ -92,7 +92,7 @@ async function walk(page, frame, cdp) {
     const got = await received(page, expected.length, what);
     assert.deepEqual(got, expected, `after ${what}, exactly these events in this order`);
   };
-  const shownStep = () => frame.evaluate((s) => document.querySelector(s).getAttribute('data-step'), SHOWN);
+  const shownStep = () => frame.evaluate(({ s, C }) => document.querySelector(s).getAttribute(C.STEP_ATTRIBUTE), { s: SHOWN, ...IN_PAGE });
 
   await expect('start', async () => {}, {
     type: `${EMBED_NAME}:ready`, step: STEPS[0].id, number: 1, steps: N, perspective: 'user', view: 'steps',
@@ -114,21 +114,22 @@ async function walk(page, frame, cdp) {
   await expect('the step list', () => frame.click(`nav${S.STEP_LIST_CLASS} a[href="#step-${STEPS[4].id}"]`), step(4, 'list'));
 
   // A place of the drawing shown that opens another step.
-  const place = await frame.evaluate((current) => {
-    const svg = [...document.querySelectorAll('figure.diagram svg.diagram-svg')].find((s) => s.getClientRects().length > 0);
-    const link = [...svg.querySelectorAll('[data-go-step]')].find((a) => Number(a.getAttribute('data-go-step')) !== current && a.getClientRects().length > 0);
-    return { index: Number(link.getAttribute('data-go-step')), selector: `figure.diagram svg.diagram-svg [data-go-step="${link.getAttribute('data-go-step')}"]` };
-  }, 4);
+  const place = await frame.evaluate(({ current, S, C }) => {
+    const drawing = `figure${S.DIAGRAM_CLASS} svg${S.DIAGRAM_SVG_CLASS}`;
+    const svg = [...document.querySelectorAll(drawing)].find((s) => s.getClientRects().length > 0);
+    const link = [...svg.querySelectorAll(S.GO_STEP_ATTRIBUTE)].find((a) => Number(a.getAttribute(C.GO_STEP_ATTRIBUTE)) !== current && a.getClientRects().length > 0);
+    return { index: Number(link.getAttribute(C.GO_STEP_ATTRIBUTE)), selector: `${drawing} [${C.GO_STEP_ATTRIBUTE}="${link.getAttribute(C.GO_STEP_ATTRIBUTE)}"]` };
+  }, { current: 4, ...IN_PAGE });
   await expect('a place in the diagram', () => frame.locator(place.selector).filter({ visible: true }).first().click(), step(place.index, 'diagram'));
 
   // A link to a step elsewhere on the page: the sources' links.
-  const link = await frame.evaluate((current) => {
-    const a = [...document.querySelectorAll('a[data-go-step]')].find(
-      (a) => !a.closest('nav.step-list, figure.diagram') && a.getClientRects().length > 0 && Number(a.getAttribute('data-go-step')) !== current,
+  const link = await frame.evaluate(({ current, S, C }) => {
+    const a = [...document.querySelectorAll(`a${S.GO_STEP_ATTRIBUTE}`)].find(
+      (a) => !a.closest(`nav${S.STEP_LIST_CLASS}, figure${S.DIAGRAM_CLASS}`) && a.getClientRects().length > 0 && Number(a.getAttribute(C.GO_STEP_ATTRIBUTE)) !== current,
     );
     a.setAttribute('data-test-link', '');
-    return Number(a.getAttribute('data-go-step'));
-  }, place.index);
+    return Number(a.getAttribute(C.GO_STEP_ATTRIBUTE));
+  }, { current: place.index, ...IN_PAGE });
   await expect('a step link in the sources', () => frame.click('[data-test-link]'), step(link, 'link'));
 
   // An address naming a step (a frame replaces its history entries, so back

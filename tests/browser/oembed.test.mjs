@@ -129,8 +129,8 @@ test('the oEmbed html, pasted into a page on another site, resizes to the explai
 
   await frame.click(S.PAGER_NEXT_CLASS);
   await frame.waitForFunction(
-    (id) => document.querySelector('#explainer-stage article.step:not([hidden])')?.getAttribute('data-step') === id,
-    content.steps[1].id,
+    ({ id, S, C }) => document.querySelector(S.SHOWN_STEP)?.getAttribute(C.STEP_ATTRIBUTE) === id,
+    { id: content.steps[1].id, ...IN_PAGE },
     { timeout: WAIT },
   );
   await waitForFit(hostPage, iframe, frame, 'at step 2');

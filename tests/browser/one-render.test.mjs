@@ -46,7 +46,7 @@ after(async () => app?.close());
  * #app[data-live] had been set yet. Nodes are kept as references and only
  * described when report() is asked, so recording stays cheap.
  */
-function installRecorder() {
+function installRecorder({ S, C }) {
   const state = { records: [], parsing: true, live: false };
   const handle = (list) => {
     // The value after each attribute/text record: the next record's old value
@@ -66,7 +66,7 @@ function installRecorder() {
       perNode.set(key, r.oldValue);
     }
     list.forEach((r, i) => {
-      if (r.type === 'attributes' && r.attributeName === 'data-live' && r.target.id === 'app' && valueAfter[i] !== null) {
+      if (r.type === 'attributes' && r.attributeName === C.LIVE_ATTRIBUTE && r.target.id === C.ROOT_ID && valueAfter[i] !== null) {
         state.live = true;
       }
       state.records.push({
@@ -104,7 +104,7 @@ function installRecorder() {
     if (n.id) s += '#' + n.id;
     const cls = n.getAttribute('class');
     if (cls) s += '.' + cls.trim().split(/\s+/).join('.');
-    for (const a of ['data-step', 'data-panel', 'data-perspective', 'data-flow', 'data-place', 'data-event']) {
+    for (const a of [C.STEP_ATTRIBUTE, C.PANEL_ATTRIBUTE, C.PERSPECTIVE_ATTRIBUTE, C.FLOW_ATTRIBUTE, C.PLACE_ATTRIBUTE, C.EVENT_ATTRIBUTE]) {
       if (n.hasAttribute(a)) s += `[${a}=${n.getAttribute(a)}]`;
     }
     return s;
@@ -129,7 +129,7 @@ function installRecorder() {
     /** The records, described; `regions`: name → selector, reported per record as matches/within. */
     report(regions = {}) {
       flush();
-      const appRoots = '#app, #app-status';
+      const appRoots = `${S.ROOT_ID}, ${S.STATUS_ID}`;
       const holdsApp = (n) => n.nodeType === 1 && (n.matches(appRoots) || n.querySelector(appRoots) !== null);
       return state.records.map((r, seq) => {
         const el = element(r.target);
@@ -149,12 +149,12 @@ function installRecorder() {
           // The live region's own text, or the pager's "Step N of M": a text child
           // replaced, or its data changed.
           liveText:
-            Boolean(el?.closest('p#announcer, span.pager-count')) &&
+            Boolean(el?.closest(`p${S.ANNOUNCER_ID}, span${S.PAGER_COUNT_CLASS}`)) &&
             (r.type === 'characterData' || (textOnly(r.added) && textOnly(r.removed))),
           matches: el ? Object.keys(regions).filter((k) => r.type === 'attributes' && el.matches(regions[k])) : [],
           within: el ? Object.keys(regions).filter((k) => el.closest(regions[k]) !== null) : [],
           node: el ? nodeId(el) : null,
-          step: el?.getAttribute('data-step') ?? null,
+          step: el?.getAttribute(C.STEP_ATTRIBUTE) ?? null,
         };
       });
     },
@@ -174,7 +174,7 @@ async function freshPage({ javaScriptEnabled = true } = {}) {
     reducedMotion: 'reduce',
     serviceWorkers: 'block',
   });
-  if (javaScriptEnabled) await page.addInitScript(installRecorder);
+  if (javaScriptEnabled) await page.addInitScript(installRecorder, IN_PAGE);
   return { context, page };
 }
 
@@ -256,7 +256,7 @@ test(`no rebuild: from the first byte to live, nothing in ${S.ROOT_ID} is remove
 // 2. The live page is the pre-rendered page.
 
 /** Runs in the page: #app and #app-status as trees of {tag, attrs (sorted), kids} / {text} / {comment}. */
-function serializeApp() {
+function serializeApp({ C }) {
   const walk = (n) => {
     if (n.nodeType === 1) {
       return {
@@ -269,7 +269,7 @@ function serializeApp() {
     if (n.nodeType === 8) return { comment: n.data };
     return { other: n.nodeName };
   };
-  return ['app-status', 'app'].map((id) => {
+  return [C.STATUS_ID, C.ROOT_ID].map((id) => {
     const el = document.getElementById(id);
     return el ? walk(el) : { missing: id };
   });
@@ -351,14 +351,14 @@ test('the live page is the pre-rendered page, but for the documented start-up di
   try {
     await pre.page.goto(app.baseUrl + '/', { waitUntil: 'load' });
     assert.equal(await pre.page.evaluate(({ S, C }) => document.querySelector(`${S.ROOT_ID}[${C.LIVE_ATTRIBUTE}]`), IN_PAGE), null, 'no script ran in the static page');
-    staticTree = await pre.page.evaluate(serializeApp);
+    staticTree = await pre.page.evaluate(serializeApp, IN_PAGE);
   } finally {
     await pre.context.close();
   }
 
   await inContext(freshPage(), async ({ context, page }) => {
     await openLive(page, '/');
-    const liveTree = await page.evaluate(serializeApp);
+    const liveTree = await page.evaluate(serializeApp, IN_PAGE);
 
     const found = staticTree.flatMap((root, i) => differences(root, liveTree[i], ''));
     const matched = [];
@@ -386,7 +386,7 @@ test('the live page is the pre-rendered page, but for the documented start-up di
 /** What may change when the step changes: selector, the attributes, and for `class` the one token that may toggle. */
 const STEP_CHANGE = {
   'step article': { selector: `${S.STAGE_ID} article${S.STEP_CLASS}[${C.STEP_ATTRIBUTE}]`, attrs: ['hidden'] },
-  'diagram [data-lit]': { selector: `figure${S.DIAGRAM_CLASS} svg${S.DIAGRAM_SVG_CLASS} [${C.LIT_ATTRIBUTE}]`, attrs: ['class'], token: C.ACTIVE_CLASS },
+  [`diagram ${S.LIT_ATTRIBUTE}`]: { selector: `figure${S.DIAGRAM_CLASS} svg${S.DIAGRAM_SVG_CLASS} [${C.LIT_ATTRIBUTE}]`, attrs: ['class'], token: C.ACTIVE_CLASS },
   'diagram svg': { selector: `figure${S.DIAGRAM_CLASS} svg${S.DIAGRAM_SVG_CLASS}`, attrs: ['class'], token: C.CROWDED_CLASS },
   'progress fill': { selector: `svg.progress ${S.PROGRESS_FILL_CLASS}`, attrs: ['width'] },
   'pager link': { selector: `nav${S.PAGER_CLASS} a${S.PAGER_PREVIOUS_CLASS}, nav${S.PAGER_CLASS} a${S.PAGER_NEXT_CLASS}`, attrs: ['href', 'aria-disabled'] },
@@ -404,7 +404,7 @@ const UNTOUCHED = {
 const REGIONS = {
   ...Object.fromEntries(Object.entries(STEP_CHANGE).map(([k, v]) => [k, v.selector])),
   ...UNTOUCHED,
-  'any [data-lit]': `[${C.LIT_ATTRIBUTE}]`,
+  [`any ${S.LIT_ATTRIBUTE}`]: S.LIT_ATTRIBUTE,
 };
 
 const tokens = (s) => new Set((s ?? '').split(/\s+/).filter(Boolean));

@@ -30,11 +30,11 @@ before(async () => {
 after(async () => app?.close());
 
 /** What the perspective controls on screen. */
-function readView() {
+function readView({ S, C }) {
   // Both orientations are drawn; CSS shows the one that suits the width.
-  const svg = [...document.querySelectorAll('svg.diagram-svg')].find((el) => el.getClientRects().length > 0);
-  const flows = [...svg.querySelectorAll('g.flow[data-flow]')].map((g) => g.getAttribute('data-flow'));
-  const note = document.querySelector('#explainer-stage article.step:not([hidden]) .perspective-note[data-for="creator"]');
+  const svg = [...document.querySelectorAll(`svg${S.DIAGRAM_SVG_CLASS}`)].find((el) => el.getClientRects().length > 0);
+  const flows = [...svg.querySelectorAll(`g${S.FLOW_CLASS}${S.FLOW_ATTRIBUTE}`)].map((g) => g.getAttribute(C.FLOW_ATTRIBUTE));
+  const note = document.querySelector(`${S.SHOWN_STEP} .perspective-note[${C.PERSPECTIVE_PART_ATTRIBUTE}="creator"]`);
   // The note's words, without its reference markers.
   const words = (el) => {
     const copy = el.cloneNode(true);
@@ -43,11 +43,11 @@ function readView() {
   };
   const visible = (el) => !!el && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
   return {
-    user: document.querySelector('button[data-perspective="user"]')?.getAttribute('aria-pressed') ?? null,
-    creator: document.querySelector('button[data-perspective="creator"]')?.getAttribute('aria-pressed') ?? null,
+    user: document.querySelector(`button[${C.PERSPECTIVE_ATTRIBUTE}="user"]`)?.getAttribute('aria-pressed') ?? null,
+    creator: document.querySelector(`button[${C.PERSPECTIVE_ATTRIBUTE}="creator"]`)?.getAttribute('aria-pressed') ?? null,
     flows,
     deviceLabel: svg
-      .querySelector('g.place[data-place="device"] text.place-label')
+      .querySelector(`g${S.PLACE_CLASS}[${C.PLACE_ATTRIBUTE}="device"] text.place-label`)
       ?.textContent.replace(/\s+/g, ' ')
       .trim() ?? null,
     view: new URLSearchParams(location.search).get('view'),
@@ -64,16 +64,16 @@ async function expectView(page, perspective) {
   // Wait for the switch to settle before asserting each part.
   await page
     .waitForFunction(
-      ({ p, label }) =>
-        document.querySelector(`button[data-perspective="${p}"]`)?.getAttribute('aria-pressed') === 'true' &&
-        [...document.querySelectorAll('svg.diagram-svg')]
+      ({ p, label, S, C }) =>
+        document.querySelector(`button[${C.PERSPECTIVE_ATTRIBUTE}="${p}"]`)?.getAttribute('aria-pressed') === 'true' &&
+        [...document.querySelectorAll(`svg${S.DIAGRAM_SVG_CLASS}`)]
           .find((svg) => svg.getClientRects().length > 0)
-          ?.querySelector('g.place[data-place="device"] text.place-label')
+          ?.querySelector(`g${S.PLACE_CLASS}[${C.PLACE_ATTRIBUTE}="device"] text.place-label`)
           ?.textContent.replace(/\s+/g, ' ').trim() === label,
-      { p: perspective, label: norm(creator ? deviceCreatorLabel : device.label) },
+      { p: perspective, label: norm(creator ? deviceCreatorLabel : device.label), ...IN_PAGE },
     )
     .catch(() => {});
-  const v = await page.evaluate(readView);
+  const v = await page.evaluate(readView, IN_PAGE);
   assert.equal(v.creator, String(creator), 'creator button aria-pressed');
   assert.equal(v.user, String(!creator), 'user button aria-pressed');
   for (const flow of creatorOnly) {
@@ -155,7 +155,7 @@ test('the pressed button is the only pressed one, and keyboard toggles it', { ti
   await page.focus(`button[${C.PERSPECTIVE_ATTRIBUTE}="user"]`);
   await page.keyboard.press('Space');
   await expectView(page, 'user');
-  await waitTrue(page, () => document.querySelectorAll('button[data-perspective][aria-pressed="true"]').length === 1, null,
+  await waitTrue(page, ({ S }) => document.querySelectorAll(`button${S.PERSPECTIVE_ATTRIBUTE}[aria-pressed="true"]`).length === 1, IN_PAGE,
     'exactly one perspective is pressed');
   assertNoErrors(page);
   await page.close();

@@ -177,18 +177,18 @@ test('375×667: the evidence is one tap away; a marker opens its quote between t
     await openApp(page, app.baseUrl, '/');
     await startReading(page);
     const article = S.SHOWN_STEP;
-    const state = () => page.evaluate((sel) => {
+    const state = () => page.evaluate(({ sel, S, C }) => {
       const a = document.querySelector(sel);
-      const toggle = a.querySelector('.evidence-toggle');
+      const toggle = a.querySelector(S.EVIDENCE_TOGGLE_CLASS);
       const shown = (el) => !!el && getComputedStyle(el).display !== 'none' && el.getClientRects().length > 0;
       return {
-        open: a.hasAttribute('data-open'),
+        open: a.hasAttribute(C.OPEN_ATTRIBUTE),
         expanded: toggle.getAttribute('aria-expanded'),
         toggleHeight: toggle.getBoundingClientRect().height,
-        quotesShown: [...a.querySelectorAll('figure.citation')].filter(shown).length,
+        quotesShown: [...a.querySelectorAll(`figure${S.CITATION_CLASS}`)].filter(shown).length,
         evidenceShown: shown(a.querySelector('.evidence')),
       };
-    }, article);
+    }, { sel: article, ...IN_PAGE });
     const folded = await state();
     assert.deepEqual({ ...folded, toggleHeight: folded.toggleHeight >= TARGET },
       { open: false, expanded: 'false', toggleHeight: true, quotesShown: 0, evidenceShown: false },
@@ -205,16 +205,16 @@ test('375×667: the evidence is one tap away; a marker opens its quote between t
     const target = (await marker.getAttribute('href')).slice(1);
     await marker.tap();
     await page.waitForFunction((id) => document.activeElement?.id === id, target, { timeout: TIMEOUT });
-    const placed = await page.evaluate((id) => {
+    const placed = await page.evaluate(({ id, S, C }) => {
       const quote = document.getElementById(id);
       const q = quote.getBoundingClientRect();
       return {
-        open: quote.closest('article').hasAttribute('data-open'),
+        open: quote.closest('article').hasAttribute(C.OPEN_ATTRIBUTE),
         top: q.top,
-        strip: document.querySelector('figure.diagram').getBoundingClientRect().bottom,
-        pager: document.querySelector('.pager').getBoundingClientRect().top,
+        strip: document.querySelector(`figure${S.DIAGRAM_CLASS}`).getBoundingClientRect().bottom,
+        pager: document.querySelector(S.PAGER_CLASS).getBoundingClientRect().top,
       };
-    }, target);
+    }, { id: target, ...IN_PAGE });
     assert.ok(placed.open, `the quote's step is open: ${JSON.stringify(placed)}`);
     assert.ok(placed.top >= placed.strip - 1 && placed.top < placed.pager, `the quote starts between the strip and the pager: ${JSON.stringify(placed)}`);
 
@@ -298,14 +298,14 @@ test('the diagram strip draws each step’s flows for the perspective that has t
           await expectStep(page, content, i);
         }
         const wanted = content.steps[i].flows.filter((id) => flowApplies(content.flows.find((f) => f.id === id), perspective));
-        const outside = await page.evaluate(({ ids, perspective }) => {
-          const svg = document.querySelector(`svg.diagram-svg--landscape[data-for="${perspective}"]`);
+        const outside = await page.evaluate(({ ids, perspective, S, C }) => {
+          const svg = document.querySelector(`svg.diagram-svg--landscape[${C.PERSPECTIVE_PART_ATTRIBUTE}="${perspective}"]`);
           const box = svg.getBoundingClientRect();
           return ids.filter((id) => {
-            const r = svg.querySelector(`g.flow[data-flow="${id}"] .flow-line`).getBoundingClientRect();
+            const r = svg.querySelector(`g${S.FLOW_CLASS}[${C.FLOW_ATTRIBUTE}="${id}"] .flow-line`).getBoundingClientRect();
             return r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1;
           });
-        }, { ids: wanted, perspective });
+        }, { ids: wanted, perspective, ...IN_PAGE });
         assert.deepEqual(outside, [], `step ${i + 1}, ${perspective}: flows cut off by the strip`);
       }
     }

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  launch, startServer, loadContent, trackErrors, assertNoErrors, waitForHeading, expectStep, controlled, norm, DIST, TIMEOUT, TEST_TIMEOUT, SINGLE_FILE, S, C
+  launch, startServer, loadContent, trackErrors, assertNoErrors, waitForHeading, expectStep, controlled, norm, DIST, TIMEOUT, TEST_TIMEOUT, SINGLE_FILE, S, C, IN_PAGE
 } from './support.mjs';
 
 const content = loadContent();
@@ -118,8 +118,8 @@ test('after one visit the explainer works offline through the service worker', {
 });
 
 /** The visible diagram (CSS shows one of the two drawings) and what it draws. */
-function readVisibleDiagram() {
-  const visible = [...document.querySelectorAll('svg.diagram-svg')].filter((svg) => {
+function readVisibleDiagram({ S, C }) {
+  const visible = [...document.querySelectorAll(`svg${S.DIAGRAM_SVG_CLASS}`)].filter((svg) => {
     const r = svg.getBoundingClientRect();
     return getComputedStyle(svg).display !== 'none' && r.width > 0 && r.height > 0;
   });
@@ -128,8 +128,8 @@ function readVisibleDiagram() {
     visible: visible.map((s) =>
       s.classList.contains('diagram-svg--landscape') ? 'landscape' : s.classList.contains('diagram-svg--portrait') ? 'portrait' : s.getAttribute('class'),
     ),
-    places: svg ? [...svg.querySelectorAll('g.place[data-place]')].map((g) => g.getAttribute('data-place')).sort() : [],
-    flows: svg ? [...svg.querySelectorAll('g.flow[data-flow]')].map((g) => g.getAttribute('data-flow')).sort() : [],
+    places: svg ? [...svg.querySelectorAll(`g${S.PLACE_CLASS}${S.PLACE_ATTRIBUTE}`)].map((g) => g.getAttribute(C.PLACE_ATTRIBUTE)).sort() : [],
+    flows: svg ? [...svg.querySelectorAll(`g${S.FLOW_CLASS}${S.FLOW_ATTRIBUTE}`)].map((g) => g.getAttribute(C.FLOW_ATTRIBUTE)).sort() : [],
   };
 }
 
@@ -152,7 +152,7 @@ test('the single-file edition works alone from file://', { timeout: TEST_TIMEOUT
     await walkAllSteps(page);
 
     const placeIds = content.places.map((p) => p.id).sort();
-    let diagram = await page.evaluate(readVisibleDiagram);
+    let diagram = await page.evaluate(readVisibleDiagram, IN_PAGE);
     assert.deepEqual(diagram.visible, ['landscape'], 'one diagram, the landscape one, is shown at 1280px');
     assert.deepEqual(diagram.places, placeIds, 'the diagram draws every place');
     // A flow drawn for another perspective than the first (the shipped story's
@@ -165,15 +165,15 @@ test('the single-file edition works alone from file://', { timeout: TEST_TIMEOUT
       await page.click(`button${S.SWITCH_OPTION_CLASS}[${C.PERSPECTIVE_ATTRIBUTE}=${shown}]`);
       await page
         .waitForFunction(
-          (id) =>
-            [...document.querySelectorAll('svg.diagram-svg')].some(
-              (svg) => getComputedStyle(svg).display !== 'none' && svg.querySelector(`g.flow[data-flow="${id}"]`),
+          ({ id, S, C }) =>
+            [...document.querySelectorAll(`svg${S.DIAGRAM_SVG_CLASS}`)].some(
+              (svg) => getComputedStyle(svg).display !== 'none' && svg.querySelector(`g${S.FLOW_CLASS}[${C.FLOW_ATTRIBUTE}="${id}"]`),
             ),
-          limited.id,
+          { id: limited.id, ...IN_PAGE },
           { timeout: TIMEOUT },
         )
         .catch(() => {});
-      diagram = await page.evaluate(readVisibleDiagram);
+      diagram = await page.evaluate(readVisibleDiagram, IN_PAGE);
       assert.ok(diagram.flows.includes(limited.id), `the flow ${limited.id} is drawn in the visible diagram: ${diagram.flows}`);
       assert.equal(
         await page.getAttribute(`button${S.SWITCH_OPTION_CLASS}[${C.PERSPECTIVE_ATTRIBUTE}=${shown}]`, 'aria-pressed'),
@@ -188,16 +188,16 @@ test('the single-file edition works alone from file://', { timeout: TEST_TIMEOUT
     // with the same places and flow, zoomed to the step as soon as the window narrows.
     await page.setViewportSize({ width: 375, height: 812 });
     // The current step's focus box, if the strip shows it; null otherwise.
-    const zoomed = (perspective) => {
-      const svg = document.querySelector(`svg.diagram-svg--landscape[data-for="${perspective}"]`);
-      const current = [...document.querySelectorAll('#explainer-stage article.step')].findIndex((a) => !a.hidden);
-      const focus = svg.getAttribute('data-focus').split(';')[current];
+    const zoomed = ({ perspective, S, C }) => {
+      const svg = document.querySelector(`svg.diagram-svg--landscape[${C.PERSPECTIVE_PART_ATTRIBUTE}="${perspective}"]`);
+      const current = [...document.querySelectorAll(`${S.STAGE_ID} article${S.STEP_CLASS}`)].findIndex((a) => !a.hidden);
+      const focus = svg.getAttribute(C.FOCUS_ATTRIBUTE).split(';')[current];
       return svg.getAttribute('viewBox') === focus ? focus : null;
     };
-    await page.waitForFunction(zoomed, shown, { timeout: TIMEOUT }).catch(() => {});
-    const zoom = await page.evaluate(zoomed, shown);
+    await page.waitForFunction(zoomed, { perspective: shown, ...IN_PAGE }, { timeout: TIMEOUT }).catch(() => {});
+    const zoom = await page.evaluate(zoomed, { perspective: shown, ...IN_PAGE });
     assert.ok(zoom, `the strip shows the step's part of the map (viewBox ${await page.getAttribute(`svg.diagram-svg--landscape[${C.PERSPECTIVE_PART_ATTRIBUTE}="${shown}"]`, 'viewBox')})`);
-    diagram = await page.evaluate(readVisibleDiagram);
+    diagram = await page.evaluate(readVisibleDiagram, IN_PAGE);
     assert.deepEqual(diagram.visible, ['landscape'], 'the strip (the landscape drawing) is shown at 375px');
     assert.deepEqual(diagram.places, placeIds, 'the strip draws every place');
     if (limited) assert.ok(diagram.flows.includes(limited.id), `the strip draws the flow ${limited.id}`);

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launch, loadContent, trackErrors, assertNoErrors, norm, citedSentences, TIMEOUT, TEST_TIMEOUT, S, C
+  launch, loadContent, trackErrors, assertNoErrors, norm, citedSentences, TIMEOUT, TEST_TIMEOUT, S, C, IN_PAGE
 } from './support.mjs';
 
 const content = loadContent();
@@ -31,17 +31,17 @@ async function freshPage({ javaScriptEnabled = true, width = 1280, height = 900 
 }
 
 /** Every step's article in the stage, as text (the lead's sentences without their markers). Runs in the page. */
-function readText() {
+function readText({ S, C }) {
   const t = (el) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
   const words = (el) => {
     const copy = el.cloneNode(true);
     copy.querySelectorAll('sup.ref').forEach((sup) => sup.remove());
     return t(copy);
   };
-  return [...document.querySelectorAll('#explainer-stage article.step')].map((a) => ({
+  return [...document.querySelectorAll(`${S.STAGE_ID} article${S.STEP_CLASS}`)].map((a) => ({
     id: a.id,
-    step: a.getAttribute('data-step'),
-    kicker: t(a.querySelector('.step-kicker')),
+    step: a.getAttribute(C.STEP_ATTRIBUTE),
+    kicker: t(a.querySelector(S.STEP_KICKER_CLASS)),
     heading: t(a.querySelector('h2')),
     lead: [...a.querySelectorAll('.step-lead .said')].map(words),
     text: t(a),
@@ -52,13 +52,13 @@ function readText() {
 test('the pre-rendered steps equal the live app’s: one copy of each, every one shown without scripts', { timeout: TEST_TIMEOUT }, async () => {
   const pre = await freshPage({ javaScriptEnabled: false });
   await pre.page.goto(app.baseUrl + '/', { waitUntil: 'load' });
-  const staticText = await pre.page.evaluate(readText);
+  const staticText = await pre.page.evaluate(readText, IN_PAGE);
   await pre.context.close();
 
   const live = await freshPage();
   await live.page.goto(app.baseUrl + '/', { waitUntil: 'load' });
   await live.page.waitForSelector(`${S.ROOT_ID}[${C.LIVE_ATTRIBUTE}] ${S.SHOWN_STEP_HEADING}`, { timeout: TIMEOUT });
-  const liveText = await live.page.evaluate(readText);
+  const liveText = await live.page.evaluate(readText, IN_PAGE);
   assertNoErrors(live.page);
   await live.context.close();
 

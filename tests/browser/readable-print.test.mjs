@@ -57,7 +57,7 @@ test('the printed live page holds every step title and every quote of every step
   );
   assert.deepEqual(
     hidden,
-    { '.pager': true, '.switch': true, '.pager-next': true, 'button.switch-option': true },
+    { [S.PAGER_CLASS]: true, '.switch': true, [S.PAGER_NEXT_CLASS]: true, [`button${S.SWITCH_OPTION_CLASS}`]: true },
     'in print the pager and the perspective switch are not displayed',
   );
   assert.equal(

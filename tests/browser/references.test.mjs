@@ -26,21 +26,21 @@ function expectedStepSentences(step, creator) {
 }
 
 /** Reads the current step's sentences and where each marker leads. Runs in the page. */
-function readStepReferences() {
-  const article = document.querySelector('#explainer-stage article.step:not([hidden])');
+function readStepReferences({ S }) {
+  const article = document.querySelector(S.SHOWN_STEP);
   const text = (el) => el.textContent.replace(/\s+/g, ' ').trim();
   // What the reader sees: the creator's note is in every step, shown only in creator view.
   return [...article.querySelectorAll('.sentence')].filter((s) => s.getClientRects().length > 0).map((s) => {
     const own = [...s.childNodes].filter((n) => !(n.nodeType === 1 && n.matches('sup'))).map((n) => n.textContent).join('');
     return {
       text: own.replace(/\s+/g, ' ').trim(),
-      links: [...s.querySelectorAll('sup a.ref-link')].map((a) => {
+      links: [...s.querySelectorAll(`sup a${S.REF_LINK_CLASS}`)].map((a) => {
         const target = document.getElementById(a.getAttribute('href').slice(1));
         return {
           number: text(a),
           aria: a.getAttribute('aria-label'),
           targetInStep: !!target && article.contains(target),
-          targetIsQuote: !!target && target.matches('figure.citation'),
+          targetIsQuote: !!target && target.matches(`figure${S.CITATION_CLASS}`),
           targetNumber: target ? text(target.querySelector('.citation-number')) : null,
           quote: target ? text(target.querySelector('blockquote')) : null,
           speaker: target ? text(target.querySelector('.citation-speaker')) : null,
@@ -64,7 +64,7 @@ test('every sentence of every step, in both views, names the right quotes of its
         await openApp(page, app.baseUrl, `/${creator ? '?view=creator' : ''}#step-${step.id}`);
         await openEvidence(page);
         const { quotes } = quoteNumbering(step.citations, stepTexts(step));
-        const shown = await page.evaluate(readStepReferences);
+        const shown = await page.evaluate(readStepReferences, IN_PAGE);
         assert.ok(shown.length > 0, 'the step has sentences');
         for (const sentence of shown) {
           assert.ok(sentence.links.length > 0, `“${sentence.text}” carries a marker`);
@@ -203,7 +203,7 @@ test('markers work in the single-file edition from file:// and inside a host pag
   await frame.click(`${S.SHOWN_STEP} sup a${S.REF_LINK_CLASS} >> nth=0`);
   await frame.waitForFunction((id) => document.activeElement?.id === id, href.slice(1), { timeout: TIMEOUT }).catch(() => {});
   assert.equal(await frame.evaluate(() => document.activeElement?.id), href.slice(1), 'focus moves to the quote inside the frame');
-  assert.equal(await frame.evaluate((id) => document.getElementById(id).classList.contains('is-highlighted'), href.slice(1)), true);
+  assert.equal(await frame.evaluate(({ id, C }) => document.getElementById(id).classList.contains(C.HIGHLIGHT_CLASS), { id: href.slice(1), ...IN_PAGE }), true);
   assertNoErrors(host);
   await host.close();
 });

@@ -23,7 +23,7 @@ import assert from 'node:assert/strict';
 import {
   TEST_TIMEOUT, STEP_HEADING, launch, loadContent, openApp, assertNoErrors, expectStep,
   expectHeadingFocused, citedSentences, openEvidence, startScreenReader, drag, norm, timelineEvents, pagerCount, fillWord,
-  wordPattern, escapeRegExp, openContext, inContext, S, C
+  wordPattern, escapeRegExp, openContext, inContext, S, C, IN_PAGE
 } from './support.mjs';
 
 const content = loadContent();
@@ -127,11 +127,11 @@ for (const size of SIZES) {
       await change('← key', 1, () => page.keyboard.press('ArrowLeft'));
       await change('the step list', 5, () => page.click(`nav${S.STEP_LIST_CLASS} a[${C.GO_STEP_ATTRIBUTE}="5"]`));
       // A place or an arrow of the diagram that opens another step, by keyboard.
-      const drawn = await page.evaluate((at) => {
-        const links = [...document.querySelectorAll('.diagram svg [role="link"][data-go-step]')]
-          .filter((el) => el.getClientRects().length > 0 && Number(el.getAttribute('data-go-step')) !== at);
-        return links.length ? { step: Number(links[0].getAttribute('data-go-step')), place: links[0].getAttribute('data-place'), flow: links[0].getAttribute('data-flow') } : null;
-      }, at);
+      const drawn = await page.evaluate(({ at, S, C }) => {
+        const links = [...document.querySelectorAll(`${S.DIAGRAM_CLASS} svg [role="link"]${S.GO_STEP_ATTRIBUTE}`)]
+          .filter((el) => el.getClientRects().length > 0 && Number(el.getAttribute(C.GO_STEP_ATTRIBUTE)) !== at);
+        return links.length ? { step: Number(links[0].getAttribute(C.GO_STEP_ATTRIBUTE)), place: links[0].getAttribute(C.PLACE_ATTRIBUTE), flow: links[0].getAttribute(C.FLOW_ATTRIBUTE) } : null;
+      }, { at, ...IN_PAGE });
       assert.ok(drawn, 'the diagram has a link to another step');
       const selector = drawn.place ? `${S.DIAGRAM_CLASS} svg [${C.PLACE_ATTRIBUTE}="${drawn.place}"]` : `${S.DIAGRAM_CLASS} svg [${C.FLOW_ATTRIBUTE}="${drawn.flow}"]`;
       await change('the diagram', drawn.step, async () => {
@@ -270,7 +270,7 @@ test('1280×800: a marker leads to its quote, named by number and speaker, and b
     await openEvidence(page);
     await page.locator(`${href} a[${C.BACK_ATTRIBUTE}]`).click();
     await page.waitForFunction((id) => document.activeElement?.id === id, sentence);
-    assert.ok(await page.evaluate((id) => document.getElementById(id).contains(document.querySelector(`a[data-ref][href="#${id.replace(/^said-/, '')}"]`)), sentence),
+    assert.ok(await page.evaluate(({ id, S }) => document.getElementById(id).contains(document.querySelector(`a${S.REF_ATTRIBUTE}[href="#${id.replace(/^said-/, '')}"]`)), { id: sentence, ...IN_PAGE }),
       'the sentence it returns to carries the marker of that quote');
   });
 });

@@ -212,7 +212,7 @@ async function snippets() {
     IN_PAGE,
     { timeout: TIMEOUT },
   );
-  const read = (kind) => own.inputValue(`div.snippet[data-snippet="${kind}"] textarea`);
+  const read = (kind) => own.inputValue(`div.snippet[${C.SNIPPET_ATTRIBUTE}="${kind}"] textarea`);
   const found = { iframe: await read('iframe'), pym: await read('pym') };
   await own.close();
   return found;

@@ -26,7 +26,7 @@ after(async () => {
 });
 
 /** Runs in the page: everything the theme decides. */
-function readPalette() {
+function readPalette({ C }) {
   const names = new Set();
   const visit = (rules) => {
     for (const rule of rules) {
@@ -44,7 +44,7 @@ function readPalette() {
     return el ? getComputedStyle(el).colorScheme : null;
   };
   return {
-    attribute: document.documentElement.getAttribute('data-theme'),
+    attribute: document.documentElement.getAttribute(C.THEME_ATTRIBUTE),
     colorScheme: root.colorScheme,
     background: getComputedStyle(document.body).backgroundColor,
     button: scheme('button'),
@@ -67,7 +67,7 @@ async function paletteOf(context, query, { live }) {
     await page.goto(`${app.baseUrl}/${query}`, { waitUntil: 'load' });
     if (live) await waitForExplainer(page);
     else assert.equal(await page.evaluate(({ S, C }) => document.querySelector(`${S.ROOT_ID}[${C.LIVE_ATTRIBUTE}]`), IN_PAGE), null, 'the app did not start');
-    return await page.evaluate(readPalette);
+    return await page.evaluate(readPalette, IN_PAGE);
   } finally {
     await page.close();
   }
@@ -207,7 +207,7 @@ test('the host page’s theme message switches the framed explainer live', { tim
   try {
     const { page, frame } = await openHost(context);
     const historyBefore = await page.evaluate(() => history.length);
-    const read = () => frame.evaluate(readPalette);
+    const read = () => frame.evaluate(readPalette, IN_PAGE);
     assert.equal((await read()).background, ref.light.background, 'light at first, as the reader prefers');
 
     for (const [theme, shows, attribute, scheme] of [

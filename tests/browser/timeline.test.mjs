@@ -27,7 +27,7 @@ function precision(d) {
 }
 
 /** What the timeline shows, read from the page. Runs in the page. */
-function readTimeline() {
+function readTimeline({ S, C }) {
   const t = (el) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
   const words = (el) => {
     if (!el) return '';
@@ -35,7 +35,7 @@ function readTimeline() {
     copy.querySelectorAll('sup.ref').forEach((s) => s.remove());
     return t(copy);
   };
-  const section = document.querySelector('section#timeline');
+  const section = document.querySelector(`section${S.TIMELINE_ID}`);
   return {
     visible: !!section && section.getClientRects().length > 0,
     stageVisible: document.querySelector('.stage')?.getClientRects().length > 0,
@@ -47,7 +47,7 @@ function readTimeline() {
       dates: [...li.querySelectorAll('.event-date')].map((d) => ({
         label: t(d.querySelector('.event-date-label, strong')),
         precision: [...d.classList].find((c) => c.startsWith('event-date--'))?.slice('event-date--'.length) ?? null,
-        evidenceIsQuote: [...d.querySelectorAll('a.ref-link')].every((a) => li.contains(document.getElementById(a.getAttribute('href').slice(1)))),
+        evidenceIsQuote: [...d.querySelectorAll(`a${S.REF_LINK_CLASS}`)].every((a) => li.contains(document.getElementById(a.getAttribute('href').slice(1)))),
       })),
       text: words(li.querySelector('.event-text')),
       quotes: [...li.querySelectorAll('blockquote')].map(t),
@@ -57,7 +57,7 @@ function readTimeline() {
     focused: document.activeElement?.id ?? null,
     hash: location.hash,
     show: new URLSearchParams(location.search).get('show'),
-    announcer: t(document.querySelector('[data-announcer]')),
+    announcer: t(document.querySelector(S.ANNOUNCER_ATTRIBUTE)),
   };
 }
 
@@ -84,8 +84,8 @@ const shape = (shown) => shown.events.map(({ id, side, dates, text, quotes, step
 test('the timeline shows every event in order with who, when, its line, its quotes and its step', { timeout: TEST_TIMEOUT }, async () => {
   const page = await app.newPage();
   await openApp(page, app.baseUrl, '/?show=timeline');
-  await waitTrue(page, () => document.querySelector('section#timeline')?.getClientRects().length > 0, null, 'the timeline is shown');
-  const shown = await page.evaluate(readTimeline);
+  await waitTrue(page, ({ S }) => document.querySelector(`section${S.TIMELINE_ID}`)?.getClientRects().length > 0, IN_PAGE, 'the timeline is shown');
+  const shown = await page.evaluate(readTimeline, IN_PAGE);
   assert.equal(shown.stageVisible, false, 'the step-by-step stage is hidden in the timeline view');
   assert.deepEqual(shape(shown), expectedEvents());
   // Each event says who speaks: one badge per speaker, a different one for each.
@@ -113,7 +113,7 @@ test('walking the timeline by keyboard opens and focuses each event in turn', { 
     await page.keyboard.press('ArrowRight');
     const id = `event-${events[i].id}`;
     await waitTrue(page, (id) => document.activeElement?.id === id && location.hash === `#${id}`, id, `→ opens and focuses ${id}`);
-    const shown = await page.evaluate(readTimeline);
+    const shown = await page.evaluate(readTimeline, IN_PAGE);
     assert.deepEqual(shown.events.filter((e) => e.open).map((e) => e.id), [id], 'exactly one event is open');
     assert.equal(shown.show, 'timeline');
     assert.equal(shown.announcer, '', 'the event is heard from its entry, which has focus: nothing is announced besides');
@@ -134,18 +134,18 @@ test('an event opens its step, back returns to the event, and a step opens its e
   // Reload keeps the view and the event.
   await page.reload({ waitUntil: 'load' });
   await page.waitForSelector(`${S.ROOT_ID}[${C.LIVE_ATTRIBUTE}] li#event-${event.id}[aria-current="true"]`);
-  assert.equal((await page.evaluate(readTimeline)).visible, true, 'after reload the timeline is still shown');
+  assert.equal((await page.evaluate(readTimeline, IN_PAGE)).visible, true, 'after reload the timeline is still shown');
 
   await page.click(`li#event-${event.id} .event-step a`);
   await expectStep(page, content, stepIndex);
-  let shown = await page.evaluate(readTimeline);
+  let shown = await page.evaluate(readTimeline, IN_PAGE);
   assert.deepEqual({ visible: shown.visible, stage: shown.stageVisible, show: shown.show }, { visible: false, stage: true, show: null },
     'the step-by-step view replaces the timeline and the URL names the step');
 
   await page.goBack();
-  await waitTrue(page, (id) => location.hash === `#event-${id}` && document.querySelector('section#timeline')?.getClientRects().length > 0, event.id,
+  await waitTrue(page, ({ id, S }) => location.hash === `#event-${id}` && document.querySelector(`section${S.TIMELINE_ID}`)?.getClientRects().length > 0, { id: event.id, ...IN_PAGE },
     'back returns to the timeline at the event');
-  shown = await page.evaluate(readTimeline);
+  shown = await page.evaluate(readTimeline, IN_PAGE);
   assert.deepEqual(shown.events.filter((e) => e.open).map((e) => e.id), [`event-${event.id}`]);
   await page.goForward();
   await expectStep(page, content, stepIndex);
@@ -157,7 +157,7 @@ test('an event opens its step, back returns to the event, and a step opens its e
   await openEvidence(page); // the step's events are listed in its evidence layer
   await page.click(`${S.SHOWN_STEP} .step-timeline a >> nth=0`);
   await waitTrue(page, (id) => document.activeElement?.id === `event-${id}`, own[0].id, 'the event is focused');
-  shown = await page.evaluate(readTimeline);
+  shown = await page.evaluate(readTimeline, IN_PAGE);
   assert.equal(shown.visible && shown.show === 'timeline' && shown.hash === `#event-${own[0].id}`, true, 'the URL names the timeline and the event');
   assertNoErrors(page);
   await page.close();
@@ -167,7 +167,7 @@ test('the view switch moves between the two ways in, keeping the step', { timeou
   const page = await app.newPage();
   await openApp(page, app.baseUrl, `/#step-${content.steps[2].id}`);
   await page.click(`${S.VIEW_OPTION_CLASS}[${C.PANEL_ATTRIBUTE}="timeline"]`);
-  await waitTrue(page, () => document.querySelector('section#timeline')?.getClientRects().length > 0, null, 'timeline shown');
+  await waitTrue(page, ({ S }) => document.querySelector(`section${S.TIMELINE_ID}`)?.getClientRects().length > 0, IN_PAGE, 'timeline shown');
   assert.equal(await page.getAttribute(`${S.VIEW_OPTION_CLASS}[${C.PANEL_ATTRIBUTE}="timeline"]`, 'aria-pressed'), 'true');
   await page.click(`${S.VIEW_OPTION_CLASS}[${C.PANEL_ATTRIBUTE}="steps"]`);
   await expectStep(page, content, 2);
@@ -182,7 +182,7 @@ test('without JavaScript, embedded and in the single file the timeline is there'
   const page = await context.newPage();
   trackErrors(page);
   await page.goto(app.baseUrl + '/', { waitUntil: 'load' });
-  let shown = await page.evaluate(readTimeline);
+  let shown = await page.evaluate(readTimeline, IN_PAGE);
   assert.equal(shown.visible, true, 'the timeline is on the page');
   assert.deepEqual(shape(shown), expectedEvents());
   const event = events.find((e) => content.steps.findIndex((s) => s.id === e.step) === 0) ?? events[0];
@@ -194,7 +194,7 @@ test('without JavaScript, embedded and in the single file the timeline is there'
   // Embedded: ?embed&show=timeline opens the timeline.
   const embedded = await app.newPage();
   await openApp(embedded, app.baseUrl, '/?embed&show=timeline');
-  shown = await embedded.evaluate(readTimeline);
+  shown = await embedded.evaluate(readTimeline, IN_PAGE);
   assert.deepEqual({ visible: shown.visible, stage: shown.stageVisible }, { visible: true, stage: false });
   assertNoErrors(embedded);
   await embedded.close();
@@ -208,8 +208,8 @@ test('without JavaScript, embedded and in the single file the timeline is there'
     await single.goto(pathToFileURL(file).href, { waitUntil: 'load' });
     await single.waitForSelector(`${S.ROOT_ID}[${C.LIVE_ATTRIBUTE}]`);
     await single.click(`${S.VIEW_OPTION_CLASS}[${C.PANEL_ATTRIBUTE}="timeline"]`);
-    await waitTrue(single, () => document.querySelector('section#timeline')?.getClientRects().length > 0, null, 'timeline shown from file://');
-    assert.deepEqual(shape(await single.evaluate(readTimeline)), expectedEvents());
+    await waitTrue(single, ({ S }) => document.querySelector(`section${S.TIMELINE_ID}`)?.getClientRects().length > 0, IN_PAGE, 'timeline shown from file://');
+    assert.deepEqual(shape(await single.evaluate(readTimeline, IN_PAGE)), expectedEvents());
     assertNoErrors(single);
     await single.close();
   } finally {
