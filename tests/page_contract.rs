@@ -178,7 +178,6 @@ const PAGE_SIDE_LITERALS_LEFT: &[(&str, usize)] = &[
     ("a11y-interaction.test.mjs", 18),
     ("a11y.test.mjs", 8),
     ("diagram.test.mjs", 17),
-    ("hardening-soak.test.mjs", 6),
     ("host-events.test.mjs", 14),
     ("oembed.test.mjs", 3),
     ("one-render.test.mjs", 15),
