@@ -178,7 +178,6 @@ const PAGE_SIDE_LITERALS_LEFT: &[(&str, usize)] = &[
     ("host-events.test.mjs", 14),
     ("oembed.test.mjs", 3),
     ("one-render.test.mjs", 15),
-    ("other-browsers.test.mjs", 48),
     ("perspective.test.mjs", 16),
     ("phone.test.mjs", 9),
     ("readable-offline.test.mjs", 14),
