@@ -47,8 +47,8 @@ test('live region: polite; silent at load and for a step change (the heading tak
     assert.equal(await announcer(page), '', 'nothing is announced at load');
 
     const expectAnnounced = async (want, how) => {
-      await waitTrue(page, (w) => document.querySelector('p[data-announcer]')?.textContent.replace(/\s+/g, ' ').trim() === w,
-        want, `${how}: the live region says "${want}" (it says "${await announcer(page)}")`);
+      await waitTrue(page, ({ w, S }) => document.querySelector(`p${S.ANNOUNCER_ATTRIBUTE}`)?.textContent.replace(/\s+/g, ' ').trim() === w,
+        { w: want, ...IN_PAGE }, `${how}: the live region says "${want}" (it says "${await announcer(page)}")`);
     };
     const expectLanded = async (i, how) => {
       await expectStep(page, content, i);
@@ -74,18 +74,18 @@ test('live region: polite; silent at load and for a step change (the heading tak
 });
 
 /** Runs in the page: what has focus, where it is, whether it shows a focus indicator, what covers it. */
-function describeFocus() {
+function describeFocus({ S, C }) {
   const el = document.activeElement;
   if (!el || el === document.body) return { kind: 'body' };
   const r = el.getBoundingClientRect();
   const cls = el.getAttribute('class') ?? '';
   const kind =
-    el.matches('button.switch-option') ? `switch:${el.dataset.perspective}`
-    : el.matches('svg.diagram-svg--landscape g.place') ? `place:${el.dataset.place}:landscape`
-    : el.matches('svg.diagram-svg--portrait g.place') ? `place:${el.dataset.place}:portrait`
-    : el.matches('g.flow') ? `flow:${el.dataset.flow}`
-    : el.matches('.pager-next') ? 'pager-next'
-    : el.matches('.pager-previous') ? 'pager-previous'
+    el.matches(`button${S.SWITCH_OPTION_CLASS}`) ? `switch:${el.getAttribute(C.PERSPECTIVE_ATTRIBUTE)}`
+    : el.matches(`svg.diagram-svg--landscape g${S.PLACE_CLASS}`) ? `place:${el.getAttribute(C.PLACE_ATTRIBUTE)}:landscape`
+    : el.matches(`svg.diagram-svg--portrait g${S.PLACE_CLASS}`) ? `place:${el.getAttribute(C.PLACE_ATTRIBUTE)}:portrait`
+    : el.matches(`g${S.FLOW_CLASS}`) ? `flow:${el.getAttribute(C.FLOW_ATTRIBUTE)}`
+    : el.matches(S.PAGER_NEXT_CLASS) ? C.PAGER_NEXT_CLASS
+    : el.matches(S.PAGER_PREVIOUS_CLASS) ? C.PAGER_PREVIOUS_CLASS
     : `${el.tagName.toLowerCase()}${cls ? '.' + cls.trim().split(/\s+/).join('.') : ''}`;
   const label = `${kind} "${(el.getAttribute('aria-label') ?? el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 40)}"`;
 
@@ -105,9 +105,9 @@ function describeFocus() {
     return (hi + 0.05) / (lo + 0.05);
   };
   let indicator = null; // null: fine; otherwise what is wrong
-  if (el.matches('g.place, g.flow')) {
+  if (el.matches(`g${S.PLACE_CLASS}, g${S.FLOW_CLASS}`)) {
     const panel = parse(getComputedStyle(el.closest('figure')).backgroundColor);
-    const shape = getComputedStyle(el.querySelector(el.matches('g.place') ? 'rect' : '.flow-hit'));
+    const shape = getComputedStyle(el.querySelector(el.matches(`g${S.PLACE_CLASS}`) ? 'rect' : '.flow-hit'));
     const ratio = shape.stroke === 'none' ? 1 : contrast(shape.stroke, Number(shape.strokeOpacity), panel);
     if (parseFloat(shape.strokeWidth) < 3 || ratio < 3) {
       indicator = `focus stroke ${shape.stroke} x${shape.strokeOpacity}, ${shape.strokeWidth} wide: ${ratio.toFixed(2)}:1 against the panel`;
@@ -151,10 +151,10 @@ function describeFocus() {
  * The step's text, its markers and the pager come first in the source (a screen
  * reader reaches the step before the diagram), then the switch and the diagram.
  */
-function tabsToDiagram() {
+function tabsToDiagram({ S }) {
   const stops = [...document.querySelectorAll('a[href], button, [tabindex="0"], textarea')]
     .filter((el) => el.getClientRects().length > 0 && !el.closest('[hidden]'));
-  const place = stops.findIndex((el) => el.matches('svg.diagram-svg g.place[tabindex="0"]'));
+  const place = stops.findIndex((el) => el.matches(`svg${S.DIAGRAM_SVG_CLASS} g${S.PLACE_CLASS}[tabindex="0"]`));
   return place + 1 + 5;
 }
 for (const [width, height, colorScheme] of [[1280, 900, 'light'], [1280, 600, 'dark'], [320, 640, 'light']]) {
@@ -168,11 +168,11 @@ for (const [width, height, colorScheme] of [[1280, 900, 'light'], [1280, 600, 'd
       const firstPlace = content.places.find((p) => p.step).id; // regions are frames, not links
       const seen = [];
       const problems = [];
-      const tabs = await page.evaluate(tabsToDiagram);
+      const tabs = await page.evaluate(tabsToDiagram, IN_PAGE);
       assert.ok(tabs > 5, 'a place of the diagram is a tab stop');
       for (let i = 1; i <= tabs; i++) {
         await page.keyboard.press('Tab');
-        const f = await page.evaluate(describeFocus);
+        const f = await page.evaluate(describeFocus, IN_PAGE);
         if (f.kind === 'body') continue;
         seen.push(f.kind);
         if (f.indicator) problems.push(`Tab ${i}: ${f.label} has no clear focus indicator (${f.indicator})`);
@@ -199,9 +199,9 @@ for (const [width, height, colorScheme] of [[1280, 900, 'light'], [1280, 600, 'd
 }
 
 /** Runs in the page: transition durations of the diagram's animated parts. */
-function transitionDurations() {
+function transitionDurations({ S }) {
   const read = (sel) => [...document.querySelectorAll(sel)].map((el) => getComputedStyle(el).transitionDuration);
-  return { flow: read('svg.diagram-svg .flow'), placeRect: read('svg.diagram-svg .place rect') };
+  return { flow: read(`svg${S.DIAGRAM_SVG_CLASS} ${S.FLOW_CLASS}`), placeRect: read(`svg${S.DIAGRAM_SVG_CLASS} ${S.PLACE_CLASS} rect`) };
 }
 
 test('prefers-reduced-motion: reduce turns the diagram transitions off', { timeout: TEST_TIMEOUT }, async () => {
@@ -211,7 +211,7 @@ test('prefers-reduced-motion: reduce turns the diagram transitions off', { timeo
       await goLive(page, '/');
       await page.click(S.PAGER_NEXT_CLASS);
       await expectStep(page, content, 1);
-      const d = await page.evaluate(transitionDurations);
+      const d = await page.evaluate(transitionDurations, IN_PAGE);
       assert.ok(d.flow.length > 0 && d.placeRect.length > 0, 'the diagram has flows and places');
       assert.deepEqual([...new Set(d.flow)].filter((x) => !zero(x)), [], `${S.FLOW_CLASS} transition-duration is 0s`);
       assert.deepEqual([...new Set(d.placeRect)].filter((x) => !zero(x)), [], `${S.PLACE_CLASS} rect transition-duration is 0s`);
@@ -222,7 +222,7 @@ test('prefers-reduced-motion: reduce turns the diagram transitions off', { timeo
   {
     await inContext(openPage({ reducedMotion: 'no-preference' }), async ({ context, page }) => {
       await goLive(page, '/');
-      const d = await page.evaluate(transitionDurations);
+      const d = await page.evaluate(transitionDurations, IN_PAGE);
       assert.ok(d.flow.some((x) => !zero(x)), `${S.FLOW_CLASS} animates without the preference (${d.flow[0]})`);
       assert.ok(d.placeRect.some((x) => !zero(x)), `${S.PLACE_CLASS} rect animates without the preference (${d.placeRect[0]})`);
     });

@@ -16,7 +16,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import {
   ROOT, TEST_TIMEOUT, TIMEOUT, launch, loadContent, assertNoErrors, expectStep, openApp, timelineEvents,
-  openContext, inContext, S, C
+  openContext, inContext, S, C, IN_PAGE
 } from './support.mjs';
 
 const content = loadContent();
@@ -204,7 +204,7 @@ for (const config of SUBSET_CONFIGS) {
 // ---- Diagram contrast, which axe leaves "incomplete" for SVG text -------------------
 
 /** Runs in the page: contrast of every visible diagram text and flow line. */
-function diagramContrast() {
+function diagramContrast({ S, C }) {
   const parse = (c) => {
     const m = (c.match(/[\d.]+/g) ?? []).map(Number);
     return { r: m[0], g: m[1], b: m[2], a: m.length > 3 ? m[3] : 1 };
@@ -223,14 +223,14 @@ function diagramContrast() {
     const r = el.getBoundingClientRect();
     return r.width > 0 && r.height > 0 && getComputedStyle(el).display !== 'none';
   };
-  const panel = parse(getComputedStyle(document.querySelector('figure.diagram')).backgroundColor);
-  const name = (g) => g?.dataset.place ?? g?.dataset.flow ?? '?';
+  const panel = parse(getComputedStyle(document.querySelector(`figure${S.DIAGRAM_CLASS}`)).backgroundColor);
+  const name = (g) => g?.getAttribute(C.PLACE_ATTRIBUTE) ?? g?.getAttribute(C.FLOW_ATTRIBUTE) ?? '?';
   const texts = [];
-  for (const t of document.querySelectorAll('svg.diagram-svg text')) {
+  for (const t of document.querySelectorAll(`svg${S.DIAGRAM_SVG_CLASS} text`)) {
     if (!visible(t)) continue;
-    const g = t.closest('g.place, g.flow');
+    const g = t.closest(`g${S.PLACE_CLASS}, g${S.FLOW_CLASS}`);
     let bg = panel;
-    if (g?.matches('.place')) {
+    if (g?.matches(S.PLACE_CLASS)) {
       const fill = getComputedStyle(g.querySelector('rect')).fill;
       if (fill && fill !== 'none') bg = parse(fill);
     }
@@ -239,12 +239,12 @@ function diagramContrast() {
     texts.push({ what: `${name(g)} ${t.getAttribute('class')}`, ratio: ratio(over(fill, bg, alpha), bg) });
   }
   const lines = [];
-  for (const g of document.querySelectorAll('svg.diagram-svg g.flow')) {
+  for (const g of document.querySelectorAll(`svg${S.DIAGRAM_SVG_CLASS} g${S.FLOW_CLASS}`)) {
     const line = g.querySelector('.flow-line');
     if (!line || !visible(line)) continue;
     const stroke = parse(getComputedStyle(line).stroke);
     const alpha = Number(getComputedStyle(g).opacity) * stroke.a;
-    lines.push({ what: `${name(g)}${g.matches('.is-active') ? ' (active)' : ''}`, ratio: ratio(over(stroke, panel, alpha), panel) });
+    lines.push({ what: `${name(g)}${g.matches(S.ACTIVE_CLASS) ? ' (active)' : ''}`, ratio: ratio(over(stroke, panel, alpha), panel) });
   }
   return { texts, lines };
 }
@@ -257,7 +257,7 @@ for (const colorScheme of ['light', 'dark']) {
         for (const i of SUBSET) {
           await goLive(page, `/#step-${content.steps[i].id}`);
           await expectStep(page, content, i);
-          const { texts, lines } = await page.evaluate(diagramContrast);
+          const { texts, lines } = await page.evaluate(diagramContrast, IN_PAGE);
           assert.ok(texts.length > 0 && lines.length > 0, 'the diagram has visible text and lines');
           for (const t of texts) if (t.ratio < 4.5) problems.push(`step ${i + 1}: text ${t.what} ${t.ratio.toFixed(2)}:1`);
           for (const l of lines) if (l.ratio < 3) problems.push(`step ${i + 1}: line ${l.what} ${l.ratio.toFixed(2)}:1`);

@@ -25,14 +25,14 @@ async function done(page) {
 }
 
 /** Ids of the highlighted flows and places, and the table's current rows. Runs in the page. */
-function readHighlight() {
+function readHighlight({ S, C }) {
   const ids = (sel, attr, root = document) => [...root.querySelectorAll(sel)].map((el) => el.getAttribute(attr)).sort();
   // Both orientations are drawn; CSS shows the one that suits the width.
-  const svg = [...document.querySelectorAll('svg.diagram-svg')].find((el) => el.getClientRects().length > 0);
+  const svg = [...document.querySelectorAll(`svg${S.DIAGRAM_SVG_CLASS}`)].find((el) => el.getClientRects().length > 0);
   return {
-    flows: ids('g.flow.is-active[data-flow]', 'data-flow', svg),
-    places: ids('g.place.is-active[data-place]', 'data-place', svg),
-    rows: ids('table.flow-table tr.is-current[data-flow]', 'data-flow'),
+    flows: ids(`g${S.FLOW_CLASS}${S.ACTIVE_CLASS}${S.FLOW_ATTRIBUTE}`, C.FLOW_ATTRIBUTE, svg),
+    places: ids(`g${S.PLACE_CLASS}${S.ACTIVE_CLASS}${S.PLACE_ATTRIBUTE}`, C.PLACE_ATTRIBUTE, svg),
+    rows: ids(`table${S.FLOW_TABLE_CLASS} tr${S.CURRENT_CLASS}${S.FLOW_ATTRIBUTE}`, C.FLOW_ATTRIBUTE),
   };
 }
 
@@ -49,11 +49,11 @@ function expectedHighlight(step, perspective) {
 async function expectHighlight(page, step, perspective) {
   const want = expectedHighlight(step, perspective);
   await page
-    .waitForFunction(new Function('w', `return JSON.stringify((${readHighlight})()) === w;`), JSON.stringify(want), {
+    .waitForFunction(new Function('arg', `return JSON.stringify((${readHighlight})(arg)) === arg.w;`), { w: JSON.stringify(want), ...IN_PAGE }, {
       timeout: TIMEOUT,
     })
     .catch(() => {});
-  assert.deepEqual(await page.evaluate(readHighlight), want, `highlights of step "${step.id}" in ${perspective} view`);
+  assert.deepEqual(await page.evaluate(readHighlight, IN_PAGE), want, `highlights of step "${step.id}" in ${perspective} view`);
 }
 
 test('user view: each step highlights exactly its flows and places (walked with Next)', { timeout: TEST_TIMEOUT }, async () => {
@@ -223,21 +223,21 @@ test('the flow table has one row per flow', { timeout: TEST_TIMEOUT }, async () 
  * that covers a box of a place, another shown label, or runs out of the shown
  * drawing (in its own view box: the phone strip's zoom included). Runs in the page.
  */
-function labelClashes() {
-  const svg = [...document.querySelectorAll('svg.diagram-svg')].find((el) => el.getClientRects().length > 0);
+function labelClashes({ S, C }) {
+  const svg = [...document.querySelectorAll(`svg${S.DIAGRAM_SVG_CLASS}`)].find((el) => el.getClientRects().length > 0);
   const frame = svg.getBoundingClientRect();
   const box = (el) => el.getBoundingClientRect();
   const meet = (a, b) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > 0.5 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 0.5;
-  const labels = [...svg.querySelectorAll('g.flow .flow-label')].filter((t) => getComputedStyle(t).display !== 'none');
-  const boxes = [...svg.querySelectorAll('g.place:not(.place--region) > rect')];
-  const name = (el) => el.closest('[data-flow], [data-place]');
+  const labels = [...svg.querySelectorAll(`g${S.FLOW_CLASS} .flow-label`)].filter((t) => getComputedStyle(t).display !== 'none');
+  const boxes = [...svg.querySelectorAll(`g${S.PLACE_CLASS}:not(.place--region) > rect`)];
+  const name = (el) => el.closest(`${S.FLOW_ATTRIBUTE}, ${S.PLACE_ATTRIBUTE}`);
   const clashes = [];
   labels.forEach((label, i) => {
     const r = box(label);
-    const who = name(label).getAttribute('data-flow');
+    const who = name(label).getAttribute(C.FLOW_ATTRIBUTE);
     if (r.left < frame.left - 0.5 || r.right > frame.right + 0.5 || r.top < frame.top - 0.5 || r.bottom > frame.bottom + 0.5) clashes.push(`${who}: out of the drawing`);
-    for (const place of boxes) if (meet(r, box(place))) clashes.push(`${who} covers ${name(place).getAttribute('data-place')}`);
-    for (const other of labels.slice(i + 1)) if (meet(r, box(other))) clashes.push(`${who} meets ${name(other).getAttribute('data-flow')}`);
+    for (const place of boxes) if (meet(r, box(place))) clashes.push(`${who} covers ${name(place).getAttribute(C.PLACE_ATTRIBUTE)}`);
+    for (const other of labels.slice(i + 1)) if (meet(r, box(other))) clashes.push(`${who} meets ${name(other).getAttribute(C.FLOW_ATTRIBUTE)}`);
   });
   return { shown: labels.length, clashes };
 }
@@ -253,7 +253,7 @@ for (const viewport of [{ width: 1280, height: 800 }, { width: 375, height: 667 
           await openApp(page, app.baseUrl, `/?view=${perspective}#step-${content.steps[i].id}`);
           await expectStep(page, content, i);
           await expectHighlight(page, content.steps[i], perspective);
-          const { shown: n, clashes } = await page.evaluate(labelClashes);
+          const { shown: n, clashes } = await page.evaluate(labelClashes, IN_PAGE);
           shown += n;
           assert.deepEqual(clashes, [], `${perspective} view, step ${i + 1} (${content.steps[i].id})`);
         }

@@ -35,10 +35,10 @@ after(async () => app?.close());
 const editionPath = () => `/${edition.folder}/`;
 
 /** Runs in the page: the shown step's sentences, each with its markers' numbers. */
-function shownSentences() {
-  const article = document.querySelector('#explainer-stage article.step:not([hidden])');
+function shownSentences({ S }) {
+  const article = document.querySelector(S.SHOWN_STEP);
   return [...article.querySelectorAll('.step-lead .said')].map((said) => ({
-    markers: [...said.querySelectorAll('a[data-ref]')].map((a) => a.textContent.trim()),
+    markers: [...said.querySelectorAll(`a${S.REF_ATTRIBUTE}`)].map((a) => a.textContent.trim()),
   }));
 }
 
@@ -70,11 +70,11 @@ test('the edition is its own page in its language, with the quotes in the articl
   }
 
   // Each sentence names the same quotes (the same numbers) as the original's.
-  const spanish = await page.evaluate(shownSentences);
+  const spanish = await page.evaluate(shownSentences, IN_PAGE);
   const english = await app.newPage();
   await openApp(english, app.baseUrl, '/');
   await openEvidence(english);
-  assert.deepEqual(spanish, await english.evaluate(shownSentences), 'the first step’s sentences name the same quotes in both editions');
+  assert.deepEqual(spanish, await english.evaluate(shownSentences, IN_PAGE), 'the first step’s sentences name the same quotes in both editions');
   assert.equal(spanish.length, citedSentences(translated.steps[0].lead).length, 'one sentence per sentence of the edition’s lead');
   assert.equal(spanish.length, citedSentences(original.steps[0].lead).length, 'as many sentences as the original’s lead');
   assertNoErrors(page);

@@ -64,8 +64,8 @@ async function expectFrameHeading(frame, i) {
     frame.evaluate(({ S, C }) => document.querySelector(S.SHOWN_STEP_HEADING)?.textContent.replace(/\s+/g, ' ').trim() ?? null, IN_PAGE);
   await frame
     .waitForFunction(
-      (w) => document.querySelector('#explainer-stage article.step:not([hidden]) h2')?.textContent.replace(/\s+/g, ' ').trim() === w,
-      want,
+      ({ w, S }) => document.querySelector(S.SHOWN_STEP_HEADING)?.textContent.replace(/\s+/g, ' ').trim() === w,
+      { w: want, ...IN_PAGE },
       { timeout: WAIT },
     )
     .catch(() => {});

@@ -261,7 +261,7 @@ test('10,000 random and malformed messages from the host and a sibling frame are
     await frame.click(S.PAGER_NEXT_CLASS);
     await frame.click(`button${S.SWITCH_OPTION_CLASS}[${C.PERSPECTIVE_ATTRIBUTE}="creator"]`);
     await frame.waitForSelector(`button${S.SWITCH_OPTION_CLASS}[${C.PERSPECTIVE_ATTRIBUTE}="creator"][aria-pressed="true"]`);
-    await frame.waitForFunction((t) => document.querySelector('#explainer-stage article.step:not([hidden]) h2')?.textContent.replace(/\s+/g, ' ').trim() === t, norm(content.steps[2].title));
+    await frame.waitForFunction(({ t, S }) => document.querySelector(S.SHOWN_STEP_HEADING)?.textContent.replace(/\s+/g, ' ').trim() === t, { t: norm(content.steps[2].title), ...IN_PAGE });
     const before = await frameView(frame);
     assert.equal(before.heading, norm(content.steps[2].title));
     assert.deepEqual(before.perspective, ['creator']);
@@ -311,7 +311,7 @@ test('10,000 random and malformed messages from the host and a sibling frame are
 
     // Still working: Next moves on.
     await frame.click(S.PAGER_NEXT_CLASS);
-    await frame.waitForFunction((t) => document.querySelector('#explainer-stage article.step:not([hidden]) h2')?.textContent.replace(/\s+/g, ' ').trim() === t, norm(content.steps[3].title));
+    await frame.waitForFunction(({ t, S }) => document.querySelector(S.SHOWN_STEP_HEADING)?.textContent.replace(/\s+/g, ' ').trim() === t, { t: norm(content.steps[3].title), ...IN_PAGE });
   });
 });
 

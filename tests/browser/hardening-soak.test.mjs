@@ -13,7 +13,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startServer, launchBrowser, loadContent, trackErrors, waitForExplainer, expectStep, DIST, TIMEOUT, S, C
+  startServer, launchBrowser, loadContent, trackErrors, waitForExplainer, expectStep, DIST, TIMEOUT, S, C, IN_PAGE
 } from './support.mjs';
 
 const content = loadContent();
@@ -97,9 +97,9 @@ async function measure(page) {
  */
 async function stepSoak(page, count, from = { index: null, direction: 1 }) {
   return page.evaluate(
-    async ([count, ids, from]) => {
+    async ({ count, ids, from, S, C }) => {
       const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
-      const shown = () => document.querySelector('#explainer-stage article.step:not([hidden])')?.getAttribute('data-step');
+      const shown = () => document.querySelector(S.SHOWN_STEP)?.getAttribute(C.STEP_ATTRIBUTE);
       let index = from.index ?? ids.indexOf(shown());
       let direction = from.direction;
       let wrong = 0;
@@ -120,7 +120,7 @@ async function stepSoak(page, count, from = { index: null, direction: 1 }) {
       await frame();
       return { wrong, firstWrong, index, direction };
     },
-    [count, IDS, from],
+    { count, ids: IDS, from, ...IN_PAGE },
   );
 }
 
@@ -129,15 +129,15 @@ const wasmNow = (page) => page.evaluate(() => window.wasmBindings?.initSync?.()?
 
 /** Clicks the perspective buttons `count` times, alternating; counts misses. */
 async function perspectiveSoak(page, count) {
-  return page.evaluate(async (count) => {
+  return page.evaluate(async ({ count, S, C }) => {
     const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
     const pressed = () =>
-      [...document.querySelectorAll('button.switch-option[aria-pressed="true"]')].map((b) => b.dataset.perspective).join(',');
+      [...document.querySelectorAll(`button${S.SWITCH_OPTION_CLASS}[aria-pressed="true"]`)].map((b) => b.getAttribute(C.PERSPECTIVE_ATTRIBUTE)).join(',');
     let wrong = 0;
     const firstWrong = [];
     for (let i = 0; i < count; i++) {
       const want = pressed() === 'creator' ? 'user' : 'creator';
-      document.querySelector(`button.switch-option[data-perspective="${want}"]`).click();
+      document.querySelector(`button${S.SWITCH_OPTION_CLASS}[${C.PERSPECTIVE_ATTRIBUTE}="${want}"]`).click();
       await Promise.resolve();
       await Promise.resolve();
       if (pressed() !== want) {
@@ -148,7 +148,7 @@ async function perspectiveSoak(page, count) {
     }
     await frame();
     return { wrong, firstWrong, final: pressed() };
-  }, count);
+  }, { count, ...IN_PAGE });
 }
 
 const mb = (bytes) => (bytes / (1024 * 1024)).toFixed(3) + ' MB';

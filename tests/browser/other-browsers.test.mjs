@@ -43,39 +43,40 @@ before(async () => {
 after(async () => server?.close());
 
 // ---------------------------------------------------------------------------
-// Page-side helpers (serialised into the page, so they must be self-contained).
+// Page-side helpers (serialised into the page, so they must be self-contained:
+// they read the page's hooks from their argument, IN_PAGE's S and C).
 
-function headingText() {
-  return document.querySelector('#explainer-stage article.step:not([hidden]) h2')?.textContent.replace(/\s+/g, ' ').trim() ?? null;
+function headingText({ S }) {
+  return document.querySelector(S.SHOWN_STEP_HEADING)?.textContent.replace(/\s+/g, ' ').trim() ?? null;
 }
-function isLive() {
-  const h = document.querySelector('#app[data-live] #explainer-stage article.step:not([hidden]) h2');
+function isLive({ S }) {
+  const h = document.querySelector(`${S.ROOT_ID}${S.LIVE_ATTRIBUTE} ${S.SHOWN_STEP_HEADING}`);
   return !!h && h.getClientRects().length > 0;
 }
 /** The shown step's heading, index (from the kicker "Step i of n") and hash. */
-function shownStep() {
+function shownStep({ S }) {
   const text = (s) => document.querySelector(s)?.textContent.replace(/\s+/g, ' ').trim() ?? null;
-  return { heading: text('#explainer-stage article.step:not([hidden]) h2'), kicker: text('#explainer-stage article.step:not([hidden]) .step-kicker'), hash: location.hash };
+  return { heading: text(S.SHOWN_STEP_HEADING), kicker: text(`${S.SHOWN_STEP} ${S.STEP_KICKER_CLASS}`), hash: location.hash };
 }
 /** The diagram drawing that is displayed (both orientations and perspectives are in the DOM). */
-function visibleDiagramFlows() {
-  const svg = [...document.querySelectorAll('svg.diagram-svg')].find((el) => el.getClientRects().length > 0);
-  return svg ? [...svg.querySelectorAll('g.flow[data-flow]')].map((g) => g.getAttribute('data-flow')) : null;
+function visibleDiagramFlows({ S, C }) {
+  const svg = [...document.querySelectorAll(`svg${S.DIAGRAM_SVG_CLASS}`)].find((el) => el.getClientRects().length > 0);
+  return svg ? [...svg.querySelectorAll(`g${S.FLOW_CLASS}${S.FLOW_ATTRIBUTE}`)].map((g) => g.getAttribute(C.FLOW_ATTRIBUTE)) : null;
 }
-function pickPlace(current) {
+function pickPlace({ current, S, C }) {
   // A place in the displayed diagram that opens another step than the one shown.
   // Region outlines (place--region) sit under the others, so their centre is covered.
-  const svg = [...document.querySelectorAll('svg.diagram-svg')].find((el) => el.getClientRects().length > 0);
-  const g = [...(svg?.querySelectorAll('g.place[data-go-step]:not(.place--region)') ?? [])].find(
-    (el) => el.getAttribute('data-go-step') !== String(current) && el.getClientRects().length > 0,
+  const svg = [...document.querySelectorAll(`svg${S.DIAGRAM_SVG_CLASS}`)].find((el) => el.getClientRects().length > 0);
+  const g = [...(svg?.querySelectorAll(`g${S.PLACE_CLASS}${S.GO_STEP_ATTRIBUTE}:not(.place--region)`) ?? [])].find(
+    (el) => el.getAttribute(C.GO_STEP_ATTRIBUTE) !== String(current) && el.getClientRects().length > 0,
   );
-  return g ? { place: g.getAttribute('data-place'), step: Number(g.getAttribute('data-go-step')) } : null;
+  return g ? { place: g.getAttribute(C.PLACE_ATTRIBUTE), step: Number(g.getAttribute(C.GO_STEP_ATTRIBUTE)) } : null;
 }
-function timelineState() {
-  const section = document.querySelector('section#timeline');
+function timelineState({ S }) {
+  const section = document.querySelector(`section${S.TIMELINE_ID}`);
   return {
     displayed: !!section && !section.hidden && section.getClientRects().length > 0,
-    events: document.querySelectorAll('section#timeline li.event').length,
+    events: document.querySelectorAll(`section${S.TIMELINE_ID} li.event`).length,
   };
 }
 
@@ -109,13 +110,13 @@ async function expectStepShown(b, i, { hash = true } = {}) {
     .waitFor(
       (w) => {
         const t = (s) => document.querySelector(s)?.textContent.replace(/\s+/g, ' ').trim() ?? null;
-        return t('#explainer-stage article.step:not([hidden]) h2') === w.heading && t('#explainer-stage article.step:not([hidden]) .step-kicker') === w.kicker && (!w.hash || location.hash === w.hash);
+        return t(w.S.SHOWN_STEP_HEADING) === w.heading && t(`${w.S.SHOWN_STEP} ${w.S.STEP_KICKER_CLASS}`) === w.kicker && (!w.hash || location.hash === w.hash);
       },
-      want,
+      { ...want, ...IN_PAGE },
       `step ${i + 1}`,
     )
     .catch(() => {});
-  const got = await b.eval(shownStep);
+  const got = await b.eval(shownStep, IN_PAGE);
   if (!hash) delete got.hash;
   assert.deepEqual(got, want, `expected step ${i + 1} (${content.steps[i].id})`);
 }
@@ -131,10 +132,10 @@ async function walk(b, baseUrl, log) {
   })();
 
   await b.goto(baseUrl + '/');
-  await b.waitFor(isLive, null, `the live app (${S.ROOT_ID}[${C.LIVE_ATTRIBUTE}]) shows the step heading`);
+  await b.waitFor(isLive, IN_PAGE, `the live app (${S.ROOT_ID}[${C.LIVE_ATTRIBUTE}]) shows the step heading`);
   await b.installErrorRecorder?.();
   lap('load until live');
-  assert.equal(await b.eval(headingText), norm(content.steps[0].title), "first step's heading");
+  assert.equal(await b.eval(headingText, IN_PAGE), norm(content.steps[0].title), "first step's heading");
   await expectStepShown(b, 0, { hash: false });
 
   // Next through every step, each click as soon as the step before shows. Once a
@@ -159,28 +160,28 @@ async function walk(b, baseUrl, log) {
   // The paid creator's view draws the creator-only flows in the displayed diagram.
   await b.click(`button${S.SWITCH_OPTION_CLASS}[${C.PERSPECTIVE_ATTRIBUTE}=creator]`);
   await b.waitFor(
-    () => document.querySelector('button.switch-option[data-perspective=creator]')?.getAttribute('aria-pressed') === 'true',
-    null,
+    ({ S, C }) => document.querySelector(`button${S.SWITCH_OPTION_CLASS}[${C.PERSPECTIVE_ATTRIBUTE}=creator]`)?.getAttribute('aria-pressed') === 'true',
+    IN_PAGE,
     'creator switch is pressed',
   );
   assert.equal(
-    await b.eval(() => document.querySelector('button.switch-option[data-perspective=user]')?.getAttribute('aria-pressed')),
+    await b.eval(({ S, C }) => document.querySelector(`button${S.SWITCH_OPTION_CLASS}[${C.PERSPECTIVE_ATTRIBUTE}=user]`)?.getAttribute('aria-pressed'), IN_PAGE),
     'false',
     'user switch is released',
   );
   const ids = creatorOnly.map((f) => f.id);
   await b
     .waitFor(
-      (want) => {
-        const svg = [...document.querySelectorAll('svg.diagram-svg')].find((el) => el.getClientRects().length > 0);
-        const flows = [...(svg?.querySelectorAll('g.flow[data-flow]') ?? [])].map((g) => g.getAttribute('data-flow'));
+      ({ want, S, C }) => {
+        const svg = [...document.querySelectorAll(`svg${S.DIAGRAM_SVG_CLASS}`)].find((el) => el.getClientRects().length > 0);
+        const flows = [...(svg?.querySelectorAll(`g${S.FLOW_CLASS}${S.FLOW_ATTRIBUTE}`) ?? [])].map((g) => g.getAttribute(C.FLOW_ATTRIBUTE));
         return want.every((id) => flows.includes(id));
       },
-      ids,
+      { want: ids, ...IN_PAGE },
       'creator-only flows drawn',
     )
     .catch(() => {});
-  const drawn = await b.eval(visibleDiagramFlows);
+  const drawn = await b.eval(visibleDiagramFlows, IN_PAGE);
   for (const id of ids) assert.ok(drawn?.includes(id), `creator-only flow "${id}" drawn in the displayed diagram: ${JSON.stringify(drawn)}`);
   // And every flow drawn there applies to the creator.
   for (const id of drawn) {
@@ -191,14 +192,14 @@ async function walk(b, baseUrl, log) {
 
   // A place in the displayed diagram opens the step its data-go-step names.
   const current = N - 1;
-  const target = await b.eval(pickPlace, current);
+  const target = await b.eval(pickPlace, { current, ...IN_PAGE });
   assert.ok(target, 'the displayed diagram has a place that opens another step');
   await b.clickPlace(target.place);
   await expectStepShown(b, target.step);
   lap(`place "${target.place}" → step ${target.step + 1}`);
 
   // A reference marker moves focus to the quote it names.
-  const href = await b.eval(() => document.querySelector('#explainer-stage article.step:not([hidden]) sup a.ref-link')?.getAttribute('href') ?? null);
+  const href = await b.eval(({ S }) => document.querySelector(`${S.SHOWN_STEP} sup a${S.REF_LINK_CLASS}`)?.getAttribute('href') ?? null, IN_PAGE);
   assert.ok(href?.startsWith('#'), `the step has a reference marker with an in-page href: ${href}`);
   await b.click(`${S.SHOWN_STEP} sup a${S.REF_LINK_CLASS}`);
   await b.waitFor((id) => document.activeElement?.id === id, href.slice(1), 'focus on the quote').catch(() => {});
@@ -209,15 +210,15 @@ async function walk(b, baseUrl, log) {
   await b.click(`${S.VIEW_OPTION_CLASS}[${C.PANEL_ATTRIBUTE}=timeline]`);
   await b
     .waitFor(
-      (n) => {
-        const s = document.querySelector('section#timeline');
+      ({ n, S }) => {
+        const s = document.querySelector(`section${S.TIMELINE_ID}`);
         return !!s && !s.hidden && s.getClientRects().length > 0 && s.querySelectorAll('li.event').length === n;
       },
-      timelineEvents(content).length,
+      { n: timelineEvents(content).length, ...IN_PAGE },
       'timeline',
     )
     .catch(() => {});
-  assert.deepEqual(await b.eval(timelineState), { displayed: true, events: timelineEvents(content).length }, 'the timeline is displayed with every event');
+  assert.deepEqual(await b.eval(timelineState, IN_PAGE), { displayed: true, events: timelineEvents(content).length }, 'the timeline is displayed with every event');
   lap('timeline');
 
   const errors = await b.errors();
@@ -233,7 +234,7 @@ async function walk(b, baseUrl, log) {
 async function phoneWalk(b, baseUrl, log) {
   await b.resize(PHONE);
   await b.goto(baseUrl + '/');
-  await b.waitFor(isLive, null, 'the live app shows the step heading');
+  await b.waitFor(isLive, IN_PAGE, 'the live app shows the step heading');
   await b.installErrorRecorder?.();
   const width = await b.eval(() => innerWidth);
   assert.ok(width < 900, `the window is phone-sized (${width} CSS px wide)`);
@@ -302,11 +303,11 @@ test('Firefox (firefox-esr): the walk-through', { timeout: TEST_TIMEOUT }, async
       },
       clickPlace: async (id) => {
         const el = await page.evaluateHandle(
-          (p) =>
-            [...document.querySelectorAll('svg.diagram-svg')]
+          ({ p, S, C }) =>
+            [...document.querySelectorAll(`svg${S.DIAGRAM_SVG_CLASS}`)]
               .find((s) => s.getClientRects().length > 0)
-              .querySelector(`g.place[data-place="${p}"]`),
-          id,
+              .querySelector(`g${S.PLACE_CLASS}[${C.PLACE_ATTRIBUTE}="${p}"]`),
+          { p: id, ...IN_PAGE },
         );
         await el.asElement().click();
         await el.dispose();
@@ -446,16 +447,16 @@ test('WebKit (WebKitGTK MiniBrowser): the walk-through', { timeout: TEST_TIMEOUT
       // place is scrolled into view, its centre hit-tested in the page, and the
       // click is a real pointer action at those viewport coordinates.
       clickPlace: async (id) => {
-        const at = await run((p) => {
-          const g = [...document.querySelectorAll('svg.diagram-svg')]
+        const at = await run(({ p, S, C }) => {
+          const g = [...document.querySelectorAll(`svg${S.DIAGRAM_SVG_CLASS}`)]
             .find((s) => s.getClientRects().length > 0)
-            .querySelector(`g.place[data-place="${p}"]`);
+            .querySelector(`g${S.PLACE_CLASS}[${C.PLACE_ATTRIBUTE}="${p}"]`);
           g.scrollIntoView({ block: 'center', inline: 'center' });
           const r = g.getBoundingClientRect();
           const x = Math.round(r.x + r.width / 2);
           const y = Math.round(r.y + r.height / 2);
-          return { x, y, hit: document.elementFromPoint(x, y)?.closest('g.place')?.getAttribute('data-place') ?? null };
-        }, id);
+          return { x, y, hit: document.elementFromPoint(x, y)?.closest(`g${S.PLACE_CLASS}`)?.getAttribute(C.PLACE_ATTRIBUTE) ?? null };
+        }, { p: id, ...IN_PAGE });
         assert.equal(at.hit, id, `the centre of place "${id}" is that place, not something drawn over it`);
         await driver.actions().move({ x: at.x, y: at.y, origin: 'viewport' }).click().perform();
       },
