@@ -240,7 +240,7 @@ function diagramContrast({ S, C }) {
   }
   const lines = [];
   for (const g of document.querySelectorAll(`svg${S.DIAGRAM_SVG_CLASS} g${S.FLOW_CLASS}`)) {
-    const line = g.querySelector('.flow-line');
+    const line = g.querySelector(S.FLOW_LINE_CLASS);
     if (!line || !visible(line)) continue;
     const stroke = parse(getComputedStyle(line).stroke);
     const alpha = Number(getComputedStyle(g).opacity) * stroke.a;

@@ -51,7 +51,7 @@ async function walk(url) {
 test('the full page works under /graphics/explainer/', { timeout: TEST_TIMEOUT }, async () => {
   const page = await walk(`${site.baseUrl}${PREFIX}`);
   // Its embed snippet points at the sub-path too.
-  const snippet = await page.inputValue(`div.snippet[${C.SNIPPET_ATTRIBUTE}="iframe"] textarea`);
+  const snippet = await page.inputValue(`div${S.SNIPPET_CLASS}[${C.SNIPPET_ATTRIBUTE}="iframe"] textarea`);
   assert.ok(snippet.includes(`src="${site.baseUrl}${PREFIX}?embed"`), `iframe snippet src is under the sub-path:\n${snippet}`);
   await page.close();
 });

@@ -95,16 +95,16 @@ async function choosePerspective(frame, perspective) {
 // Counts only what is displayed: the pre-rendered page keeps these elements in the
 // DOM until the app takes over, but compact mode hides them from the first paint.
 const chrome = (frameOrPage) =>
-  frameOrPage.evaluate(() => {
+  frameOrPage.evaluate(({ S, C }) => {
     const shown = (sel) => [...document.querySelectorAll(sel)].filter((el) => el.getClientRects().length > 0).length;
     return {
-    classes: [...document.documentElement.classList].filter((c) => c === 'embed' || c === 'embedded').sort(),
-    answer: shown('.masthead .answer'),
-    method: shown('section.method'),
-    embedPanel: shown('section.embed-code'),
-    headline: Boolean(document.querySelector('.masthead h1')),
+    classes: [...document.documentElement.classList].filter((c) => c === C.EMBED_CLASS || c === C.EMBEDDED_CLASS).sort(),
+    answer: shown(`${S.MASTHEAD_CLASS} ${S.ANSWER_CLASS}`),
+    method: shown(`section${S.METHOD_CLASS}`),
+    embedPanel: shown(`section${S.EMBED_CODE_CLASS}`),
+    headline: Boolean(document.querySelector(`${S.MASTHEAD_CLASS} h1`)),
     };
-  });
+  }, IN_PAGE);
 
 // ---------------------------------------------------------------------------
 // The snippets, read from the app's own embed panel.
@@ -117,13 +117,13 @@ function readSnippets() {
     try {
       await page.goto(`${app.baseUrl}/`, { waitUntil: 'load' });
       // The pre-rendered panel shows a relative address; the live app fills in this page's.
-      await page.waitForSelector(`${S.ROOT_ID}[${C.LIVE_ATTRIBUTE}] section.embed-code div.snippet[${C.SNIPPET_ATTRIBUTE}="pym"] textarea`, { timeout: WAIT });
+      await page.waitForSelector(`${S.ROOT_ID}[${C.LIVE_ATTRIBUTE}] section${S.EMBED_CODE_CLASS} div${S.SNIPPET_CLASS}[${C.SNIPPET_ATTRIBUTE}="pym"] textarea`, { timeout: WAIT });
       await page.waitForFunction(
-        ({ S, C }) => document.querySelector(`${S.ROOT_ID}[${C.LIVE_ATTRIBUTE}] div.snippet[${C.SNIPPET_ATTRIBUTE}="iframe"] textarea`)?.value.includes(location.origin),
+        ({ S, C }) => document.querySelector(`${S.ROOT_ID}[${C.LIVE_ATTRIBUTE}] div${S.SNIPPET_CLASS}[${C.SNIPPET_ATTRIBUTE}="iframe"] textarea`)?.value.includes(location.origin),
         IN_PAGE,
         { timeout: WAIT },
       );
-      const read = (kind) => page.inputValue(`section.embed-code div.snippet[${C.SNIPPET_ATTRIBUTE}="${kind}"] textarea`);
+      const read = (kind) => page.inputValue(`section${S.EMBED_CODE_CLASS} div${S.SNIPPET_CLASS}[${C.SNIPPET_ATTRIBUTE}="${kind}"] textarea`);
       const result = { iframe: await read('iframe'), pym: await read('pym'), chrome: await chrome(page) };
       assertNoErrors(page);
       return result;
