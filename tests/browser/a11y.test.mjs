@@ -183,7 +183,7 @@ for (const config of SUBSET_CONFIGS) {
           await expectStep(page, content, i);
           await setPerspective(page, perspective);
           if (config.query === '?embed') {
-            assert.ok(await page.evaluate(() => document.documentElement.classList.contains('embed')), 'embed mode is on');
+            assert.ok(await page.evaluate(({ C }) => document.documentElement.classList.contains(C.EMBED_CLASS), IN_PAGE), 'embed mode is on');
           }
           if (config.forced) {
             assert.equal(

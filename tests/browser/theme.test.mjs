@@ -189,7 +189,7 @@ async function openHost(context) {
   }, 'the iframe loads the explainer');
   await frame.waitForSelector(`${S.ROOT_ID}[${C.LIVE_ATTRIBUTE}] ${S.SHOWN_STEP_HEADING}`, { timeout: WAIT });
   // The app listens once it has started; its first height report says so.
-  await frame.waitForFunction(() => document.documentElement.classList.contains('embedded'));
+  await frame.waitForFunction(({ C }) => document.documentElement.classList.contains(C.EMBEDDED_CLASS), IN_PAGE);
   return { page, frame };
 }
 
