@@ -149,7 +149,7 @@ hooks! {
     MASTHEAD_CLASS: Class = "masthead";
     /// On the short answer's section (whose id is [`ANSWER_ID`]), in the masthead.
     ANSWER_CLASS: Class = "answer";
-    /// On the stage's wrapper, around the diagram and the step ([`STAGE_ID`]).
+    /// On the stage, the element whose id is [`STAGE_ID`] (the diagram and the step).
     STAGE_CLASS: Class = "stage";
     /// On the progress bar's `<svg>` (see [`PROGRESS_FILL_CLASS`]).
     PROGRESS_CLASS: Class = "progress";
@@ -179,13 +179,13 @@ hooks! {
     DIAGRAM_SVG_PORTRAIT_CLASS: Class = "diagram-svg--portrait";
     /// On the diagram's caption (one per perspective).
     DIAGRAM_CAPTION_CLASS: Class = "diagram-caption";
-    /// On a place drawn as a region (around other places), beside [`PLACE_CLASS`].
+    /// On a place drawn as a region (an area that encloses others), beside [`PLACE_CLASS`].
     PLACE_REGION_CLASS: Class = "place--region";
     /// On a place's label in a drawing.
     PLACE_LABEL_CLASS: Class = "place-label";
     /// On a drawn flow's visible line.
     FLOW_LINE_CLASS: Class = "flow-line";
-    /// On a drawn flow's wide, invisible line that takes the pointer.
+    /// On a drawn flow's wide, transparent line that takes the pointer and shows focus.
     FLOW_HIT_CLASS: Class = "flow-hit";
     /// On a drawn flow's label.
     FLOW_LABEL_CLASS: Class = "flow-label";
@@ -215,7 +215,7 @@ hooks! {
     BADGE_CLASS: Class = "badge";
     /// On each of an event's dates.
     EVENT_DATE_CLASS: Class = "event-date";
-    /// On a date's label (a heading).
+    /// On an event's first date's label, its heading (the others' are `<strong>`).
     EVENT_DATE_LABEL_CLASS: Class = "event-date-label";
     /// On an event's text.
     EVENT_TEXT_CLASS: Class = "event-text";
