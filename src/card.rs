@@ -10,7 +10,10 @@ use std::sync::Arc;
 
 use explainer_core::diagram::{one_decimal, Orientation, MAX_LABELLED_FLOWS};
 use explainer_core::embed::escape_attribute;
-use explainer_core::page::{step_count, FLOW_CLASS, LIT_ATTRIBUTE, PLACE_CLASS};
+use explainer_core::page::{
+    step_count, FLOW_CLASS, FLOW_LABEL_CLASS, FLOW_LINE_CLASS, LIT_ATTRIBUTE, PLACE_CLASS,
+    PLACE_REGION_CLASS,
+};
 use explainer_core::share::{fit_lines, CARD_HEIGHT, CARD_WIDTH};
 use explainer_core::story::{LOGO_HEIGHT, LOGO_MAX_WIDTH};
 use explainer_core::{Content, Perspective};
@@ -308,7 +311,7 @@ fn card_style(lit: Option<(usize, bool)>) -> String {
         Some((index, labelled)) => {
             let lit = format!(r#"[{LIT_ATTRIBUTE}~="{index}"]"#);
             let labels = if labelled {
-                format!(".{FLOW_CLASS}{lit} .flow-label {{ display: inline; }}")
+                format!(".{FLOW_CLASS}{lit} .{FLOW_LABEL_CLASS} {{ display: inline; }}")
             } else {
                 String::new()
             };
@@ -317,9 +320,9 @@ fn card_style(lit: Option<(usize, bool)>) -> String {
                 format!(
                     "
 .{PLACE_CLASS}{lit} rect {{ fill: {HIGHLIGHT}; stroke: {INK}; stroke-width: 2.5; }}
-.{PLACE_CLASS}--region{lit} rect {{ fill: none; }}
+.{PLACE_REGION_CLASS}{lit} rect {{ fill: none; }}
 .{FLOW_CLASS}{lit} {{ opacity: 1; }}
-.{FLOW_CLASS}{lit} .flow-line {{ stroke-width: 3.5; }}
+.{FLOW_CLASS}{lit} .{FLOW_LINE_CLASS} {{ stroke-width: 3.5; }}
 {labels}"
                 ),
             )

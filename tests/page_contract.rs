@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use explainer_core::page::{
     HookKind, ACTIVE_CLASS, COMPACT_ASPECT, COMPACT_MEDIA, EMBED_CLASS, EVIDENCE_TOGGLE_CLASS,
     HOOKS, LAYERED_CLASS, OPEN_ATTRIBUTE, PAGER_COUNT_CLASS, PAGER_NEXT_CLASS, REF_ATTRIBUTE,
-    STAGE_ID, STEP_ATTRIBUTE, STEP_LIST_CLASS,
+    STAGE_CLASS, STAGE_ID, STEP_ATTRIBUTE, STEP_LIST_CLASS,
 };
 
 const STYLESHEET: &str = include_str!("../style/main.css");
@@ -74,7 +74,9 @@ fn the_stylesheet_folds_the_evidence_layer_only_when_scripts_can_open_it() {
 fn the_breakpoint_is_the_one_the_desktop_layout_starts_above() {
     // Desktop: the diagram beside the text from 900px up, the phone layout below.
     assert_eq!(COMPACT_MEDIA, "(max-width: 899px)");
-    assert!(STYLESHEET.contains("@media (min-width: 900px) {\n  .stage {"));
+    assert!(STYLESHEET.contains(&format!(
+        "@media (min-width: 900px) {{\n  .{STAGE_CLASS} {{"
+    )));
 }
 
 /// Element names a class selector may follow (`nav.step-list`), beside the

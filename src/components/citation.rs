@@ -1,6 +1,8 @@
 //! A verbatim quote with its number, whose words it reports, and its article.
 
-use explainer_core::page::{fill, CITATION_CLASS};
+use explainer_core::page::{
+    fill, CITATION_CLASS, CITATION_NUMBER_CLASS, CITATION_SPEAKER_CLASS, QUOTE_TRANSLATION_CLASS,
+};
 use explainer_core::{Content, NumberedQuote};
 use leptos::prelude::*;
 
@@ -40,7 +42,7 @@ pub fn citation_view(
     let translation = citation.translation.clone().map(|text| {
         let ours = format!(" ({})", words.quote.ours);
         view! {
-            <p class="quote-translation">{text}<span>{ours}</span></p>
+            <p class=QUOTE_TRANSLATION_CLASS>{text}<span>{ours}</span></p>
         }
     });
     view! {
@@ -50,13 +52,13 @@ pub fn citation_view(
             tabindex="-1"
             aria-label=label
         >
-            <span class="citation-number" aria-hidden="true">{quote.number}</span>
+            <span class=CITATION_NUMBER_CLASS aria-hidden="true">{quote.number}</span>
             <blockquote cite=anchor.clone() lang=language>
                 <p>{citation.quote.clone()}</p>
             </blockquote>
             {translation}
             <figcaption>
-                <span class="citation-speaker">{format!("{speaker}: {}", quote.who)}</span>
+                <span class=CITATION_SPEAKER_CLASS>{format!("{speaker}: {}", quote.who)}</span>
                 " — "
                 <a href=anchor><cite>{title}</cite></a>
                 {publisher.map(|p| view! { <span class="citation-publisher">{format!(" · {p}")}</span> })}

@@ -1,7 +1,7 @@
 //! Our own words with their reference markers: each sentence ends with a
 //! superscript number per quote it rests on, linking to that quote.
 
-use explainer_core::page::{fill, REF_LINK_CLASS};
+use explainer_core::page::{fill, REF_CLASS, REF_LINK_CLASS, SENTENCE_CLASS};
 use explainer_core::{CitedText, NumberedQuote, QuoteScope, Sentence};
 use leptos::prelude::*;
 
@@ -32,7 +32,7 @@ pub fn sentence_view(sentence: &Sentence, scope: &QuoteScope, prefix: &str) -> i
         })
         .collect_view();
     view! {
-        <span class="sentence">{sentence.text.to_owned()}<sup class="ref">{links}</sup></span>
+        <span class=SENTENCE_CLASS>{sentence.text.to_owned()}<sup class=REF_CLASS>{links}</sup></span>
     }
 }
 

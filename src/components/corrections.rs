@@ -3,6 +3,9 @@
 
 use std::sync::Arc;
 
+use explainer_core::page::{
+    STEP_UPDATED_CLASS, UPDATE_CLASS, UPDATE_STEPS_CLASS, UPDATE_TEXT_CLASS,
+};
 use explainer_core::{Content, Step};
 use leptos::prelude::*;
 
@@ -35,16 +38,16 @@ pub fn Corrections(content: Arc<Content>) -> impl IntoView {
                 })
                 .collect_view();
             view! {
-                <li class="update" id=update.anchor()>
+                <li class=UPDATE_CLASS id=update.anchor()>
                     <p class="update-head">
                         <strong>{words().update_kind(update.kind).to_owned()}</strong>
                         ", "
                         <time datetime=update.date.clone()>{words().day(&update.date)}</time>
                     </p>
-                    <p class="update-text">{update.text.clone()}</p>
+                    <p class=UPDATE_TEXT_CLASS>{update.text.clone()}</p>
                     {(!update.steps.is_empty()).then(|| view! {
                         <p class="update-steps-label">{words().corrections.changed.clone()}</p>
-                        <ul class="update-steps">{steps}</ul>
+                        <ul class=UPDATE_STEPS_CLASS>{steps}</ul>
                     })}
                 </li>
             }
@@ -78,5 +81,5 @@ pub fn updated_mark(step: &Step, content: &Content) -> Option<impl IntoView> {
         })
         .collect_view();
     let updated = words().step.updated.clone();
-    Some(view! { <p class="step-updated">{updated}{links}</p> })
+    Some(view! { <p class=STEP_UPDATED_CLASS>{updated}{links}</p> })
 }

@@ -13,7 +13,9 @@ use explainer_core::diagram::{
 };
 use explainer_core::page::{
     fill, index_list, ACTIVE_CLASS, COMPACT_ASPECT, COMPACT_MIN_WIDTH, CROWDED_CLASS,
-    DIAGRAM_CLASS, DIAGRAM_SVG_CLASS, FLOW_CLASS, PLACE_CLASS, SHOWN_CLASS,
+    DIAGRAM_CAPTION_CLASS, DIAGRAM_CLASS, DIAGRAM_SVG_CLASS, DIAGRAM_SVG_LANDSCAPE_CLASS,
+    DIAGRAM_SVG_PORTRAIT_CLASS, FLOWS_CLASS, FLOW_CLASS, FLOW_HIT_CLASS, FLOW_LABEL_CLASS,
+    FLOW_LINE_CLASS, PLACE_CLASS, PLACE_LABEL_CLASS, PLACE_REGION_CLASS, SHOWN_CLASS,
 };
 use explainer_core::{Content, FlowStatus, Perspective};
 use leptos::prelude::*;
@@ -59,7 +61,7 @@ pub fn Diagram(content: Arc<Content>) -> impl IntoView {
             {drawings}
             <Legend statuses=statuses/>
             <Descriptions content=content.clone()/>
-            <figcaption class="diagram-caption">
+            <figcaption class=DIAGRAM_CAPTION_CLASS>
                 {whose}
                 {words.diagram.caption.clone()}
             </figcaption>
@@ -127,13 +129,13 @@ pub fn drawing(
         .into_iter()
         .map(|shape| flow_view(shape, content))
         .collect_view();
-    let name = match orientation {
-        Orientation::Landscape => "landscape",
-        Orientation::Portrait => "portrait",
+    let (name, modifier) = match orientation {
+        Orientation::Landscape => ("landscape", DIAGRAM_SVG_LANDSCAPE_CLASS),
+        Orientation::Portrait => ("portrait", DIAGRAM_SVG_PORTRAIT_CLASS),
     };
     view! {
         <svg
-            class=format!("{DIAGRAM_SVG_CLASS} {DIAGRAM_SVG_CLASS}--{name}")
+            class=format!("{DIAGRAM_SVG_CLASS} {modifier}")
             class=(CROWDED_CLASS, crowded)
             class=(SHOWN_CLASS, perspective == INITIAL.perspective)
             data-orientation=name
@@ -143,7 +145,7 @@ pub fn drawing(
             role="none"
         >
             <g class="places">{places}</g>
-            <g class="flows">{flows}</g>
+            <g class=FLOWS_CLASS>{flows}</g>
         </svg>
     }
 }
@@ -184,7 +186,7 @@ fn place_view(shape: PlaceShape, content: &Content, perspective_id: &str) -> imp
     let hidden = step.map(|_| "true");
     let aria = step.map(|_| format!("{label}, {}", place.detail));
     let class = if shape.region {
-        format!("{PLACE_CLASS} {PLACE_CLASS}--region")
+        format!("{PLACE_CLASS} {PLACE_REGION_CLASS}")
     } else {
         PLACE_CLASS.to_owned()
     };
@@ -209,7 +211,7 @@ fn place_view(shape: PlaceShape, content: &Content, perspective_id: &str) -> imp
                 rx="8"
             ></rect>
             // A link says its name (and description) instead; a region's words are its text.
-            <text class="place-label" x=one_decimal(label_x) y=one_decimal(label_y) aria-hidden=hidden>{label}</text>
+            <text class=PLACE_LABEL_CLASS x=one_decimal(label_x) y=one_decimal(label_y) aria-hidden=hidden>{label}</text>
             // Not drawn, but keeps a region's accessible text "label detail" rather than "labeldetail".
             " "
             <text class="place-detail" x=one_decimal(label_x) y=one_decimal(detail_y) aria-hidden=hidden>{place.detail.clone()}</text>
@@ -247,12 +249,12 @@ fn flow_view(shape: FlowShape, content: &Content) -> impl IntoView {
             aria-describedby=flow_description(&flow.id)
             data-go-step=step
         >
-            <path class="flow-hit" d=shape.path.clone()></path>
-            <path class="flow-line" d=shape.path></path>
+            <path class=FLOW_HIT_CLASS d=shape.path.clone()></path>
+            <path class=FLOW_LINE_CLASS d=shape.path></path>
             <polygon class="flow-head" points=shape.arrowhead></polygon>
             // The stroke is the label's halo: drawn first, under the letters.
             <text
-                class="flow-label"
+                class=FLOW_LABEL_CLASS
                 x=one_decimal(shape.label_at.x)
                 y=one_decimal(shape.label_at.y + 4.0)
                 text-anchor=shape.label_anchor.as_str()
@@ -277,7 +279,7 @@ fn Legend(statuses: Vec<FlowStatus>) -> impl IntoView {
             view! {
                 <li class=format!("legend-item flow--{}", status.as_str())>
                     <svg class="legend-swatch" viewBox="0 0 36 12" aria-hidden="true">
-                        <path class="flow-line" d="M2,6 L34,6"></path>
+                        <path class=FLOW_LINE_CLASS d="M2,6 L34,6"></path>
                     </svg>
                     {words.status(status).to_owned()}
                 </li>

@@ -2,7 +2,7 @@
 //! shown as text for copying by hand.
 
 use explainer_core::embed::{snippet, EmbedName, RELATIVE_EMBED_URL, SNIPPETS};
-use explainer_core::page::{EMBED_PANEL_ID, SNIPPET_STATUS_CLASS};
+use explainer_core::page::{EMBED_CODE_CLASS, EMBED_PANEL_ID, SNIPPET_CLASS, SNIPPET_STATUS_CLASS};
 use leptos::prelude::*;
 
 use crate::words::words;
@@ -31,7 +31,7 @@ pub fn EmbedCode(
         })
         .collect_view();
     view! {
-        <section class="embed-code" id=EMBED_PANEL_ID aria-labelledby="embed-heading" data-title=title.clone()>
+        <section class=EMBED_CODE_CLASS id=EMBED_PANEL_ID aria-labelledby="embed-heading" data-title=title.clone()>
             <h2 id="embed-heading">{words.embed.heading.clone()}</h2>
             <p>{words.embed.intro.clone()}</p>
             {blocks}
@@ -47,7 +47,7 @@ fn Snippet(kind: &'static str, label: String, code: String) -> impl IntoView {
     let words = words();
     view! {
         // The live app reports a copy with the words in `data-done` or `data-failed`.
-        <div class="snippet" data-snippet=kind data-done=words.embed.copied.clone() data-failed=words.embed.copy_failed.clone()>
+        <div class=SNIPPET_CLASS data-snippet=kind data-done=words.embed.copied.clone() data-failed=words.embed.copy_failed.clone()>
             <label for=field_id.clone()>{label}</label>
             <textarea id=field_id readonly rows=rows spellcheck="false">{code}</textarea>
             <button type="button" class="button" data-copy="">{words.embed.copy.clone()}</button>

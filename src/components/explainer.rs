@@ -6,7 +6,10 @@ use std::sync::Arc;
 use std::collections::HashSet;
 
 use explainer_core::embed::EmbedName;
-use explainer_core::page::{ANNOUNCER_ID, ANSWER_ID, LAYERED_CLASS, MAIN_ID, STAGE_ID};
+use explainer_core::page::{
+    ANNOUNCER_ID, ANSWER_CLASS, ANSWER_ID, LAYERED_CLASS, MAIN_ID, MASTHEAD_CLASS, METHOD_CLASS,
+    STAGE_CLASS, STAGE_ID, STEP_LEAD_CLASS,
+};
 use explainer_core::{Content, QuoteScope};
 use leptos::prelude::*;
 
@@ -63,7 +66,7 @@ pub fn Explainer(
             // The step's text comes first in the page, so a screen reader reaches it
             // before the diagram's links; the stylesheet still draws the diagram
             // first (beside the text, or as the phone layout's strip above it).
-            <div class="stage" id=STAGE_ID>
+            <div class=STAGE_CLASS id=STAGE_ID>
                 <div class="stage-text">
                     <StepProgress content=content.clone()/>
                     <StepView content=content.clone()/>
@@ -101,14 +104,14 @@ fn Header(content: Arc<Content>, editions: Vec<EditionLink>) -> impl IntoView {
         .clone()
         .unwrap_or_else(|| words.masthead.kicker.clone());
     view! {
-        <header class="masthead">
+        <header class=MASTHEAD_CLASS>
             <EditionSwitch links=editions/>
             <p class="kicker">{kicker}</p>
             <h1>{content.title.clone()}</h1>
             <p class="dek">{content.dek.clone()}</p>
-            <section class=format!("answer {LAYERED_CLASS}") id=ANSWER_ID aria-labelledby="answer-heading">
+            <section class=format!("{ANSWER_CLASS} {LAYERED_CLASS}") id=ANSWER_ID aria-labelledby="answer-heading">
                 <h2 id="answer-heading" class="answer-heading">{words.masthead.answer_heading.clone()}</h2>
-                <div class="step-lead" id=format!("{ANSWER_ID}-text")>{said}</div>
+                <div class=STEP_LEAD_CLASS id=format!("{ANSWER_ID}-text")>{said}</div>
                 {evidence_toggle(format!("{ANSWER_ID}-text"), scope.quotes().len())}
             </section>
         </header>
@@ -120,7 +123,7 @@ fn Header(content: Arc<Content>, editions: Vec<EditionLink>) -> impl IntoView {
 fn Method(content: Arc<Content>, single_file: String) -> impl IntoView {
     let words = words();
     view! {
-        <section class="method" aria-labelledby="method-heading">
+        <section class=METHOD_CLASS aria-labelledby="method-heading">
             <h2 id="method-heading">{words.method.heading.clone()}</h2>
             {content.method.iter().map(|p| view! { <p>{p.clone()}</p> }).collect_view()}
             <p class="download">

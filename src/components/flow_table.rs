@@ -11,7 +11,10 @@ use super::cited_text::cited_view;
 use super::step_link::StepLink;
 use super::INITIAL;
 use crate::words::{quotes_language, words};
-use explainer_core::page::{fill, index_list, CURRENT_CLASS, FLOW_TABLE_CLASS};
+use explainer_core::page::{
+    fill, index_list, CITATION_NUMBER_CLASS, CITATION_SPEAKER_CLASS, CURRENT_CLASS, FLOWS_CLASS,
+    FLOW_EVIDENCE_CLASS, FLOW_TABLE_CLASS, QUOTE_TRANSLATION_CLASS,
+};
 
 /// All flows, in both perspectives; the current step's rows are marked.
 #[component]
@@ -43,13 +46,13 @@ pub fn FlowTable(content: Arc<Content>) -> impl IntoView {
                     let title = content.source(&c.source).map(|s| s.title.clone()).unwrap_or_default();
                     let translation = c.translation.as_ref().map(|t| {
                         let text = format!("({t}; {})", words.quote.ours);
-                        view! { " " <span class="quote-translation">{text}</span> }
+                        view! { " " <span class=QUOTE_TRANSLATION_CLASS>{text}</span> }
                     });
                     view! {
-                        <p class="flow-evidence" id=c.anchor() tabindex="-1">
-                            <span class="citation-number" aria-hidden="true">{quote.number}</span>
+                        <p class=FLOW_EVIDENCE_CLASS id=c.anchor() tabindex="-1">
+                            <span class=CITATION_NUMBER_CLASS aria-hidden="true">{quote.number}</span>
                             <span class="visually-hidden">{fill(&words.quote.number, &[("n", &quote.number.to_string())])}</span>
-                            <span class="citation-speaker">{format!("{}: {}", words.speaker(quote.speaker), quote.who)}</span>
+                            <span class=CITATION_SPEAKER_CLASS>{format!("{}: {}", words.speaker(quote.speaker), quote.who)}</span>
                             " "
                             <q cite=anchor.clone() lang=language.clone()>{c.quote.clone()}</q>
                             {translation}
@@ -86,7 +89,7 @@ pub fn FlowTable(content: Arc<Content>) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <section class="flows" aria-labelledby="flows-heading">
+        <section class=FLOWS_CLASS aria-labelledby="flows-heading">
             <h2 id="flows-heading">{words.flows.heading.clone()}</h2>
             <table class=FLOW_TABLE_CLASS>
                 <caption>{words.flows.caption.clone()}</caption>

@@ -11,7 +11,7 @@
 
 use std::collections::HashSet;
 
-use explainer_core::page::{fill, sentence_anchor, EVIDENCE_TOGGLE_CLASS};
+use explainer_core::page::{fill, sentence_anchor, EVIDENCE_TOGGLE_CLASS, SAID_CLASS};
 use explainer_core::{CitedText, Content, QuoteScope, Side};
 use leptos::prelude::*;
 
@@ -20,7 +20,7 @@ use crate::words::words;
 use super::citation::citation_view;
 use super::cited_text::{cited_view, sentence_view};
 
-/// The sentences of `text`, each in its own `<p class="said">` (the stylesheet
+/// The sentences of `text`, each in its own `<p class=SAID_CLASS>` (the stylesheet
 /// runs them together as one paragraph while the block is folded), followed by
 /// the quotes it is the first to name. `shown` holds the quotes already placed.
 pub fn said_view(
@@ -49,7 +49,7 @@ pub fn said_view(
                 .then(|| view! { <div class="said-quotes">{quotes.collect_view()}</div> });
             let focusable = anchor.as_ref().map(|_| "-1");
             view! {
-                <p class="said" id=anchor tabindex=focusable>{sentence_view(&sentence, scope, "")}</p>
+                <p class=SAID_CLASS id=anchor tabindex=focusable>{sentence_view(&sentence, scope, "")}</p>
                 {quotes}
             }
         })

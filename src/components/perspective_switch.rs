@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use explainer_core::page::SWITCH_OPTION_CLASS;
+use explainer_core::page::{SWITCH_CLASS, SWITCH_OPTION_CLASS};
 use explainer_core::Content;
 use leptos::prelude::*;
 
@@ -31,7 +31,7 @@ pub fn PerspectiveSwitch(content: Arc<Content>) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <div class="switch" role="group" aria-labelledby="switch-label">
+        <div class=SWITCH_CLASS role="group" aria-labelledby="switch-label">
             <span id="switch-label" class="switch-label">{words().perspectives.label.clone()}</span>
             <div class="switch-options">{buttons}</div>
         </div>

@@ -5,6 +5,7 @@
 //! address to copy by hand when the clipboard is refused (`src/share.rs`).
 //! Both carry the step's id in `explainer_core::share::SHARE_ATTRIBUTE`.
 
+use explainer_core::page::SHARE_STEP_CLASS;
 use explainer_core::share::step_page_path;
 use leptos::prelude::*;
 
@@ -16,7 +17,7 @@ pub fn ShareStep(step_id: String) -> impl IntoView {
     let words = words();
     let share = &words.step;
     view! {
-        <div class="share-step" data-done=share.share_copied.clone() data-failed=share.share_failed.clone()>
+        <div class=SHARE_STEP_CLASS data-done=share.share_copied.clone() data-failed=share.share_failed.clone()>
             <a class="share-step-link" href=step_page_path(&step_id) data-share-step=step_id.clone()>
                 {share.share.clone()}
             </a>

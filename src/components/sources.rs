@@ -3,7 +3,9 @@
 
 use std::sync::Arc;
 
-use explainer_core::page::fill;
+use explainer_core::page::{
+    fill, SOURCES_CLASS, SOURCE_CITED_CLASS, SOURCE_CLASS, SOURCE_TITLE_CLASS,
+};
 use explainer_core::{Content, Source};
 use leptos::prelude::*;
 
@@ -21,7 +23,7 @@ pub fn Sources(content: Arc<Content>) -> impl IntoView {
     let words = words();
     let count = words.number(content.sources.len());
     view! {
-        <section class="sources" aria-labelledby="sources-heading">
+        <section class=SOURCES_CLASS aria-labelledby="sources-heading">
             <h2 id="sources-heading">{words.sources.heading.clone()}</h2>
             <p class="sources-intro">{fill(&words.sources.intro, &[("count", &count)])}</p>
             <ol class="source-list">{entries}</ol>
@@ -68,8 +70,8 @@ fn source_entry(source: &Source, content: &Content) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <li class="source" id=source.anchor() data-file=source.file_name()>
-            <p class="source-title"><cite>{source.title.clone()}</cite></p>
+        <li class=SOURCE_CLASS id=source.anchor() data-file=source.file_name()>
+            <p class=SOURCE_TITLE_CLASS><cite>{source.title.clone()}</cite></p>
             <dl class="source-facts">
                 <dt>{text.publisher.clone()}</dt>
                 {publisher}
@@ -81,7 +83,7 @@ fn source_entry(source: &Source, content: &Content) -> impl IntoView {
             </dl>
             {source.note.clone().map(|note| view! { <p class="source-note">{note}</p> })}
             <p class="source-cited-label">{text.cited_in.clone()}</p>
-            <ul class="source-cited">{cited_in}</ul>
+            <ul class=SOURCE_CITED_CLASS>{cited_in}</ul>
         </li>
     }
 }

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use crate::words::words;
 use explainer_core::page::{
     progress_width, step_count, PAGER_CLASS, PAGER_COUNT_CLASS, PAGER_NEXT_CLASS,
-    PAGER_PREVIOUS_CLASS, PROGRESS_FILL_CLASS,
+    PAGER_PREVIOUS_CLASS, PROGRESS_CLASS, PROGRESS_FILL_CLASS,
 };
 use explainer_core::view_state::step_hash;
 use explainer_core::Content;
@@ -20,7 +20,7 @@ use super::INITIAL;
 pub fn StepProgress(content: Arc<Content>) -> impl IntoView {
     let width = progress_width(INITIAL.step, content.steps.len());
     view! {
-        <svg class="progress" viewBox="0 0 100 6" preserveAspectRatio="none" aria-hidden="true">
+        <svg class=PROGRESS_CLASS viewBox="0 0 100 6" preserveAspectRatio="none" aria-hidden="true">
             <rect class="progress-track" width="100" height="6"></rect>
             <rect class=PROGRESS_FILL_CLASS width=width height="6"></rect>
         </svg>

@@ -6,8 +6,9 @@ use std::collections::HashSet;
 use std::sync::Arc;
 
 use explainer_core::page::{
-    step_count, step_heading_id, INITIAL_CLASS, LAYERED_CLASS, SHOWN_CLASS, STEP_CLASS,
-    STEP_KICKER_CLASS,
+    step_count, step_heading_id, EVIDENCE_CLASS, INITIAL_CLASS, LAYERED_CLASS,
+    PERSPECTIVE_NOTE_CLASS, SHOWN_CLASS, STEP_CLASS, STEP_KICKER_CLASS, STEP_LEAD_CLASS,
+    STEP_TIMELINE_CLASS,
 };
 use explainer_core::{Content, QuoteScope, Step};
 use leptos::prelude::*;
@@ -86,7 +87,7 @@ fn step_text(step: &Step, content: &Content) -> impl IntoView {
             let said = said_view(note, &scope, content, &mut shown);
             Some(view! {
                 <aside
-                    class="perspective-note"
+                    class=PERSPECTIVE_NOTE_CLASS
                     class=(SHOWN_CLASS, perspective == INITIAL.perspective)
                     data-for=entry.id.clone()
                     aria-label=label
@@ -99,9 +100,9 @@ fn step_text(step: &Step, content: &Content) -> impl IntoView {
         .collect_view();
     let rest = remaining_quotes(&scope, content, &mut shown);
     view! {
-        <div class="step-lead">{lead}</div>
+        <div class=STEP_LEAD_CLASS>{lead}</div>
         {evidence_toggle(layer.clone(), scope.quotes().len())}
-        <div class="evidence" id=layer>
+        <div class=EVIDENCE_CLASS id=layer>
             {details}
             {notes}
             {rest}
@@ -146,7 +147,7 @@ fn on_the_timeline(step: &Step, content: &Content) -> Option<impl IntoView> {
         })
         .collect_view();
     Some(view! {
-        <div class="step-timeline">
+        <div class=STEP_TIMELINE_CLASS>
             <h3>{words().step.on_the_timeline.clone()}</h3>
             <ul>{links}</ul>
         </div>

@@ -8,7 +8,11 @@
 
 use std::sync::Arc;
 
-use explainer_core::page::{fill, TIMELINE_ID};
+use explainer_core::page::{
+    fill, BADGE_CLASS, EVENT_CLASS, EVENT_DATE_CLASS, EVENT_DATE_LABEL_CLASS, EVENT_OTHERS_CLASS,
+    EVENT_STEP_CLASS, EVENT_SUBJECT_CLASS, EVENT_TEXT_CLASS, REF_CLASS, TIMELINE_GROUP_CLASS,
+    TIMELINE_GROUP_NOTE_CLASS, TIMELINE_ID, TIMELINE_LIST_CLASS,
+};
 use explainer_core::{Content, Event, QuoteScope, Side};
 use leptos::prelude::*;
 
@@ -36,10 +40,10 @@ pub fn Timeline(content: Arc<Content>) -> impl IntoView {
                 .map(|event| event_view(event, &content))
                 .collect_view();
             view! {
-                <section class="timeline-group" aria-labelledby=labelled_by>
+                <section class=TIMELINE_GROUP_CLASS aria-labelledby=labelled_by>
                     <h3 id=heading class="timeline-group-title">{group.title.clone()}</h3>
-                    {group.note.clone().map(|note| view! { <p class="timeline-group-note">{note}</p> })}
-                    <ol class="timeline-list">{events}</ol>
+                    {group.note.clone().map(|note| view! { <p class=TIMELINE_GROUP_NOTE_CLASS>{note}</p> })}
+                    <ol class=TIMELINE_LIST_CLASS>{events}</ol>
                 </section>
             }
         })
@@ -67,8 +71,8 @@ pub fn Timeline(content: Arc<Content>) -> impl IntoView {
 fn event_view(event: &Event, content: &Content) -> impl IntoView {
     let scope = QuoteScope::new(&event.citations);
     let side = match event.speaker.side() {
-        Side::Subject => "subject",
-        Side::Others => "others",
+        Side::Subject => EVENT_SUBJECT_CLASS,
+        Side::Others => EVENT_OTHERS_CLASS,
     };
     let datings = event
         .when
@@ -88,14 +92,14 @@ fn event_view(event: &Event, content: &Content) -> impl IntoView {
             // The event's heading is its (first) date alone: short to hear when a
             // screen reader moves from heading to heading.
             let label = if index == 0 {
-                view! { <h4 class="event-date-label">{dating.label.clone()}</h4> }.into_any()
+                view! { <h4 class=EVENT_DATE_LABEL_CLASS>{dating.label.clone()}</h4> }.into_any()
             } else {
                 view! { <strong>{dating.label.clone()}</strong> }.into_any()
             };
             view! {
-                <div class=format!("event-date event-date--{}", precision.as_str())>
+                <div class=format!("{EVENT_DATE_CLASS} {EVENT_DATE_CLASS}--{}", precision.as_str())>
                     {label}
-                    <sup class="ref">{markers}</sup>
+                    <sup class=REF_CLASS>{markers}</sup>
                     <span class="event-precision">{words().precision(dating)}</span>
                     {inferred}
                 </div>
@@ -129,20 +133,20 @@ fn event_view(event: &Event, content: &Content) -> impl IntoView {
     let step_title = content.step_title(step_index).to_owned();
     view! {
         <li
-            class=format!("event event--{side} event--{}", event.speaker.as_str())
+            class=format!("{EVENT_CLASS} {side} {EVENT_CLASS}--{}", event.speaker.as_str())
             id=event.anchor()
             tabindex="-1"
             data-event=event.id.clone()
         >
             <div class="event-when">{datings}</div>
             <p class="claim-speaker">
-                <span class="badge">{words().speaker(event.speaker).to_owned()}</span>
+                <span class=BADGE_CLASS>{words().speaker(event.speaker).to_owned()}</span>
                 <span class="claim-who">{event.who.clone()}</span>
             </p>
-            <p class="event-text">{cited_view(&event.text, &scope, "")}</p>
+            <p class=EVENT_TEXT_CLASS>{cited_view(&event.text, &scope, "")}</p>
             {answers}
             {quotes}
-            <p class="event-step">
+            <p class=EVENT_STEP_CLASS>
                 <StepLink index=step_index id=event.step.clone()>
                     {about_step(&words().timeline.explained_in, step_index, &step_title)}
                 </StepLink>

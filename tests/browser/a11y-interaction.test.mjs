@@ -81,8 +81,8 @@ function describeFocus({ S, C }) {
   const cls = el.getAttribute('class') ?? '';
   const kind =
     el.matches(`button${S.SWITCH_OPTION_CLASS}`) ? `switch:${el.getAttribute(C.PERSPECTIVE_ATTRIBUTE)}`
-    : el.matches(`svg.diagram-svg--landscape g${S.PLACE_CLASS}`) ? `place:${el.getAttribute(C.PLACE_ATTRIBUTE)}:landscape`
-    : el.matches(`svg.diagram-svg--portrait g${S.PLACE_CLASS}`) ? `place:${el.getAttribute(C.PLACE_ATTRIBUTE)}:portrait`
+    : el.matches(`svg${S.DIAGRAM_SVG_LANDSCAPE_CLASS} g${S.PLACE_CLASS}`) ? `place:${el.getAttribute(C.PLACE_ATTRIBUTE)}:landscape`
+    : el.matches(`svg${S.DIAGRAM_SVG_PORTRAIT_CLASS} g${S.PLACE_CLASS}`) ? `place:${el.getAttribute(C.PLACE_ATTRIBUTE)}:portrait`
     : el.matches(`g${S.FLOW_CLASS}`) ? `flow:${el.getAttribute(C.FLOW_ATTRIBUTE)}`
     : el.matches(S.PAGER_NEXT_CLASS) ? C.PAGER_NEXT_CLASS
     : el.matches(S.PAGER_PREVIOUS_CLASS) ? C.PAGER_PREVIOUS_CLASS
@@ -107,7 +107,7 @@ function describeFocus({ S, C }) {
   let indicator = null; // null: fine; otherwise what is wrong
   if (el.matches(`g${S.PLACE_CLASS}, g${S.FLOW_CLASS}`)) {
     const panel = parse(getComputedStyle(el.closest('figure')).backgroundColor);
-    const shape = getComputedStyle(el.querySelector(el.matches(`g${S.PLACE_CLASS}`) ? 'rect' : '.flow-hit'));
+    const shape = getComputedStyle(el.querySelector(el.matches(`g${S.PLACE_CLASS}`) ? 'rect' : S.FLOW_HIT_CLASS));
     const ratio = shape.stroke === 'none' ? 1 : contrast(shape.stroke, Number(shape.strokeOpacity), panel);
     if (parseFloat(shape.strokeWidth) < 3 || ratio < 3) {
       indicator = `focus stroke ${shape.stroke} x${shape.strokeOpacity}, ${shape.strokeWidth} wide: ${ratio.toFixed(2)}:1 against the panel`;

@@ -183,7 +183,7 @@ for (const config of SUBSET_CONFIGS) {
           await expectStep(page, content, i);
           await setPerspective(page, perspective);
           if (config.query === '?embed') {
-            assert.ok(await page.evaluate(() => document.documentElement.classList.contains('embed')), 'embed mode is on');
+            assert.ok(await page.evaluate(({ C }) => document.documentElement.classList.contains(C.EMBED_CLASS), IN_PAGE), 'embed mode is on');
           }
           if (config.forced) {
             assert.equal(
@@ -240,7 +240,7 @@ function diagramContrast({ S, C }) {
   }
   const lines = [];
   for (const g of document.querySelectorAll(`svg${S.DIAGRAM_SVG_CLASS} g${S.FLOW_CLASS}`)) {
-    const line = g.querySelector('.flow-line');
+    const line = g.querySelector(S.FLOW_LINE_CLASS);
     if (!line || !visible(line)) continue;
     const stroke = parse(getComputedStyle(line).stroke);
     const alpha = Number(getComputedStyle(g).opacity) * stroke.a;

@@ -42,7 +42,7 @@ function readQuotes({ S, C }) {
       text: (el.tagName === 'BLOCKQUOTE' ? [...el.querySelectorAll('p')].map((p) => p.textContent).join(' ') : el.textContent)
         .replace(/\s+/g, ' ')
         .trim(),
-      targetIsSource: !!target && target.matches('li.source'),
+      targetIsSource: !!target && target.matches(`li${S.SOURCE_CLASS}`),
       targetFile: target?.getAttribute(C.SOURCE_FILE_ATTRIBUTE) ?? null,
       inStep: !!el.closest(S.SHOWN_STEP),
       inTable: !!el.closest(`table${S.FLOW_TABLE_CLASS}`),
@@ -55,7 +55,7 @@ function checkQuote(q) {
   assert.ok(m, `${q.tag} cite "${q.cite}" has the form #source-<id>`);
   const id = m[1];
   assert.ok(sourceIds.has(id), `${q.tag} cites a source in content.json: ${id}`);
-  assert.ok(q.targetIsSource, `${q.cite} points at an li.source element`);
+  assert.ok(q.targetIsSource, `${q.cite} points at an li${S.SOURCE_CLASS} element`);
   assert.equal(q.targetFile, `${id}.txt`, `${q.cite} has data-file="${id}.txt"`);
   assert.ok(q.text.length > 0, `${q.tag} citing ${id} has text`);
   assert.ok(quotesBySource.get(id).has(q.text), `quote is one content.json attributes to ${id}: "${q.text}"`);
@@ -83,13 +83,13 @@ test('every quote cites an existing source entry and is verbatim from content.js
 test('the sources section lists all five sources with their titles', { timeout: TEST_TIMEOUT }, async () => {
   const page = await app.newPage();
   await openApp(page, app.baseUrl, '/');
-  const listed = await page.$$eval('li.source', (lis, file) =>
+  const listed = await page.$$eval(`li${S.SOURCE_CLASS}`, (lis, { S, C }) =>
     lis.map((li) => ({
       id: li.id,
-      file: li.getAttribute(file),
-      title: li.querySelector('.source-title')?.textContent.replace(/\s+/g, ' ').trim() ?? null,
+      file: li.getAttribute(C.SOURCE_FILE_ATTRIBUTE),
+      title: li.querySelector(S.SOURCE_TITLE_CLASS)?.textContent.replace(/\s+/g, ' ').trim() ?? null,
     })),
-    C.SOURCE_FILE_ATTRIBUTE,
+    IN_PAGE,
   );
   assert.deepEqual(
     listed,
@@ -104,7 +104,7 @@ test('"Cited in" links go to exactly the steps citing each source, and open them
   await openApp(page, app.baseUrl, '/');
   for (const source of content.sources) {
     await t.test(`source ${source.id}`, async () => {
-      const hrefs = await page.$$eval(`li.source[id="source-${source.id}"] ul.source-cited a`, (as) =>
+      const hrefs = await page.$$eval(`li${S.SOURCE_CLASS}[id="source-${source.id}"] ul${S.SOURCE_CITED_CLASS} a`, (as) =>
         as.map((a) => a.getAttribute('href')),
       );
       const expected = citingSteps(source.id).map((s) => `#step-${s.id}`);
@@ -113,7 +113,7 @@ test('"Cited in" links go to exactly the steps citing each source, and open them
       // Open the last citing step that is not the one shown, so the click moves.
       const current = await page.$eval(S.SHOWN_STEP, (a, step) => a.getAttribute(step), C.STEP_ATTRIBUTE);
       const target = [...citingSteps(source.id)].reverse().find((s) => s.id !== current) ?? citingSteps(source.id)[0];
-      await page.click(`li.source[id="source-${source.id}"] ul.source-cited a[href="#step-${target.id}"]`);
+      await page.click(`li${S.SOURCE_CLASS}[id="source-${source.id}"] ul${S.SOURCE_CITED_CLASS} a[href="#step-${target.id}"]`);
       await expectStep(page, content, content.steps.indexOf(target));
       await expectHeadingFocused(page);
     });

@@ -86,10 +86,10 @@ test('every place and flow is focusable and named; a region is a frame, not a li
   await openApp(page, app.baseUrl, '/?view=creator');
   // Regions (places with a width and height) frame the boxes; they open nothing.
   const regions = content.places.filter((p) => p.width !== undefined).map((p) => p.id);
-  const frames = await page.$$eval(`svg${S.DIAGRAM_SVG_CLASS}:visible g.place--region`, (gs, { S, C }) =>
+  const frames = await page.$$eval(`svg${S.DIAGRAM_SVG_CLASS}:visible g${S.PLACE_REGION_CLASS}`, (gs, { S, C }) =>
     gs.map((g) => ({ id: g.getAttribute(C.PLACE_ATTRIBUTE), link: ['role', 'tabindex', C.GO_STEP_ATTRIBUTE].some((a) => g.hasAttribute(a)) })), IN_PAGE);
   assert.deepEqual(frames, regions.map((id) => ({ id, link: false })), 'regions are drawn, and are not links');
-  const shapes = await page.$$eval(`svg${S.DIAGRAM_SVG_CLASS}:visible g${S.PLACE_CLASS}[${C.PLACE_ATTRIBUTE}]:not(.place--region), svg${S.DIAGRAM_SVG_CLASS}:visible g${S.FLOW_CLASS}[${C.FLOW_ATTRIBUTE}]`, (gs, { S, C }) =>
+  const shapes = await page.$$eval(`svg${S.DIAGRAM_SVG_CLASS}:visible g${S.PLACE_CLASS}[${C.PLACE_ATTRIBUTE}]:not(${S.PLACE_REGION_CLASS}), svg${S.DIAGRAM_SVG_CLASS}:visible g${S.FLOW_CLASS}[${C.FLOW_ATTRIBUTE}]`, (gs, { S, C }) =>
     gs.map((g) => ({
       id: g.getAttribute(C.PLACE_ATTRIBUTE) ?? g.getAttribute(C.FLOW_ATTRIBUTE),
       kind: g.hasAttribute(C.PLACE_ATTRIBUTE) ? 'place' : 'flow',
@@ -129,7 +129,7 @@ async function pointOnFlow(page, flowId) {
   const flow = page.locator(sel);
   await flow.scrollIntoViewIfNeeded();
   const found = await page.$eval(sel, (g, { S, C }) => {
-    const path = g.querySelector('path.flow-line') ?? g.querySelector('path');
+    const path = g.querySelector(`path${S.FLOW_LINE_CLASS}`) ?? g.querySelector('path');
     const ctm = path.getScreenCTM();
     const total = path.getTotalLength();
     const covered = new Set();
@@ -228,8 +228,8 @@ function labelClashes({ S, C }) {
   const frame = svg.getBoundingClientRect();
   const box = (el) => el.getBoundingClientRect();
   const meet = (a, b) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > 0.5 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 0.5;
-  const labels = [...svg.querySelectorAll(`g${S.FLOW_CLASS} .flow-label`)].filter((t) => getComputedStyle(t).display !== 'none');
-  const boxes = [...svg.querySelectorAll(`g${S.PLACE_CLASS}:not(.place--region) > rect`)];
+  const labels = [...svg.querySelectorAll(`g${S.FLOW_CLASS} ${S.FLOW_LABEL_CLASS}`)].filter((t) => getComputedStyle(t).display !== 'none');
+  const boxes = [...svg.querySelectorAll(`g${S.PLACE_CLASS}:not(${S.PLACE_REGION_CLASS}) > rect`)];
   const name = (el) => el.closest(`${S.FLOW_ATTRIBUTE}, ${S.PLACE_ATTRIBUTE}`);
   const clashes = [];
   labels.forEach((label, i) => {

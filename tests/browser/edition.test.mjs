@@ -37,7 +37,7 @@ const editionPath = () => `/${edition.folder}/`;
 /** Runs in the page: the shown step's sentences, each with its markers' numbers. */
 function shownSentences({ S }) {
   const article = document.querySelector(S.SHOWN_STEP);
-  return [...article.querySelectorAll('.step-lead .said')].map((said) => ({
+  return [...article.querySelectorAll(`${S.STEP_LEAD_CLASS} ${S.SAID_CLASS}`)].map((said) => ({
     markers: [...said.querySelectorAll(`a${S.REF_ATTRIBUTE}`)].map((a) => a.textContent.trim()),
   }));
 }
@@ -56,7 +56,7 @@ test('the edition is its own page in its language, with the quotes in the articl
       id: figure.id,
       lang: figure.querySelector('blockquote')?.getAttribute('lang') ?? null,
       quote: figure.querySelector('blockquote')?.textContent.replace(/\s+/g, ' ').trim(),
-      translation: figure.querySelector('.quote-translation')?.textContent.replace(/\s+/g, ' ').trim() ?? null,
+      translation: figure.querySelector(S.QUOTE_TRANSLATION_CLASS)?.textContent.replace(/\s+/g, ' ').trim() ?? null,
     })), IN_PAGE,
   );
   assert.ok(quotes.length > 0, 'the first step shows its quotes');

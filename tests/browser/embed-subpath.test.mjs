@@ -5,7 +5,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, startServer, loadContent, expectStep, assertNoErrors, DIST, TEST_TIMEOUT, S, C } from './support.mjs';
+import { launch, startServer, loadContent, expectStep, assertNoErrors, DIST, TEST_TIMEOUT, S, C, IN_PAGE } from './support.mjs';
 
 const PREFIX = '/graphics/explainer/';
 const WAIT = 15_000;
@@ -51,13 +51,13 @@ async function walk(url) {
 test('the full page works under /graphics/explainer/', { timeout: TEST_TIMEOUT }, async () => {
   const page = await walk(`${site.baseUrl}${PREFIX}`);
   // Its embed snippet points at the sub-path too.
-  const snippet = await page.inputValue(`div.snippet[${C.SNIPPET_ATTRIBUTE}="iframe"] textarea`);
+  const snippet = await page.inputValue(`div${S.SNIPPET_CLASS}[${C.SNIPPET_ATTRIBUTE}="iframe"] textarea`);
   assert.ok(snippet.includes(`src="${site.baseUrl}${PREFIX}?embed"`), `iframe snippet src is under the sub-path:\n${snippet}`);
   await page.close();
 });
 
 test('the embed works under /graphics/explainer/index.html?embed', { timeout: TEST_TIMEOUT }, async () => {
   const page = await walk(`${site.baseUrl}${PREFIX}index.html?embed`);
-  assert.ok(await page.evaluate(() => document.documentElement.classList.contains('embed')), 'compact mode');
+  assert.ok(await page.evaluate(({ C }) => document.documentElement.classList.contains(C.EMBED_CLASS), IN_PAGE), 'compact mode');
   await page.close();
 });

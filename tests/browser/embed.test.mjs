@@ -95,16 +95,16 @@ async function choosePerspective(frame, perspective) {
 // Counts only what is displayed: the pre-rendered page keeps these elements in the
 // DOM until the app takes over, but compact mode hides them from the first paint.
 const chrome = (frameOrPage) =>
-  frameOrPage.evaluate(() => {
+  frameOrPage.evaluate(({ S, C }) => {
     const shown = (sel) => [...document.querySelectorAll(sel)].filter((el) => el.getClientRects().length > 0).length;
     return {
-    classes: [...document.documentElement.classList].filter((c) => c === 'embed' || c === 'embedded').sort(),
-    answer: shown('.masthead .answer'),
-    method: shown('section.method'),
-    embedPanel: shown('section.embed-code'),
-    headline: Boolean(document.querySelector('.masthead h1')),
+    classes: [...document.documentElement.classList].filter((c) => c === C.EMBED_CLASS || c === C.EMBEDDED_CLASS).sort(),
+    answer: shown(`${S.MASTHEAD_CLASS} ${S.ANSWER_CLASS}`),
+    method: shown(`section${S.METHOD_CLASS}`),
+    embedPanel: shown(`section${S.EMBED_CODE_CLASS}`),
+    headline: Boolean(document.querySelector(`${S.MASTHEAD_CLASS} h1`)),
     };
-  });
+  }, IN_PAGE);
 
 // ---------------------------------------------------------------------------
 // The snippets, read from the app's own embed panel.
@@ -117,13 +117,13 @@ function readSnippets() {
     try {
       await page.goto(`${app.baseUrl}/`, { waitUntil: 'load' });
       // The pre-rendered panel shows a relative address; the live app fills in this page's.
-      await page.waitForSelector(`${S.ROOT_ID}[${C.LIVE_ATTRIBUTE}] section.embed-code div.snippet[${C.SNIPPET_ATTRIBUTE}="pym"] textarea`, { timeout: WAIT });
+      await page.waitForSelector(`${S.ROOT_ID}[${C.LIVE_ATTRIBUTE}] section${S.EMBED_CODE_CLASS} div${S.SNIPPET_CLASS}[${C.SNIPPET_ATTRIBUTE}="pym"] textarea`, { timeout: WAIT });
       await page.waitForFunction(
-        ({ S, C }) => document.querySelector(`${S.ROOT_ID}[${C.LIVE_ATTRIBUTE}] div.snippet[${C.SNIPPET_ATTRIBUTE}="iframe"] textarea`)?.value.includes(location.origin),
+        ({ S, C }) => document.querySelector(`${S.ROOT_ID}[${C.LIVE_ATTRIBUTE}] div${S.SNIPPET_CLASS}[${C.SNIPPET_ATTRIBUTE}="iframe"] textarea`)?.value.includes(location.origin),
         IN_PAGE,
         { timeout: WAIT },
       );
-      const read = (kind) => page.inputValue(`section.embed-code div.snippet[${C.SNIPPET_ATTRIBUTE}="${kind}"] textarea`);
+      const read = (kind) => page.inputValue(`section${S.EMBED_CODE_CLASS} div${S.SNIPPET_CLASS}[${C.SNIPPET_ATTRIBUTE}="${kind}"] textarea`);
       const result = { iframe: await read('iframe'), pym: await read('pym'), chrome: await chrome(page) };
       assertNoErrors(page);
       return result;
@@ -184,8 +184,8 @@ async function exerciseHost(name) {
 
   const framed = await chrome(frame);
   assert.deepEqual(
-    { ...framed, classes: framed.classes.filter((c) => c === 'embed' || c === 'embedded') },
-    { classes: ['embed', 'embedded'], answer: 1, method: 0, embedPanel: 0, headline: true },
+    { ...framed, classes: framed.classes.filter((c) => c === C.EMBED_CLASS || c === C.EMBEDDED_CLASS) },
+    { classes: [C.EMBED_CLASS, C.EMBEDDED_CLASS], answer: 1, method: 0, embedPanel: 0, headline: true },
     'inside the frame: <html class="embed embedded">, the short answer, no method or embed panel',
   );
   await expectFrameHeading(frame, 0);
@@ -393,8 +393,8 @@ test('1,000 malformed or foreign messages from the host change nothing and get n
   await expectFrameHeading(frame, at);
   assert.deepEqual(await pressedPerspective(frame), [OTHER ?? FIRST], 'still the perspective chosen');
   assert.deepEqual(
-    (await chrome(frame)).classes.filter((c) => c === 'embed' || c === 'embedded'),
-    ['embed', 'embedded'],
+    (await chrome(frame)).classes.filter((c) => c === C.EMBED_CLASS || c === C.EMBEDDED_CLASS),
+    [C.EMBED_CLASS, C.EMBEDDED_CLASS],
   );
   await waitForFit(page, iframe, frame, 'after the flood');
   assertNoErrors(page);
@@ -453,7 +453,7 @@ test('well-formed requests from windows other than the parent are ignored', { ti
   }, requests);
   assert.equal(received, requests.length * 10);
   const topChrome = await chrome(top);
-  assert.ok(topChrome.classes.includes('embed') && !topChrome.classes.includes('embedded'), `top-level ?embed is compact but not framed: ${topChrome.classes}`);
+  assert.ok(topChrome.classes.includes(C.EMBED_CLASS) && !topChrome.classes.includes(C.EMBEDDED_CLASS), `top-level ?embed is compact but not framed: ${topChrome.classes}`);
   assert.equal(norm(await top.textContent(S.SHOWN_STEP_HEADING)), title(0));
   assertNoErrors(top);
   await top.close();
@@ -473,7 +473,7 @@ test('?embed&step=<second step>&view=<another perspective> opens that step in th
   await page.waitForSelector(`button${S.SWITCH_OPTION_CLASS}[${C.PERSPECTIVE_ATTRIBUTE}="${OTHER}"][aria-pressed="true"]`, { timeout: WAIT }).catch(() => {});
   assert.deepEqual(await pressedPerspective(page), [OTHER]);
   const c = await chrome(page);
-  assert.ok(c.classes.includes('embed'), 'compact mode');
+  assert.ok(c.classes.includes(C.EMBED_CLASS), 'compact mode');
   assert.deepEqual([c.answer, c.method, c.embedPanel], [1, 0, 0], 'the short answer, but no method or embed panel, in compact mode');
   assertNoErrors(page);
   await page.close();
@@ -486,7 +486,7 @@ test('?embed&step=nope&view=martian falls back to the first step in the first pe
   await expectFrameHeading(page.mainFrame(), 0);
   assert.equal(await page.getAttribute(S.SHOWN_STEP, C.STEP_ATTRIBUTE), STEPS[0].id);
   assert.deepEqual(await pressedPerspective(page), [FIRST]);
-  assert.ok((await chrome(page)).classes.includes('embed'), 'still compact mode');
+  assert.ok((await chrome(page)).classes.includes(C.EMBED_CLASS), 'still compact mode');
   assertNoErrors(page);
   await page.close();
 });

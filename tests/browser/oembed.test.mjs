@@ -102,11 +102,11 @@ test('a real oEmbed consumer discovers the endpoint from the page and gets the r
   const own = await app.newPage();
   await own.goto(publicUrl.href, { waitUntil: 'load' });
   await own.waitForFunction(
-    ({ S, C }) => document.querySelector(`${S.ROOT_ID}[${C.LIVE_ATTRIBUTE}] div.snippet[${C.SNIPPET_ATTRIBUTE}="iframe"] textarea`)?.value.includes(location.origin),
+    ({ S, C }) => document.querySelector(`${S.ROOT_ID}[${C.LIVE_ATTRIBUTE}] div${S.SNIPPET_CLASS}[${C.SNIPPET_ATTRIBUTE}="iframe"] textarea`)?.value.includes(location.origin),
     IN_PAGE,
     { timeout: TIMEOUT },
   );
-  const panel = await own.inputValue(`div.snippet[${C.SNIPPET_ATTRIBUTE}="iframe"] textarea`);
+  const panel = await own.inputValue(`div${S.SNIPPET_CLASS}[${C.SNIPPET_ATTRIBUTE}="iframe"] textarea`);
   assert.equal(result.html, panel, 'the oEmbed html is exactly the embed panel’s iframe snippet');
   assertNoErrors(own);
   await own.close();

@@ -388,18 +388,18 @@ const STEP_CHANGE = {
   'step article': { selector: `${S.STAGE_ID} article${S.STEP_CLASS}[${C.STEP_ATTRIBUTE}]`, attrs: ['hidden'] },
   [`diagram ${S.LIT_ATTRIBUTE}`]: { selector: `figure${S.DIAGRAM_CLASS} svg${S.DIAGRAM_SVG_CLASS} [${C.LIT_ATTRIBUTE}]`, attrs: ['class'], token: C.ACTIVE_CLASS },
   'diagram svg': { selector: `figure${S.DIAGRAM_CLASS} svg${S.DIAGRAM_SVG_CLASS}`, attrs: ['class'], token: C.CROWDED_CLASS },
-  'progress fill': { selector: `svg.progress ${S.PROGRESS_FILL_CLASS}`, attrs: ['width'] },
+  'progress fill': { selector: `svg${S.PROGRESS_CLASS} ${S.PROGRESS_FILL_CLASS}`, attrs: ['width'] },
   'pager link': { selector: `nav${S.PAGER_CLASS} a${S.PAGER_PREVIOUS_CLASS}, nav${S.PAGER_CLASS} a${S.PAGER_NEXT_CLASS}`, attrs: ['href', 'aria-disabled'] },
   'step list item': { selector: `nav${S.STEP_LIST_CLASS} li`, attrs: ['class', 'aria-current'], token: C.CURRENT_CLASS },
-  'flow table row': { selector: `section.flows table${S.FLOW_TABLE_CLASS} tbody tr[${C.LIT_ATTRIBUTE}]`, attrs: ['class'], token: C.CURRENT_CLASS },
+  'flow table row': { selector: `section${S.FLOWS_CLASS} table${S.FLOW_TABLE_CLASS} tbody tr[${C.LIT_ATTRIBUTE}]`, attrs: ['class'], token: C.CURRENT_CLASS },
   // The links to the story's other editions keep the step being read.
-  'edition link': { selector: `header.masthead a[${C.EDITION_ATTRIBUTE}]`, attrs: ['href'] },
+  'edition link': { selector: `header${S.MASTHEAD_CLASS} a[${C.EDITION_ATTRIBUTE}]`, attrs: ['href'] },
 };
 /** Where nothing may change at all (the flow table but for its rows' class, checked above). */
 const UNTOUCHED = {
   timeline: `section${S.TIMELINE_ID}`,
-  'flow table cells': `section.flows table${S.FLOW_TABLE_CLASS} :is(caption, thead, th, td)`,
-  sources: 'section.sources',
+  'flow table cells': `section${S.FLOWS_CLASS} table${S.FLOW_TABLE_CLASS} :is(caption, thead, th, td)`,
+  sources: `section${S.SOURCES_CLASS}`,
 };
 const REGIONS = {
   ...Object.fromEntries(Object.entries(STEP_CHANGE).map(([k, v]) => [k, v.selector])),

@@ -67,7 +67,7 @@ function pickPlace({ current, S, C }) {
   // A place in the displayed diagram that opens another step than the one shown.
   // Region outlines (place--region) sit under the others, so their centre is covered.
   const svg = [...document.querySelectorAll(`svg${S.DIAGRAM_SVG_CLASS}`)].find((el) => el.getClientRects().length > 0);
-  const g = [...(svg?.querySelectorAll(`g${S.PLACE_CLASS}${S.GO_STEP_ATTRIBUTE}:not(.place--region)`) ?? [])].find(
+  const g = [...(svg?.querySelectorAll(`g${S.PLACE_CLASS}${S.GO_STEP_ATTRIBUTE}:not(${S.PLACE_REGION_CLASS})`) ?? [])].find(
     (el) => el.getAttribute(C.GO_STEP_ATTRIBUTE) !== String(current) && el.getClientRects().length > 0,
   );
   return g ? { place: g.getAttribute(C.PLACE_ATTRIBUTE), step: Number(g.getAttribute(C.GO_STEP_ATTRIBUTE)) } : null;
@@ -76,7 +76,7 @@ function timelineState({ S }) {
   const section = document.querySelector(`section${S.TIMELINE_ID}`);
   return {
     displayed: !!section && !section.hidden && section.getClientRects().length > 0,
-    events: document.querySelectorAll(`section${S.TIMELINE_ID} li.event`).length,
+    events: document.querySelectorAll(`section${S.TIMELINE_ID} li${S.EVENT_CLASS}`).length,
   };
 }
 
@@ -212,7 +212,7 @@ async function walk(b, baseUrl, log) {
     .waitFor(
       ({ n, S }) => {
         const s = document.querySelector(`section${S.TIMELINE_ID}`);
-        return !!s && !s.hidden && s.getClientRects().length > 0 && s.querySelectorAll('li.event').length === n;
+        return !!s && !s.hidden && s.getClientRects().length > 0 && s.querySelectorAll(`li${S.EVENT_CLASS}`).length === n;
       },
       { n: timelineEvents(content).length, ...IN_PAGE },
       'timeline',

@@ -34,11 +34,11 @@ function readView({ S, C }) {
   // Both orientations are drawn; CSS shows the one that suits the width.
   const svg = [...document.querySelectorAll(`svg${S.DIAGRAM_SVG_CLASS}`)].find((el) => el.getClientRects().length > 0);
   const flows = [...svg.querySelectorAll(`g${S.FLOW_CLASS}${S.FLOW_ATTRIBUTE}`)].map((g) => g.getAttribute(C.FLOW_ATTRIBUTE));
-  const note = document.querySelector(`${S.SHOWN_STEP} .perspective-note[${C.PERSPECTIVE_PART_ATTRIBUTE}="creator"]`);
+  const note = document.querySelector(`${S.SHOWN_STEP} ${S.PERSPECTIVE_NOTE_CLASS}[${C.PERSPECTIVE_PART_ATTRIBUTE}="creator"]`);
   // The note's words, without its reference markers.
   const words = (el) => {
     const copy = el.cloneNode(true);
-    copy.querySelectorAll('sup.ref').forEach((sup) => sup.remove());
+    copy.querySelectorAll(`sup${S.REF_CLASS}`).forEach((sup) => sup.remove());
     return copy.textContent.replace(/\s+/g, ' ').trim();
   };
   const visible = (el) => !!el && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
@@ -47,7 +47,7 @@ function readView({ S, C }) {
     creator: document.querySelector(`button[${C.PERSPECTIVE_ATTRIBUTE}="creator"]`)?.getAttribute('aria-pressed') ?? null,
     flows,
     deviceLabel: svg
-      .querySelector(`g${S.PLACE_CLASS}[${C.PLACE_ATTRIBUTE}="device"] text.place-label`)
+      .querySelector(`g${S.PLACE_CLASS}[${C.PLACE_ATTRIBUTE}="device"] text${S.PLACE_LABEL_CLASS}`)
       ?.textContent.replace(/\s+/g, ' ')
       .trim() ?? null,
     view: new URLSearchParams(location.search).get('view'),
@@ -68,7 +68,7 @@ async function expectView(page, perspective) {
         document.querySelector(`button[${C.PERSPECTIVE_ATTRIBUTE}="${p}"]`)?.getAttribute('aria-pressed') === 'true' &&
         [...document.querySelectorAll(`svg${S.DIAGRAM_SVG_CLASS}`)]
           .find((svg) => svg.getClientRects().length > 0)
-          ?.querySelector(`g${S.PLACE_CLASS}[${C.PLACE_ATTRIBUTE}="device"] text.place-label`)
+          ?.querySelector(`g${S.PLACE_CLASS}[${C.PLACE_ATTRIBUTE}="device"] text${S.PLACE_LABEL_CLASS}`)
           ?.textContent.replace(/\s+/g, ' ').trim() === label,
       { p: perspective, label: norm(creator ? deviceCreatorLabel : device.label), ...IN_PAGE },
     )

@@ -159,7 +159,7 @@ test('375×667: the pager and the strip leave with the walk-through, and come ba
       return r.bottom > 0 && r.top < innerHeight;
     }, sel);
     assert.ok(await inView(S.PAGER_CLASS), 'the pager is on screen in the walk-through');
-    for (const section of ['section.sources', `nav${S.STEP_LIST_CLASS}`]) {
+    for (const section of [`section${S.SOURCES_CLASS}`, `nav${S.STEP_LIST_CLASS}`]) {
       await page.evaluate((s) => document.querySelector(s).scrollIntoView({ block: 'start' }), section);
       await page.waitForFunction(({ S, C }) => {
         const r = document.querySelector(S.PAGER_CLASS).getBoundingClientRect();
@@ -186,7 +186,7 @@ test('375×667: the evidence is one tap away; a marker opens its quote between t
         expanded: toggle.getAttribute('aria-expanded'),
         toggleHeight: toggle.getBoundingClientRect().height,
         quotesShown: [...a.querySelectorAll(`figure${S.CITATION_CLASS}`)].filter(shown).length,
-        evidenceShown: shown(a.querySelector('.evidence')),
+        evidenceShown: shown(a.querySelector(S.EVIDENCE_CLASS)),
       };
     }, { sel: article, ...IN_PAGE });
     const folded = await state();
@@ -201,7 +201,7 @@ test('375×667: the evidence is one tap away; a marker opens its quote between t
     assert.deepEqual((await state()).quotesShown, 0, 'a second tap folds it again');
 
     // A marker in the lead leads to its quote, unfolded, clear of the strip and the pager.
-    const marker = page.locator(`${article} .step-lead a[${C.REF_ATTRIBUTE}]`).last();
+    const marker = page.locator(`${article} ${S.STEP_LEAD_CLASS} a[${C.REF_ATTRIBUTE}]`).last();
     const target = (await marker.getAttribute('href')).slice(1);
     await marker.tap();
     await page.waitForFunction((id) => document.activeElement?.id === id, target, { timeout: TIMEOUT });
@@ -219,17 +219,17 @@ test('375×667: the evidence is one tap away; a marker opens its quote between t
     assert.ok(placed.top >= placed.strip - 1 && placed.top < placed.pager, `the quote starts between the strip and the pager: ${JSON.stringify(placed)}`);
 
     // Printing (the browser fires beforeprint): the whole map, and every quote of every step.
-    const full = await page.getAttribute(`svg.diagram-svg--landscape[${C.PERSPECTIVE_PART_ATTRIBUTE}="user"]`, 'viewBox');
+    const full = await page.getAttribute(`svg${S.DIAGRAM_SVG_LANDSCAPE_CLASS}[${C.PERSPECTIVE_PART_ATTRIBUTE}="user"]`, 'viewBox');
     assert.notEqual(full, '0 0 640 420', 'the strip is zoomed to step 1');
     await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
-    assert.equal(await page.getAttribute(`svg.diagram-svg--landscape[${C.PERSPECTIVE_PART_ATTRIBUTE}="user"]`, 'viewBox'), '0 0 640 420',
+    assert.equal(await page.getAttribute(`svg${S.DIAGRAM_SVG_LANDSCAPE_CLASS}[${C.PERSPECTIVE_PART_ATTRIBUTE}="user"]`, 'viewBox'), '0 0 640 420',
       'the printout shows the whole map');
     await page.emulateMedia({ media: 'print' });
     const hiddenInPrint = await page.evaluate(({ S, C }) => [...document.querySelectorAll(`${S.STAGE_ID} figure${S.CITATION_CLASS}`)].filter((f) => f.getClientRects().length === 0).length, IN_PAGE);
     assert.equal(hiddenInPrint, 0, 'the printout shows every quote of every step');
     await page.emulateMedia({ media: 'screen' });
     await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
-    assert.equal(await page.getAttribute(`svg.diagram-svg--landscape[${C.PERSPECTIVE_PART_ATTRIBUTE}="user"]`, 'viewBox'), full,
+    assert.equal(await page.getAttribute(`svg${S.DIAGRAM_SVG_LANDSCAPE_CLASS}[${C.PERSPECTIVE_PART_ATTRIBUTE}="user"]`, 'viewBox'), full,
       'after printing, the strip is zoomed again');
   });
 });
@@ -299,10 +299,10 @@ test('the diagram strip draws each step’s flows for the perspective that has t
         }
         const wanted = content.steps[i].flows.filter((id) => flowApplies(content.flows.find((f) => f.id === id), perspective));
         const outside = await page.evaluate(({ ids, perspective, S, C }) => {
-          const svg = document.querySelector(`svg.diagram-svg--landscape[${C.PERSPECTIVE_PART_ATTRIBUTE}="${perspective}"]`);
+          const svg = document.querySelector(`svg${S.DIAGRAM_SVG_LANDSCAPE_CLASS}[${C.PERSPECTIVE_PART_ATTRIBUTE}="${perspective}"]`);
           const box = svg.getBoundingClientRect();
           return ids.filter((id) => {
-            const r = svg.querySelector(`g${S.FLOW_CLASS}[${C.FLOW_ATTRIBUTE}="${id}"] .flow-line`).getBoundingClientRect();
+            const r = svg.querySelector(`g${S.FLOW_CLASS}[${C.FLOW_ATTRIBUTE}="${id}"] ${S.FLOW_LINE_CLASS}`).getBoundingClientRect();
             return r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1;
           });
         }, { ids: wanted, perspective, ...IN_PAGE });
@@ -346,7 +346,7 @@ test('375×667: Tab into the strip shows the whole map (so no focused place is c
   await onPhone(PHONES[0], async (page, context) => {
     await openApp(page, app.baseUrl, '/#step-access');
     await startReading(page);
-    const svg = `svg.diagram-svg--landscape[${C.PERSPECTIVE_PART_ATTRIBUTE}="user"]`;
+    const svg = `svg${S.DIAGRAM_SVG_LANDSCAPE_CLASS}[${C.PERSPECTIVE_PART_ATTRIBUTE}="user"]`;
     const zoomed = await page.getAttribute(svg, 'viewBox');
     assert.notEqual(zoomed, '0 0 640 420', 'the strip starts zoomed');
     await page.focus(`button${S.SWITCH_OPTION_CLASS}[${C.PERSPECTIVE_ATTRIBUTE}="creator"]`);
@@ -359,7 +359,7 @@ test('375×667: Tab into the strip shows the whole map (so no focused place is c
     assert.equal(await page.getAttribute(svg, 'viewBox'), zoomed, 'leaving the diagram zooms back to the step');
     // A tap on a place (pointer focus) opens its step, zoomed to that step: the
     // whole map is for keyboard focus only.
-    const place = page.locator(`${svg} g${S.PLACE_CLASS}${S.ACTIVE_CLASS}:not(.place--region)`).first();
+    const place = page.locator(`${svg} g${S.PLACE_CLASS}${S.ACTIVE_CLASS}:not(${S.PLACE_REGION_CLASS})`).first();
     const opens = Number(await place.getAttribute(C.GO_STEP_ATTRIBUTE));
     await place.tap();
     await expectStep(page, content, opens);

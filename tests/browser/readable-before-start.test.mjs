@@ -54,7 +54,7 @@ test('while the wasm is on its way, the pre-rendered explainer is readable', { t
         kicker: text(stage?.querySelector(S.STEP_KICKER_CLASS)),
         steps: [...document.querySelectorAll(`${S.ROOT_ID} ${S.STAGE_ID} article${S.STEP_CLASS} h2`)].map(text),
         sourceText: text(document.querySelector(S.ROOT_ID)),
-        sources: document.querySelectorAll(`${S.ROOT_ID} li.source`).length,
+        sources: document.querySelectorAll(`${S.ROOT_ID} li${S.SOURCE_CLASS}`).length,
         // Anything the status area shows while loading (a spinner, a message).
         statusShown: [...document.querySelectorAll(`${S.STATUS_ID} *`)].filter(shown).length,
         nextHref: document.querySelector(S.PAGER_NEXT_CLASS)?.getAttribute('href') ?? null,

@@ -126,7 +126,7 @@ function readVisibleDiagram({ S, C }) {
   const svg = visible[0];
   return {
     visible: visible.map((s) =>
-      s.classList.contains('diagram-svg--landscape') ? 'landscape' : s.classList.contains('diagram-svg--portrait') ? 'portrait' : s.getAttribute('class'),
+      s.classList.contains(C.DIAGRAM_SVG_LANDSCAPE_CLASS) ? 'landscape' : s.classList.contains(C.DIAGRAM_SVG_PORTRAIT_CLASS) ? 'portrait' : s.getAttribute('class'),
     ),
     places: svg ? [...svg.querySelectorAll(`g${S.PLACE_CLASS}${S.PLACE_ATTRIBUTE}`)].map((g) => g.getAttribute(C.PLACE_ATTRIBUTE)).sort() : [],
     flows: svg ? [...svg.querySelectorAll(`g${S.FLOW_CLASS}${S.FLOW_ATTRIBUTE}`)].map((g) => g.getAttribute(C.FLOW_ATTRIBUTE)).sort() : [],
@@ -189,7 +189,7 @@ test('the single-file edition works alone from file://', { timeout: TEST_TIMEOUT
     await page.setViewportSize({ width: 375, height: 812 });
     // The current step's focus box, if the strip shows it; null otherwise.
     const zoomed = ({ perspective, S, C }) => {
-      const svg = document.querySelector(`svg.diagram-svg--landscape[${C.PERSPECTIVE_PART_ATTRIBUTE}="${perspective}"]`);
+      const svg = document.querySelector(`svg${S.DIAGRAM_SVG_LANDSCAPE_CLASS}[${C.PERSPECTIVE_PART_ATTRIBUTE}="${perspective}"]`);
       const current = [...document.querySelectorAll(`${S.STAGE_ID} article${S.STEP_CLASS}`)].findIndex((a) => !a.hidden);
       const focus = svg.getAttribute(C.FOCUS_ATTRIBUTE).split(';')[current];
       return svg.getAttribute('viewBox') === focus ? focus : null;
@@ -202,9 +202,9 @@ test('the single-file edition works alone from file://', { timeout: TEST_TIMEOUT
     assert.deepEqual(diagram.places, placeIds, 'the strip draws every place');
     if (limited) assert.ok(diagram.flows.includes(limited.id), `the strip draws the flow ${limited.id}`);
 
-    const sourceTitles = await page.evaluate(() =>
-      [...document.querySelectorAll('li.source')].map((li) => li.textContent.replace(/\s+/g, ' ').trim()),
-    );
+    const sourceTitles = await page.evaluate(({ S }) =>
+      [...document.querySelectorAll(`li${S.SOURCE_CLASS}`)].map((li) => li.textContent.replace(/\s+/g, ' ').trim()),
+    IN_PAGE);
     assert.equal(sourceTitles.length, content.sources.length, 'one entry per source');
     for (const s of content.sources) {
       assert.ok(

@@ -35,7 +35,7 @@ function readText({ S, C }) {
   const t = (el) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
   const words = (el) => {
     const copy = el.cloneNode(true);
-    copy.querySelectorAll('sup.ref').forEach((sup) => sup.remove());
+    copy.querySelectorAll(`sup${S.REF_CLASS}`).forEach((sup) => sup.remove());
     return t(copy);
   };
   return [...document.querySelectorAll(`${S.STAGE_ID} article${S.STEP_CLASS}`)].map((a) => ({
@@ -43,7 +43,7 @@ function readText({ S, C }) {
     step: a.getAttribute(C.STEP_ATTRIBUTE),
     kicker: t(a.querySelector(S.STEP_KICKER_CLASS)),
     heading: t(a.querySelector('h2')),
-    lead: [...a.querySelectorAll('.step-lead .said')].map(words),
+    lead: [...a.querySelectorAll(`${S.STEP_LEAD_CLASS} ${S.SAID_CLASS}`)].map(words),
     text: t(a),
     shown: a.getClientRects().length > 0,
   }));

@@ -49,7 +49,7 @@ test('the printed live page holds every step title and every quote of every step
   await page.emulateMedia({ media: 'print' });
   const hidden = await page.evaluate(({ S, C }) =>
     Object.fromEntries(
-      [S.PAGER_CLASS, '.switch', S.PAGER_NEXT_CLASS, `button${S.SWITCH_OPTION_CLASS}`].map((sel) => {
+      [S.PAGER_CLASS, S.SWITCH_CLASS, S.PAGER_NEXT_CLASS, `button${S.SWITCH_OPTION_CLASS}`].map((sel) => {
         const el = document.querySelector(sel);
         return [sel, el ? getComputedStyle(el).display === 'none' || el.getClientRects().length === 0 : 'missing'];
       }),
@@ -57,7 +57,7 @@ test('the printed live page holds every step title and every quote of every step
   );
   assert.deepEqual(
     hidden,
-    { [S.PAGER_CLASS]: true, '.switch': true, [S.PAGER_NEXT_CLASS]: true, [`button${S.SWITCH_OPTION_CLASS}`]: true },
+    { [S.PAGER_CLASS]: true, [S.SWITCH_CLASS]: true, [S.PAGER_NEXT_CLASS]: true, [`button${S.SWITCH_OPTION_CLASS}`]: true },
     'in print the pager and the perspective switch are not displayed',
   );
   assert.equal(
@@ -66,7 +66,7 @@ test('the printed live page holds every step title and every quote of every step
     'the pager is display: none in print',
   );
   assert.equal(
-    await page.evaluate(() => getComputedStyle(document.querySelector('.switch')).display),
+    await page.evaluate(({ S }) => getComputedStyle(document.querySelector(S.SWITCH_CLASS)).display, IN_PAGE),
     'none',
     'the perspective switch is display: none in print',
   );

@@ -30,7 +30,7 @@ function readStepReferences({ S }) {
   const article = document.querySelector(S.SHOWN_STEP);
   const text = (el) => el.textContent.replace(/\s+/g, ' ').trim();
   // What the reader sees: the creator's note is in every step, shown only in creator view.
-  return [...article.querySelectorAll('.sentence')].filter((s) => s.getClientRects().length > 0).map((s) => {
+  return [...article.querySelectorAll(S.SENTENCE_CLASS)].filter((s) => s.getClientRects().length > 0).map((s) => {
     const own = [...s.childNodes].filter((n) => !(n.nodeType === 1 && n.matches('sup'))).map((n) => n.textContent).join('');
     return {
       text: own.replace(/\s+/g, ' ').trim(),
@@ -41,9 +41,9 @@ function readStepReferences({ S }) {
           aria: a.getAttribute('aria-label'),
           targetInStep: !!target && article.contains(target),
           targetIsQuote: !!target && target.matches(`figure${S.CITATION_CLASS}`),
-          targetNumber: target ? text(target.querySelector('.citation-number')) : null,
+          targetNumber: target ? text(target.querySelector(S.CITATION_NUMBER_CLASS)) : null,
           quote: target ? text(target.querySelector('blockquote')) : null,
-          speaker: target ? text(target.querySelector('.citation-speaker')) : null,
+          speaker: target ? text(target.querySelector(S.CITATION_SPEAKER_CLASS)) : null,
         };
       }),
     };
@@ -92,14 +92,14 @@ test('every sentence of the flow table names its own flow’s quotes', { timeout
   const rows = await page.$$eval(`table${S.FLOW_TABLE_CLASS} tbody tr`, (trs, { S, C }) =>
     trs.map((tr) => ({
       flow: tr.getAttribute(C.FLOW_ATTRIBUTE),
-      sentences: [...tr.querySelectorAll('.sentence')].map((s) => ({
+      sentences: [...tr.querySelectorAll(S.SENTENCE_CLASS)].map((s) => ({
         text: [...s.childNodes].filter((n) => !(n.nodeType === 1 && n.matches('sup'))).map((n) => n.textContent).join('').replace(/\s+/g, ' ').trim(),
         links: [...s.querySelectorAll(`a${S.REF_LINK_CLASS}`)].map((a) => {
           const target = document.getElementById(a.getAttribute('href').slice(1));
           return {
             number: a.textContent.trim(),
             inRow: !!target && tr.contains(target),
-            targetNumber: target?.querySelector('.citation-number')?.textContent.trim() ?? null,
+            targetNumber: target?.querySelector(S.CITATION_NUMBER_CLASS)?.textContent.trim() ?? null,
             quote: target?.querySelector('q')?.textContent.replace(/\s+/g, ' ').trim() ?? null,
           };
         }),
@@ -152,7 +152,7 @@ test('without JavaScript every marker is a link to a quote that becomes the :tar
     const ids = [...document.querySelectorAll('[id]')].map((el) => el.id);
     return {
       duplicateIds: ids.filter((id, i) => ids.indexOf(id) !== i),
-      broken: as.filter((a) => !document.getElementById(a.getAttribute('href').slice(1))?.matches(`figure${S.CITATION_CLASS}, .flow-evidence`))
+      broken: as.filter((a) => !document.getElementById(a.getAttribute('href').slice(1))?.matches(`figure${S.CITATION_CLASS}, ${S.FLOW_EVIDENCE_CLASS}`))
         .map((a) => a.getAttribute('href')),
       count: as.length,
     };

@@ -180,7 +180,7 @@ for (const size of SIZES) {
         `the first step sentence is ${first - main} phrases into the main content (at most ${MAX_TO_FIRST_STEP_SENTENCE}): ${JSON.stringify(all.slice(main, first + 1))}`);
       const diagramLink = all.findIndex((p) => p.startsWith('link, ') && OPENS.test(p));
       assert.ok(diagramLink > first, 'the diagram\'s links come after the step\'s text');
-      const caption = await page.locator('.diagram-caption').innerText();
+      const caption = await page.locator(S.DIAGRAM_CAPTION_CLASS).innerText();
       const captionHeard = all.filter((p) => p.includes(norm(caption).split('. ')[1] ?? norm(caption)));
       assert.equal(captionHeard.length, 1, `the diagram's caption is read once (${JSON.stringify(captionHeard)})`);
       assert.equal(all.filter((p) => p.includes('←') && p.includes('→')).length, 0, 'the arrow-key tip is not read to a screen reader');
@@ -249,14 +249,14 @@ test('1280×800: Chromium\'s tree: markers are "quote N" (at most 6 words) in ev
 
 test('1280×800: a marker leads to its quote, named by number and speaker, and back to the marker', { timeout: TEST_TIMEOUT }, async () => {
   await withReader(SIZES[0], '/', async ({ page, reader }) => {
-    const marker = `${STEP_HEADING.replace(/ h2$/, '')} .step-lead a[${C.REF_ATTRIBUTE}]`;
+    const marker = `${STEP_HEADING.replace(/ h2$/, '')} ${S.STEP_LEAD_CLASS} a[${C.REF_ATTRIBUTE}]`;
     const href = await page.locator(marker).first().getAttribute('href');
     const number = norm(await page.locator(marker).first().textContent());
     const before = (await reader.log()).length;
     await page.locator(marker).first().click();
     await page.waitForFunction((id) => document.activeElement?.id === id, href.slice(1));
     const heard = (await reader.log()).slice(before);
-    const speaker = norm(await page.locator(`${href} .citation-speaker`).textContent());
+    const speaker = norm(await page.locator(`${href} ${S.CITATION_SPEAKER_CLASS}`).textContent());
     assert.ok(heard.some((p) => p.startsWith(`figure, ${fillWord('quote', 'label', { n: number, speaker: '' })}`) && speaker.startsWith(p.split(', ').slice(2).join(', '))),
       `the quote is heard by its number and speaker (${JSON.stringify(heard)}; speaker ${speaker})`);
     // Its link back returns focus to the marker the reader came from, by keyboard.
@@ -286,7 +286,7 @@ test('1280×800: the perspective switch is announced, and the diagram\'s caption
       if (!heard.includes(want)) await page.evaluate(() => new Promise((r) => requestAnimationFrame(r)));
     }
     assert.deepEqual(announcements(heard), [want], 'the switch is announced once');
-    assert.ok(norm(await page.locator('.diagram-caption').innerText()).startsWith(norm(content.perspectives.find((p) => p.id === 'creator').label)),
+    assert.ok(norm(await page.locator(S.DIAGRAM_CAPTION_CLASS).innerText()).startsWith(norm(content.perspectives.find((p) => p.id === 'creator').label)),
       'the caption names whose data the diagram follows');
 
     await page.click(`[${C.PANEL_ATTRIBUTE}="timeline"]`);
@@ -310,7 +310,7 @@ test('1280×800: from the timeline, an event\'s step link lands on the step (hea
     await page.keyboard.press('ArrowRight');
     await page.waitForFunction((id) => document.activeElement?.id === id, `event-${event.id}`);
     const before = (await reader.log()).length;
-    await page.locator(`li[${C.EVENT_ATTRIBUTE}="${event.id}"] .event-step a`).click();
+    await page.locator(`li[${C.EVENT_ATTRIBUTE}="${event.id}"] ${S.EVENT_STEP_CLASS} a`).click();
     await assertLandedOn(page, reader, step, 'the event\'s step link', before);
     await page.goBack();
     await page.waitForSelector(`${S.TIMELINE_ID}:not([hidden])`);

@@ -136,7 +136,7 @@ test('a step page links its canonical address and sends a reader to the explaine
 });
 
 /** The visible step's share control in `scope` (a page or a frame). */
-const SHARE = `${S.SHOWN_STEP} .share-step`;
+const SHARE = `${S.SHOWN_STEP} ${S.SHARE_STEP_CLASS}`;
 
 /**
  * Presses "Share this step" in `scope` and returns what it offered: the address
@@ -208,11 +208,11 @@ async function snippets() {
   const own = await app.newPage();
   await own.goto(publicUrl.href, { waitUntil: 'load' });
   await own.waitForFunction(
-    ({ S, C }) => document.querySelector(`${S.ROOT_ID}[${C.LIVE_ATTRIBUTE}] div.snippet[${C.SNIPPET_ATTRIBUTE}="pym"] textarea`)?.value.includes(location.origin),
+    ({ S, C }) => document.querySelector(`${S.ROOT_ID}[${C.LIVE_ATTRIBUTE}] div${S.SNIPPET_CLASS}[${C.SNIPPET_ATTRIBUTE}="pym"] textarea`)?.value.includes(location.origin),
     IN_PAGE,
     { timeout: TIMEOUT },
   );
-  const read = (kind) => own.inputValue(`div.snippet[${C.SNIPPET_ATTRIBUTE}="${kind}"] textarea`);
+  const read = (kind) => own.inputValue(`div${S.SNIPPET_CLASS}[${C.SNIPPET_ATTRIBUTE}="${kind}"] textarea`);
   const found = { iframe: await read('iframe'), pym: await read('pym') };
   await own.close();
   return found;

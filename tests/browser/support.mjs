@@ -498,7 +498,7 @@ export function phoneScreen({ heading: headingSelector, count, S, C }) {
     const right = Math.min(r.right, drawingBox.right);
     return bottom - top >= 4 && right - left >= 4;
   };
-  const lit = drawing ? [...drawing.querySelectorAll(`${S.PLACE_CLASS}${S.ACTIVE_CLASS} rect, ${S.FLOW_CLASS}${S.ACTIVE_CLASS} .flow-line`)] : [];
+  const lit = drawing ? [...drawing.querySelectorAll(`${S.PLACE_CLASS}${S.ACTIVE_CLASS} rect, ${S.FLOW_CLASS}${S.ACTIVE_CLASS} ${S.FLOW_LINE_CLASS}`)] : [];
   const state = {
     vh,
     scrollY: Math.round(scrollY),
@@ -519,7 +519,7 @@ export function phoneScreen({ heading: headingSelector, count, S, C }) {
   // under anything (the browser's own hit test at the line's middle).
   const article = document.querySelector(headingSelector)?.closest('article');
   const lines = [
-    ...[...(article?.querySelectorAll('.step-lead .said') ?? [])].flatMap((p) => [...p.getClientRects()]),
+    ...[...(article?.querySelectorAll(`${S.STEP_LEAD_CLASS} ${S.SAID_CLASS}`) ?? [])].flatMap((p) => [...p.getClientRects()]),
     article?.querySelector(S.EVIDENCE_TOGGLE_CLASS)?.getBoundingClientRect(),
   ].filter((r) => r && r.height > 0);
   const top = state.strip?.bottom ?? 0;

@@ -166,11 +166,11 @@ async function iframeSnippet(context) {
   const page = await context.newPage();
   await page.goto(`${app.baseUrl}/`, { waitUntil: 'load' });
   await page.waitForFunction(
-    ({ S, C }) => document.querySelector(`${S.ROOT_ID}[${C.LIVE_ATTRIBUTE}] div.snippet[${C.SNIPPET_ATTRIBUTE}="iframe"] textarea`)?.value.includes(location.origin),
+    ({ S, C }) => document.querySelector(`${S.ROOT_ID}[${C.LIVE_ATTRIBUTE}] div${S.SNIPPET_CLASS}[${C.SNIPPET_ATTRIBUTE}="iframe"] textarea`)?.value.includes(location.origin),
     IN_PAGE,
     { timeout: TIMEOUT },
   );
-  panelSnippet = await page.inputValue(`div.snippet[${C.SNIPPET_ATTRIBUTE}="iframe"] textarea`);
+  panelSnippet = await page.inputValue(`div${S.SNIPPET_CLASS}[${C.SNIPPET_ATTRIBUTE}="iframe"] textarea`);
   await page.close();
   return panelSnippet;
 }
@@ -189,7 +189,7 @@ async function openHost(context) {
   }, 'the iframe loads the explainer');
   await frame.waitForSelector(`${S.ROOT_ID}[${C.LIVE_ATTRIBUTE}] ${S.SHOWN_STEP_HEADING}`, { timeout: WAIT });
   // The app listens once it has started; its first height report says so.
-  await frame.waitForFunction(() => document.documentElement.classList.contains('embedded'));
+  await frame.waitForFunction(({ C }) => document.documentElement.classList.contains(C.EMBEDDED_CLASS), IN_PAGE);
   return { page, frame };
 }
 

@@ -32,26 +32,26 @@ function readTimeline({ S, C }) {
   const words = (el) => {
     if (!el) return '';
     const copy = el.cloneNode(true);
-    copy.querySelectorAll('sup.ref').forEach((s) => s.remove());
+    copy.querySelectorAll(`sup${S.REF_CLASS}`).forEach((s) => s.remove());
     return t(copy);
   };
   const section = document.querySelector(`section${S.TIMELINE_ID}`);
   return {
     visible: !!section && section.getClientRects().length > 0,
-    stageVisible: document.querySelector('.stage')?.getClientRects().length > 0,
-    events: [...document.querySelectorAll('ol.timeline-list > li.event')].map((li) => ({
+    stageVisible: document.querySelector(S.STAGE_CLASS)?.getClientRects().length > 0,
+    events: [...document.querySelectorAll(`ol${S.TIMELINE_LIST_CLASS} > li${S.EVENT_CLASS}`)].map((li) => ({
       id: li.id,
-      side: li.classList.contains('event--subject') ? 'subject' : li.classList.contains('event--others') ? 'others' : null,
+      side: li.classList.contains(C.EVENT_SUBJECT_CLASS) ? 'subject' : li.classList.contains(C.EVENT_OTHERS_CLASS) ? 'others' : null,
       left: Math.round(li.getBoundingClientRect().left),
-      badge: t(li.querySelector('.badge')),
-      dates: [...li.querySelectorAll('.event-date')].map((d) => ({
-        label: t(d.querySelector('.event-date-label, strong')),
+      badge: t(li.querySelector(S.BADGE_CLASS)),
+      dates: [...li.querySelectorAll(S.EVENT_DATE_CLASS)].map((d) => ({
+        label: t(d.querySelector(`${S.EVENT_DATE_LABEL_CLASS}, strong`)),
         precision: [...d.classList].find((c) => c.startsWith('event-date--'))?.slice('event-date--'.length) ?? null,
         evidenceIsQuote: [...d.querySelectorAll(`a${S.REF_LINK_CLASS}`)].every((a) => li.contains(document.getElementById(a.getAttribute('href').slice(1)))),
       })),
-      text: words(li.querySelector('.event-text')),
+      text: words(li.querySelector(S.EVENT_TEXT_CLASS)),
       quotes: [...li.querySelectorAll('blockquote')].map(t),
-      step: li.querySelector('.event-step a')?.getAttribute('href') ?? null,
+      step: li.querySelector(`${S.EVENT_STEP_CLASS} a`)?.getAttribute('href') ?? null,
       open: li.getAttribute('aria-current') === 'true',
     })),
     focused: document.activeElement?.id ?? null,
@@ -136,7 +136,7 @@ test('an event opens its step, back returns to the event, and a step opens its e
   await page.waitForSelector(`${S.ROOT_ID}[${C.LIVE_ATTRIBUTE}] li#event-${event.id}[aria-current="true"]`);
   assert.equal((await page.evaluate(readTimeline, IN_PAGE)).visible, true, 'after reload the timeline is still shown');
 
-  await page.click(`li#event-${event.id} .event-step a`);
+  await page.click(`li#event-${event.id} ${S.EVENT_STEP_CLASS} a`);
   await expectStep(page, content, stepIndex);
   let shown = await page.evaluate(readTimeline, IN_PAGE);
   assert.deepEqual({ visible: shown.visible, stage: shown.stageVisible, show: shown.show }, { visible: false, stage: true, show: null },
@@ -152,10 +152,10 @@ test('an event opens its step, back returns to the event, and a step opens its e
 
   // From the step, its "On the timeline" links open its events.
   const own = events.filter((e) => e.step === event.step);
-  const links = await page.$$eval(`${S.SHOWN_STEP} .step-timeline a`, (as) => as.map((a) => a.getAttribute('href')));
+  const links = await page.$$eval(`${S.SHOWN_STEP} ${S.STEP_TIMELINE_CLASS} a`, (as) => as.map((a) => a.getAttribute('href')));
   assert.deepEqual(links, own.map((e) => `?show=timeline#event-${e.id}`), 'the step links to each of its events');
   await openEvidence(page); // the step's events are listed in its evidence layer
-  await page.click(`${S.SHOWN_STEP} .step-timeline a >> nth=0`);
+  await page.click(`${S.SHOWN_STEP} ${S.STEP_TIMELINE_CLASS} a >> nth=0`);
   await waitTrue(page, (id) => document.activeElement?.id === `event-${id}`, own[0].id, 'the event is focused');
   shown = await page.evaluate(readTimeline, IN_PAGE);
   assert.equal(shown.visible && shown.show === 'timeline' && shown.hash === `#event-${own[0].id}`, true, 'the URL names the timeline and the event');
@@ -239,10 +239,10 @@ test('printing the timeline view prints every event in order, and the steps', { 
 test('the timeline shows its groups apart: each with its title, its note and its own events, in content.json’s order', { timeout: TEST_TIMEOUT }, async () => {
   const page = await app.newPage();
   await openApp(page, app.baseUrl, '/?show=timeline');
-  const groups = await page.$$eval(`section${S.TIMELINE_ID} section.timeline-group`, (sections, { S, C }) =>
+  const groups = await page.$$eval(`section${S.TIMELINE_ID} section${S.TIMELINE_GROUP_CLASS}`, (sections, { S, C }) =>
     sections.map((s) => ({
       title: s.querySelector('h3')?.textContent.replace(/\s+/g, ' ').trim(),
-      note: s.querySelector('.timeline-group-note')?.textContent.replace(/\s+/g, ' ').trim() ?? null,
+      note: s.querySelector(S.TIMELINE_GROUP_NOTE_CLASS)?.textContent.replace(/\s+/g, ' ').trim() ?? null,
       events: [...s.querySelectorAll(`li[${C.EVENT_ATTRIBUTE}]`)].map((li) => li.getAttribute(C.EVENT_ATTRIBUTE)),
       labelled: s.getAttribute('aria-labelledby') === s.querySelector('h3')?.id,
     })), IN_PAGE);

@@ -144,6 +144,104 @@ hooks! {
     /// On the alert the live app adds if it stops ([`PANIC_NOTICE_ID`]).
     PANIC_NOTICE_CLASS: Class = "panic-notice";
 
+    // The page's structure, which the tests read (the live app does not switch on these).
+    /// On the page's header (title, short answer, edition links).
+    MASTHEAD_CLASS: Class = "masthead";
+    /// On the short answer's section (whose id is [`ANSWER_ID`]), in the masthead.
+    ANSWER_CLASS: Class = "answer";
+    /// On the stage, the element whose id is [`STAGE_ID`] (the diagram and the step).
+    STAGE_CLASS: Class = "stage";
+    /// On the progress bar's `<svg>` (see [`PROGRESS_FILL_CLASS`]).
+    PROGRESS_CLASS: Class = "progress";
+    /// On the perspective switch's group of options.
+    SWITCH_CLASS: Class = "switch";
+    /// On the lead of a step (and of the short answer): the layer always shown.
+    STEP_LEAD_CLASS: Class = "step-lead";
+    /// On a step's evidence layer, below its lead.
+    EVIDENCE_CLASS: Class = "evidence";
+    /// On each sentence of a layered block's text (a `<p>`).
+    SAID_CLASS: Class = "said";
+    /// On each sentence that names quotes, around its words and markers.
+    SENTENCE_CLASS: Class = "sentence";
+    /// On the `<sup>` holding a sentence's (or a timeline date's) reference markers.
+    REF_CLASS: Class = "ref";
+    /// On a step's note for one perspective (see [`PERSPECTIVE_PART_ATTRIBUTE`]).
+    PERSPECTIVE_NOTE_CLASS: Class = "perspective-note";
+    /// On a step's "Share this step" block.
+    SHARE_STEP_CLASS: Class = "share-step";
+    /// On a step's links to its timeline events.
+    STEP_TIMELINE_CLASS: Class = "step-timeline";
+    /// On a step's note that it was corrected, with links to the corrections.
+    STEP_UPDATED_CLASS: Class = "step-updated";
+    /// On the landscape drawing of the diagram, beside [`DIAGRAM_SVG_CLASS`].
+    DIAGRAM_SVG_LANDSCAPE_CLASS: Class = "diagram-svg--landscape";
+    /// On the portrait drawing of the diagram, beside [`DIAGRAM_SVG_CLASS`].
+    DIAGRAM_SVG_PORTRAIT_CLASS: Class = "diagram-svg--portrait";
+    /// On the diagram's caption (one per perspective).
+    DIAGRAM_CAPTION_CLASS: Class = "diagram-caption";
+    /// On a place drawn as a region (an area that encloses others), beside [`PLACE_CLASS`].
+    PLACE_REGION_CLASS: Class = "place--region";
+    /// On a place's label in a drawing.
+    PLACE_LABEL_CLASS: Class = "place-label";
+    /// On a drawn flow's visible line.
+    FLOW_LINE_CLASS: Class = "flow-line";
+    /// On a drawn flow's wide, transparent line that takes the pointer and shows focus.
+    FLOW_HIT_CLASS: Class = "flow-hit";
+    /// On a drawn flow's label.
+    FLOW_LABEL_CLASS: Class = "flow-label";
+    /// On the flow table's section (and on the drawing's group of flows).
+    FLOWS_CLASS: Class = "flows";
+    /// On each quote's evidence in the flow table's rows.
+    FLOW_EVIDENCE_CLASS: Class = "flow-evidence";
+    /// On a quote's number (in its figure and in the flow table).
+    CITATION_NUMBER_CLASS: Class = "citation-number";
+    /// On a quote's speaker and who said it (in its figure and in the flow table).
+    CITATION_SPEAKER_CLASS: Class = "citation-speaker";
+    /// On a quote's translation into the edition's language.
+    QUOTE_TRANSLATION_CLASS: Class = "quote-translation";
+    /// On the timeline's list of events in each group.
+    TIMELINE_LIST_CLASS: Class = "timeline-list";
+    /// On each group of the timeline (a `<section>`).
+    TIMELINE_GROUP_CLASS: Class = "timeline-group";
+    /// On a timeline group's note, below its heading.
+    TIMELINE_GROUP_NOTE_CLASS: Class = "timeline-group-note";
+    /// On each timeline event's `<li>` (see [`EVENT_ATTRIBUTE`]).
+    EVENT_CLASS: Class = "event";
+    /// On an event of the subject's side, beside [`EVENT_CLASS`].
+    EVENT_SUBJECT_CLASS: Class = "event--subject";
+    /// On an event of the others' side, beside [`EVENT_CLASS`].
+    EVENT_OTHERS_CLASS: Class = "event--others";
+    /// On an event's badge (who speaks).
+    BADGE_CLASS: Class = "badge";
+    /// On each of an event's dates.
+    EVENT_DATE_CLASS: Class = "event-date";
+    /// On an event's first date's label, its heading (the others' are `<strong>`).
+    EVENT_DATE_LABEL_CLASS: Class = "event-date-label";
+    /// On an event's text.
+    EVENT_TEXT_CLASS: Class = "event-text";
+    /// On an event's link to its step.
+    EVENT_STEP_CLASS: Class = "event-step";
+    /// On the section saying how the explainer was made.
+    METHOD_CLASS: Class = "method";
+    /// On the sources' section.
+    SOURCES_CLASS: Class = "sources";
+    /// On each source's entry (see [`SOURCE_FILE_ATTRIBUTE`]).
+    SOURCE_CLASS: Class = "source";
+    /// On a source's title.
+    SOURCE_TITLE_CLASS: Class = "source-title";
+    /// On a source's list of the steps that cite it.
+    SOURCE_CITED_CLASS: Class = "source-cited";
+    /// On each correction's entry in the corrections' section.
+    UPDATE_CLASS: Class = "update";
+    /// On a correction's text.
+    UPDATE_TEXT_CLASS: Class = "update-text";
+    /// On a correction's list of the steps it changed.
+    UPDATE_STEPS_CLASS: Class = "update-steps";
+    /// On the embed panel's section ([`EMBED_PANEL_ID`]).
+    EMBED_CODE_CLASS: Class = "embed-code";
+    /// On each embed snippet's wrapper (see [`SNIPPET_ATTRIBUTE`]).
+    SNIPPET_CLASS: Class = "snippet";
+
     /// Set on the root element once the live app has taken over the page.
     LIVE_ATTRIBUTE: Attribute = "data-live";
     /// On each step's `<article>` in the stage: the step's id (articles are in step order).
